@@ -1,0 +1,75 @@
+"""Benchmark: server-side rerun time of each page (AppTest, warm) and map payload sizes.
+
+    python bench/rerun_halaman.py [--runs 15] [--tulis]
+
+Prints a table; with --tulis it rewrites the city-scale section of docs/performance.md.
+Not part of the test suite: timings depend on the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import platform
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from streamlit.testing.v1 import AppTest  # noqa: E402
+
+PAGES = {"Ringkasan": None}     # page title -> page file passed to switch_page (None = default page)
+
+
+def measure(page: str | None, runs: int) -> dict:
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    started = time.perf_counter()
+    at.run()
+    if page:
+        at.switch_page(page).run()
+    cold = time.perf_counter() - started
+    assert not at.exception, at.exception
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        at.run()
+        times.append(time.perf_counter() - t)
+    maps = [len(c.proto.json.encode()) for c in at.get("deck_gl_json_chart")]
+    return {"cold_s": cold, "median_ms": statistics.median(times) * 1000, "p90_ms": sorted(times)[int(0.9 * runs) - 1] * 1000,
+            "maps": maps}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=15)
+    ap.add_argument("--tulis", action="store_true", help="update docs/performance.md")
+    args = ap.parse_args()
+    rows = {name: measure(page, args.runs) for name, page in PAGES.items()}
+    print(f"{'halaman':12s} {'median ms':>10s} {'p90 ms':>8s} {'dingin s':>9s}  peta (byte)")
+    for name, r in rows.items():
+        print(f"{name:12s} {r['median_ms']:10.1f} {r['p90_ms']:8.1f} {r['cold_s']:9.2f}  {r['maps']}")
+    if args.tulis:
+        out = ROOT / "bench" / "hasil"
+        out.mkdir(exist_ok=True)
+        (out / "rerun_halaman.json").write_text(json.dumps(rows, indent=2))
+        lines = [f"Measured {dt.date.today().isoformat()} on {platform.machine()}, Python {platform.python_version()}, "
+                 f"{args.runs} warm reruns per page (AppTest, demo data, default filters).", "",
+                 "| page | median rerun (ms) | p90 (ms) | first run (s) | map payload (bytes) |", "|---|---|---|---|---|"]
+        for name, r in rows.items():
+            maps = ", ".join(f"{m:,}" for m in r["maps"]) or "–"
+            lines.append(f"| {name} | {r['median_ms']:.0f} | {r['p90_ms']:.0f} | {r['cold_s']:.1f} | {maps} |")
+        doc = ROOT / "docs" / "performance.md"
+        text = doc.read_text(encoding="utf-8")
+        start, end = "<!-- bench:rerun_halaman -->", "<!-- /bench:rerun_halaman -->"
+        head, rest = text.split(start)
+        _, tail = rest.split(end)
+        doc.write_text(head + start + "\n" + "\n".join(lines) + "\n" + end + tail, encoding="utf-8")
+        print(f"ditulis: {doc.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,62 @@
+"""Ringkasan: countdown, current stage, the three indicators, readiness map and ranking."""
+
+import streamlit as st
+
+from siaga import charts, fmt, kesiapan, tabel, ui
+
+k = ui.konteks()
+ui.judul("Ringkasan", k)
+
+ind = ui.q("indikator_utama", tanggal=k.tanggal, kecamatan=k.kecamatan).iloc[0]
+tahap = ui.q("tahapan", tanggal=k.tanggal)
+berjalan = tahap[tahap["keadaan"] == "berjalan"]
+
+c1, c2, c3 = st.columns([1, 1, 2])
+c1.metric("Hitung mundur", fmt.hitung_mundur(k.tanggal, k.wilayah.hari_pemungutan),
+          help=f"Pemungutan suara {fmt.hari_tanggal(k.wilayah.hari_pemungutan)}")
+c2.metric("Skor kesiapan", fmt.skor(ind["skor_kesiapan"]),
+          help="Rata-rata skor kesiapan kecamatan (0–100), ditimbang jumlah pemilih DPT")
+with c3:
+    st.markdown("**Tahapan berjalan**")
+    if berjalan.empty:
+        st.text("Tidak ada tahapan yang sedang berjalan pada tanggal ini.")
+    for r in berjalan.itertuples():
+        akhir = "berakhir hari ini" if r.sisa_hari == 0 else f"sampai {fmt.tanggal(r.selesai)}"
+        st.text(f"{r.tahapan} — hari ke-{fmt.angka(r.hari_ke)}, {akhir}")
+
+st.subheader("Tiga indikator keberhasilan Pilkada")
+a, b, c = st.columns(3)
+with a.container(border=True):
+    st.metric("Partisipasi pemilih tinggi", fmt.persen(ind["persen_c_pemberitahuan"]),
+              help="C-Pemberitahuan yang sudah sampai ke pemilih, dari jumlah DPT")
+    st.caption(f"{fmt.angka(ind['c_pemberitahuan'])} dari {fmt.angka(ind['dpt'])} pemilih DPT di "
+               f"{fmt.angka(ind['jumlah_tps'])} TPS sudah menerima C-Pemberitahuan.")
+with b.container(border=True):
+    st.metric("Tanpa konflik", f"{fmt.angka(ind['insiden_serius_terbuka'])} insiden serius",
+              help="Insiden berkeparahan tinggi yang belum selesai ditangani")
+    st.caption(f"{fmt.angka(ind['insiden_konflik_terbuka'])} insiden konflik/keamanan terbuka · "
+               f"{fmt.angka(ind['insiden_terbuka'])} insiden terbuka seluruhnya · "
+               f"{fmt.angka(ind['insiden_terlambat'])} melewati batas waktu.")
+with c.container(border=True):
+    st.metric("Pelayanan publik tanpa gangguan", f"{fmt.angka(ind['pelayanan_terbuka'])} gangguan",
+              help="Insiden kelompok pelayanan publik yang belum selesai")
+    st.caption(f"{fmt.angka(ind['netralitas_terbuka'])} kasus netralitas ASN masih berjalan · "
+               f"{fmt.angka(ind['insiden_hari_ini'])} insiden baru dilaporkan hari ini.")
+
+st.subheader("Kesiapan kecamatan")
+kec = ui.q("kesiapan_kecamatan", tanggal=k.tanggal, kecamatan=None)
+kiri, kanan = st.columns([5, 6])
+with kiri:
+    batas = ui.store().snapshot.batas.get("kecamatan")
+    if batas is None:
+        st.info("Batas wilayah kecamatan belum tersedia, peta tidak dapat ditampilkan.")
+    else:
+        st.pydeck_chart(charts.peta_kesiapan(batas, kec, k.kecamatan), height=charts.MAP_HEIGHT)
+        if k.wilayah.batas_perkiraan:
+            st.caption("Batas wilayah pada peta adalah perkiraan, bukan batas resmi.")
+    st.caption(" · ".join(f"{kesiapan.label(lv)}: skor ≥ {fmt.angka(v)}" for lv, v in
+                          (("siap", k.wilayah.kesiapan.ambang_siap),
+                           ("perlu_perhatian", k.wilayah.kesiapan.ambang_perhatian))) + " · Rawan: di bawahnya")
+with kanan:
+    st.dataframe(tabel.warnai_level(tabel.peringkat(kec, k.kecamatan)), hide_index=True, width="stretch",
+                 height=charts.MAP_HEIGHT, column_config=tabel.KOLOM_PERINGKAT)

@@ -1,0 +1,27 @@
+-- Logistics need per hand-over place, stage and item, from the item formula
+-- (logistik_item.csv): ceil(per_tps + per_pemilih * DPT * (1 + cadangan_persen / 100)) per TPS,
+-- summed up the chain: TPS -> kelurahan (PPS) -> kecamatan (PPK) -> kab/kota (gudang KPU).
+-- columns:
+--   tahap: VARCHAR, gudang | ppk | pps | tps
+--   kode_lokasi: VARCHAR, receiving place code at the stage's level
+--   kode_kecamatan: VARCHAR, kecamatan of the place (NULL for the gudang)
+--   kode_item: VARCHAR, item code
+--   kebutuhan: BIGINT, units needed
+CREATE OR REPLACE TABLE kebutuhan_unit AS
+WITH per_tps AS (
+    SELECT
+        t.kode_tps,
+        t.kode_kelurahan,
+        t.kode_kecamatan,
+        i.kode_item,
+        CAST(ceil(i.per_tps + i.per_pemilih * t.dpt * (1 + i.cadangan_persen / 100.0)) AS BIGINT) AS kebutuhan
+    FROM tps_wilayah AS t
+    CROSS JOIN logistik_item AS i
+)
+SELECT 'tps' AS tahap, kode_tps AS kode_lokasi, kode_kecamatan, kode_item, kebutuhan FROM per_tps
+UNION ALL
+SELECT 'pps', kode_kelurahan, kode_kecamatan, kode_item, sum(kebutuhan) FROM per_tps GROUP BY ALL
+UNION ALL
+SELECT 'ppk', kode_kecamatan, kode_kecamatan, kode_item, sum(kebutuhan) FROM per_tps GROUP BY ALL
+UNION ALL
+SELECT 'gudang', (SELECT kode_kabkota FROM param), NULL, kode_item, sum(kebutuhan) FROM per_tps GROUP BY ALL

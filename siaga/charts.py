@@ -1,0 +1,71 @@
+"""Maps and charts, built from query results. No base-map tiles: maps render offline."""
+
+from __future__ import annotations
+
+import json
+import math
+import urllib.parse
+
+import pandas as pd
+import pydeck as pdk
+
+from siaga import fmt, kesiapan
+from siaga.geo import Batas, geojson
+
+MAP_HEIGHT = 520
+# A MapLibre style with no sources (a plain background) as a data URL, so nothing is fetched
+# from the network; Streamlit would otherwise fall back to Carto tiles when no style is given.
+GAYA_TANPA_UBIN = "data:application/json," + urllib.parse.quote(json.dumps(
+    {"version": 8, "name": "siaga-offline", "sources": {},
+     "layers": [{"id": "latar", "type": "background", "paint": {"background-color": "#eef1f5"}}]},
+    separators=(",", ":")))
+
+
+def view_state(bounds: tuple[float, float, float, float], width_px: int = 640,
+               height_px: int = MAP_HEIGHT) -> pdk.ViewState:
+    """Centre and zoom that fit ``bounds`` (minx, miny, maxx, maxy) in the map box."""
+    minx, miny, maxx, maxy = bounds
+    lon_span = max(maxx - minx, 1e-6)
+    lat_span = max(maxy - miny, 1e-6)
+    zoom_x = math.log2(width_px * 360 / (512 * lon_span))    # deck.gl: world = 512 * 2**zoom px
+    lat_rad = math.radians((miny + maxy) / 2)
+    zoom_y = math.log2(height_px * 360 * math.cos(lat_rad) / (512 * lat_span))
+    return pdk.ViewState(longitude=(minx + maxx) / 2, latitude=(miny + maxy) / 2,
+                         zoom=round(min(zoom_x, zoom_y) - 0.1, 2), pitch=0, bearing=0)
+
+
+def peta_kesiapan(batas: Batas, kec: pd.DataFrame, pilih: str | None = None) -> pdk.Deck:
+    """Kecamatan choropleth coloured by readiness level, labelled with names and scores.
+
+    ``kec`` needs columns kode, nama, skor, level. The selected kecamatan (``pilih``) is
+    outlined; the others are drawn lighter.
+    """
+    props = pd.DataFrame({
+        "kode": kec["kode"],
+        "nama": kec["nama"],
+        "keterangan": [f"Skor {fmt.skor(s)} · {kesiapan.label(lv)}" for s, lv in zip(kec["skor"], kec["level"])],
+        "warna": [kesiapan.rgb(lv, 230 if pilih in (None, k) else 90) for lv, k in zip(kec["level"], kec["kode"])],
+        "garis": [[20, 20, 20, 255] if k == pilih else [255, 255, 255, 255] for k in kec["kode"]],
+        "tebal": [3 if k == pilih else 1 for k in kec["kode"]],
+    })
+    data = geojson(batas, props)
+    centres = batas.pusat().merge(props[["kode", "nama", "keterangan"]], on="kode")
+    labels = [{"posisi": [lon, lat], "teks": f"{n}\n{fmt.skor(s)}"}
+              for lon, lat, n, s in zip(centres["lon"], centres["lat"], centres["nama"],
+                                        centres["kode"].map(kec.set_index("kode")["skor"]))]
+    layers = [
+        pdk.Layer("GeoJsonLayer", data, id="kesiapan-kecamatan", pickable=True, stroked=True, filled=True,
+                  get_fill_color="properties.warna", get_line_color="properties.garis",
+                  get_line_width="properties.tebal", line_width_units="'pixels'"),
+        pdk.Layer("TextLayer", labels, id="label-kecamatan", get_position="posisi", get_text="teks",
+                  get_size=13, get_color=[20, 20, 20, 255], get_text_anchor="'middle'", font_family="'sans-serif'",
+                  get_alignment_baseline="'center'", font_weight=600,
+                  outline_width=3, outline_color=[255, 255, 255, 255], font_settings={"sdf": True}),
+    ]
+    return deck(layers, batas.bounds, tooltip={"text": "{nama}\n{keterangan}"})
+
+
+def deck(layers: list[pdk.Layer], bounds: tuple[float, float, float, float], tooltip: dict | bool = False) -> pdk.Deck:
+    """A deck with no base-map tiles (works offline) fitted to ``bounds``."""
+    return pdk.Deck(layers=layers, initial_view_state=view_state(bounds), map_provider=None,
+                    map_style=GAYA_TANPA_UBIN, tooltip=tooltip)

@@ -1,0 +1,339 @@
+"""The data contract: every input file, its columns, types, allowed values and keys.
+
+This module is the single source of truth; ``docs/data-contract.md`` is generated from it
+(``python -m siaga kontrak``) and a test keeps the two in step.
+
+All operational inputs are time-stamped event logs (a row is a receipt, a report or a
+status change), so the state at any past date can be replayed by the queries.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Column types: name -> DuckDB type.
+DUCK = {
+    "kode": "VARCHAR", "teks": "VARCHAR", "bulat": "BIGINT", "desimal": "DOUBLE",
+    "lintang": "DOUBLE", "bujur": "DOUBLE", "tanggal": "DATE", "waktu": "TIMESTAMP",
+    "ya_tidak": "BOOLEAN", "pilihan": "VARCHAR",
+}
+
+# Code patterns (Kemendagri numbering, dotted).
+POLA = {
+    "kabkota": r"\d{2}\.\d{2}",
+    "kecamatan": r"\d{2}\.\d{2}\.\d{2}",
+    "kelurahan": r"\d{2}\.\d{2}\.\d{2}\.\d{4}",
+    "tps": r"\d{2}\.\d{2}\.\d{2}\.\d{4}\.\d{3}",
+    "kode_item": r"[A-Z0-9_]{2,20}",
+    "kode_kategori": r"[a-z0-9_]{2,40}",
+    "id": r"[A-Za-z0-9._/-]{1,40}",
+    "bps": r"\d{7}",
+    "nip": r"\d{18}",
+}
+
+
+@dataclass(frozen=True)
+class Kolom:
+    nama: str
+    jenis: str                      # key of DUCK
+    wajib: bool
+    ket_id: str                     # description, Indonesian
+    ket_en: str                     # description, English
+    pilihan: tuple[tuple[str, str], ...] = ()   # (code, label) for jenis "pilihan"
+    pola: str | None = None         # key of POLA, for jenis "kode"
+    minimum: float | None = None
+    maksimum: float | None = None
+    pribadi: bool = False           # personal data (UU PDP): masked in messages, restricted
+
+    @property
+    def duck(self) -> str:
+        return DUCK[self.jenis]
+
+    def label(self, code: str) -> str:
+        return dict(self.pilihan).get(code, code)
+
+
+@dataclass(frozen=True)
+class Rujukan:
+    """Foreign key: ``kolom`` must exist in ``input.kolom_tujuan`` (blank allowed if optional)."""
+    kolom: str
+    input: str
+    kolom_tujuan: str
+
+
+@dataclass(frozen=True)
+class Input:
+    nama: str
+    berkas: str
+    ket_id: str
+    ket_en: str
+    kolom: tuple[Kolom, ...]
+    kunci: tuple[str, ...]
+    rujukan: tuple[Rujukan, ...] = ()
+    log: bool = False               # time-stamped event log
+    terbatas: bool = False          # restricted file holding personal data; never loaded in the shared store
+    folder: str = "data"
+
+    def col(self, nama: str) -> Kolom:
+        for k in self.kolom:
+            if k.nama == nama:
+                return k
+        raise KeyError(nama)
+
+    @property
+    def pribadi(self) -> set[str]:
+        return {k.nama for k in self.kolom if k.pribadi}
+
+
+def K(nama, jenis, wajib, ket_id, ket_en, **kw) -> Kolom:
+    if "pilihan" in kw:
+        kw["pilihan"] = tuple(kw["pilihan"])
+    return Kolom(nama, jenis, wajib, ket_id, ket_en, **kw)
+
+
+TAHAP_LOGISTIK = (
+    ("gudang", "Gudang KPU"), ("ppk", "PPK (kecamatan)"),
+    ("pps", "PPS (kelurahan)"), ("tps", "KPPS/TPS"),
+)
+# Which level a hand-over place code has at each stage.
+TINGKAT_TAHAP = {"gudang": "kabkota", "ppk": "kecamatan", "pps": "kelurahan", "tps": "tps"}
+
+KEPARAHAN = (("rendah", "Rendah"), ("sedang", "Sedang"), ("tinggi", "Tinggi"))
+STATUS_INSIDEN = (
+    ("dilaporkan", "Dilaporkan"), ("diverifikasi", "Diverifikasi"),
+    ("ditangani", "Ditangani"), ("selesai", "Selesai"),
+)
+KELOMPOK_KATEGORI = (
+    ("konflik", "Konflik dan keamanan"), ("pelayanan_publik", "Pelayanan publik"),
+    ("pemilih", "Hak pilih dan partisipasi"), ("logistik", "Logistik"),
+    ("pelanggaran", "Pelanggaran pemilihan"), ("lainnya", "Lainnya"),
+)
+STATUS_NETRALITAS = (
+    ("laporan", "Laporan/temuan"), ("klarifikasi", "Klarifikasi Bawaslu"),
+    ("rekomendasi_bawaslu", "Rekomendasi Bawaslu"), ("proses_bkn", "Proses BKN"),
+    ("keputusan_ppk", "Keputusan PPK"), ("selesai", "Selesai"), ("tidak_terbukti", "Tidak terbukti"),
+)
+JENIS_PELANGGARAN = (
+    ("foto_bersama_paslon", "Foto/pose bersama pasangan calon atau APK"),
+    ("hadir_kampanye", "Menghadiri kampanye"),
+    ("media_sosial", "Unggah/komentar/bagikan/suka konten kampanye"),
+    ("memasang_apk", "Memasang spanduk/APK"),
+    ("deklarasi_dukungan", "Deklarasi atau ajakan dukungan"),
+    ("fasilitas_negara", "Menggunakan fasilitas negara"),
+    ("lainnya", "Lainnya"),
+)
+KELAS_PELANGGARAN = (("etik", "Etik"), ("disiplin", "Disiplin"))
+SUMBER_NETRALITAS = (
+    ("temuan_bawaslu", "Temuan Bawaslu"), ("laporan_masyarakat", "Laporan masyarakat"),
+    ("aplikasi_bkn", "Aplikasi pelaporan BKN"), ("laporan_internal", "Laporan internal"),
+)
+SUMBER_INSIDEN = (
+    ("laporan_masyarakat", "Laporan masyarakat"), ("camat_lurah", "Camat/lurah"),
+    ("linmas", "Linmas"), ("polri_tni", "Polri/TNI"), ("bawaslu", "Bawaslu/Panwascam"),
+    ("kpu", "KPU/PPK/PPS"), ("media_sosial", "Media sosial"), ("media_massa", "Media massa"),
+    ("opd", "OPD"),
+)
+
+
+INPUTS: dict[str, Input] = {i.nama: i for i in (
+    Input(
+        "wilayah", "wilayah.csv",
+        "Daftar kecamatan dan kelurahan/desa dengan kode Kemendagri.",
+        "Kecamatan and kelurahan/desa list with Kemendagri codes.",
+        (
+            K("tingkat", "pilihan", True, "Tingkat wilayah", "Level",
+              pilihan=[("kecamatan", "Kecamatan"), ("kelurahan", "Kelurahan/desa")]),
+            K("kode", "kode", True, "Kode Kemendagri (32.75.01 atau 32.75.01.1001)",
+              "Kemendagri code", pola="kecamatan|kelurahan"),
+            K("nama", "teks", True, "Nama resmi", "Official name"),
+            K("kode_induk", "kode", True, "Kode wilayah induk (kab/kota untuk kecamatan, kecamatan untuk kelurahan)",
+              "Parent code", pola="kabkota|kecamatan"),
+            K("nama_lain", "teks", False, "Ejaan lain, dipisah '|' (mis. Pondok Gede)",
+              "Other spellings separated by '|'"),
+            K("kode_bps", "kode", False, "Kode BPS (penomoran berbeda dari Kemendagri)",
+              "BPS code (a different numbering)", pola="bps"),
+        ),
+        kunci=("kode",),
+    ),
+    Input(
+        "tps", "tps.csv",
+        "Daftar TPS dengan jumlah pemilih (DPT).",
+        "Polling stations (TPS) with registered voters (DPT).",
+        (
+            K("kode_tps", "kode", True, "Kode TPS: kode kelurahan + nomor 3 digit (32.75.01.1001.001)",
+              "TPS code: kelurahan code + 3-digit number", pola="tps"),
+            K("kode_kelurahan", "kode", True, "Kode kelurahan/desa", "Kelurahan code", pola="kelurahan"),
+            K("nomor_tps", "bulat", True, "Nomor TPS di kelurahan", "TPS number", minimum=1, maksimum=999),
+            K("dpt", "bulat", True, "Jumlah pemilih dalam DPT (paling banyak 600)", "Registered voters (max 600)",
+              minimum=0, maksimum=600),
+            K("jenis", "pilihan", True, "Jenis TPS", "TPS type",
+              pilihan=[("reguler", "Reguler"), ("khusus", "Khusus (lapas, rumah sakit)")]),
+            K("keterangan", "teks", False, "Keterangan lokasi", "Location note"),
+            K("lat", "lintang", False, "Lintang (derajat desimal, WGS84)", "Latitude (WGS84)"),
+            K("lon", "bujur", False, "Bujur (derajat desimal, WGS84)", "Longitude (WGS84)"),
+            K("rawan_banjir", "ya_tidak", True, "Lokasi rawan banjir", "Flood-prone site"),
+        ),
+        kunci=("kode_tps",),
+        rujukan=(Rujukan("kode_kelurahan", "wilayah", "kode"),),
+    ),
+    Input(
+        "logistik_item", "logistik_item.csv",
+        "Daftar jenis logistik dan rumus kebutuhan per TPS.",
+        "Logistics items and the per-TPS need formula.",
+        (
+            K("kode_item", "kode", True, "Kode item", "Item code", pola="kode_item"),
+            K("nama_item", "teks", True, "Nama item", "Item name"),
+            K("satuan", "teks", True, "Satuan", "Unit"),
+            K("per_tps", "desimal", True, "Kebutuhan tetap per TPS", "Fixed need per TPS", minimum=0),
+            K("per_pemilih", "desimal", True, "Kebutuhan per pemilih DPT", "Need per registered voter", minimum=0),
+            K("cadangan_persen", "desimal", True, "Cadangan (%) atas kebutuhan per pemilih",
+              "Spare (%) on the per-voter need", minimum=0, maksimum=100),
+            K("urutan", "bulat", True, "Urutan tampil", "Display order"),
+        ),
+        kunci=("kode_item",),
+    ),
+    Input(
+        "logistik", "logistik.csv",
+        "Log serah terima logistik: satu baris per tanda terima.",
+        "Logistics hand-over log: one row per signed receipt.",
+        (
+            K("waktu", "waktu", True, "Waktu serah terima (waktu setempat)", "Hand-over time (local)"),
+            K("tahap", "pilihan", True, "Tahap rantai distribusi", "Distribution stage", pilihan=TAHAP_LOGISTIK),
+            K("kode_lokasi", "kode", True,
+              "Kode tempat penerima: kab/kota (gudang), kecamatan (PPK), kelurahan (PPS), TPS (KPPS)",
+              "Receiving place code at the stage's level", pola="kabkota|kecamatan|kelurahan|tps"),
+            K("kode_item", "kode", True, "Kode item logistik", "Item code", pola="kode_item"),
+            K("jumlah_kebutuhan", "bulat", False, "Kebutuhan menurut dokumen serah terima", "Need stated on the receipt",
+              minimum=0),
+            K("jumlah_diterima", "bulat", True, "Jumlah diterima pada serah terima ini", "Quantity received", minimum=0),
+            K("jumlah_rusak", "bulat", True, "Jumlah rusak (saat diterima atau ditemukan kemudian)",
+              "Damaged units (on receipt or found later)", minimum=0),
+            K("catatan", "teks", False, "Catatan", "Note"),
+        ),
+        kunci=("waktu", "tahap", "kode_lokasi", "kode_item"),
+        rujukan=(Rujukan("kode_item", "logistik_item", "kode_item"),),
+        log=True,
+    ),
+    Input(
+        "checklist", "checklist.csv",
+        "Log laporan kesiapan TPS: satu baris per laporan (keadaan terakhir berlaku).",
+        "TPS readiness checklist log: one row per report (latest wins).",
+        (
+            K("waktu", "waktu", True, "Waktu laporan (waktu setempat)", "Report time (local)"),
+            K("kode_tps", "kode", True, "Kode TPS", "TPS code", pola="tps"),
+            K("kpps_dibentuk", "ya_tidak", True, "KPPS sudah dibentuk", "KPPS formed"),
+            K("kpps_dilantik", "ya_tidak", True, "KPPS sudah dilantik", "KPPS sworn in"),
+            K("kpps_bimtek", "ya_tidak", True, "KPPS sudah bimtek", "KPPS trained"),
+            K("lokasi_siap", "ya_tidak", True, "Lokasi TPS siap", "Site set up"),
+            K("akses_disabilitas", "ya_tidak", True, "Akses untuk pemilih disabilitas", "Accessible"),
+            K("penerangan", "ya_tidak", True, "Penerangan cukup", "Lighting"),
+            K("c_pemberitahuan", "bulat", True, "Jumlah C-Pemberitahuan tersampaikan", "Voter notices delivered",
+              minimum=0),
+            K("linmas", "bulat", True, "Jumlah linmas ditugaskan (kebutuhan 2)", "Linmas assigned (need 2)",
+              minimum=0, maksimum=20),
+            K("pengamanan", "ya_tidak", True, "Pengamanan Polri/TNI ditugaskan", "Police/army security assigned"),
+            K("status", "pilihan", True, "Penilaian pelapor", "Reporter's assessment",
+              pilihan=[("siap", "Siap"), ("belum", "Belum siap"), ("bermasalah", "Bermasalah")]),
+            K("catatan", "teks", False, "Catatan", "Note"),
+        ),
+        kunci=("kode_tps", "waktu"),
+        rujukan=(Rujukan("kode_tps", "tps", "kode_tps"),),
+        log=True,
+    ),
+    Input(
+        "kategori_insiden", "kategori_insiden.csv",
+        "Daftar kategori insiden dan kelompoknya.",
+        "Incident categories and their group.",
+        (
+            K("kode_kategori", "kode", True, "Kode kategori", "Category code", pola="kode_kategori"),
+            K("nama", "teks", True, "Nama kategori", "Category name"),
+            K("kelompok", "pilihan", True, "Kelompok (indikator yang terdampak)", "Group (indicator affected)",
+              pilihan=KELOMPOK_KATEGORI),
+        ),
+        kunci=("kode_kategori",),
+    ),
+    Input(
+        "insiden", "insiden.csv",
+        "Log insiden dan permasalahan: satu baris per laporan atau perubahan status.",
+        "Incidents and problems log: one row per report or status change.",
+        (
+            K("id_insiden", "kode", True, "Nomor insiden", "Incident id", pola="id"),
+            K("waktu", "waktu", True, "Waktu pembaruan (waktu setempat)", "Update time (local)"),
+            K("waktu_kejadian", "waktu", True, "Waktu kejadian", "Time of the event"),
+            K("kode_kecamatan", "kode", True, "Kode kecamatan", "Kecamatan code", pola="kecamatan"),
+            K("kode_kelurahan", "kode", False, "Kode kelurahan", "Kelurahan code", pola="kelurahan"),
+            K("kode_tps", "kode", False, "Kode TPS", "TPS code", pola="tps"),
+            K("lat", "lintang", False, "Lintang", "Latitude"),
+            K("lon", "bujur", False, "Bujur", "Longitude"),
+            K("kategori", "kode", True, "Kode kategori (kategori_insiden.csv)", "Category code", pola="kode_kategori"),
+            K("keparahan", "pilihan", True, "Tingkat keparahan", "Severity", pilihan=KEPARAHAN),
+            K("status", "pilihan", True, "Status penanganan", "Status", pilihan=STATUS_INSIDEN),
+            K("sumber", "pilihan", True, "Sumber informasi", "Source", pilihan=SUMBER_INSIDEN),
+            K("ringkasan", "teks", True, "Ringkasan kejadian", "Summary"),
+            K("tindak_lanjut", "teks", False, "Tindak lanjut", "Follow-up action"),
+            K("pic", "teks", False, "Penanggung jawab (unit/jabatan, bukan nama orang)", "Responsible unit"),
+            K("batas_waktu", "tanggal", False, "Batas waktu tindak lanjut", "Follow-up due date"),
+        ),
+        kunci=("id_insiden", "waktu"),
+        rujukan=(
+            Rujukan("kode_kecamatan", "wilayah", "kode"), Rujukan("kode_kelurahan", "wilayah", "kode"),
+            Rujukan("kode_tps", "tps", "kode_tps"), Rujukan("kategori", "kategori_insiden", "kode_kategori"),
+        ),
+        log=True,
+    ),
+    Input(
+        "netralitas", "netralitas.csv",
+        "Log kasus netralitas ASN tanpa identitas: satu baris per perubahan status.",
+        "ASN neutrality case log without identities: one row per status change.",
+        (
+            K("id_kasus", "kode", True, "Nomor kasus", "Case id", pola="id"),
+            K("waktu", "waktu", True, "Waktu pembaruan (waktu setempat)", "Update time (local)"),
+            K("tanggal_kejadian", "tanggal", True, "Tanggal peristiwa", "Event date"),
+            K("tanggal_laporan", "tanggal", True, "Tanggal laporan/temuan", "Report date"),
+            K("kode_kecamatan", "kode", True, "Kode kecamatan", "Kecamatan code", pola="kecamatan"),
+            K("opd", "teks", True, "Perangkat daerah (OPD) tempat ASN bertugas", "Agency (OPD)"),
+            K("jenis_pelanggaran", "pilihan", True, "Jenis dugaan pelanggaran", "Violation type",
+              pilihan=JENIS_PELANGGARAN),
+            K("kelas", "pilihan", True, "Kelas pelanggaran (SKB 2/2022)", "Class (SKB 2/2022)",
+              pilihan=KELAS_PELANGGARAN),
+            K("sumber", "pilihan", True, "Sumber kasus", "Source", pilihan=SUMBER_NETRALITAS),
+            K("status", "pilihan", True, "Status kasus", "Case status", pilihan=STATUS_NETRALITAS),
+            K("sanksi", "teks", False, "Sanksi yang dijatuhkan", "Sanction"),
+            K("batas_waktu", "tanggal", False, "Batas waktu tahap berikutnya", "Due date of the next step"),
+        ),
+        kunci=("id_kasus", "waktu"),
+        rujukan=(Rujukan("kode_kecamatan", "wilayah", "kode"),),
+        log=True,
+    ),
+    Input(
+        "netralitas_pribadi", "netralitas_pribadi.csv",
+        "Identitas terlapor dan pelapor kasus netralitas (DATA PRIBADI, akses terbatas).",
+        "Identities of reported civil servants and reporters (PERSONAL DATA, restricted).",
+        (
+            K("id_kasus", "kode", True, "Nomor kasus", "Case id", pola="id"),
+            K("nama_terlapor", "teks", True, "Nama ASN terlapor", "Reported civil servant's name", pribadi=True),
+            K("nip_terlapor", "kode", False, "NIP ASN terlapor (18 digit)", "NIP (18 digits)",
+              pola="nip", pribadi=True),
+            K("jabatan_terlapor", "teks", False, "Jabatan ASN terlapor", "Position", pribadi=True),
+            K("nama_pelapor", "teks", False, "Nama pelapor (kosong bila anonim)", "Reporter's name", pribadi=True),
+            K("kontak_pelapor", "teks", False, "Kontak pelapor", "Reporter's contact", pribadi=True),
+        ),
+        kunci=("id_kasus",),
+        terbatas=True,
+    ),
+    Input(
+        "tahapan", "tahapan.csv",
+        "Jadwal tahapan resmi Pilkada (PKPU).",
+        "Official stage schedule (PKPU).",
+        (
+            K("tahapan", "teks", True, "Nama tahapan", "Stage"),
+            K("mulai", "tanggal", True, "Tanggal mulai", "Start date"),
+            K("selesai", "tanggal", True, "Tanggal selesai", "End date"),
+            K("catatan", "teks", False, "Catatan", "Note"),
+        ),
+        kunci=("tahapan",),
+    ),
+)}
+
+# Inputs loaded into the shared store (restricted files never are).
+DIMUAT = tuple(n for n, i in INPUTS.items() if not i.terbatas)

@@ -1,0 +1,79 @@
+"""Server-side formatting in Indonesian (babel ``id``): never left to the browser's locale."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from decimal import ROUND_HALF_UP, Decimal
+
+from babel.dates import format_date, format_time
+from babel.numbers import format_decimal
+
+LOCALE = "id"
+KOSONG = "–"
+
+
+def _missing(x) -> bool:
+    return x is None or (isinstance(x, float) and math.isnan(x)) or (hasattr(x, "__class__") and str(x) in ("NaT", "<NA>"))
+
+
+def angka(x, digits: int = 0) -> str:
+    """``1828732`` -> ``1.828.732``; ``12.5`` with digits=1 -> ``12,5``."""
+    if _missing(x):
+        return KOSONG
+    pattern = "#,##0" + ("." + "0" * digits if digits else "")
+    value = Decimal(str(float(x))).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+    return format_decimal(value, format=pattern, locale=LOCALE)
+
+
+def persen(x, digits: int = 1) -> str:
+    """``94.06`` (already a percentage) -> ``94,1%``."""
+    return KOSONG if _missing(x) else f"{angka(x, digits)}%"
+
+
+def skor(x) -> str:
+    return KOSONG if _missing(x) else angka(x, 0)
+
+
+def tanggal(d: dt.date | None, pendek: bool = False) -> str:
+    """``27 November 2024`` (``27 Nov 2024`` when short)."""
+    if _missing(d):
+        return KOSONG
+    return format_date(d, "d MMM y" if pendek else "d MMMM y", locale=LOCALE)
+
+
+def hari_tanggal(d: dt.date) -> str:
+    """``Rabu, 27 November 2024``."""
+    return format_date(d, "EEEE, d MMMM y", locale=LOCALE)
+
+
+def jam(t: dt.datetime | dt.time, zona: str) -> str:
+    """``13.59 WIB``."""
+    return f"{format_time(t, 'HH.mm', locale=LOCALE)} {zona}"
+
+
+def waktu(t: dt.datetime | None, zona: str) -> str:
+    """``27 November 2024 pukul 13.59 WIB``."""
+    if _missing(t):
+        return KOSONG
+    return f"{tanggal(t)} pukul {jam(t, zona)}"
+
+
+def waktu_pendek(t: dt.datetime | None, zona: str) -> str:
+    """``27 Nov 2024 13.59 WIB``."""
+    if _missing(t):
+        return KOSONG
+    return f"{tanggal(t, pendek=True)} {jam(t, zona)}"
+
+
+def hitung_mundur(hari_ini: dt.date, hari_h: dt.date) -> str:
+    """``H-3`` before voting day, ``Hari H`` on it, ``H+2`` after."""
+    n = (hari_h - hari_ini).days
+    if n == 0:
+        return "Hari H"
+    return f"H-{n}" if n > 0 else f"H+{-n}"
+
+
+def bulan_pendek(d: dt.date) -> str:
+    """``27 Nov`` for axis labels."""
+    return format_date(d, "d MMM", locale=LOCALE)

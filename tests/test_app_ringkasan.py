@@ -1,0 +1,132 @@
+"""AppTest of the Ringkasan page on the Kota Contoh fixture (figures from its README)."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import FIXTURE, ROOT
+
+APP = str(ROOT / "dashboard.py")
+
+
+@pytest.fixture
+def contoh_app(app_env):
+    app_env(FIXTURE / "data", FIXTURE / "geo")
+
+    def make(**query):
+        at = AppTest.from_file(APP, default_timeout=60)
+        for k, v in query.items():
+            at.query_params[k] = v
+        return at.run()
+
+    return make
+
+
+def metrics(at):
+    return {m.label: m.value for m in at.metric}
+
+
+def deck_spec(at):
+    charts = at.get("deck_gl_json_chart")
+    assert len(charts) == 1
+    return json.loads(charts[0].proto.json)
+
+
+def test_default_view_is_the_latest_day(contoh_app):
+    at = contoh_app()
+    assert not at.exception and not at.error
+    assert at.title[0].value == "Ringkasan · Kota Contoh"
+    assert at.caption[0].value.startswith("Data per 26 November 2024 pukul 10.00 WITA · H-1 menuju")
+    assert metrics(at)["Hitung mundur"] == "H-1"
+    assert at.date_input(key="f_tgl").value.isoformat() == "2024-11-26"
+
+
+def test_deep_link_reproduces_the_figures(contoh_app):
+    at = contoh_app(tgl="2024-11-25")
+    m = metrics(at)
+    assert m == {"Hitung mundur": "H-2", "Skor kesiapan": "69", "Partisipasi pemilih tinggi": "65,0%",
+                 "Tanpa konflik": "1 insiden serius", "Pelayanan publik tanpa gangguan": "0 gangguan"}
+    captions = [c.value for c in at.caption]
+    assert "650 dari 1.000 pemilih DPT di 4 TPS sudah menerima C-Pemberitahuan." in captions
+    assert any(c.startswith("1 insiden konflik/keamanan terbuka · 2 insiden terbuka seluruhnya · 1 melewati") for c in captions)
+    assert [t.value for t in at.text] == ["Masa tenang — hari ke-2, sampai 26 November 2024"]
+
+
+def test_kecamatan_filter_from_the_url(contoh_app):
+    at = contoh_app(kec="99.01.02", tgl="2024-11-25")
+    assert at.title[0].value == "Ringkasan · Kecamatan Beta"
+    m = metrics(at)
+    assert m["Partisipasi pemilih tinggi"] == "100,0%" and m["Skor kesiapan"] == "73"
+    assert m["Tanpa konflik"] == "0 insiden serius"
+    table = at.dataframe[0].value
+    assert table["Kecamatan"].tolist() == ["Alpha", "▶ Beta"]        # the whole ranking stays, selection marked
+
+
+def test_widgets_write_the_url(contoh_app):
+    at = contoh_app()
+    at.selectbox(key="f_kec").set_value("99.01.01").run()
+    assert at.query_params["kec"] == "99.01.01"
+    assert at.title[0].value == "Ringkasan · Kecamatan Alpha"
+    import datetime as dt
+    at.date_input(key="f_tgl").set_value(dt.date(2024, 11, 21)).run()
+    assert at.query_params["tgl"] == "2024-11-21"
+    assert metrics(at)["Hitung mundur"] == "H-6"
+
+
+@pytest.mark.parametrize("query", [{"kec": "99.01.01' OR 1=1 --", "tgl": "2099-01-01"}, {"tgl": "kemarin"},
+                                   {"kec": "<script>alert(1)</script>"}])
+def test_bad_url_parameters_fall_back_to_defaults(contoh_app, query):
+    at = contoh_app(**query)
+    assert not at.exception
+    assert at.title[0].value == "Ringkasan · Kota Contoh"
+    assert metrics(at)["Hitung mundur"] == "H-1"
+
+
+def test_ranking_and_map_spec(contoh_app):
+    at = contoh_app(tgl="2024-11-25")
+    table = at.dataframe[0].value
+    assert table["Kecamatan"].tolist() == ["Alpha", "Beta"]
+    assert table["Skor"].tolist() == [67, 73]
+    assert table["Level"].tolist() == ["Perlu perhatian", "Perlu perhatian"]
+    assert table["Logistik"].tolist() == ["78%", "50%"]
+    assert table["Penyebab utama"].iloc[0].startswith("kesiapan TPS 44% (−22 poin); logistik 78% (−9 poin)")
+    spec = deck_spec(at)
+    assert "mapProvider" not in spec and spec["mapStyle"].startswith("data:application/json,")
+    layer = spec["layers"][0]
+    assert layer["id"] == "kesiapan-kecamatan"
+    feats = layer["data"]["features"]
+    assert {f["properties"]["nama"] for f in feats} == {"Alpha", "Beta"}
+    assert {tuple(f["properties"]["warna"][:3]) for f in feats} == {(0xFD, 0xAE, 0x61)}   # perlu perhatian
+    assert spec["layers"][1]["id"] == "label-kecamatan"
+
+
+def test_refused_first_load_shows_the_problems(app_env, contoh_dir):
+    (contoh_dir / "data" / "tps.csv").write_text("kode_tps,kode_kelurahan\n1,2\n")
+    app_env(contoh_dir / "data", contoh_dir / "geo")
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception
+    assert at.error[0].value.startswith("Data tidak dapat dimuat")
+    problems = at.dataframe[0].value
+    assert "tps.csv" in problems["berkas"].tolist()
+    assert any("kolom wajib tidak ada" in a for a in problems["alasan"])
+
+
+def test_refused_reload_keeps_serving(app_env, contoh_dir):
+    app_env(contoh_dir / "data", contoh_dir / "geo")
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["tgl"] = "2024-11-25"
+    at.run()
+    from siaga import ui
+    ui.store().check_interval = 0
+    p = contoh_dir / "data" / "tps.csv"
+    p.write_text(p.read_text().replace(",400,reguler", ",empat ratus,reguler"))
+    st = p.stat()
+    os.utime(p, ns=(st.st_atime_ns, st.st_mtime_ns + 10**9))
+    at.run()
+    assert not at.exception
+    assert at.warning[0].value.startswith("Pembaruan data ditolak (1 masalah)")
+    assert metrics(at)["Partisipasi pemilih tinggi"] == "65,0%"          # the last good data

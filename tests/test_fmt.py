@@ -1,0 +1,39 @@
+import datetime as dt
+import math
+
+import pytest
+
+from siaga import fmt
+
+
+@pytest.mark.parametrize("x,digits,expected", [
+    (1828732, 0, "1.828.732"), (0, 0, "0"), (12.5, 1, "12,5"), (1234.56, 2, "1.234,56"), (None, 0, "–"),
+    (math.nan, 0, "–"), (-1500, 0, "-1.500"),
+])
+def test_angka(x, digits, expected):
+    assert fmt.angka(x, digits) == expected
+
+
+def test_persen_and_skor():
+    assert fmt.persen(94.0656) == "94,1%"
+    assert fmt.persen(100, 0) == "100%"
+    assert fmt.skor(86.5) == "87" and fmt.skor(None) == "–"
+
+
+def test_dates_in_indonesian():
+    d = dt.date(2024, 11, 27)
+    assert fmt.tanggal(d) == "27 November 2024"
+    assert fmt.tanggal(d, pendek=True) == "27 Nov 2024"
+    assert fmt.hari_tanggal(d) == "Rabu, 27 November 2024"
+    assert fmt.tanggal(dt.date(2024, 8, 17)) == "17 Agustus 2024"
+    assert fmt.waktu(dt.datetime(2024, 11, 27, 13, 59), "WITA") == "27 November 2024 pukul 13.59 WITA"
+    assert fmt.waktu_pendek(dt.datetime(2024, 11, 27, 7, 5), "WIB") == "27 Nov 2024 07.05 WIB"
+    assert fmt.bulan_pendek(dt.date(2024, 12, 1)) == "1 Des"
+
+
+@pytest.mark.parametrize("today,expected", [
+    (dt.date(2024, 11, 24), "H-3"), (dt.date(2024, 11, 27), "Hari H"), (dt.date(2024, 11, 29), "H+2"),
+    (dt.date(2024, 9, 2), "H-86"),
+])
+def test_hitung_mundur(today, expected):
+    assert fmt.hitung_mundur(today, dt.date(2024, 11, 27)) == expected

@@ -1,0 +1,132 @@
+import datetime as dt
+
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from siaga import parse
+
+
+def S(*values):
+    return pd.Series(list(values), dtype=object).astype(str)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("1234567", 1234567), ("1.234.567", 1234567), ("12.345", 12345), ("600", 600), ("-3", -3),
+    ("1.0", 1), ("1,0", 1), (" 42 ", 42),
+])
+def test_bulat_accepts_indonesian_forms(text, expected):
+    vals, bad = parse.bulat(S(text.strip()))
+    assert not bad.any()
+    assert vals.iloc[0] == expected
+
+
+@pytest.mark.parametrize("text", ["12,5", "abc", "1.23", "6OO", "1.2.3"])
+def test_bulat_rejects(text):
+    vals, bad = parse.bulat(S(text))
+    assert bad.iloc[0]
+    assert pd.isna(vals.iloc[0])
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("12,5", 12.5), ("1.234,5", 1234.5), ("12.345", 12345.0), ("2.5", 2.5), ("0,25", 0.25),
+    ("1,234.5", 1234.5), ("7", 7.0),
+])
+def test_desimal(text, expected):
+    vals, bad = parse.desimal(S(text))
+    assert not bad.any()
+    assert vals.iloc[0] == pytest.approx(expected)
+
+
+def test_blank_is_neither_value_nor_error():
+    for fn in (parse.bulat, parse.desimal, parse.tanggal, parse.waktu, parse.ya_tidak):
+        vals, bad = fn(S(""))
+        assert not bad.iloc[0]
+        assert pd.isna(vals.iloc[0])
+
+
+@pytest.mark.parametrize("text", ["27/11/2024", "27-11-2024", "2024-11-27", "27 Nov 2024", "27 November 2024",
+                                  "27 Nop 2024", "Rabu, 27 November 2024", "27/11/24", "45623"])
+def test_tanggal_forms(text):
+    vals, bad = parse.tanggal(S(text))
+    assert not bad.iloc[0], text
+    assert vals.iloc[0].date() == dt.date(2024, 11, 27)
+
+
+@pytest.mark.parametrize("text", ["31/02/2024", "27 Foo 2024", "kemarin", "2024-13-01"])
+def test_tanggal_rejects(text):
+    _, bad = parse.tanggal(S(text))
+    assert bad.iloc[0]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("2024-11-27 14:30", dt.datetime(2024, 11, 27, 14, 30)),
+    ("27/11/2024 14.30", dt.datetime(2024, 11, 27, 14, 30)),
+    ("27 Nov 2024 pukul 14.30 WIB", dt.datetime(2024, 11, 27, 14, 30)),
+    ("2024-11-27T14:30:15", dt.datetime(2024, 11, 27, 14, 30, 15)),
+    ("27/11/2024", dt.datetime(2024, 11, 27)),
+    ("45623,5", dt.datetime(2024, 11, 27, 12, 0)),
+])
+def test_waktu_forms(text, expected):
+    vals, bad = parse.waktu(S(text))
+    assert not bad.iloc[0], text
+    assert vals.iloc[0].to_pydatetime() == expected
+
+
+def test_ya_tidak_and_pilihan():
+    vals, bad = parse.ya_tidak(S("Ya", "tidak", "SUDAH", "belum", "mungkin"))
+    assert vals.tolist()[:4] == [True, False, True, False]
+    assert bad.tolist() == [False, False, False, False, True]
+    choices = (("rekomendasi_bawaslu", "Rekomendasi Bawaslu"), ("laporan", "Laporan/temuan"))
+    vals, bad = parse.pilihan(S("Rekomendasi Bawaslu", "LAPORAN / TEMUAN", "laporan", "lain"), choices)
+    assert vals.tolist()[:3] == ["rekomendasi_bawaslu", "laporan", "laporan"]
+    assert bad.tolist() == [False, False, False, True]
+
+
+# ------------------------------------------------------------------ properties
+
+def _id_thousands(n: int) -> str:
+    s = f"{abs(n):,}".replace(",", ".")
+    return ("-" if n < 0 else "") + s
+
+
+@given(st.integers(min_value=-10**12, max_value=10**12))
+def test_bulat_roundtrips_indonesian_thousands(n):
+    for text in (str(n), _id_thousands(n)):
+        vals, bad = parse.bulat(S(text))
+        assert not bad.iloc[0]
+        assert vals.iloc[0] == n
+
+
+@given(st.integers(min_value=0, max_value=10**9), st.integers(min_value=0, max_value=99))
+def test_desimal_comma_roundtrip(whole, frac):
+    text = f"{_id_thousands(whole)},{frac:02d}"
+    vals, bad = parse.desimal(S(text))
+    assert not bad.iloc[0]
+    assert vals.iloc[0] == pytest.approx(whole + frac / 100)
+
+
+BULAN_ID = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+            "November", "Desember"]
+
+
+@given(st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2060, 12, 31)))
+def test_dates_in_every_indonesian_form(d):
+    forms = [d.isoformat(), d.strftime("%d/%m/%Y"), d.strftime("%d-%m-%Y"), f"{d.day} {BULAN_ID[d.month - 1]} {d.year}",
+             f"{d.day} {BULAN_ID[d.month - 1][:3]} {d.year}", str((d - dt.date(1899, 12, 30)).days)]
+    vals, bad = parse.tanggal(S(*forms))
+    assert not bad.any(), forms
+    assert all(v.date() == d for v in vals)
+
+
+@given(st.text(max_size=12))
+def test_parsers_never_crash_on_garbage(text):
+    s = S(text.strip())
+    for fn in (parse.bulat, parse.desimal, parse.tanggal, parse.waktu, parse.ya_tidak):
+        vals, bad = fn(s)
+        has_value = not pd.isna(vals.iloc[0])
+        if s.iloc[0] == "":
+            assert not bad.iloc[0] and not has_value
+        else:  # a non-blank cell is either read or reported, never silently dropped
+            assert bool(bad.iloc[0]) != has_value

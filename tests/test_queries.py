@@ -1,0 +1,185 @@
+"""Every SQL file: header matches binds and output; expected figures on the Kota Contoh
+fixture (computed by hand in tests/fixtures/kota_contoh/README.md); dbt-style invariants on
+the demo data at several dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from siaga import queries
+from siaga.store import QueryError
+
+TGL = dt.date(2024, 11, 25)
+REGISTRY = queries.registry()
+MODELS = {m.name: m for m in queries.models()}
+MACRO_NAME = {name: m.sql.split("MACRO", 1)[1].split("(")[0].strip() for name, m in MODELS.items()
+              if "MACRO" in m.sql and "AS TABLE" in m.sql}
+TABLE_NAME = {name: m.sql.split("TABLE", 1)[1].split()[0] for name, m in MODELS.items()
+              if m.sql.lstrip("-").find("CREATE OR REPLACE TABLE") >= 0 and "MACRO" not in m.sql}
+
+
+def default_params(q, kecamatan=None):
+    values = {"tanggal": TGL, "kecamatan": kecamatan}
+    return {p: values[p] for p in q.params}
+
+
+# ------------------------------------------------------------------ headers and shapes
+
+@pytest.mark.parametrize("name", sorted(REGISTRY))
+def test_header_declares_exactly_the_binds(name):
+    q = REGISTRY[name]
+    assert q.doc, f"{name}: header comment must describe the query"
+    assert q.columns, f"{name}: header must list output columns"
+    assert q.binds() == set(q.params), f"{name}: header params {set(q.params)} != binds {q.binds()}"
+
+
+@pytest.mark.parametrize("name", sorted(REGISTRY))
+@pytest.mark.parametrize("kecamatan", [None, "99.01.01", "99.01.02"])
+def test_query_columns_match_header(contoh_store, name, kecamatan):
+    q = REGISTRY[name]
+    df = contoh_store.query(name, **default_params(q, kecamatan))
+    assert list(df.columns) == list(q.columns), name
+
+
+@pytest.mark.parametrize("name", sorted(MACRO_NAME))
+def test_model_macro_columns_match_header(contoh_store, name):
+    m = MODELS[name]
+    cur = contoh_store.snapshot.con.cursor()
+    rel = cur.execute(f"SELECT * FROM {MACRO_NAME[name]}($tanggal)", {"tanggal": TGL})  # identifier from our own file
+    cols = [d[0] for d in rel.description]
+    assert cols == list(m.columns), name
+    assert set(m.params) == {"tanggal"}
+
+
+@pytest.mark.parametrize("name", sorted(TABLE_NAME))
+def test_model_table_columns_match_header(contoh_store, name):
+    m = MODELS[name]
+    cols = [r[0] for r in contoh_store.snapshot.con.cursor().execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = $t ORDER BY ordinal_position",
+        {"t": TABLE_NAME[name]}).fetchall()]
+    assert cols == list(m.columns), name
+
+
+def test_every_model_file_is_checked():
+    scalar = {n for n, m in MODELS.items() if "MACRO" in m.sql and "AS TABLE" not in m.sql}
+    assert set(MODELS) == set(MACRO_NAME) | set(TABLE_NAME) | scalar
+
+
+def test_unknown_query_and_wrong_params_are_refused(contoh_store):
+    with pytest.raises(QueryError):
+        contoh_store.query("tidak_ada")
+    with pytest.raises(QueryError):
+        contoh_store.query("kesiapan_kecamatan", tanggal=TGL)
+    with pytest.raises(QueryError):
+        contoh_store.query("kesiapan_kecamatan", tanggal=TGL, kecamatan=None, lain=1)
+
+
+def test_injection_through_a_parameter_is_just_a_value(contoh_store):
+    df = contoh_store.query("kesiapan_kecamatan", tanggal=TGL, kecamatan="99.01.01' OR '1'='1")
+    assert df.empty
+    assert len(contoh_store.query("kesiapan_kecamatan", tanggal=TGL, kecamatan=None)) == 2
+
+
+# ------------------------------------------------------------------ expected figures (Kota Contoh)
+
+def test_kesiapan_kecamatan_expected(contoh_store):
+    df = contoh_store.query("kesiapan_kecamatan", tanggal=TGL, kecamatan=None).set_index("kode")
+    a, b = df.loc["99.01.01"], df.loc["99.01.02"]
+    assert a.skor_logistik == pytest.approx((100 * 100 + 90 * 300 + 50 * 200) / 600)
+    assert a.skor_checklist == pytest.approx((100 * 100 + 500 / 9 * 300) / 600)
+    assert a.skor_insiden == 75 and a.skor_netralitas == 100
+    assert a.insiden_terbuka == 1 and a.insiden_serius == 1 and a.netralitas_terbuka == 0
+    assert a.skor == pytest.approx(0.4 * a.skor_logistik + 0.4 * a.skor_checklist + 7.5 + 10)
+    assert a.skor == pytest.approx(66.611, abs=1e-3)
+    assert b.skor_logistik == 50 and b.skor_checklist == pytest.approx(800 / 9)
+    assert b.skor_insiden == 98 and b.skor_netralitas == 80
+    assert b.skor == pytest.approx(73.356, abs=1e-3)
+    assert list(df["level"]) == ["perlu_perhatian", "perlu_perhatian"]
+    assert df.loc["99.01.01", "peringkat"] == 1           # least ready first
+    assert a.tps_logistik_lengkap == 1 and a.tps_bermasalah == 1 and a.jumlah_tps == 3 and a.dpt == 600
+
+
+def test_replay_earlier_and_later_dates(contoh_store):
+    early = contoh_store.query("kesiapan_kecamatan", tanggal=dt.date(2024, 11, 21), kecamatan=None)
+    assert early["skor_logistik"].tolist() == [25.0, 25.0]    # everything still at the gudang
+    late = contoh_store.query("kesiapan_kecamatan", tanggal=dt.date(2024, 11, 26), kecamatan="99.01.02").iloc[0]
+    assert late.skor_logistik == 50         # KOTAK reached the TPS on 26 Nov; SS, the weakest item, did not
+    assert late.insiden_terbuka == 2 and late.insiden_serius == 1  # I4 (tinggi) reported on 26 Nov
+    before = contoh_store.query("indikator_utama", tanggal=dt.date(2024, 9, 1), kecamatan=None).iloc[0]
+    assert before.insiden_terbuka == 0 and before.c_pemberitahuan == 0 and before.netralitas_terbuka == 0
+
+
+def test_indikator_utama_expected(contoh_store):
+    r = contoh_store.query("indikator_utama", tanggal=TGL, kecamatan=None).iloc[0]
+    assert (r.dpt, r.jumlah_tps, r.c_pemberitahuan) == (1000, 4, 650)
+    assert r.persen_c_pemberitahuan == pytest.approx(65.0)
+    assert (r.insiden_terbuka, r.insiden_serius_terbuka, r.insiden_konflik_terbuka, r.pelayanan_terbuka) == (2, 1, 1, 0)
+    assert (r.insiden_hari_ini, r.insiden_terlambat, r.netralitas_terbuka) == (1, 1, 1)
+    assert r.skor_kesiapan == pytest.approx((66.6111 * 600 + 73.3556 * 400) / 1000, abs=1e-3)
+    assert (r.kecamatan_rawan, r.kecamatan_perhatian) == (0, 2)
+    beta = contoh_store.query("indikator_utama", tanggal=TGL, kecamatan="99.01.02").iloc[0]
+    assert (beta.dpt, beta.insiden_terbuka, beta.netralitas_terbuka) == (400, 1, 1)
+
+
+def test_rentang_and_tahapan(contoh_store):
+    r = contoh_store.query("rentang_data").iloc[0]
+    assert r.tanggal_awal.date() == dt.date(2024, 11, 10) and r.tanggal_akhir.date() == dt.date(2024, 11, 26)
+    t = contoh_store.query("tahapan", tanggal=dt.date(2024, 11, 26)).set_index("tahapan")
+    assert t.loc["Masa tenang", "keadaan"] == "berjalan" and t.loc["Masa tenang", "sisa_hari"] == 0
+    assert t.loc["Masa tenang", "hari_ke"] == 3
+    assert t.loc["Masa kampanye", "keadaan"] == "selesai" and t.loc["Pemungutan suara", "keadaan"] == "akan_datang"
+
+
+def test_daftar_wilayah(contoh_store):
+    df = contoh_store.query("daftar_wilayah")
+    assert df[df.tingkat == "kecamatan"]["nama"].tolist() == ["Alpha", "Beta"]
+    assert len(df) == 5
+
+
+def test_level_boundaries(contoh_store):
+    cur = contoh_store.snapshot.con.cursor()
+    got = cur.execute("SELECT level_kesiapan(80, 80, 60), level_kesiapan(79.99, 80, 60), "
+                      "level_kesiapan(60, 80, 60), level_kesiapan(59.9, 80, 60)").fetchone()
+    assert got == ("siap", "perlu_perhatian", "perlu_perhatian", "rawan")
+
+
+# ------------------------------------------------------------------ invariants on the demo data
+
+DEMO_DATES = [dt.date(2024, 9, 10), dt.date(2024, 10, 20), dt.date(2024, 11, 20), dt.date(2024, 11, 26),
+              dt.date(2024, 11, 27)]
+
+
+@pytest.mark.parametrize("tanggal", DEMO_DATES)
+def test_readiness_invariants(demo_store, tanggal):
+    cur = demo_store.snapshot.con.cursor()
+    w = cur.execute("SELECT * FROM kesiapan_wilayah($t)", {"t": tanggal}).df()
+    assert not w.duplicated(["tingkat", "kode"]).any()                      # keys unique
+    for col in ("skor", "skor_logistik", "skor_checklist", "skor_insiden", "skor_netralitas"):
+        assert w[col].between(0, 100).all(), col                          # within 0..100
+    kec, kel, tps = (w[w.tingkat == t] for t in ("kecamatan", "kelurahan", "tps"))
+    assert len(kec) == 12 and len(kel) == 56 and len(tps) == 3671
+    assert kec.dpt.sum() == kel.dpt.sum() == tps.dpt.sum() == 1_828_732     # totals add up
+    assert kec.jumlah_tps.sum() == 3671
+    assert (kel.groupby("kode_induk").dpt.sum().sort_index() == kec.set_index("kode").dpt.sort_index()).all()
+    assert (w.c_pemberitahuan <= w.dpt).all()
+    p = demo_store.wilayah.kesiapan
+    expect = [("siap" if s >= p.ambang_siap else "perlu_perhatian" if s >= p.ambang_perhatian else "rawan")
+              for s in w.skor]
+    assert w.level.tolist() == expect
+    ind = demo_store.query("indikator_utama", tanggal=tanggal, kecamatan=None).iloc[0]
+    assert 0 <= ind.persen_c_pemberitahuan <= 100
+    assert ind.insiden_serius_terbuka <= ind.insiden_terbuka
+
+
+@pytest.mark.parametrize("tanggal", DEMO_DATES)
+def test_logistics_invariants(demo_store, tanggal):
+    cur = demo_store.snapshot.con.cursor()
+    u = cur.execute("SELECT * FROM logistik_unit($t)", {"t": tanggal}).df()
+    assert not u.duplicated(["tahap", "kode_lokasi", "kode_item"]).any()
+    assert u.lengkap.between(0, 1).all()
+    assert ((u.tersedia + u.kurang) == u.kebutuhan).all()
+    need = u.groupby(["tahap", "kode_item"]).kebutuhan.sum().unstack(0)
+    assert (need["gudang"] == need["ppk"]).all() and (need["ppk"] == need["pps"]).all()
+    assert (need["pps"] == need["tps"]).all()                               # needs add up the chain
