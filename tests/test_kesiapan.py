@@ -9,14 +9,14 @@ ROW = dict(w_logistik=0.35, w_checklist=0.35, w_insiden=0.15, w_netralitas=0.15,
 
 def test_shortfalls_are_ordered_by_points_lost():
     ks = kesiapan.kekurangan(ROW)
-    assert [k.komponen for k in ks] == ["logistik", "insiden", "checklist"]   # 14 > 4,5 > 1,75 points
+    assert [k.komponen for k in ks] == ["logistik", "insiden", "checklist"]   # 14 > 4.5 > 1.75 points
     assert ks[0].poin == pytest.approx(14.0)
     assert "netralitas" not in [k.komponen for k in ks]                      # nothing lost there
 
 
 def test_penyebab_reads_like_a_sentence():
     text = kesiapan.penyebab(ROW)
-    assert text == "logistik 60% (−14 poin); 3 insiden terbuka (1 serius) (−4 poin)"
+    assert text == "logistik 60% (−14 poin); 3 insiden terbuka (1 serius) (−5 poin)"   # 4,5 rounds half up
     full = dict(ROW, skor_logistik=100.0, skor_checklist=100.0, skor_insiden=100.0, insiden_terbuka=0, insiden_serius=0)
     assert kesiapan.penyebab(full) == "tidak ada kekurangan berarti"
 
