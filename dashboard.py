@@ -7,13 +7,26 @@ import streamlit as st
 from siaga import ui
 
 HERE = Path(__file__).resolve().parent
+PAGES = HERE / "pages"
 
 st.set_page_config(page_title="Siaga Pilkada", page_icon=str(HERE / "siaga" / "static" / "ikon.png"), layout="wide",
                    initial_sidebar_state="expanded")
 
-halaman = st.navigation([
-    st.Page(HERE / "pages" / "ringkasan.py", title="Ringkasan", icon=":material/dashboard:", default=True),
-])
+# Each page with the filters it uses (ui.KEC kecamatan, ui.KEL kelurahan, ui.TGL as-of date, ui.JDL time window).
+HALAMAN = {
+    st.Page(PAGES / "ringkasan.py", title="Ringkasan", icon=":material/dashboard:", default=True):
+        {ui.KEC, ui.TGL},
+    st.Page(PAGES / "kesiapan.py", title="Kesiapan", icon=":material/fact_check:"):
+        {ui.KEC, ui.KEL, ui.TGL},
+    st.Page(PAGES / "logistik.py", title="Logistik", icon=":material/local_shipping:"):
+        {ui.KEC, ui.TGL},
+    st.Page(PAGES / "insiden.py", title="Insiden & Permasalahan", icon=":material/report:"):
+        {ui.KEC, ui.KEL, ui.TGL, ui.JDL},
+    st.Page(PAGES / "netralitas.py", title="Netralitas ASN", icon=":material/balance:"):
+        {ui.KEC, ui.TGL},
+}
+
+halaman = st.navigation(list(HALAMAN))
 st.logo(str(HERE / "siaga" / "static" / "logo.svg"), size="large")
-ui.mulai()
+ui.mulai(frozenset(HALAMAN.get(halaman, {ui.KEC, ui.TGL})))
 halaman.run()

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from siaga import charts, fmt, kesiapan, tabel, ui
+from siaga.tampilan import ringkasan as tampil
 
 k = ui.konteks()
 ui.judul("Ringkasan", k)
@@ -58,5 +59,5 @@ with kiri:
                           (("siap", k.wilayah.kesiapan.ambang_siap),
                            ("perlu_perhatian", k.wilayah.kesiapan.ambang_perhatian))) + " · Rawan: di bawahnya")
 with kanan:
-    st.dataframe(tabel.warnai_level(tabel.peringkat(kec, k.kecamatan)), hide_index=True, width="stretch",
-                 height=charts.MAP_HEIGHT, column_config=tabel.KOLOM_PERINGKAT)
+    st.dataframe(tabel.warnai_level(tampil.peringkat(kec, k.kecamatan)), hide_index=True, width="stretch",
+                 height=charts.MAP_HEIGHT, column_config=tampil.KOLOM_PERINGKAT)

@@ -6,13 +6,25 @@ import json
 import math
 import urllib.parse
 
+import datetime as dt
+from collections.abc import Sequence
+
 import pandas as pd
+import plotly.graph_objects as go
 import pydeck as pdk
 
 from siaga import fmt, kesiapan
 from siaga.geo import Batas, geojson
 
 MAP_HEIGHT = 520
+# Categorical colours (Paul Tol "vibrant", colour-blind safe), used in order for categories.
+PALET = ["#0077BB", "#EE7733", "#009988", "#CC3311", "#33BBEE", "#EE3377", "#BBBBBB", "#000000"]
+# Severity has its own fixed colours on every page (never the readiness-level colours).
+WARNA_KEPARAHAN = {"rendah": "#33BBEE", "sedang": "#EE7733", "tinggi": "#CC3311"}
+# Plotly: no logo, no link out, a PNG button that works offline (rendered in the browser).
+PLOTLY_CONFIG = {"displaylogo": False, "showLink": False, "locale": "id",
+                 "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
+                 "toImageButtonOptions": {"format": "png", "scale": 2}}
 # A MapLibre style with no sources (a plain background) as a data URL, so nothing is fetched
 # from the network; Streamlit would otherwise fall back to Carto tiles when no style is given.
 GAYA_TANPA_UBIN = "data:application/json," + urllib.parse.quote(json.dumps(
@@ -69,3 +81,36 @@ def deck(layers: list[pdk.Layer], bounds: tuple[float, float, float, float], too
     """A deck with no base-map tiles (works offline) fitted to ``bounds``."""
     return pdk.Deck(layers=layers, initial_view_state=view_state(bounds), map_provider=None,
                     map_style=GAYA_TANPA_UBIN, tooltip=tooltip)
+
+
+# ------------------------------------------------------------------ plotly house style
+
+def gaya(fig: go.Figure, tinggi: int = 360, legenda: bool = True) -> go.Figure:
+    """Indonesian number separators (1.234,5), colour-blind palette, quiet layout."""
+    fig.update_layout(
+        separators=",.", colorway=PALET, height=tinggi, margin=dict(l=8, r=8, t=36, b=8),
+        font=dict(family="Source Sans Pro, sans-serif", size=14), plot_bgcolor="#ffffff", paper_bgcolor="#ffffff",
+        showlegend=legenda, legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0, title=None),
+        hoverlabel=dict(font_size=14), title=dict(font=dict(size=16)),
+    )
+    fig.update_xaxes(gridcolor="#e6e9ef", zeroline=False)
+    fig.update_yaxes(gridcolor="#e6e9ef", zeroline=False)
+    return fig
+
+
+def angka_sumbu(fig: go.Figure, axis: str = "y") -> go.Figure:
+    """Whole-number ticks with thousands dots (``1.200``), never SI suffixes like ``1.2k``."""
+    (fig.update_yaxes if axis == "y" else fig.update_xaxes)(tickformat=",~r")
+    return fig
+
+
+def sumbu_tanggal(fig: go.Figure, tanggal: Sequence[dt.date], axis: str = "x", maks: int = 12) -> go.Figure:
+    """Date ticks with Indonesian month names (``27 Nov``), formatted here, not by the browser."""
+    days = sorted({pd.Timestamp(t).date() for t in tanggal})
+    if not days:
+        return fig
+    step = max(1, -(-len(days) // maks))
+    ticks = days[::step]
+    update = dict(tickvals=[pd.Timestamp(d) for d in ticks], ticktext=[fmt.bulan_pendek(d) for d in ticks])
+    (fig.update_xaxes if axis == "x" else fig.update_yaxes)(**update)
+    return fig

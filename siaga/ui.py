@@ -1,23 +1,28 @@
 """Streamlit glue shared by every page: the cached store, cached queries, the filters
-(kept in the URL so a link reproduces the view) and the page header."""
+(kept in the URL so a link reproduces the view, and kept across pages), downloads,
+empty states and the page header."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from siaga import fmt
+from siaga import fmt, unduh
 from siaga.config import Paths, Wilayah
 from siaga.errors import Masalah
 from siaga.store import Store
 
-K_KEC, K_TGL = "f_kec", "f_tgl"          # session-state keys of the filter widgets
-P_KEC, P_TGL = "kec", "tgl"              # URL query parameters
-SEMUA = ""                               # the "whole region" choice of the kecamatan filter
+SEMUA = ""                                # "whole region / all kelurahan" choice
+JENDELA = {"24jam": "24 jam terakhir", "7hari": "7 hari terakhir", "semua": "Sejak awal"}
+JENDELA_BAWAAN = "semua"
+# URL parameter of each filter (also the suffix of its session-state keys).
+PARAM = {"kec": "kec", "kel": "kel", "tgl": "tgl", "jendela": "jendela"}
+KEC, KEL, TGL, JDL = "kec", "kel", "tgl", "jendela"
 
 
 @dataclass(frozen=True)
@@ -26,25 +31,53 @@ class Konteks:
     versi: str
     tanggal: dt.date
     kecamatan: str | None
+    kelurahan: str | None
+    jendela: str
     nama_kecamatan: dict[str, str]
+    nama_kelurahan: dict[str, str]
     tanggal_awal: dt.date
     tanggal_akhir: dt.date
     waktu_terakhir: dt.datetime
 
     @property
     def nama_lingkup(self) -> str:
-        """``Kota Bekasi`` or ``Kecamatan Bekasi Timur``."""
+        """``Kota Bekasi``, ``Kecamatan Bekasi Timur`` or ``Kelurahan Margahayu, Bekasi Timur``."""
+        if self.kelurahan:
+            return f"Kelurahan {self.nama_kelurahan[self.kelurahan]}, {self.nama_kecamatan[self.kecamatan]}"
         if self.kecamatan:
             return f"Kecamatan {self.nama_kecamatan[self.kecamatan]}"
         return self.wilayah.nama
 
     @property
-    def data_per(self) -> str:
-        """``27 November 2024 pukul 13.59 WIB`` for the latest day, else the end of the chosen day."""
-        z = self.wilayah.zona_waktu
+    def saat(self) -> dt.datetime:
+        """The as-of moment: the latest event on the latest day, else the end of the chosen day."""
         if self.tanggal >= self.tanggal_akhir:
-            return fmt.waktu(self.waktu_terakhir, z)
-        return f"{fmt.tanggal(self.tanggal)} pukul 23.59 {z}"
+            return self.waktu_terakhir
+        return dt.datetime.combine(self.tanggal, dt.time(23, 59, 59))
+
+    @property
+    def data_per(self) -> str:
+        """``27 November 2024 pukul 13.59 WIB``."""
+        return fmt.waktu(self.saat, self.wilayah.zona_waktu)
+
+    @property
+    def mulai_jendela(self) -> dt.datetime | None:
+        """Start of the time window ending at :attr:`saat` (None = since the beginning)."""
+        if self.jendela == "24jam":
+            return self.saat - dt.timedelta(hours=24)
+        if self.jendela == "7hari":
+            return self.saat - dt.timedelta(days=7)
+        return None
+
+    @property
+    def sebelum_data(self) -> bool:
+        return self.tanggal < self.tanggal_awal
+
+    def slug(self) -> list[str]:
+        """Parts for download file names: region or scope, date."""
+        scope = self.nama_kelurahan.get(self.kelurahan or "") or self.nama_kecamatan.get(self.kecamatan or "") \
+            or self.wilayah.nama
+        return [scope, self.tanggal.isoformat()]
 
 
 @st.cache_resource(show_spinner="Memuat data…")
@@ -59,15 +92,14 @@ def store() -> Store:
     return _store(Paths.from_env())
 
 
-@st.cache_data(max_entries=1024, show_spinner=False)
+@st.cache_data(max_entries=2048, show_spinner=False)
 def _cached(name: str, params: tuple, versi: str) -> pd.DataFrame:
     return store().query(name, **dict(params))
 
 
 def q(name: str, **params) -> pd.DataFrame:
     """Run a named query, cached per data version and parameters."""
-    s = store()
-    return _cached(name, tuple(sorted(params.items())), s.versi)
+    return _cached(name, tuple(sorted(params.items())), store().versi)
 
 
 def tabel_masalah(masalah: list[Masalah]) -> pd.DataFrame:
@@ -82,8 +114,33 @@ def _parse_tgl(text: str | None) -> dt.date | None:
         return None
 
 
-def mulai() -> Konteks:
-    """Run once per rerun from ``dashboard.py``: data status, filters, URL sync."""
+# ------------------------------------------------------------------ filters
+
+def _nilai(name: str, parse: Callable, valid: Callable, default):
+    """A filter's value: this session's copy, else the URL (a shared link), else the default.
+
+    The copy lives under ``s_<name>`` (not a widget key), so it survives pages that do not show
+    the widget; the widget ``f_<name>`` writes it back through its on_change callback."""
+    skey = "s_" + name
+    if skey not in st.session_state or not valid(st.session_state[skey]):
+        v = parse(st.query_params.get(PARAM[name]))
+        st.session_state[skey] = v if v is not None and valid(v) else default
+        st.session_state.pop("f_" + name, None)      # the widget follows the corrected value
+    if "f_" + name not in st.session_state:
+        st.session_state["f_" + name] = st.session_state[skey]
+    return st.session_state[skey]
+
+
+def _simpan(name: str) -> None:
+    st.session_state["s_" + name] = st.session_state["f_" + name]
+
+
+def _widget(kind: Callable, label: str, name: str, **kw):
+    return kind(label, key="f_" + name, on_change=_simpan, args=(name,), **kw)
+
+
+def mulai(filters: frozenset[str] = frozenset({KEC, TGL})) -> Konteks:
+    """Run once per rerun from ``dashboard.py`` before the page: data status, filters, URL sync."""
     s = store()
     s.refresh()
     if not s.siap:
@@ -98,45 +155,62 @@ def mulai() -> Konteks:
 
     wil = s.wilayah
     rentang = q("rentang_data").iloc[0]
-    awal, akhir = rentang["tanggal_awal"], rentang["tanggal_akhir"]
-    awal = awal.date() if hasattr(awal, "date") else awal
-    akhir = akhir.date() if hasattr(akhir, "date") else akhir
+    awal, akhir = pd.Timestamp(rentang["tanggal_awal"]).date(), pd.Timestamp(rentang["tanggal_akhir"]).date()
+    tahap = q("tahapan", tanggal=akhir)
+    paling_awal = min([awal, *[pd.Timestamp(t).date() for t in tahap["mulai"]]])
     batas_atas = max(akhir, wil.hari_pemungutan)
     daftar = q("daftar_wilayah")
     kec = daftar[daftar["tingkat"] == "kecamatan"]
+    kel = daftar[daftar["tingkat"] == "kelurahan"]
     nama_kec = dict(zip(kec["kode"], kec["nama"]))
+    nama_kel = dict(zip(kel["kode"], kel["nama"]))
+    induk = dict(zip(kel["kode"], kel["kode_induk"]))
 
-    qp = st.query_params
-    # URL wins on the first run of a session (a shared link); afterwards the widgets do.
-    if K_KEC not in st.session_state or st.session_state[K_KEC] not in (SEMUA, *nama_kec):
-        code = qp.get(P_KEC)
-        st.session_state[K_KEC] = code if code in nama_kec else SEMUA
-    if K_TGL not in st.session_state or not (awal <= st.session_state[K_TGL] <= batas_atas):
-        t = _parse_tgl(qp.get(P_TGL))
-        st.session_state[K_TGL] = t if t and awal <= t <= batas_atas else akhir
+    v_kec = _nilai(KEC, lambda x: x, lambda c: c == SEMUA or c in nama_kec, SEMUA)
+    v_kel = _nilai(KEL, lambda x: x, lambda c: c == SEMUA or induk.get(c) == st.session_state.get("s_kec"), SEMUA)
+    v_tgl = _nilai(TGL, _parse_tgl, lambda t: isinstance(t, dt.date) and paling_awal <= t <= batas_atas, akhir)
+    v_jdl = _nilai(JDL, lambda x: x, lambda j: j in JENDELA, JENDELA_BAWAAN)
 
     with st.sidebar:
-        st.selectbox("Kecamatan", [SEMUA, *nama_kec], key=K_KEC,
-                     format_func=lambda c: f"Seluruh {wil.nama}" if c == SEMUA else nama_kec[c])
-        st.date_input("Data per tanggal", key=K_TGL, min_value=awal, max_value=batas_atas, format="DD/MM/YYYY",
-                      help=f"Data tersedia {fmt.tanggal(awal)} – {fmt.tanggal(akhir)}. "
-                           "Pilih tanggal lampau untuk melihat keadaan saat itu.")
+        if KEC in filters:
+            _widget(st.selectbox, "Kecamatan", KEC, options=[SEMUA, *nama_kec],
+                    format_func=lambda c: f"Seluruh {wil.nama}" if c == SEMUA else nama_kec[c])
+        if KEL in filters and v_kec:
+            pilihan = [k for k, i in induk.items() if i == v_kec]
+            _widget(st.selectbox, "Kelurahan", KEL, options=[SEMUA, *pilihan],
+                    format_func=lambda c: "Semua kelurahan" if c == SEMUA else nama_kel[c])
+        if TGL in filters:
+            _widget(st.date_input, "Data per tanggal", TGL, min_value=paling_awal, max_value=batas_atas,
+                    format="DD/MM/YYYY",
+                    help=f"Data tersedia {fmt.tanggal(awal)} – {fmt.tanggal(akhir)}. "
+                         "Pilih tanggal lampau untuk melihat keadaan saat itu.")
+        if JDL in filters:
+            _widget(st.radio, "Jendela waktu", JDL, options=list(JENDELA), format_func=JENDELA.get,
+                    help="Insiden yang dilaporkan dalam jendela waktu ini, sampai tanggal data.")
         if wil.simulasi:
             st.caption("⚠️ Data operasional pada demo ini **simulasi**; kode wilayah, DPT dan TPS per kecamatan nyata.")
 
-    ktx = Konteks(wilayah=wil, versi=s.versi, tanggal=st.session_state[K_TGL], kecamatan=st.session_state[K_KEC] or None,
-                  nama_kecamatan=nama_kec, tanggal_awal=awal, tanggal_akhir=akhir,
-                  waktu_terakhir=rentang["waktu_terakhir"].to_pydatetime())
-    _sync_url(ktx)
+    ktx = Konteks(wilayah=wil, versi=s.versi, tanggal=v_tgl, kecamatan=v_kec or None,
+                  kelurahan=(v_kel or None) if KEL in filters else None,
+                  jendela=v_jdl if JDL in filters else JENDELA_BAWAAN, nama_kecamatan=nama_kec,
+                  nama_kelurahan=nama_kel, tanggal_awal=awal, tanggal_akhir=akhir,
+                  waktu_terakhir=pd.Timestamp(rentang["waktu_terakhir"]).to_pydatetime())
+    _sync_url(ktx, filters)
     st.session_state["_konteks"] = ktx
     return ktx
 
 
-def _sync_url(k: Konteks) -> None:
-    """Keep the filters in the URL so the address bar can be shared as is."""
-    want = {P_KEC: k.kecamatan, P_TGL: None if k.tanggal == k.tanggal_akhir else k.tanggal.isoformat()}
-    for key, value in want.items():
-        if value is None:
+def _sync_url(k: Konteks, filters: frozenset[str]) -> None:
+    """Keep this page's filters in the URL so the address bar can be shared as is."""
+    want = {
+        KEC: k.kecamatan,
+        KEL: k.kelurahan,
+        TGL: None if k.tanggal == k.tanggal_akhir else k.tanggal.isoformat(),
+        JDL: None if k.jendela == JENDELA_BAWAAN else k.jendela,
+    }
+    for name, value in want.items():
+        key = PARAM[name]
+        if value is None or name not in filters:
             if key in st.query_params:
                 del st.query_params[key]
         elif st.query_params.get(key) != value:
@@ -155,8 +229,28 @@ def konteks() -> Konteks:
     return st.session_state["_konteks"]
 
 
+# ------------------------------------------------------------------ page furniture
+
 def judul(teks: str, k: Konteks) -> None:
     """Page title, scope and the "data per" stamp."""
     st.title(f"{teks} · {k.nama_lingkup}")
     st.caption(f"Data per {k.data_per} · {fmt.hitung_mundur(k.tanggal, k.wilayah.hari_pemungutan)} menuju "
                f"pemungutan suara {fmt.hari_tanggal(k.wilayah.hari_pemungutan)}")
+    if k.sebelum_data:
+        st.info(f"Belum ada data pada {fmt.tanggal(k.tanggal)}: data pertama tercatat {fmt.tanggal(k.tanggal_awal)}.")
+
+
+def kosong(pesan: str) -> None:
+    """An empty state: one clear sentence instead of an empty chart or table."""
+    st.info(pesan, icon=":material/info:")
+
+
+def tombol_unduh(df: pd.DataFrame, nama: str, k: Konteks, key: str) -> None:
+    """CSV and XLSX downloads of ``df`` (already filtered like the screen), formula-safe."""
+    a, b, _ = st.columns([1, 1, 4])
+    base = [nama, *k.slug()]
+    a.download_button("Unduh CSV", data=lambda: unduh.csv_bytes(df), file_name=unduh.nama_berkas(*base, ext="csv"),
+                      mime="text/csv", key=f"csv_{key}", icon=":material/download:", on_click="ignore")
+    b.download_button("Unduh XLSX", data=lambda: unduh.xlsx_bytes(df, nama),
+                      file_name=unduh.nama_berkas(*base, ext="xlsx"), key=f"xlsx_{key}", icon=":material/download:",
+                      mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore")

@@ -1,0 +1,9 @@
+"""Placeholder while the page is being built."""
+
+import streamlit as st
+
+from siaga import ui
+
+k = ui.konteks()
+ui.judul("logistik", k)
+st.write("Halaman ini sedang dibangun.")

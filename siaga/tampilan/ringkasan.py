@@ -1,0 +1,43 @@
+"""Ringkasan page: the kecamatan ranking and the items most in need of attention.
+
+Numbers are formatted here (server side), so the browser's locale never decides how a
+figure reads. Free text stays plain text: st.dataframe never interprets HTML or Markdown.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from siaga import fmt, kesiapan
+
+def peringkat(kec: pd.DataFrame, pilih: str | None = None) -> pd.DataFrame:
+    """Kecamatan ranking (least ready first) with the components behind each score."""
+    rows = kec.to_dict("records")
+    return pd.DataFrame({
+        "#": kec["peringkat"].astype(int),
+        "Kecamatan": [("▶ " if r["kode"] == pilih else "") + r["nama"] for r in rows],
+        "Skor": kec["skor"].round().astype(int),
+        "Level": [kesiapan.label(r["level"]) for r in rows],
+        "Logistik": [fmt.persen(r["skor_logistik"], 0) for r in rows],
+        "TPS": [fmt.persen(r["skor_checklist"], 0) for r in rows],
+        "Insiden": [fmt.angka(r["insiden_terbuka"]) for r in rows],
+        "Netralitas": [fmt.angka(r["netralitas_terbuka"]) for r in rows],
+        "Penyebab utama": [kesiapan.penyebab(r) for r in rows],
+    })
+
+
+KOLOM_PERINGKAT = {
+    "#": st.column_config.NumberColumn(width=36, help="1 = paling belum siap"),
+    "Kecamatan": st.column_config.TextColumn(width=120),
+    "Level": st.column_config.TextColumn(width=110, help="Siap, perlu perhatian, atau rawan (ambang di bawah peta)"),
+    "Logistik": st.column_config.TextColumn(width=62, help="Seberapa jauh logistik sudah bergerak ke TPS (0–100%)"),
+    "TPS": st.column_config.TextColumn(width=50, help="Kelengkapan checklist kesiapan TPS (0–100%)"),
+    "Insiden": st.column_config.TextColumn(width=58, help="Insiden yang belum selesai ditangani"),
+    "Netralitas": st.column_config.TextColumn(width=74, help="Kasus netralitas ASN yang masih berjalan"),
+    "Skor": st.column_config.ProgressColumn(min_value=0, max_value=100, format="%d", width=80,
+                                            help="Skor kesiapan 0–100"),
+    "Penyebab utama": st.column_config.TextColumn(width="large",
+                                                  help="Komponen yang paling mengurangi skor, dengan poin yang hilang"),
+}
+
