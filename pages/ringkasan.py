@@ -44,6 +44,15 @@ with c.container(border=True):
     st.caption(f"{fmt.angka(ind['netralitas_terbuka'])} kasus netralitas ASN masih berjalan · "
                f"{fmt.angka(ind['insiden_hari_ini'])} insiden baru dilaporkan hari ini.")
 
+st.subheader("Lima hal yang paling perlu perhatian")
+perlu = tampil.perhatian(ui.q("perhatian_utama", tanggal=k.tanggal, kecamatan=k.kecamatan, jumlah=5),
+                         k.wilayah.zona_waktu)
+if perlu.empty:
+    ui.kosong("Tidak ada tindak lanjut yang terlambat, logistik yang tertinggal, atau kasus yang berlarut "
+              "pada tanggal ini.")
+else:
+    st.dataframe(perlu, hide_index=True, width="stretch", column_config=tampil.KOLOM_PERHATIAN)
+
 st.subheader("Kesiapan kecamatan")
 kec = ui.q("kesiapan_kecamatan", tanggal=k.tanggal, kecamatan=None)
 kiri, kanan = st.columns([5, 6])

@@ -113,6 +113,11 @@ STATUS_NETRALITAS = (
     ("rekomendasi_bawaslu", "Rekomendasi Bawaslu"), ("proses_bkn", "Proses BKN"),
     ("keputusan_ppk", "Keputusan PPK"), ("selesai", "Selesai"), ("tidak_terbukti", "Tidak terbukti"),
 )
+# Who acts on a neutrality case at each open stage (Pilkada 2024 flow; KASN was dissolved in 2024).
+PENANGGUNG_JAWAB_NETRALITAS = {
+    "laporan": "Bawaslu", "klarifikasi": "Bawaslu", "rekomendasi_bawaslu": "Bawaslu",
+    "proses_bkn": "BKN", "keputusan_ppk": "PPK (kepala daerah)",
+}
 JENIS_PELANGGARAN = (
     ("foto_bersama_paslon", "Foto/pose bersama pasangan calon atau APK"),
     ("hadir_kampanye", "Menghadiri kampanye"),

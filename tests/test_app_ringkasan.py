@@ -62,7 +62,7 @@ def test_kecamatan_filter_from_the_url(contoh_app):
     m = metrics(at)
     assert m["Partisipasi pemilih tinggi"] == "100,0%" and m["Skor kesiapan"] == "73"
     assert m["Tanpa konflik"] == "0 insiden serius"
-    table = at.dataframe[0].value
+    table = at.dataframe[-1].value
     assert table["Kecamatan"].tolist() == ["Alpha", "▶ Beta"]        # the whole ranking stays, selection marked
 
 
@@ -88,7 +88,7 @@ def test_bad_url_parameters_fall_back_to_defaults(contoh_app, query):
 
 def test_ranking_and_map_spec(contoh_app):
     at = contoh_app(tgl="2024-11-25")
-    table = at.dataframe[0].value
+    table = at.dataframe[-1].value
     assert table["Kecamatan"].tolist() == ["Alpha", "Beta"]
     assert table["Skor"].tolist() == [67, 73]
     assert table["Level"].tolist() == ["Perlu perhatian", "Perlu perhatian"]
@@ -130,3 +130,26 @@ def test_refused_reload_keeps_serving(app_env, contoh_dir):
     assert not at.exception
     assert at.warning[0].value.startswith("Pembaruan data ditolak (1 masalah)")
     assert metrics(at)["Partisipasi pemilih tinggi"] == "65,0%"          # the last good data
+
+
+def test_items_needing_attention(contoh_app):
+    # As of 25 Nov: I1 (tinggi, due 24 Nov) is 1 day overdue; logistics are incomplete in both
+    # kecamatan two days before the H-1 deadline (26 Nov) -> Beta 1 of 1 TPS, Alpha 2 of 3 TPS;
+    # Alpha has one TPS reported bermasalah (TPS 002 of Satu, 25 Nov 09:00).
+    at = contoh_app(tgl="2024-11-25")
+    table = at.dataframe[0].value
+    assert table["Apa"].tolist() == [
+        "Konflik atau gangguan keamanan (tinggi): tindak lanjut lewat batas waktu 1 hari",
+        "Logistik belum lengkap di 1 dari 1 TPS",
+        "Logistik belum lengkap di 2 dari 3 TPS",
+        "1 TPS dilaporkan bermasalah (dari 3 TPS)",
+    ]
+    assert table["Di mana"].tolist()[0] == "Kel. Satu, Kec. Alpha"
+    assert table["Sejak"].tolist()[0] == "dilaporkan 23 Nov 2024 10.00 WITA"
+    assert table["Tindak lanjut oleh"].tolist() == ["Polres Contoh", "PPK dan PPS Kecamatan Beta",
+                                                    "PPK dan PPS Kecamatan Alpha", "Camat Alpha dan lurah setempat"]
+
+
+def test_nothing_needing_attention_is_an_empty_state(contoh_app):
+    at = contoh_app(tgl="2024-11-12")       # only N1 exists (in klarifikasi, not yet due)
+    assert any("Tidak ada tindak lanjut yang terlambat" in i.value for i in at.info)

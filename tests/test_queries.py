@@ -21,7 +21,7 @@ TABLE_NAME = {name: m.sql.split("TABLE", 1)[1].split()[0] for name, m in MODELS.
 
 
 def default_params(q, kecamatan=None):
-    values = {"tanggal": TGL, "kecamatan": kecamatan}
+    values = {"tanggal": TGL, "kecamatan": kecamatan, "jumlah": 5}
     return {p: values[p] for p in q.params}
 
 

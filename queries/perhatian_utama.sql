@@ -1,0 +1,139 @@
+-- The items most in need of attention as of a date, ranked: overdue incident follow-ups,
+-- kecamatan whose logistics lag (TPS not yet complete near the H-1 deadline, or far below the
+-- region's average earlier), TPS reported as bermasalah, and neutrality cases past their due
+-- date or older than 14 days. One row per item; the sentence is composed in Python.
+-- Priority: overdue incidents 300 + severity (tinggi 60, sedang 30) + days overdue (max 30);
+-- lagging logistics 250 + % of TPS incomplete; bermasalah TPS 200 + count (max 50);
+-- ageing cases 150 + days overdue or age (max 30).
+-- params:
+--   tanggal: DATE, as-of date
+--   kecamatan: VARCHAR, kecamatan code, NULL for the whole region
+--   jumlah: INTEGER, how many items to return
+-- columns:
+--   jenis: VARCHAR, insiden | logistik | tps | netralitas
+--   kode: VARCHAR, incident id, kecamatan code or case id
+--   kode_kecamatan: VARCHAR, kecamatan code
+--   nama_kecamatan: VARCHAR, kecamatan name
+--   nama_kelurahan: VARCHAR, kelurahan name (incidents)
+--   kategori: VARCHAR, incident category name, or case status code
+--   keparahan: VARCHAR, incident severity
+--   angka: BIGINT, days overdue (incidents, overdue cases), case age, TPS incomplete or bermasalah
+--   terlambat: BOOLEAN, past its due date (incidents, cases)
+--   dari: BIGINT, TPS in the kecamatan (logistics, bermasalah)
+--   sejak: TIMESTAMP, since when (first report, latest receipt, latest report, case report)
+--   pic: VARCHAR, who follows up (incidents; NULL otherwise)
+--   prioritas: DOUBLE, ranking score (higher first)
+WITH param_tanggal AS (
+    SELECT CAST($tanggal AS DATE) AS t, batas_logistik FROM param
+),
+ins AS (
+    SELECT
+        'insiden' AS jenis,
+        i.id_insiden AS kode,
+        i.kode_kecamatan,
+        w.nama AS nama_kelurahan,
+        i.nama_kategori AS kategori,
+        i.keparahan,
+        (SELECT t FROM param_tanggal) - i.batas_waktu AS angka,
+        true AS terlambat,
+        CAST(NULL AS BIGINT) AS dari,
+        i.waktu_lapor AS sejak,
+        i.pic,
+        300 + CASE i.keparahan WHEN 'tinggi' THEN 60 WHEN 'sedang' THEN 30 ELSE 0 END
+            + least((SELECT t FROM param_tanggal) - i.batas_waktu, 30) AS prioritas
+    FROM insiden_asof($tanggal) AS i
+    LEFT JOIN wilayah AS w ON w.kode = i.kode_kelurahan
+    WHERE i.terlambat
+),
+kec AS (
+    SELECT * FROM kesiapan_wilayah($tanggal) WHERE tingkat = 'kecamatan'
+),
+terakhir_terima AS (
+    SELECT kode_kecamatan, max(terakhir) AS terakhir
+    FROM logistik_unit($tanggal)
+    WHERE kode_kecamatan IS NOT NULL
+    GROUP BY kode_kecamatan
+),
+log AS (
+    SELECT
+        'logistik' AS jenis,
+        k.kode,
+        k.kode AS kode_kecamatan,
+        CAST(NULL AS VARCHAR) AS nama_kelurahan,
+        CAST(NULL AS VARCHAR) AS kategori,
+        CAST(NULL AS VARCHAR) AS keparahan,
+        k.jumlah_tps - k.tps_logistik_lengkap AS angka,
+        CAST(NULL AS BOOLEAN) AS terlambat,
+        k.jumlah_tps AS dari,
+        tt.terakhir AS sejak,
+        CAST(NULL AS VARCHAR) AS pic,
+        250 + 100.0 * (k.jumlah_tps - k.tps_logistik_lengkap) / k.jumlah_tps AS prioritas
+    FROM kec AS k
+    LEFT JOIN terakhir_terima AS tt ON tt.kode_kecamatan = k.kode
+    WHERE k.tps_logistik_lengkap < k.jumlah_tps
+      AND (
+          (SELECT t FROM param_tanggal) >= (SELECT batas_logistik FROM param_tanggal) - 1
+          OR k.skor_logistik < (SELECT avg(skor_logistik) FROM kec) - 10
+      )
+),
+tps AS (
+    SELECT
+        'tps' AS jenis,
+        c.kode_kecamatan AS kode,
+        c.kode_kecamatan,
+        CAST(NULL AS VARCHAR) AS nama_kelurahan,
+        CAST(NULL AS VARCHAR) AS kategori,
+        CAST(NULL AS VARCHAR) AS keparahan,
+        count(*) FILTER (WHERE c.status_laporan = 'bermasalah') AS angka,
+        CAST(NULL AS BOOLEAN) AS terlambat,
+        count(*) AS dari,
+        min(c.waktu_laporan) FILTER (WHERE c.status_laporan = 'bermasalah') AS sejak,
+        CAST(NULL AS VARCHAR) AS pic,
+        200 + least(count(*) FILTER (WHERE c.status_laporan = 'bermasalah'), 50) AS prioritas
+    FROM komponen_tps($tanggal) AS c
+    GROUP BY c.kode_kecamatan
+    HAVING count(*) FILTER (WHERE c.status_laporan = 'bermasalah') > 0
+),
+net AS (
+    SELECT
+        'netralitas' AS jenis,
+        n.id_kasus AS kode,
+        n.kode_kecamatan,
+        CAST(NULL AS VARCHAR) AS nama_kelurahan,
+        n.status AS kategori,
+        CAST(NULL AS VARCHAR) AS keparahan,
+        CASE WHEN n.terlambat THEN (SELECT t FROM param_tanggal) - n.batas_waktu ELSE n.umur_hari END AS angka,
+        n.terlambat,
+        CAST(NULL AS BIGINT) AS dari,
+        CAST(n.tanggal_laporan AS TIMESTAMP) AS sejak,
+        CAST(NULL AS VARCHAR) AS pic,
+        150 + least(CASE WHEN n.terlambat THEN (SELECT t FROM param_tanggal) - n.batas_waktu
+                         ELSE n.umur_hari - 14 END, 30) AS prioritas
+    FROM netralitas_asof($tanggal) AS n
+    WHERE n.terbuka AND (n.terlambat OR n.umur_hari > 14)
+),
+semua AS (
+    SELECT * FROM ins
+    UNION ALL SELECT * FROM log
+    UNION ALL SELECT * FROM tps
+    UNION ALL SELECT * FROM net
+)
+SELECT
+    s.jenis,
+    s.kode,
+    s.kode_kecamatan,
+    kw.nama AS nama_kecamatan,
+    s.nama_kelurahan,
+    s.kategori,
+    s.keparahan,
+    s.angka,
+    s.terlambat,
+    s.dari,
+    s.sejak,
+    s.pic,
+    s.prioritas
+FROM semua AS s
+JOIN wilayah AS kw ON kw.kode = s.kode_kecamatan
+WHERE $kecamatan IS NULL OR s.kode_kecamatan = $kecamatan
+ORDER BY s.prioritas DESC, s.sejak, s.kode
+LIMIT $jumlah
