@@ -8,6 +8,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests must not fail because a shared 2-core machine was busy: no per-example deadline.
+settings.register_profile("siaga", deadline=None, print_blob=True)
+settings.load_profile("siaga")
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "kota_contoh"
