@@ -12,7 +12,8 @@ PAGES = HERE / "pages"
 st.set_page_config(page_title="Siaga Pilkada", page_icon=str(HERE / "siaga" / "static" / "ikon.png"), layout="wide",
                    initial_sidebar_state="expanded")
 
-# Each page with the filters it uses (ui.KEC kecamatan, ui.KEL kelurahan, ui.TGL as-of date, ui.JDL time window).
+# Each page with the filters it uses (ui.KEC kecamatan, ui.KEL kelurahan, ui.TGL as-of date, ui.JDL time window);
+# a page without filters (Data) also runs when no data could be loaded, to fix it from there.
 HALAMAN = {
     st.Page(PAGES / "ringkasan.py", title="Ringkasan", icon=":material/dashboard:", default=True):
         {ui.KEC, ui.TGL},
@@ -24,9 +25,12 @@ HALAMAN = {
         {ui.KEC, ui.KEL, ui.TGL, ui.JDL},
     st.Page(PAGES / "netralitas.py", title="Netralitas ASN", icon=":material/balance:"):
         {ui.KEC, ui.TGL},
+    st.Page(PAGES / "data.py", title="Data", icon=":material/upload_file:"):
+        set(),
 }
 
 halaman = st.navigation(list(HALAMAN))
 st.logo(str(HERE / "siaga" / "static" / "logo.svg"), size="large")
-ui.mulai(frozenset(HALAMAN.get(halaman, {ui.KEC, ui.TGL})))
+filters = frozenset(HALAMAN.get(halaman, {ui.KEC, ui.TGL}))
+ui.mulai(filters, perlu_data=bool(filters))
 halaman.run()

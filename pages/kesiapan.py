@@ -1,9 +1,82 @@
-"""Placeholder while the page is being built."""
+"""Kesiapan: what is not ready where, since when, and who follows up. Map and indicator × unit
+matrix; drill-down kecamatan → kelurahan → TPS; readiness over time against the path needed to
+be complete by H-1."""
 
 import streamlit as st
 
-from siaga import ui
+from siaga import charts, fmt, tabel, ui
+from siaga.tampilan import kesiapan as tampil
 
 k = ui.konteks()
-ui.judul("kesiapan", k)
-st.write("Halaman ini sedang dibangun.")
+ui.judul("Kesiapan", k)
+st.caption(tampil.cara_hitung(k.wilayah.kesiapan))
+if k.sebelum_data:
+    ui.kosong(tampil.kosong_sebelum_data(k.tanggal, k.tanggal_awal))
+    st.stop()
+
+h = tampil.halaman(k.versi, k.tanggal, k.kecamatan, k.kelurahan, k.wilayah.batas_logistik, k.wilayah.zona_waktu,
+                   k.nama_lingkup, k.wilayah.kesiapan, ui.store().snapshot.batas, ui.q)
+if h.lingkup is None or h.lingkup["jumlah_tps"] == 0:
+    ui.kosong(tampil.kosong_tanpa_tps(k.nama_lingkup))
+    st.stop()
+
+for kolom, a in zip(st.columns(len(h.angka)), h.angka):
+    with kolom.container(border=True):
+        st.metric(a.label, a.nilai)
+        st.caption(a.keterangan)
+if h.kalimat_jalur:
+    (st.warning if h.tertinggal else st.success)(h.kalimat_jalur, icon=":material/timeline:")
+
+# ------------------------------------------------------------------ map and matrix
+unit = "kelurahan" if k.kecamatan else "kecamatan"
+st.subheader(f"Peta dan matriks kesiapan per {unit}")
+kiri, kanan = st.columns([5, 6], gap="large")
+with kiri:
+    if h.peta is None:
+        ui.kosong("Batas wilayah belum tersedia, peta tidak dapat ditampilkan.")
+    else:
+        st.pydeck_chart(h.peta, height=charts.MAP_HEIGHT, key="peta_kesiapan")
+        st.caption(tampil.catatan_peta(k.wilayah.kesiapan, bool(k.kecamatan), bool(k.kelurahan), h.tanpa_koordinat,
+                                       k.wilayah.batas_perkiraan))
+with kanan:
+    if h.matriks is None:
+        ui.kosong(f"Belum ada {unit} dengan TPS di wilayah ini.")
+    else:
+        st.plotly_chart(h.matriks, config=charts.PLOTLY_CONFIG, width="stretch", key="matriks_kesiapan")
+        st.caption("Baris: paling belum siap di atas. Warna sel: level yang dicapai nilai itu, dengan ambang yang "
+                   "sama dengan skor (merah rawan, oranye perlu perhatian, biru siap); angka: nilai 0–100.")
+
+# ------------------------------------------------------------------ drill-down
+st.subheader(f"Rincian per {unit}")
+if h.unit.empty:
+    ui.kosong(f"Tidak ada {unit} di wilayah ini.")
+else:
+    st.dataframe(tabel.warnai_level(h.unit), hide_index=True, width="stretch", height=tampil.tinggi_tabel(len(h.unit)),
+                 column_config=tampil.kolom_unit(h.unit))
+    if h.tanpa_tps:
+        st.caption(tampil.kalimat_tanpa_tps(unit, h.tanpa_tps))
+    st.caption("Rinci › membuka wilayah itu di tab baru; atau pilih kecamatan dan kelurahan di bilah samping untuk "
+               "merinci sampai ke TPS.")
+    ui.tombol_unduh(h.ekspor_unit, f"kesiapan-per-{unit}", k, "unit")
+
+if k.kecamatan:
+    st.subheader("Daftar TPS")
+    if h.tps is None:
+        ui.kosong(tampil.kosong_tanpa_tps(k.nama_lingkup))
+    else:
+        st.caption(tampil.judul_tps(h.jumlah_tps, len(h.tps), k.nama_lingkup) + " Apa yang kurang, laporan terakhir "
+                   "dan sejak kapan statusnya begitu.")
+        st.dataframe(h.tps, hide_index=True, width="stretch", height=tampil.tinggi_tabel(len(h.tps)),
+                     column_config=tampil.KOLOM_TPS)
+        ui.tombol_unduh(h.ekspor_tps, "kesiapan-tps", k, "tps")
+
+# ------------------------------------------------------------------ over time
+st.subheader("Kesiapan dari hari ke hari")
+if h.harian is None:
+    ui.kosong(f"Belum ada data harian sampai {fmt.tanggal(k.tanggal)}.")
+else:
+    st.plotly_chart(h.harian, config=charts.PLOTLY_CONFIG, width="stretch", key="grafik_harian")
+    st.caption("Skor kesiapan pada akhir setiap hari, dihitung ulang dari log yang tercatat sampai hari itu, dengan "
+               "komponen logistik dan checklist TPS. Garis putus-putus abu-abu: jalur yang dibutuhkan agar skor "
+               "mencapai 100 pada batas logistik H-1.")
+    ui.tombol_unduh(h.ekspor_harian, "kesiapan-harian", k, "harian")

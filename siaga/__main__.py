@@ -3,6 +3,11 @@
 - ``demo``     regenerate the Kota Bekasi demo files (same seed, same files)
 - ``periksa``  validate the input folders and print the problems in Indonesian
 - ``kontrak``  write docs/data-contract.md from the contract
+- ``impor``    import one file (``python -m siaga impor FILE --jenis JENIS [--dry-run]``)
+- ``riwayat``  list the import versions
+- ``pulihkan`` restore a version (``python -m siaga pulihkan VERSI``)
+
+The import logic lives in :mod:`siaga.impor`, :mod:`siaga.batas_impor` and :mod:`siaga.riwayat`.
 """
 
 from __future__ import annotations
@@ -62,6 +67,103 @@ def _kontrak(args) -> int:
     return 0
 
 
+def _pengguna() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "(pengguna tidak dikenal)"
+
+
+def _kabar(teks: str) -> None:
+    print(f"… {teks}", file=sys.stderr, flush=True)
+
+
+def _impor(args) -> int:
+    from siaga import impor
+    from siaga.errors import MasalahError
+
+    src = Path(args.berkas)
+    if not src.exists():
+        print(f"Berkas tidak ditemukan: {src}", file=sys.stderr)
+        return 2
+    opsi = {"mode": args.mode} if args.mode else {}
+    if args.jenis == impor.JENIS_BATAS:
+        if args.mode:
+            print("--mode hanya untuk data tabel; batas wilayah selalu diganti.", file=sys.stderr)
+            return 2
+        opsi = {"path": src, "tingkat": args.tingkat, "turunkan": args.turunkan_kecamatan}
+        data = src.read_bytes() if src.is_file() else None
+    elif src.is_dir():
+        print(f"{src} adalah folder; jenis {args.jenis} memerlukan satu berkas CSV atau XLSX.", file=sys.stderr)
+        return 2
+    else:
+        data = src.read_bytes()
+    started = time.perf_counter()
+    try:
+        lap = impor.impor(Paths.from_env(), args.jenis, data, src.name, oleh=args.oleh or _pengguna(),
+                          uji=args.dry_run, kabar=_kabar, **opsi)
+    except MasalahError as exc:
+        for m in exc.masalah:
+            print(f"[{m.tingkat}] {m.pesan()}", file=sys.stderr)
+        return 1
+    print(lap.teks(uji=args.dry_run))
+    print(f"Waktu: {time.perf_counter() - started:.1f} detik.".replace(".", ",", 1))
+    return 0 if lap.ok else 1
+
+
+def _riwayat(args) -> int:
+    from siaga import riwayat
+    from siaga.errors import MasalahError
+    from siaga.fmt import angka, tanggal
+
+    paths = Paths.from_env()
+    try:
+        with riwayat.kunci(paths, tunggu=2.0):
+            pass                                   # finishes the bookkeeping of an interrupted import
+    except MasalahError:
+        print("Impor lain sedang berjalan; daftar di bawah mungkin belum memuat hasilnya.", file=sys.stderr)
+    semua = riwayat.daftar(paths)
+    if not semua:
+        print("Belum ada riwayat impor di folder data ini.")
+        return 0
+    print(f"{'versi':>5}  {'waktu':<19}  {'oleh':<16}  {'aksi':<8}  {'jenis':<18}  {'baris':>9}  "
+          f"{'status':<8}  sumber")
+    for v in semua:
+        w = v.waktu_dt
+        aktif = " *" if riwayat.dipakai(paths, v) else ""
+        jenis = v.jenis or ", ".join(b["nama"] for b in v.berkas)
+        print(f"{v.nomor:>5}  {tanggal(w, pendek=True):<13}{w:%H.%M}  {v.oleh[:16]:<16}  {v.aksi:<8}  "
+              f"{jenis[:18]:<18}  {angka(v.baris):>9}  {v.status:<8}  {v.sumber}{aktif}"
+              + (f" — {v.keterangan}" if v.keterangan else ""))
+    print("* = berkas versi ini yang dipakai sekarang. Pulihkan dengan: python -m siaga pulihkan VERSI")
+    return 0
+
+
+def _pulihkan(args) -> int:
+    from siaga import impor
+    from siaga.errors import MasalahError
+
+    try:
+        lap = impor.pulihkan(Paths.from_env(), args.versi, oleh=args.oleh or _pengguna())
+    except MasalahError as exc:
+        for m in exc.masalah:
+            print(f"[{m.tingkat}] {m.pesan()}", file=sys.stderr)
+        return 1
+    for m in lap.masalah:
+        print(f"[{m.tingkat}] {m.pesan()}")
+    if lap.ok and not lap.berubah:
+        print(f"Versi {args.versi} sudah dipakai sekarang; tidak ada yang diubah.")
+        return 0
+    if lap.ok:
+        print(f"Versi {args.versi} dipulihkan: {', '.join(b.nama for b in lap.berkas)}; dicatat sebagai versi "
+              f"{lap.versi}.")
+        return 0
+    print(f"Versi {args.versi} tidak dipulihkan: {len(lap.galat)} galat; data sekarang tetap dipakai.", file=sys.stderr)
+    return 1
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m siaga", description="Siaga Pilkada — perintah baris")
     sub = p.add_subparsers(dest="perintah", required=True)
@@ -75,6 +177,27 @@ def main(argv: list[str] | None = None) -> int:
     c.set_defaults(fn=_periksa)
     k = sub.add_parser("kontrak", help="tulis docs/data-contract.md dari kontrak data")
     k.set_defaults(fn=_kontrak)
+    from siaga.impor import JENIS
+
+    i = sub.add_parser("impor", help="impor satu berkas (CSV, XLSX, GeoJSON, shapefile) setelah diperiksa")
+    i.add_argument("berkas", metavar="FILE", help="berkas yang diimpor (shapefile: .zip, .shp atau folder)")
+    i.add_argument("--jenis", required=True, choices=JENIS, metavar="JENIS",
+                   help="jenis data: " + ", ".join(JENIS))
+    i.add_argument("--dry-run", action="store_true", help="periksa saja, jangan simpan apa pun")
+    i.add_argument("--mode", choices=("tambah", "ganti"),
+                   help="tambah: baris laporan ditambahkan ke log (bawaan untuk logistik, checklist, insiden, "
+                        "netralitas); ganti: seluruh berkas diganti (bawaan untuk daftar)")
+    i.add_argument("--oleh", help="nama petugas yang mengimpor (bawaan: pengguna sistem)")
+    i.add_argument("--tingkat", choices=("kecamatan", "kelurahan"), help="batas: tingkat wilayah (bawaan: dikenali)")
+    i.add_argument("--turunkan-kecamatan", action="store_true",
+                   help="batas kelurahan: tulis juga batas kecamatan hasil penggabungan kelurahan")
+    i.set_defaults(fn=_impor)
+    r = sub.add_parser("riwayat", help="daftar versi hasil impor")
+    r.set_defaults(fn=_riwayat)
+    pl = sub.add_parser("pulihkan", help="pulihkan satu versi dari riwayat")
+    pl.add_argument("versi", metavar="VERSI", type=int, help="nomor versi (lihat: python -m siaga riwayat)")
+    pl.add_argument("--oleh", help="nama petugas (bawaan: pengguna sistem)")
+    pl.set_defaults(fn=_pulihkan)
     args = p.parse_args(argv)
     return args.fn(args)
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import math
 import urllib.parse
-
-import datetime as dt
+import weakref
 from collections.abc import Sequence
 
 import pandas as pd
@@ -77,10 +77,27 @@ def peta_kesiapan(batas: Batas, kec: pd.DataFrame, pilih: str | None = None) -> 
     return deck(layers, batas.bounds, tooltip={"text": "{nama}\n{keterangan}"})
 
 
-def deck(layers: list[pdk.Layer], bounds: tuple[float, float, float, float], tooltip: dict | bool = False) -> pdk.Deck:
-    """A deck with no base-map tiles (works offline) fitted to ``bounds``."""
-    return pdk.Deck(layers=layers, initial_view_state=view_state(bounds), map_provider=None,
-                    map_style=GAYA_TANPA_UBIN, tooltip=tooltip)
+class Peta(pdk.Deck):
+    """A deck whose JSON is compact and made once. Maps are built once per data version and
+    filter and never modified afterwards, while Streamlit asks for the JSON on every rerun;
+    pydeck indents it, which doubles the bytes sent to the browser."""
+
+    def to_json(self) -> str:
+        # kept outside the instance: pydeck serialises every attribute of the deck
+        teks = _JSON_PETA.get(self)
+        if teks is None:
+            teks = json.dumps(json.loads(super().to_json()), separators=(",", ":"), ensure_ascii=False)
+            _JSON_PETA[self] = teks
+        return teks
+
+
+_JSON_PETA: weakref.WeakKeyDictionary[Peta, str] = weakref.WeakKeyDictionary()
+
+
+def deck(layers: list[pdk.Layer], bounds: tuple[float, float, float, float], tooltip: dict | bool = False) -> Peta:
+    """A deck with no base-map tiles (works offline) fitted to ``bounds``, sent as compact JSON."""
+    return Peta(layers=layers, initial_view_state=view_state(bounds), map_provider=None,
+                map_style=GAYA_TANPA_UBIN, tooltip=tooltip)
 
 
 # ------------------------------------------------------------------ plotly house style

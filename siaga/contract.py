@@ -15,7 +15,7 @@ from dataclasses import dataclass
 DUCK = {
     "kode": "VARCHAR", "teks": "VARCHAR", "bulat": "BIGINT", "desimal": "DOUBLE",
     "lintang": "DOUBLE", "bujur": "DOUBLE", "tanggal": "DATE", "waktu": "TIMESTAMP",
-    "ya_tidak": "BOOLEAN", "pilihan": "VARCHAR",
+    "ya_tidak": "BOOLEAN", "pilihan": "VARCHAR", "nama": "VARCHAR",
 }
 
 # Code patterns (Kemendagri numbering, dotted).
@@ -27,7 +27,8 @@ POLA = {
     "kode_item": r"[A-Z0-9_]{2,20}",
     "kode_kategori": r"[a-z0-9_]{2,40}",
     "id": r"[A-Za-z0-9._/-]{1,40}",
-    "bps": r"\d{7}",
+    "bps": r"\d{7}",           # BPS kecamatan code
+    "bps_desa": r"\d{10}",     # BPS kelurahan/desa code
     "nip": r"\d{18}",
 }
 
@@ -150,13 +151,14 @@ INPUTS: dict[str, Input] = {i.nama: i for i in (
               pilihan=[("kecamatan", "Kecamatan"), ("kelurahan", "Kelurahan/desa")]),
             K("kode", "kode", True, "Kode Kemendagri (32.75.01 atau 32.75.01.1001)",
               "Kemendagri code", pola="kecamatan|kelurahan"),
-            K("nama", "teks", True, "Nama resmi", "Official name"),
+            K("nama", "nama", True, "Nama resmi", "Official name"),
             K("kode_induk", "kode", True, "Kode wilayah induk (kab/kota untuk kecamatan, kecamatan untuk kelurahan)",
               "Parent code", pola="kabkota|kecamatan"),
-            K("nama_lain", "teks", False, "Ejaan lain, dipisah '|' (mis. Pondok Gede)",
-              "Other spellings separated by '|'"),
-            K("kode_bps", "kode", False, "Kode BPS (penomoran berbeda dari Kemendagri)",
-              "BPS code (a different numbering)", pola="bps"),
+            K("nama_lain", "nama", False, "Ejaan lain, dipisah '|' (mis. Pondok Gede): tabel alias untuk impor",
+              "Other spellings separated by '|': the alias table used by imports", pola="daftar"),
+            K("kode_bps", "kode", False, "Kode BPS (penomoran berbeda dari Kemendagri; 7 digit kecamatan, "
+              "10 digit kelurahan): tabel padanan untuk impor", "BPS code (a different numbering): the crosswalk "
+              "used by imports", pola="bps|bps_desa"),
         ),
         kunci=("kode",),
     ),
@@ -187,8 +189,8 @@ INPUTS: dict[str, Input] = {i.nama: i for i in (
         "Logistics items and the per-TPS need formula.",
         (
             K("kode_item", "kode", True, "Kode item", "Item code", pola="kode_item"),
-            K("nama_item", "teks", True, "Nama item", "Item name"),
-            K("satuan", "teks", True, "Satuan", "Unit"),
+            K("nama_item", "nama", True, "Nama item", "Item name"),
+            K("satuan", "nama", True, "Satuan", "Unit"),
             K("per_tps", "desimal", True, "Kebutuhan tetap per TPS", "Fixed need per TPS", minimum=0),
             K("per_pemilih", "desimal", True, "Kebutuhan per pemilih DPT", "Need per registered voter", minimum=0),
             K("cadangan_persen", "desimal", True, "Cadangan (%) atas kebutuhan per pemilih",
@@ -251,7 +253,7 @@ INPUTS: dict[str, Input] = {i.nama: i for i in (
         "Incident categories and their group.",
         (
             K("kode_kategori", "kode", True, "Kode kategori", "Category code", pola="kode_kategori"),
-            K("nama", "teks", True, "Nama kategori", "Category name"),
+            K("nama", "nama", True, "Nama kategori", "Category name"),
             K("kelompok", "pilihan", True, "Kelompok (indikator yang terdampak)", "Group (indicator affected)",
               pilihan=KELOMPOK_KATEGORI),
         ),

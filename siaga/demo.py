@@ -120,7 +120,7 @@ def _csv(rows: list[dict], columns: list[str]) -> str:
 
 
 def _cell(v) -> str:
-    if v is None:
+    if v is None or (isinstance(v, float) and math.isnan(v)):
         return ""
     if isinstance(v, bool):
         return "ya" if v else "tidak"
@@ -332,9 +332,13 @@ def make_logistik(d: Demo, tps: pd.DataFrame) -> list[dict]:
                     elif bad:
                         note = f"{bad} {item[2]} rusak saat diterima KPPS"
                     add(t, "tps", r.kode_tps, item, need, need - missing, bad, note)
-                    if bad and rng.random() < 0.6:
+                    # replacements and late deliveries: usually within hours, less often where the chain lags
+                    if bad and rng.random() < (0.6 if lag else 0.95):
                         add(t + dt.timedelta(hours=float(rng.uniform(2, 12))), "tps", r.kode_tps, item, need, bad, 0,
                             "pengganti barang rusak")
+                    if missing and rng.random() < 0.8:
+                        add(t + dt.timedelta(hours=float(rng.uniform(6, 30))), "tps", r.kode_tps, item, need, missing,
+                            0, "kiriman susulan dari PPS")
     rows.sort(key=lambda r: (r["waktu"], r["tahap"], r["kode_lokasi"], r["kode_item"]))
     # keys are (waktu, tahap, kode_lokasi, kode_item): nudge exact collisions by a minute
     seen = set()
@@ -586,8 +590,10 @@ def make_netralitas(d: Demo) -> tuple[list[dict], list[dict]]:
         else:
             flow += [("rekomendasi_bawaslu", rng.uniform(2, 5)), ("proses_bkn", rng.uniform(2, 6)),
                      ("keputusan_ppk", rng.uniform(5, 15)), ("selesai", rng.uniform(3, 12))]
-        for status, days_after in flow:
-            t = t + dt.timedelta(days=float(days_after))
+        # some cases stall at one step, past its deadline (a witness unavailable, a file at BKN)
+        macet = int(rng.integers(1, len(flow))) if rng.random() < 0.2 else None
+        for i, (status, days_after) in enumerate(flow):
+            t = t + dt.timedelta(days=float(days_after) * (rng.uniform(3, 6) if i == macet else 1))
             if t > AKHIR:
                 break
             due = DUE_NEXT.get(status)

@@ -11,7 +11,7 @@ from siaga.fileio import tulis_atomik
 JENIS = {
     "kode": "kode (teks)", "teks": "teks", "bulat": "bilangan bulat", "desimal": "angka desimal",
     "lintang": "lintang", "bujur": "bujur", "tanggal": "tanggal", "waktu": "tanggal dan jam",
-    "ya_tidak": "ya/tidak", "pilihan": "pilihan",
+    "ya_tidak": "ya/tidak", "pilihan": "pilihan", "nama": "nama",
 }
 
 HEADER = """\
@@ -28,18 +28,24 @@ and the boundaries folder (`SIAGA_GEO`, default `geo/`).
 
 - **Kode wilayah Kemendagri** bertitik: kab/kota `32.75`, kecamatan `32.75.01`, kelurahan/desa
   `32.75.01.1001`, TPS `32.75.01.1001.001`. Penggabungan data selalu memakai kode, tidak pernah
-  nama. Kode BPS adalah penomoran lain dan hanya dicatat sebagai keterangan. · Joins always use
-  Kemendagri codes, never names; BPS codes are a different numbering.
+  nama. Kode BPS adalah penomoran lain: saat impor, kode BPS dan nama dicocokkan ke kode Kemendagri
+  lewat kolom `kode_bps` dan `nama_lain` di `wilayah.csv`, dan yang tidak cocok dilaporkan. ·
+  Joins always use Kemendagri codes, never names; on import, BPS codes (a different numbering) and
+  names are matched through the `kode_bps` crosswalk and the `nama_lain` alias table.
 - **Log peristiwa**: logistik, checklist, insiden dan netralitas adalah log bercap waktu; keadaan
   pada tanggal mana pun dihitung ulang dari baris yang waktunya sampai akhir hari itu. ·
   Operational inputs are time-stamped event logs; the state at any date is replayed from the rows
   up to the end of that day.
 - **Waktu** adalah waktu setempat sesuai `zona_waktu` di `wilayah.toml` (WIB, WITA atau WIT). ·
   Times are local to the region's time zone.
-- **Format**: CSV UTF-8 (dengan atau tanpa BOM), pemisah koma, titik koma atau tab. Angka boleh
-  bergaya Indonesia (`1.234.567`, `12,5`; `12.345` berarti dua belas ribu). Tanggal hari
-  dulu (`27/11/2024`, `27 November 2024`, `27 Nop 2024`), ISO (`2024-11-27`) atau nomor seri Excel.
-  Ya/tidak: `ya`, `tidak`, `sudah`, `belum`, `1`, `0`. Baris kosong diabaikan.
+- **Format**: CSV (UTF-8 dengan atau tanpa BOM, UTF-16, Windows-1252; pemisah koma, titik koma
+  atau tab) atau XLSX. Angka boleh bergaya Indonesia (`1.234.567`, `12,5`; `12.345` berarti dua
+  belas ribu; `-` berarti nol; `2,5%`). Tanggal hari dulu (`27/11/2024`, `27 November 2024`,
+  `27 Nop 2024`), ISO (`2024-11-27`) atau nomor seri Excel. Ya/tidak: `ya`, `tidak`, `sudah`,
+  `belum`, `1`, `0`. Baris judul di atas tabel, judul kolom dua baris, baris kosong, baris
+  `JUMLAH`/`TOTAL` dan catatan/tanda tangan di bawah tabel dilewati. Kode (NIP, NIK, kode wilayah)
+  selalu teks. Berkas yang diimpor (`python -m siaga impor`, halaman Data) disimpan dalam bentuk
+  baku: UTF-8, pemisah koma, tanggal ISO.
 - **Masalah** dilaporkan per berkas, baris (seperti nomor baris di Excel; judul = baris 1), kolom,
   nilai dan alasan; nilai kolom pribadi disamarkan. Bila ada galat, data terakhir yang sah tetap
   dipakai. · Problems name file, row, column, value and reason; personal values are masked; on any
@@ -93,6 +99,8 @@ def render() -> str:
         for k in inp.kolom:
             if k.pilihan:
                 allowed = ", ".join(f"`{c}`" for c, _ in k.pilihan)
+            elif k.jenis == "nama":
+                allowed = "huruf, angka, spasi, `. , ' ( ) - / &`" + (", dipisah `|`" if k.pola == "daftar" else "")
             elif k.pola:
                 allowed = " atau ".join(f"`{POLA[p]}`" for p in k.pola.split("|"))
             elif k.minimum is not None or k.maksimum is not None:

@@ -1,4 +1,9 @@
-"""Atomic file replacement: write a temporary file beside the target, fsync, ``os.replace``."""
+"""Atomic file replacement: write a temporary file beside the target, fsync, ``os.replace``.
+
+:func:`tulis_sementara` and :func:`ganti` split this in two so a caller can check the staged
+file before it replaces the target. Temporary files are named ``.<target>.<random>.tmp`` and
+are never read as inputs; :func:`sisa_sementara` finds the ones an interrupted process left.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,8 @@ import tempfile
 from pathlib import Path
 
 
-def tulis_atomik(path: Path, data: bytes | str) -> None:
+def tulis_sementara(path: Path, data: bytes | str) -> Path:
+    """Write ``data`` to a fsynced temporary file in the target's folder; returns its path."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     payload = data.encode("utf-8") if isinstance(data, str) else data
@@ -17,15 +23,43 @@ def tulis_atomik(path: Path, data: bytes | str) -> None:
             fh.write(payload)
             fh.flush()
             os.fsync(fh.fileno())
+    except BaseException:
+        _hapus(Path(tmp))
+        raise
+    return Path(tmp)
+
+
+def ganti(tmp: Path, path: Path) -> None:
+    """Atomically replace ``path`` by the staged ``tmp`` and make the rename durable."""
+    try:
         os.replace(tmp, path)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
+        _hapus(Path(tmp))
         raise
-    dir_fd = os.open(path.parent, os.O_RDONLY)
+    sync_dir(Path(path).parent)
+
+
+def tulis_atomik(path: Path, data: bytes | str) -> None:
+    ganti(tulis_sementara(path, data), Path(path))
+
+
+def sync_dir(folder: Path) -> None:
+    dir_fd = os.open(folder, os.O_RDONLY)
     try:
         os.fsync(dir_fd)
     finally:
         os.close(dir_fd)
+
+
+def sisa_sementara(folder: Path) -> list[Path]:
+    """Temporary files left in ``folder`` by an interrupted write."""
+    if not Path(folder).is_dir():
+        return []
+    return sorted(p for p in Path(folder).glob(".*.tmp") if p.is_file())
+
+
+def _hapus(p: Path) -> None:
+    try:
+        os.unlink(p)
+    except FileNotFoundError:
+        pass

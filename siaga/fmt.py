@@ -77,3 +77,13 @@ def hitung_mundur(hari_ini: dt.date, hari_h: dt.date) -> str:
 def bulan_pendek(d: dt.date) -> str:
     """``27 Nov`` for axis labels."""
     return format_date(d, "d MMM", locale=LOCALE)
+
+
+# Characters that Streamlit's Markdown (titles, captions, alerts) would turn into links,
+# images, HTML, emphasis or formulas.
+_MARKDOWN = str.maketrans({c: "\\" + c for c in "\\`*_[]()<>!#|~$"})
+
+
+def md(x) -> str:
+    """Text from the data (a name, a file name), literal inside a Markdown sentence."""
+    return str(x).translate(_MARKDOWN)

@@ -30,9 +30,11 @@ class Batas:
                              "lon": pts.x.round(DECIMALS).to_numpy()})
 
 
-def muat_batas(geo_dir: Path, tingkat: str, kode_sah: set[str]) -> tuple[Batas | None, list[Masalah]]:
+def muat_batas(geo_dir: Path, tingkat: str, kode_sah: set[str],
+               path: Path | None = None) -> tuple[Batas | None, list[Masalah]]:
+    """Read ``geo_dir/<tingkat>.geojson`` (or ``path``, e.g. a staged file) keyed on ``kode``."""
     berkas = BERKAS[tingkat]
-    path = geo_dir / berkas
+    path = path or geo_dir / berkas
     if not path.is_file():
         return None, [Masalah(berkas, None, None, None, f"berkas batas wilayah tidak ditemukan di {geo_dir}")]
     try:

@@ -7,14 +7,19 @@ only the rest goes through the slower per-value rules.
 
 Rules (see DOMAIN.md): thousands dot and decimal comma (``1.234.567``, ``12,5``); a
 single dot followed by exactly three digits is a thousands separator (``12.345`` is
-twelve thousand); dates are day first; Indonesian month names and abbreviations;
-Excel serial dates.
+twelve thousand); a lone dash is zero (Excel's accounting format); dates are day first;
+Indonesian month names and abbreviations; Excel serial dates (rounded to the second).
+
+:func:`norm_nama` normalises a kecamatan/kelurahan name for matching (case, spaces,
+punctuation, ``Kec.``/``Kel.``/``Desa`` prefixes); matching itself is in
+:mod:`siaga.wilayah_cocok`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 
 import numpy as np
 import pandas as pd
@@ -43,7 +48,7 @@ _EXCEL_EPOCH = dt.datetime(1899, 12, 30)
 _DMY = re.compile(r"(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{2}|\d{4})")
 _YMD = re.compile(r"(\d{4})[/\-.](\d{1,2})[/\-.](\d{1,2})")
 _DMONY = re.compile(r"(\d{1,2})[\s\-/.]*([A-Za-z]+)\.?[\s\-/.,]*(\d{2}|\d{4})")
-_TIME = re.compile(r"(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?")
+_TIME = re.compile(r"(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?(?:\s*([AaPp])\.?[Mm]\.?)?")
 _SERIAL = re.compile(r"\d{5}(?:[.,]\d+)?")
 _WEEKDAY = re.compile(r"^(senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad|mon|tue|wed|thu|fri|sat|sun)\w*,?\s+",
                       re.IGNORECASE)
@@ -67,11 +72,15 @@ def _per_value(s: pd.Series, rest: pd.Series, fn, dtype) -> tuple[pd.Series, pd.
 
 # ---------------------------------------------------------------- numbers
 
+_NOL = {"-", "\u2013", "\u2014"}    # Excel's accounting format shows zero as a dash
+
+
 def angka_id(text: str) -> float | None:
     """One Indonesian-formatted number, or None."""
     t = text.replace("\u00a0", "").replace(" ", "").replace("'", "")
-    if t.startswith("+"):
-        t = t[1:]
+    if t in _NOL:
+        return 0.0
+    t = t.removeprefix("+")
     if _INT.fullmatch(t):
         return float(t)
     if _INT_THOUSANDS.fullmatch(t):
@@ -108,10 +117,15 @@ def desimal(s: pd.Series) -> tuple[pd.Series, pd.Series]:
     vals = pd.Series(np.nan, index=s.index, dtype="float64")
     vals[fast] = s[fast].astype("float64")
     rest = ~fast & ~blank
-    slow, bad = _per_value(s, rest, angka_id, "float64")
+    slow, bad = _per_value(s, rest, _angka_persen, "float64")
     if rest.any():
         vals[rest & ~bad] = slow[rest & ~bad].astype("float64")
     return vals, bad
+
+
+def _angka_persen(text: str) -> float | None:
+    """A number, optionally followed by a percent sign (``2,5%`` -> 2.5)."""
+    return angka_id(text.removesuffix("%"))
 
 
 def koordinat(s: pd.Series, lo: float, hi: float) -> tuple[pd.Series, pd.Series]:
@@ -144,11 +158,12 @@ def waktu_id(text: str, allow_time: bool = True) -> dt.datetime | None:
     if _SERIAL.fullmatch(t):
         n = float(t.replace(",", "."))
         if 20000 <= n <= 80000 and (allow_time or n.is_integer()):
-            return _EXCEL_EPOCH + dt.timedelta(days=n)
+            # Excel stores times as fractions of a day (14.30 is 0.6041666…): round to the second
+            return _EXCEL_EPOCH + dt.timedelta(seconds=round(n * 86400))
         return None
     date_part, time_part = t, ""
-    m = re.match(r"^(.*?\d{2,4})(?:[ T,]+(?:pukul|jam|pk\.?)?\s*(\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)(?:\s*(?:WIB|WITA|WIT))?)?$",
-                 t, re.IGNORECASE)
+    m = re.match(r"^(.*?\d{2,4})(?:[ T,]+(?:pukul|jam|pk\.?)?\s*(\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?)"
+                 r"(?:\s*(?:WIB|WITA|WIT))?)?$", t, re.IGNORECASE)
     if m:
         date_part, time_part = m.group(1), m.group(2) or ""
     if time_part and not allow_time:
@@ -172,6 +187,10 @@ def waktu_id(text: str, allow_time: bool = True) -> dt.datetime | None:
         if not tm:
             return None
         h, mi, se = int(tm[1]), int(tm[2]), int(tm[3] or 0)
+        if tm[4]:               # 12-hour clock: 12.30 AM is 00.30, 2.30 PM is 14.30
+            if not 1 <= h <= 12:
+                return None
+            h = h % 12 + (12 if tm[4].lower() == "p" else 0)
     try:
         return dt.datetime(d[0], d[1], d[2], h, mi, se)
     except ValueError:
@@ -224,8 +243,10 @@ def pilihan(s: pd.Series, choices: tuple[tuple[str, str], ...]) -> tuple[pd.Seri
     for code, label in choices:
         lookup[norm_pilihan(code)] = code
         lookup[norm_pilihan(label)] = code
-    norm = s.map(norm_pilihan)
-    vals = norm.map(lookup)
+    vals = s.map(lookup)                         # canonical values: a plain dictionary lookup
+    rest = vals.isna() & ~_blank(s)
+    if rest.any():
+        vals[rest] = s[rest].map(norm_pilihan).map(lookup)
     bad = vals.isna() & ~_blank(s)
     return vals.astype(object).where(vals.notna(), None), bad
 
@@ -233,4 +254,40 @@ def pilihan(s: pd.Series, choices: tuple[tuple[str, str], ...]) -> tuple[pd.Seri
 def kode(s: pd.Series, pattern: str) -> tuple[pd.Series, pd.Series]:
     ok = s.str.fullmatch(pattern)
     bad = ~ok & ~_blank(s)
+    return s.where(ok, None), bad
+
+
+# ---------------------------------------------------------------- region names
+
+# "Kec." / "Kecamatan" / "Distrik" (Papua) / "Kel." / "Kelurahan" / "Desa" / "Ds." in front of a
+# name; a bare prefix word must be followed by a space or a dot, so "Kelapa Dua" or "Desari" stay whole.
+_PREFIX_NAMA = re.compile(r"^(?:kecamatan|kelurahan|distrik|desa|kec|kel|ds|kel\s*/\s*desa)(?:\.\s*|\s+)")
+
+
+def norm_nama(text: str) -> str:
+    """A region name reduced for matching: ``"KEC. Pondok Gede"`` and ``"Pondokgede"`` -> ``"pondokgede"``.
+
+    Accents and case are dropped, every prefix ``Kec.``/``Kel.``/``Kecamatan``/``Kelurahan``/
+    ``Distrik``/``Desa`` is removed, then everything but letters and digits (spaces, dots, dashes,
+    quotes)."""
+    t = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode("ascii").lower().strip()
+    while True:
+        u = _PREFIX_NAMA.sub("", t, count=1).strip()
+        if u == t:
+            break
+        t = u
+    return re.sub(r"[^a-z0-9]", "", t)
+
+
+# Names shown in sentences and titles (regions, categories, items): letters, digits, spaces and
+# . , ' ’ ( ) - / & only, so a name can never carry Markdown or HTML into the page.
+_NAMA = r"(?:[^\W_]|[ .,'’()/&-])+"
+
+
+def nama(s: pd.Series, list_sep: str | None = None) -> tuple[pd.Series, pd.Series]:
+    """A plain name (or a ``list_sep``-separated list of names); anything else is reported."""
+    blank = _blank(s)
+    pattern = _NAMA if list_sep is None else f"{_NAMA}(?:{re.escape(list_sep)}{_NAMA})*"
+    ok = s.str.fullmatch(pattern)
+    bad = ~ok & ~blank
     return s.where(ok, None), bad

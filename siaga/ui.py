@@ -139,13 +139,20 @@ def _widget(kind: Callable, label: str, name: str, **kw):
     return kind(label, key="f_" + name, on_change=_simpan, args=(name,), **kw)
 
 
-def mulai(filters: frozenset[str] = frozenset({KEC, TGL})) -> Konteks:
-    """Run once per rerun from ``dashboard.py`` before the page: data status, filters, URL sync."""
+def mulai(filters: frozenset[str] = frozenset({KEC, TGL}), perlu_data: bool = True) -> Konteks | None:
+    """Run once per rerun from ``dashboard.py`` before the page: data status, filters, URL sync.
+
+    A page that works without loaded data (``perlu_data=False``: the Data page, where a refused
+    file is fixed by importing or restoring) still runs when nothing could be loaded; ``None``
+    is returned then."""
     s = store()
     s.refresh()
     if not s.siap:
-        st.error("Data tidak dapat dimuat. Perbaiki berkas berikut, lalu muat ulang halaman.")
+        st.error("Data tidak dapat dimuat. Perbaiki berkas berikut, impor versi yang benar atau pulihkan versi "
+                 "sebelumnya di halaman **Data**, lalu muat ulang halaman.")
         st.dataframe(tabel_masalah(s.ditolak), hide_index=True, width="stretch")
+        if not perlu_data:
+            return None
         st.stop()
     if s.ditolak:
         st.warning(f"Pembaruan data ditolak ({len(s.ditolak)} masalah); yang tampil adalah data terakhir yang sah. "
@@ -219,6 +226,12 @@ def _sync_url(k: Konteks, filters: frozenset[str]) -> None:
 
 def konteks() -> Konteks:
     """The filters of this run, set by ``mulai()`` in the entry point before the page runs."""
+    lewat_navigasi()
+    return st.session_state["_konteks"]
+
+
+def lewat_navigasi() -> None:
+    """Make sure this page runs under the entry point's navigation (see below)."""
     if PagesManager.uses_pages_directory:
         # A Streamlit process that sees a pages/ folder starts in the old multipage mode until
         # st.navigation has run once; a deep link (/ringkasan?kec=…) as the very first request
@@ -226,14 +239,13 @@ def konteks() -> Konteks:
         # the entry point (filters, navigation) runs first.
         PagesManager.uses_pages_directory = False
         st.rerun()
-    return st.session_state["_konteks"]
 
 
 # ------------------------------------------------------------------ page furniture
 
 def judul(teks: str, k: Konteks) -> None:
     """Page title, scope and the "data per" stamp."""
-    st.title(f"{teks} · {k.nama_lingkup}")
+    st.title(f"{teks} · {fmt.md(k.nama_lingkup)}")
     st.caption(f"Data per {k.data_per} · {fmt.hitung_mundur(k.tanggal, k.wilayah.hari_pemungutan)} menuju "
                f"pemungutan suara {fmt.hari_tanggal(k.wilayah.hari_pemungutan)}")
     if k.sebelum_data:
@@ -254,3 +266,18 @@ def tombol_unduh(df: pd.DataFrame, nama: str, k: Konteks, key: str) -> None:
     b.download_button("Unduh XLSX", data=lambda: unduh.xlsx_bytes(df, nama),
                       file_name=unduh.nama_berkas(*base, ext="xlsx"), key=f"xlsx_{key}", icon=":material/download:",
                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore")
+
+
+# ------------------------------------------------------------------ cached charts
+
+@st.cache_resource(max_entries=512, show_spinner=False)
+def _grafik(kunci: str, _builder: Callable, name: str, params: tuple, versi: str):
+    return _builder(q(name, **dict(params)))
+
+
+def grafik(builder: Callable[[pd.DataFrame], object], name: str, **params):
+    """``builder(q(name, **params))`` (e.g. a plotly figure), built once per data version and
+    parameters and shared by every session: plotly validates each update, so rebuilding a
+    figure on every rerun costs tens of milliseconds. Never mutate the returned object."""
+    kunci = f"{builder.__module__}.{builder.__qualname__}"
+    return _grafik(kunci, builder, name, tuple(sorted(params.items())), store().versi)

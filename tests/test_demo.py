@@ -53,6 +53,19 @@ def test_lagging_kecamatan_are_last_on_logistics_at_h_minus_1(demo_store):
     assert worst == set(LAMBAT)
 
 
+def test_only_the_lagging_kecamatan_miss_the_h_minus_1_deadline(demo_store):
+    w = demo_store.query("logistik_wilayah", tanggal=dt.date(2024, 11, 26), kecamatan=None)
+    kec = w[w["tingkat"] == "kecamatan"].set_index("kode")
+    siap = kec["tps_lengkap"] / kec["jumlah_tps"]
+    assert (siap.drop(list(LAMBAT)) >= 0.97).all()
+    assert (siap[list(LAMBAT)] < 0.8).all()
+
+
+def test_some_neutrality_case_is_overdue(demo_store):
+    r = demo_store.query("netralitas_ringkas", tanggal=dt.date(2024, 11, 27), kecamatan=None, batas_lapor=7).iloc[0]
+    assert r.terlambat >= 1 and r.lapor_terlambat >= 1
+
+
 def test_incident_bursts_in_the_quiet_period():
     ins = pd.read_csv(ROOT / "data" / "insiden.csv", parse_dates=["waktu"])
     first = ins.sort_values("waktu").drop_duplicates("id_insiden")

@@ -37,3 +37,10 @@ def test_dates_in_indonesian():
 ])
 def test_hitung_mundur(today, expected):
     assert fmt.hitung_mundur(today, dt.date(2024, 11, 27)) == expected
+
+
+def test_md_keeps_data_text_literal_in_markdown():
+    assert fmt.md("Kel [x](http://contoh.invalid) *a* $1$") == \
+        "Kel \\[x\\]\\(http://contoh.invalid\\) \\*a\\* \\$1\\$"
+    assert fmt.md("Bekasi Timur") == "Bekasi Timur"
+    assert fmt.md("<b>") == "\\<b\\>"

@@ -130,3 +130,122 @@ def test_parsers_never_crash_on_garbage(text):
             assert not bad.iloc[0] and not has_value
         else:  # a non-blank cell is either read or reported, never silently dropped
             assert bool(bad.iloc[0]) != has_value
+
+
+# ------------------------------------------------------------------ issue 5: more Excel habits
+
+@given(st.integers(min_value=1, max_value=999), st.integers(min_value=0, max_value=999))
+def test_single_dot_with_three_digits_is_thousands(head, tail):
+    text = f"{head}.{tail:03d}"                      # 12.345 is twelve thousand three hundred and forty-five
+    for fn in (parse.bulat, parse.desimal):
+        vals, bad = fn(S(text))
+        assert not bad.iloc[0]
+        assert vals.iloc[0] == head * 1000 + tail
+
+
+@pytest.mark.parametrize("text,expected", [("-", 0), ("–", 0), ("2,5%", 2.5), ("12,5 %", 12.5), ("1.025,5", 1025.5)])
+def test_accounting_dash_and_percent(text, expected):
+    vals, bad = parse.desimal(S(text))
+    assert not bad.iloc[0] and vals.iloc[0] == pytest.approx(expected)
+
+
+SINGKAT = {1: "Jan", 2: "Peb", 3: "Mar", 4: "Apr", 5: "Mei", 6: "Jun", 7: "Jul", 8: "Agt", 9: "Sep", 10: "Okt",
+           11: "Nop", 12: "Des"}
+HARI = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
+
+
+@given(st.datetimes(min_value=dt.datetime(2000, 1, 1), max_value=dt.datetime(2060, 12, 31)).map(
+    lambda t: t.replace(second=0, microsecond=0)))
+def test_date_times_as_desks_write_them(t):
+    hm = f"{t:%H}.{t:%M}"
+    forms = [f"{t:%d/%m/%Y} {hm}", f"{t:%d-%m-%Y} {t:%H:%M}", f"{t.day} {SINGKAT[t.month]} {t.year} pukul {hm} WIB",
+             f"{HARI[t.weekday()]}, {t.day} {BULAN_ID[t.month - 1]} {t.year} {hm}",
+             f"{t.day:02d}-{SINGKAT[t.month]}-{t:%y} {t:%H:%M}",
+             f"{t:%d/%m/%Y} {(t.hour % 12) or 12}:{t:%M} {'PM' if t.hour >= 12 else 'AM'}"]
+    vals, bad = parse.waktu(S(*forms))
+    assert not bad.any(), forms
+    assert all(v.to_pydatetime() == t for v in vals), (forms, vals.tolist())
+
+
+@given(st.datetimes(min_value=dt.datetime(1960, 1, 1), max_value=dt.datetime(2118, 12, 31)).map(
+    lambda t: t.replace(microsecond=0)))
+def test_excel_serial_date_times_round_to_the_second(t):
+    delta = t - dt.datetime(1899, 12, 30)
+    serial = delta.days + delta.seconds / 86400           # what Excel stores; not exact in binary
+    text = f"{serial:.10f}".replace(".", ",")
+    vals, bad = parse.waktu(S(text))
+    assert not bad.iloc[0]
+    assert vals.iloc[0].to_pydatetime() == t
+
+
+def test_twelve_hour_clock_edges():
+    vals, bad = parse.waktu(S("27/11/2024 12:05 AM", "27/11/2024 12:05 PM", "27/11/2024 13:05 PM"))
+    assert vals.iloc[0].to_pydatetime() == dt.datetime(2024, 11, 27, 0, 5)
+    assert vals.iloc[1].to_pydatetime() == dt.datetime(2024, 11, 27, 12, 5)
+    assert bad.tolist() == [False, False, True]
+
+
+# ------------------------------------------------------------------ region names
+
+NAMA = ["Pondokgede", "Bantar Gebang", "Jatibening Baru", "Kaliabang Tengah", "Bojong Rawalumbu", "Medansatria"]
+AWALAN = ["", "Kec. ", "KEC. ", "Kecamatan ", "kel. ", "Kelurahan ", "Desa ", "Ds. ", "KEC ", "kec.", "Kel/Desa ",
+          "Distrik "]
+
+
+@st.composite
+def ejaan(draw, nama):
+    """The same name as another source writes it: case, spaces inside or around, a prefix, a dash."""
+    out = []
+    for ch in nama.replace(" ", ""):
+        ch = ch.upper() if draw(st.booleans()) else ch.lower()
+        out.append(ch + (draw(st.sampled_from(["", "", " ", "-"])) if ch.isalpha() else ""))
+    return draw(st.sampled_from(AWALAN)) + "".join(out).strip(" -") + draw(st.sampled_from(["", " ", "  "]))
+
+
+@given(st.data())
+def test_norm_nama_ignores_case_spaces_prefixes(data):
+    nama = data.draw(st.sampled_from(NAMA))
+    assert parse.norm_nama(data.draw(ejaan(nama))) == parse.norm_nama(nama)
+
+
+@given(st.text(max_size=30))
+def test_norm_nama_is_idempotent_and_plain(text):
+    n = parse.norm_nama(text)
+    assert parse.norm_nama(n) == n
+    assert n == "" or n.isalnum() and n.isascii() and n == n.lower()
+
+
+def test_norm_nama_keeps_names_apart():
+    import pandas as pd
+
+    from siaga.demo import REF
+
+    ref = pd.read_csv(REF / "kota-bekasi-wilayah.csv", dtype=str)
+    for tingkat, grp in ref.groupby("tingkat"):
+        norm = grp["nama"].map(parse.norm_nama)
+        assert norm.is_unique, tingkat
+    assert parse.norm_nama("Kelapa Dua") == "kelapadua"       # "Kel" only as a prefix word
+    assert parse.norm_nama("Desari") == "desari"
+
+
+@pytest.mark.parametrize("text", [
+    "Bekasi Timur", "Jatimulya", "Pejuang (Baru)", "Rawa Lumbu", "Kp. Dua/Tiga", "Harapan Jaya & Co", "Mustika Jaya-2",
+    "Sei Mangkei", "Ma'rif", "Gedong Tataan",
+])
+def test_nama_accepts_plain_names(text):
+    vals, bad = parse.nama(S(text))
+    assert not bad.any() and vals.iloc[0] == text
+
+
+@pytest.mark.parametrize("text", [
+    "Empat [x](http://contoh.invalid)", "<script>", "*tebal*", "$x$", "a|b", "a_b", "`kode`", "x#1",
+])
+def test_nama_refuses_markup(text):
+    vals, bad = parse.nama(S(text))
+    assert bad.iloc[0] and pd.isna(vals.iloc[0])
+
+
+def test_nama_list_uses_its_separator():
+    vals, bad = parse.nama(S("Bekasi Tim.|Bks Timur", "Satu||Dua", ""), list_sep="|")
+    assert bad.tolist() == [False, True, False]
+    assert vals.iloc[0] == "Bekasi Tim.|Bks Timur"

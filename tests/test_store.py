@@ -116,3 +116,16 @@ def test_cursor_per_query_is_thread_safe(contoh_store):
     for t in threads:
         t.join()
     assert not errors and results == [2] * 40
+
+
+def test_markup_in_a_region_name_is_refused_and_old_names_stay(contoh_paths):
+    s = Store(contoh_paths, check_interval=0)
+    s.load()
+    v1 = s.versi
+    path = contoh_paths.data / "wilayah.csv"
+    path.write_text(path.read_text() + "kelurahan,99.01.02.1002,Empat [x](http://contoh.invalid),99.01.02,,\n")
+    _bump(path)
+    s.refresh()
+    assert s.versi == v1
+    msg = [m.pesan() for m in s.ditolak]
+    assert any("wilayah.csv" in m and "kolom nama" in m and "hanya boleh berisi huruf" in m for m in msg), msg

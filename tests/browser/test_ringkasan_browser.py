@@ -22,7 +22,7 @@ def test_ringkasan_renders_without_errors_offline(server, tab, artefak):
     labels = page.locator('[data-testid="stMetricLabel"]').all_inner_texts()
     assert any("Partisipasi pemilih tinggi" in t for t in labels)
     assert page.locator('[data-testid="stDeckGlJsonChart"] canvas').count() >= 1
-    assert page.locator('[data-testid="stDataFrame"]').count() == 1
+    assert page.locator('[data-testid="stDataFrame"]').count() == 2      # attention items, ranking
     shot = tab.screenshot(artefak, "ringkasan-1920x1080")
     assert Image.open(shot).size[0] == 1920
     assert tab.errors == []

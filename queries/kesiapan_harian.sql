@@ -1,0 +1,360 @@
+-- Readiness of the scope per day (the whole region, one kecamatan, or one kelurahan), from the
+-- first day of data to the later of the as-of date and the logistics deadline (H-1), with the
+-- path needed to be complete by that deadline. Each day is the state at the end of that day,
+-- as kesiapan_wilayah(day) computes it, but in one pass over the logs: every component is a
+-- step function that changes only on days with an event, so the query computes the change of
+-- each TPS (logistics, checklist) and unit (incidents, neutrality) on those days and
+-- accumulates the changes over the date series.
+-- Logistics and checklist: DPT-weighted mean over the scope's TPS (plain mean when DPT is 0).
+-- Incidents and neutrality: per unit (each kecamatan; the kelurahan itself when one is chosen),
+-- then the DPT-weighted mean over the units, so the region's score is the DPT-weighted mean of
+-- its kecamatan scores (as on the Ringkasan page).
+-- Path: a straight line from the score on the first day of data to 100 on the logistics
+-- deadline (batas_logistik in wilayah.toml), 100 from then on. Values after the as-of date are
+-- NULL (only the path goes on). No rows when the as-of date is before the first day of data.
+-- params:
+--   tanggal: DATE, as-of date (last day with values)
+--   kecamatan: VARCHAR, kecamatan code, NULL for the whole region
+--   kelurahan: VARCHAR, kelurahan code, NULL for the whole kecamatan or region
+-- columns:
+--   tanggal: DATE, day
+--   skor: DOUBLE, readiness score 0..100 at the end of the day (NULL after the as-of date)
+--   skor_logistik: DOUBLE, 0..100
+--   skor_checklist: DOUBLE, 0..100
+--   skor_insiden: DOUBLE, 0..100
+--   skor_netralitas: DOUBLE, 0..100
+--   jalur: DOUBLE, score needed on this day to reach 100 by the logistics deadline
+WITH awal AS (
+    SELECT min(d) AS awal
+    FROM (
+        SELECT CAST(min(waktu) AS DATE) AS d FROM logistik
+        UNION ALL SELECT CAST(min(waktu) AS DATE) FROM checklist
+        UNION ALL SELECT CAST(min(waktu) AS DATE) FROM insiden
+        UNION ALL SELECT CAST(min(waktu) AS DATE) FROM netralitas
+    )
+),
+hari AS (
+    SELECT CAST(unnest(generate_series(a.awal, greatest(CAST($tanggal AS DATE), p.batas_logistik),
+                                       INTERVAL 1 DAY)) AS DATE) AS tanggal
+    FROM awal AS a
+    CROSS JOIN param AS p
+    WHERE a.awal <= CAST($tanggal AS DATE)
+),
+tps AS MATERIALIZED (
+    SELECT
+        kode_tps,
+        kode_kelurahan,
+        kode_kecamatan,
+        dpt,
+        CASE WHEN CAST($kelurahan AS VARCHAR) IS NULL THEN kode_kecamatan ELSE kode_kelurahan END AS kode_unit,
+        CAST(row_number() OVER (ORDER BY kode_tps) AS INTEGER) AS t,
+        CAST(dense_rank() OVER (ORDER BY kode_kelurahan) AS INTEGER) AS k
+    FROM tps_wilayah
+    WHERE (CAST($kecamatan AS VARCHAR) IS NULL OR kode_kecamatan = $kecamatan)
+      AND (CAST($kelurahan AS VARCHAR) IS NULL OR kode_kelurahan = $kelurahan)
+),
+bobot AS (
+    -- DPT weights; every TPS weighs the same when the scope has no voters
+    SELECT sum(dpt) = 0 AS rata FROM tps
+),
+tps_bobot AS (
+    SELECT t.*, CASE WHEN b.rata THEN 1 ELSE t.dpt END AS w
+    FROM tps AS t
+    CROSS JOIN bobot AS b
+),
+item AS (
+    SELECT kode_item, CAST(row_number() OVER (ORDER BY kode_item) AS INTEGER) AS i FROM logistik_item
+),
+-- ---------------------------------------------------------------- logistics
+-- A TPS's logistics score is 100 * min over items of max(c_tps, 0.75 c_pps, 0.50 c_ppk,
+-- 0.25 c_gudang) (04_logistik_tps.sql). The upstream part is the same for every TPS of a
+-- kelurahan, so it is computed per kelurahan; a TPS is computed on its own only from its first
+-- TPS-stage receipt on (an item it needs none of counts as received before the first day).
+-- t, k and i number the TPS, kelurahan and items (integer keys for the as-of joins).
+lengkap AS (
+    -- completeness of a place and item at the end of each day with a receipt there
+    SELECT
+        r.tahap,
+        r.kode_lokasi,
+        i.i,
+        r.hari,
+        CASE WHEN u.kebutuhan = 0 THEN 1.0
+             ELSE least(greatest(sum(r.netto) OVER (PARTITION BY r.tahap, r.kode_lokasi, r.kode_item
+                                                    ORDER BY r.hari), 0), u.kebutuhan) / u.kebutuhan
+        END AS lengkap
+    FROM (
+        SELECT tahap, kode_lokasi, kode_item, CAST(waktu AS DATE) AS hari,
+               sum(jumlah_diterima) - sum(jumlah_rusak) AS netto
+        FROM logistik
+        WHERE waktu < CAST($tanggal AS DATE) + INTERVAL 1 DAY
+        GROUP BY ALL
+    ) AS r
+    JOIN kebutuhan_unit AS u USING (tahap, kode_lokasi, kode_item)
+    JOIN item AS i USING (kode_item)
+),
+lengkap_tps AS (
+    SELECT t.t, l.i, l.hari, l.lengkap
+    FROM lengkap AS l
+    JOIN tps AS t ON l.tahap = 'tps' AND l.kode_lokasi = t.kode_tps
+    UNION ALL
+    SELECT t.t, i.i, a.awal - 1, 1.0
+    FROM tps AS t
+    JOIN kebutuhan_unit AS u ON u.tahap = 'tps' AND u.kode_lokasi = t.kode_tps AND u.kebutuhan = 0
+    JOIN item AS i USING (kode_item)
+    CROSS JOIN awal AS a
+),
+kel AS (
+    SELECT k, any_value(kode_kelurahan) AS kode_kelurahan, any_value(kode_kecamatan) AS kode_kecamatan, sum(w) AS w
+    FROM tps_bobot
+    GROUP BY k
+),
+hulu_peristiwa AS (
+    SELECT k.k, l.i, l.hari, l.tahap, l.lengkap
+    FROM kel AS k JOIN lengkap AS l ON l.tahap = 'pps' AND l.kode_lokasi = k.kode_kelurahan
+    UNION ALL
+    SELECT k.k, l.i, l.hari, l.tahap, l.lengkap
+    FROM kel AS k JOIN lengkap AS l ON l.tahap = 'ppk' AND l.kode_lokasi = k.kode_kecamatan
+    UNION ALL
+    SELECT k.k, l.i, l.hari, l.tahap, l.lengkap
+    FROM kel AS k JOIN lengkap AS l ON l.tahap = 'gudang'
+),
+hulu_item AS (
+    -- how far up the chain (PPS, PPK, gudang) an item has come for a kelurahan, on its change days
+    SELECT DISTINCT
+        k,
+        i,
+        hari,
+        greatest(
+            0.75 * coalesce(last_value(CASE WHEN tahap = 'pps' THEN lengkap END IGNORE NULLS) OVER w, 0),
+            0.50 * coalesce(last_value(CASE WHEN tahap = 'ppk' THEN lengkap END IGNORE NULLS) OVER w, 0),
+            0.25 * coalesce(last_value(CASE WHEN tahap = 'gudang' THEN lengkap END IGNORE NULLS) OVER w, 0)
+        ) AS hulu
+    FROM hulu_peristiwa
+    WINDOW w AS (PARTITION BY k, i ORDER BY hari RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+),
+hari_hulu AS (
+    -- a kelurahan's upstream change days, and the days its TPS received something
+    SELECT k, hari FROM hulu_item
+    UNION
+    SELECT t.k, l.hari FROM lengkap_tps AS l JOIN tps AS t USING (t)
+),
+hulu_hari AS (
+    -- every item of a kelurahan on each of its change days, carried forward
+    SELECT
+        h.k,
+        h.hari,
+        i.i,
+        coalesce(last_value(p.hulu IGNORE NULLS) OVER (PARTITION BY h.k, i.i ORDER BY h.hari
+                                                      ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW), 0) AS hulu
+    FROM hari_hulu AS h
+    CROSS JOIN item AS i
+    LEFT JOIN hulu_item AS p USING (k, i, hari)
+),
+hulu_skor AS (
+    -- the score of a TPS of the kelurahan that has not received anything itself yet
+    SELECT k, hari, 100 * min(hulu) AS skor
+    FROM hulu_hari
+    GROUP BY ALL
+),
+mulai_tps AS (
+    SELECT t.t, t.k, t.w, min(l.hari) AS mulai
+    FROM lengkap_tps AS l
+    JOIN tps_bobot AS t USING (t)
+    GROUP BY ALL
+),
+titik AS (
+    -- days on which a TPS that has started receiving may change: its own receipts, changes upstream
+    SELECT DISTINCT t, hari FROM lengkap_tps
+    UNION
+    SELECT m.t, h.hari
+    FROM mulai_tps AS m
+    JOIN (SELECT DISTINCT k, hari FROM hulu_item) AS h ON h.k = m.k AND h.hari > m.mulai
+),
+skor_mulai AS (
+    SELECT
+        x.t,
+        x.hari,
+        any_value(x.w) AS w,
+        100 * min(greatest(coalesce(c.lengkap, 0), coalesce(u.hulu, 0))) AS skor
+    FROM (
+        SELECT x.t, m.k, m.w, x.hari, i.i
+        FROM titik AS x
+        JOIN mulai_tps AS m USING (t)
+        CROSS JOIN item AS i
+    ) AS x
+    ASOF LEFT JOIN lengkap_tps AS c ON c.t = x.t AND c.i = x.i AND x.hari >= c.hari
+    LEFT JOIN hulu_hari AS u ON u.k = x.k AND u.i = x.i AND u.hari = x.hari
+    GROUP BY x.t, x.hari
+),
+logistik_ubah AS (
+    -- TPS that have started receiving: weighted change of their score (0 before), per day
+    SELECT greatest(hari, (SELECT awal FROM awal)) AS hari, sum(w * (skor - coalesce(sebelum, 0))) AS ubah
+    FROM (SELECT *, lag(skor) OVER (PARTITION BY t ORDER BY hari) AS sebelum FROM skor_mulai)
+    GROUP BY 1
+),
+belum_mulai AS (
+    -- TPS that have not received anything themselves yet: their kelurahan's upstream score
+    SELECT
+        g.tanggal,
+        sum((g.w - coalesce(g.w_mulai, 0)) * coalesce(s.skor, 0)) AS nilai
+    FROM (
+        SELECT
+            h.tanggal,
+            k.k,
+            k.w,
+            sum(sum(m.w)) OVER (PARTITION BY k.k ORDER BY h.tanggal) AS w_mulai
+        FROM hari AS h
+        CROSS JOIN kel AS k
+        CROSS JOIN awal AS a
+        LEFT JOIN mulai_tps AS m ON m.k = k.k AND greatest(m.mulai, a.awal) = h.tanggal
+        GROUP BY h.tanggal, k.k, k.w
+    ) AS g
+    ASOF LEFT JOIN hulu_skor AS s ON s.k = g.k AND g.tanggal >= s.hari
+    GROUP BY g.tanggal
+),
+-- ---------------------------------------------------------------- checklist
+-- Without a report a TPS scores 0, except the notices item, complete when it has no voters
+-- (05_checklist_tps.sql).
+checklist_awal AS (
+    SELECT kode_tps, w, CASE WHEN dpt = 0 THEN 100 / 9.0 ELSE 0.0 END AS skor FROM tps_bobot
+),
+checklist_ubah AS (
+    SELECT hari, sum(w * (skor - coalesce(sebelum, skor_awal))) AS ubah
+    FROM (
+        SELECT hari, w, skor, skor_awal, lag(skor) OVER (PARTITION BY kode_tps ORDER BY hari) AS sebelum
+        FROM (
+            SELECT
+                c.kode_tps,
+                CAST(c.waktu AS DATE) AS hari,
+                t.w,
+                CASE WHEN t.dpt = 0 THEN 100 / 9.0 ELSE 0.0 END AS skor_awal,
+                100 * (
+                    CAST(c.kpps_dibentuk AS INTEGER) + CAST(c.kpps_dilantik AS INTEGER)
+                    + CAST(c.kpps_bimtek AS INTEGER) + CAST(c.lokasi_siap AS INTEGER)
+                    + CAST(c.akses_disabilitas AS INTEGER) + CAST(c.penerangan AS INTEGER)
+                    + CAST(c.pengamanan AS INTEGER)
+                    + CASE WHEN t.dpt = 0 THEN 1.0 ELSE least(c.c_pemberitahuan / t.dpt, 1.0) END
+                    + least(c.linmas, 2) / 2.0
+                ) / 9.0 AS skor
+            FROM checklist AS c
+            JOIN tps_bobot AS t USING (kode_tps)
+            WHERE c.waktu < CAST($tanggal AS DATE) + INTERVAL 1 DAY
+            QUALIFY row_number() OVER (PARTITION BY c.kode_tps, CAST(c.waktu AS DATE) ORDER BY c.waktu DESC) = 1
+        )
+    )
+    GROUP BY hari
+),
+-- ---------------------------------------------------------------- incidents and neutrality per unit
+unit AS (
+    SELECT kode_unit, any_value(kode_kecamatan) AS kode_kecamatan, sum(w) AS w
+    FROM tps_bobot
+    GROUP BY kode_unit
+),
+insiden_hari AS (
+    -- the state of an incident at the end of each day it was updated: its unit and open penalty
+    SELECT
+        i.id_insiden,
+        CAST(i.waktu AS DATE) AS hari,
+        CASE WHEN CAST($kelurahan AS VARCHAR) IS NULL THEN i.kode_kecamatan ELSE i.kode_kelurahan END AS kode_unit,
+        CASE WHEN i.status = 'selesai' THEN 0.0
+             WHEN i.keparahan = 'tinggi' THEN p.penalti_tinggi
+             WHEN i.keparahan = 'sedang' THEN p.penalti_sedang
+             ELSE p.penalti_rendah END AS penalti
+    FROM insiden AS i
+    CROSS JOIN param AS p
+    WHERE i.waktu < CAST($tanggal AS DATE) + INTERVAL 1 DAY
+    QUALIFY row_number() OVER (PARTITION BY i.id_insiden, CAST(i.waktu AS DATE) ORDER BY i.waktu DESC) = 1
+),
+netralitas_hari AS (
+    SELECT
+        n.id_kasus,
+        CAST(n.waktu AS DATE) AS hari,
+        n.kode_kecamatan AS kode_unit,
+        CASE WHEN n.status IN ('selesai', 'tidak_terbukti') THEN 0.0 ELSE p.penalti_netralitas END AS penalti
+    FROM netralitas AS n
+    CROSS JOIN param AS p
+    WHERE n.waktu < CAST($tanggal AS DATE) + INTERVAL 1 DAY
+    QUALIFY row_number() OVER (PARTITION BY n.id_kasus, CAST(n.waktu AS DATE) ORDER BY n.waktu DESC) = 1
+),
+penalti_ubah AS (
+    -- an update moves an item's penalty from its previous unit and value to the new ones
+    SELECT 'insiden' AS komponen, kode_unit, hari, penalti AS ubah FROM insiden_hari
+    UNION ALL
+    SELECT 'insiden', lag(kode_unit) OVER w, hari, -lag(penalti) OVER w FROM insiden_hari
+    WINDOW w AS (PARTITION BY id_insiden ORDER BY hari)
+    UNION ALL
+    SELECT 'netralitas', kode_unit, hari, penalti FROM netralitas_hari
+    UNION ALL
+    SELECT 'netralitas', lag(kode_unit) OVER w, hari, -lag(penalti) OVER w FROM netralitas_hari
+    WINDOW w AS (PARTITION BY id_kasus ORDER BY hari)
+),
+ubah_unit AS (
+    SELECT komponen, kode_unit, hari, sum(ubah) AS ubah FROM penalti_ubah WHERE kode_unit IS NOT NULL GROUP BY ALL
+),
+penalti_unit AS (
+    -- open penalties of every unit at the end of every day
+    SELECT
+        h.tanggal,
+        u.w,
+        sum(coalesce(i.ubah, 0)) OVER (PARTITION BY u.kode_unit ORDER BY h.tanggal) AS insiden,
+        sum(coalesce(n.ubah, 0)) OVER (PARTITION BY u.kode_unit ORDER BY h.tanggal) AS netralitas
+    FROM hari AS h
+    CROSS JOIN unit AS u
+    LEFT JOIN ubah_unit AS i ON i.komponen = 'insiden' AND i.kode_unit = u.kode_unit AND i.hari = h.tanggal
+    LEFT JOIN ubah_unit AS n ON n.komponen = 'netralitas' AND n.kode_unit = u.kode_kecamatan AND n.hari = h.tanggal
+),
+komponen_unit AS (
+    SELECT
+        tanggal,
+        sum(w * (100 - least(100, insiden))) / sum(w) AS skor_insiden,
+        sum(w * (100 - least(100, netralitas))) / sum(w) AS skor_netralitas
+    FROM penalti_unit
+    GROUP BY tanggal
+),
+komponen_tps AS (
+    SELECT
+        h.tanggal,
+        b.nilai + sum(coalesce(l.ubah, 0)) OVER (ORDER BY h.tanggal) AS logistik,
+        (SELECT sum(w * skor) FROM checklist_awal) + sum(coalesce(c.ubah, 0)) OVER (ORDER BY h.tanggal) AS checklist
+    FROM hari AS h
+    JOIN belum_mulai AS b USING (tanggal)
+    LEFT JOIN logistik_ubah AS l ON l.hari = h.tanggal
+    LEFT JOIN checklist_ubah AS c ON c.hari = h.tanggal
+),
+harian AS (
+    SELECT
+        t.tanggal,
+        t.logistik / (SELECT sum(w) FROM tps_bobot) AS skor_logistik,
+        t.checklist / (SELECT sum(w) FROM tps_bobot) AS skor_checklist,
+        u.skor_insiden,
+        u.skor_netralitas
+    FROM komponen_tps AS t
+    JOIN komponen_unit AS u USING (tanggal)
+),
+nilai AS (
+    SELECT
+        h.tanggal,
+        p.w_logistik * h.skor_logistik + p.w_checklist * h.skor_checklist
+            + p.w_insiden * h.skor_insiden + p.w_netralitas * h.skor_netralitas AS skor,
+        h.skor_logistik,
+        h.skor_checklist,
+        h.skor_insiden,
+        h.skor_netralitas,
+        p.batas_logistik
+    FROM harian AS h
+    CROSS JOIN param AS p
+)
+SELECT
+    tanggal,
+    CASE WHEN tanggal <= CAST($tanggal AS DATE) THEN skor END AS skor,
+    CASE WHEN tanggal <= CAST($tanggal AS DATE) THEN skor_logistik END AS skor_logistik,
+    CASE WHEN tanggal <= CAST($tanggal AS DATE) THEN skor_checklist END AS skor_checklist,
+    CASE WHEN tanggal <= CAST($tanggal AS DATE) THEN skor_insiden END AS skor_insiden,
+    CASE WHEN tanggal <= CAST($tanggal AS DATE) THEN skor_netralitas END AS skor_netralitas,
+    CASE WHEN tanggal >= batas_logistik THEN 100.0
+         ELSE first_value(skor) OVER (ORDER BY tanggal)
+              + (100 - first_value(skor) OVER (ORDER BY tanggal))
+                * (tanggal - first_value(tanggal) OVER (ORDER BY tanggal))
+                / (batas_logistik - first_value(tanggal) OVER (ORDER BY tanggal)) END AS jalur
+FROM nilai
+ORDER BY tanggal

@@ -1,0 +1,67 @@
+-- Distribution progress and its pace, for the scope and its units (the whole region and every
+-- kecamatan, or one kecamatan and every kelurahan in it; units without a TPS left out), as of a
+-- date; the scope's row first.
+-- Progress (0..100) is measured where distribution is happening:
+--   metode 'tps' (a TPS of the unit has received something): completeness at the TPS stage;
+--     pace = its gain over the last 3 days, or since the day before the first TPS receipt when
+--     that is more recent (so days before the TPS stage began do not dilute it);
+--   metode 'rantai' (no TPS receipt yet): chain progress, the mean completeness of the four
+--     stages (gudang, PPK, PPS, TPS); pace = its gain over the last 3 days.
+-- Pace is in points per day and can be 0 (nothing moved) or negative (damage found later).
+-- Completeness per stage comes from the model logistik_wilayah (cumulative receipts, mean over
+-- items). The projection from the pace is done in siaga.tampilan.logistik.proyeksi.
+-- params:
+--   tanggal: DATE, as-of date
+--   kecamatan: VARCHAR, kecamatan code, NULL for the whole region
+-- columns:
+--   lingkup: BOOLEAN, true for the scope's own row (region or selected kecamatan)
+--   tingkat: VARCHAR, kabkota | kecamatan | kelurahan
+--   kode: VARCHAR, code of the unit
+--   nama: VARCHAR, name of the unit (NULL for the kab/kota: its name is in the config)
+--   jumlah_tps: BIGINT, polling stations in the unit
+--   tps_lengkap: BIGINT, TPS with every item complete at the TPS
+--   metode: VARCHAR, tps | rantai (what progress measures, see above)
+--   kemajuan: DOUBLE, progress 0..100 at the end of the date
+--   kemajuan_awal: DOUBLE, progress 0..100 at the end of the day the window starts
+--   jendela_hari: BIGINT, window length in days (1..3)
+--   laju: DOUBLE, progress points per day over the window
+--   mulai_tps: TIMESTAMP, first receipt at a TPS of the unit (NULL when none yet)
+--   terakhir: TIMESTAMP, latest receipt at the unit's places (NULL when none)
+WITH kini AS (
+    SELECT
+        *,
+        CASE WHEN mulai_tps IS NULL THEN 'rantai' ELSE 'tps' END AS metode,
+        CASE WHEN mulai_tps IS NULL THEN 3
+             ELSE least(3, CAST($tanggal AS DATE) - CAST(mulai_tps AS DATE) + 1) END AS jendela_hari
+    FROM logistik_lingkup($tanggal, $kecamatan)
+),
+awal AS (
+    SELECT tingkat, kode, persen_tps, kemajuan_rantai
+    FROM logistik_wilayah(CAST($tanggal AS DATE) - 3)
+),
+ukur AS (
+    SELECT
+        k.*,
+        CASE WHEN k.metode = 'tps' THEN k.persen_tps ELSE k.kemajuan_rantai END AS kemajuan,
+        CASE WHEN k.metode = 'rantai' THEN a.kemajuan_rantai
+             WHEN k.jendela_hari < 3 THEN 0.0
+             ELSE a.persen_tps END AS kemajuan_awal
+    FROM kini AS k
+    JOIN awal AS a USING (tingkat, kode)
+)
+SELECT
+    lingkup,
+    tingkat,
+    kode,
+    nama,
+    jumlah_tps,
+    tps_lengkap,
+    metode,
+    kemajuan,
+    kemajuan_awal,
+    CAST(jendela_hari AS BIGINT) AS jendela_hari,
+    (kemajuan - kemajuan_awal) / jendela_hari AS laju,
+    mulai_tps,
+    terakhir
+FROM ukur
+ORDER BY lingkup DESC, kode

@@ -1,0 +1,406 @@
+"""Kesiapan page: the view builders on small hand-made frames, and the page's queries
+(kesiapan_unit, kesiapan_tps, kesiapan_harian) on the Kota Contoh fixture with figures derived
+by hand from tests/fixtures/kota_contoh (see its README), plus the daily series checked against
+the per-date macro kesiapan_wilayah on the demo and on an edited copy of the fixture."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pandas as pd
+import pytest
+import shapely
+
+from siaga import charts, kesiapan
+from siaga.config import Kesiapan
+from siaga.geo import Batas
+from siaga.tampilan import kesiapan as tampil
+
+K = Kesiapan(bobot={"logistik": 0.4, "checklist": 0.4, "insiden": 0.1, "netralitas": 0.1}, ambang_siap=80,
+             ambang_perhatian=60, penalti_insiden={"rendah": 2, "sedang": 10, "tinggi": 25}, penalti_netralitas=20)
+W = dict(w_logistik=0.4, w_checklist=0.4, w_insiden=0.1, w_netralitas=0.1)
+TGL = dt.date(2024, 11, 25)
+BATAS = dt.date(2024, 11, 26)
+
+
+def unit_row(kode, nama, skor, level, tingkat="kelurahan", lingkup=False, **kw):
+    row = dict(lingkup=lingkup, tingkat=tingkat, kode=kode, nama=nama, kode_kecamatan="99.01.01", peringkat=None,
+               jumlah_tps=2, dpt=400, tps_logistik_lengkap=1, tps_bermasalah=0, skor_logistik=skor,
+               skor_checklist=skor, skor_insiden=100.0, skor_netralitas=100.0, insiden_terbuka=0, insiden_serius=0,
+               insiden_terlambat=0, netralitas_terbuka=0, skor=skor, level=level, **W)
+    row.update(kw)
+    return row
+
+
+def tps_row(**kw):
+    row = dict(kode_tps="99.01.01.1001.002", nama="TPS 002", nomor_tps=2, kode_kelurahan="99.01.01.1001",
+               nama_kelurahan="Satu", kode_kecamatan="99.01.01", dpt=300, jenis="reguler", keterangan=None,
+               lat=-6.96, lon=110.06, rawan_banjir=True, skor_logistik=90.0, logistik_lengkap=False, item_lengkap=1,
+               jumlah_item=2, item_kurang="Surat suara", skor_checklist=500 / 9, status_laporan="bermasalah",
+               waktu_laporan=pd.Timestamp("2024-11-25 09:00"), status_sejak=pd.Timestamp("2024-11-25 09:00"),
+               catatan="lokasi tergenang", kpps_dibentuk=True, kpps_dilantik=True, kpps_bimtek=True,
+               lokasi_siap=False, akses_disabilitas=False, penerangan=False, pengamanan=True, c_pemberitahuan=150,
+               linmas=1, skor_insiden=100.0, skor_netralitas=100.0, insiden_terbuka=0, insiden_serius=0,
+               netralitas_terbuka=0, skor=0.4 * 90 + 0.4 * 500 / 9 + 20, level="perlu_perhatian", **W)
+    row.update(kw)
+    return row
+
+
+# ------------------------------------------------------------------ small helpers and sentences
+
+def test_levels_of_components_use_the_config_thresholds():
+    assert [tampil.level_dari_skor(x, K) for x in (80, 79.99, 60, 59.9, None)] == \
+        ["siap", "perlu_perhatian", "perlu_perhatian", "rawan", None]
+
+
+def test_method_line_comes_from_the_config():
+    teks = tampil.cara_hitung(K)
+    assert teks.startswith("Skor kesiapan 0–100 = 40% logistik + 40% checklist TPS + 10% insiden + 10% netralitas")
+    assert "2/10/25 poin (rendah/sedang/tinggi)" in teks and "netralitas terbuka 20 poin" in teks
+    assert "Siap: skor ≥ 80 · Perlu perhatian: ≥ 60 · Rawan: di bawahnya." in teks
+
+
+def test_names_stay_literal_in_sentences():
+    assert "Tiga\\<b\\>" in tampil.kalimat_tanpa_tps("kelurahan", ["Tiga<b>"])
+
+
+def test_missing_checklist_items_in_plain_words():
+    assert tampil.belum_terpenuhi(tps_row()) == \
+        "lokasi belum siap; akses disabilitas; penerangan; C-Pemberitahuan 150/300; linmas 1/2"
+    lengkap = tps_row(lokasi_siap=True, akses_disabilitas=True, penerangan=True, c_pemberitahuan=300, linmas=2)
+    assert tampil.belum_terpenuhi(lengkap) == "lengkap"
+    assert tampil.belum_terpenuhi(dict(lengkap, kpps_bimtek=False, penerangan=False)) == "KPPS belum bimtek; penerangan"
+    assert tampil.belum_terpenuhi(tps_row(status_laporan=None)) == "belum ada laporan"
+    assert tampil.belum_terpenuhi(dict(lengkap, dpt=0, c_pemberitahuan=0)) == "lengkap"   # no voters, nothing to deliver
+
+
+def test_scope_row_and_key_figures():
+    unit = pd.DataFrame([
+        unit_row("99.01.01", "Alpha", 66.6, "perlu_perhatian", tingkat="kecamatan", lingkup=True, jumlah_tps=3,
+                 tps_logistik_lengkap=1, tps_bermasalah=1, insiden_terbuka=2, insiden_serius=1, insiden_terlambat=1,
+                 netralitas_terbuka=0),
+        unit_row("99.01.01.1001", "Satu", 81.2, "siap"),
+    ])
+    assert tampil.baris_lingkup(unit, None)["nama"] == "Alpha"
+    assert tampil.baris_lingkup(unit, "99.01.01.1001")["nama"] == "Satu"
+    assert tampil.baris_lingkup(unit, "99.01.01.9999") is None
+    harian = pd.DataFrame({"tanggal": pd.to_datetime(["2024-11-24", "2024-11-25"]), "skor": [50.0, 66.6],
+                           "jalur": [89.75, 94.875]})
+    angka = tampil.angka_kunci(tampil.baris_lingkup(unit, None), harian, TGL)
+    assert [(a.label, a.nilai) for a in angka] == [
+        ("Skor kesiapan", "67"), ("Selisih dengan jalur H-1", "−28 poin"), ("TPS logistik lengkap", "1"),
+        ("TPS bermasalah", "1"), ("Insiden terbuka", "2")]
+    assert angka[0].keterangan == "Perlu perhatian"
+    assert angka[1].keterangan == "tertinggal: jalur menuntut skor 95 pada 25 Nov 2024"
+    assert angka[4].keterangan == "1 serius · 1 lewat batas waktu · 0 kasus netralitas ASN"
+    ahead = tampil.angka_kunci(tampil.baris_lingkup(unit, None), harian.assign(jalur=[40.0, 60.2]), TGL)
+    assert ahead[1].nilai == "+6 poin" and ahead[1].keterangan.startswith("mendahului jalur")
+
+
+def test_path_sentence_behind_ahead_and_after_the_deadline():
+    harian = pd.DataFrame({"tanggal": pd.to_datetime(["2024-11-10", "2024-11-25", "2024-11-26"]),
+                           "skor": [18.8, 69.3, 80.0], "jalur": [18.8, 94.925, 100.0]})
+    teks = tampil.kalimat_jalur(harian, TGL, BATAS, "Kota Contoh")
+    assert teks.startswith("Skor kesiapan Kota Contoh pada 25 November 2024: 69, tertinggal 26 poin dari jalur (95); "
+                           "1 hari lagi menuju batas H-1.")          # 69,3 - 94,925 = -25,6
+    assert "dari skor 19 pada hari pertama data (10 November 2024) ke 100 pada batas logistik H-1 (26 November 2024)" \
+        in teks
+    assert tampil.tertinggal(harian, TGL)
+    ahead = harian.assign(skor=[18.8, 96.0, 100.0])
+    assert "mendahului jalur (95) 1 poin" in tampil.kalimat_jalur(ahead, TGL, BATAS, "Kota Contoh")
+    assert not tampil.tertinggal(ahead, TGL)
+    late = tampil.kalimat_jalur(harian, BATAS, BATAS, "Kota Contoh")
+    assert late.startswith("Batas H-1 (26 November 2024) sudah tiba; skor kesiapan Kota Contoh pada 26 November 2024: "
+                           "80, masih kurang 20 poin dari 100.")
+    assert tampil.kalimat_jalur(harian, dt.date(2024, 11, 1), BATAS, "Kota Contoh") == ""   # date not in the series
+
+
+# ------------------------------------------------------------------ heatmap
+
+def test_heatmap_rows_sorted_cells_coloured_by_level_and_annotated():
+    unit = pd.DataFrame([
+        unit_row("99.01.01", "Alpha", 66.6, "perlu_perhatian", tingkat="kecamatan", lingkup=True),
+        unit_row("99.01.01.1001", "Satu", 81.2, "siap", skor_logistik=92.5, skor_checklist=66.7, skor_insiden=75.0),
+        unit_row("99.01.01.1002", "Dua <b>x</b>", 40.0, "rawan", skor_logistik=50.0, skor_checklist=0.0),
+        unit_row("99.01.01.1003", "Empat", None, None, jumlah_tps=0, skor_logistik=None, skor_checklist=None,
+                 skor_insiden=None, skor_netralitas=None),
+    ])
+    fig = tampil.grafik_matriks(unit, K, pilih="99.01.01.1001")
+    hm, teks = fig.data
+    assert list(hm.y) == ["Dua &lt;b&gt;x&lt;/b&gt;", "▶ Satu"]          # least ready first; no-TPS unit left out
+    assert list(hm.x) == ["Logistik", "Checklist TPS", "Insiden", "Netralitas", "Skor"]
+    # level index: 0 rawan (< 60), 1 perlu perhatian (60..< 80), 2 siap (>= 80)
+    assert [list(r) for r in hm.z] == [[0, 0, 2, 2, 0], [2, 1, 1, 2, 2]]
+    assert list(teks.text) == ["50", "0", "100", "100", "40", "93", "67", "75", "100", "81"]
+    assert list(teks.textfont.color)[:2] == ["#ffffff", "#ffffff"] and teks.textfont.color[6] == "#1a1a1a"
+    assert hm.customdata[1][0] == "▶ Satu · Logistik: 92,5 (siap)"
+    assert fig.layout.yaxis.autorange == "reversed" and fig.layout.separators == ",."
+
+
+# ------------------------------------------------------------------ tables
+
+def test_unit_table_with_causes_links_and_units_without_tps():
+    unit = pd.DataFrame([
+        unit_row("99.01.01", "Alpha", 66.6, "perlu_perhatian", tingkat="kecamatan", lingkup=True),
+        unit_row("99.01.01.1002", "Dua", 40.0, "rawan", peringkat=1, skor_logistik=50.0, skor_checklist=0.0,
+                 tps_logistik_lengkap=0, jumlah_tps=1, insiden_terbuka=2, insiden_serius=1),
+        unit_row("99.01.01.1003", "Empat", None, None, jumlah_tps=0, tps_logistik_lengkap=0, skor_logistik=None,
+                 skor_checklist=None, skor_insiden=None, skor_netralitas=None),
+    ])
+    t = tampil.tabel_unit(unit, pilih="99.01.01.1002", tanggal=TGL)
+    assert list(t.columns) == ["#", "Kelurahan", "Skor", "Level", "Logistik", "Checklist", "Insiden", "Netralitas",
+                               "Lengkap di TPS", "TPS bermasalah", "Insiden terbuka", "Penyebab utama",
+                               "Tindak lanjut oleh", "Rincian"]
+    assert t["Kelurahan"].tolist() == ["▶ Dua", "Empat"]
+    assert t["Skor"].tolist()[0] == 40 and pd.isna(t["Skor"].tolist()[1])
+    assert t["Level"].tolist() == ["Rawan", "Tanpa data"]
+    assert t["Lengkap di TPS"].tolist() == ["0 / 1", "0 / 0"]
+    assert t["Insiden terbuka"].tolist() == ["2 (1 serius)", "0"]
+    assert t["Penyebab utama"].tolist() == ["kesiapan TPS 0% (−40 poin); logistik 50% (−20 poin)", "belum ada TPS"]
+    assert t["Tindak lanjut oleh"].tolist() == ["Lurah/kades Dua dan PPS", "Lurah/kades Empat dan PPS"]
+    assert t["Rincian"].tolist()[0] == "kesiapan?kec=99.01.01&kel=99.01.01.1002&tgl=2024-11-25"
+    assert set(tampil.kolom_unit(t)) == set(t.columns)
+    ekspor = tampil.ekspor_unit(unit, "Kecamatan Alpha")
+    assert ekspor["skor"].tolist()[0] == 66.6 and ekspor["nama"].tolist()[0] == "Alpha"   # raw numbers
+    assert ekspor["tindak_lanjut_oleh"].tolist()[0] == "Camat Alpha dan PPK"
+
+
+def test_tps_table_says_what_is_wrong_and_since_when():
+    tps = pd.DataFrame([tps_row(), tps_row(kode_tps="99.01.01.1001.001", nama="TPS 001", dpt=100, rawan_banjir=False,
+                                           logistik_lengkap=True, item_lengkap=2, item_kurang=None, catatan=None,
+                                           status_laporan="siap", waktu_laporan=pd.Timestamp("2024-11-24 10:00"),
+                                           status_sejak=pd.Timestamp("2024-11-24 10:00"), skor=100.0, level="siap"),
+                       tps_row(kode_tps="99.01.01.1002.001", nama="TPS 001", nama_kelurahan="Dua", status_laporan=None,
+                               waktu_laporan=None, status_sejak=None, catatan="<script>alert('x')</script>",
+                               lat=None, lon=None, skor=40.0, level="rawan")])
+    t = tampil.tabel_tps(tps, "WITA")
+    assert list(t.columns) == ["TPS", "Kelurahan", "DPT", "Skor", "Level", "Logistik", "Kurang di TPS", "Checklist", "Belum terpenuhi", "Laporan terakhir", "Status sejak",
+                               "Rawan banjir", "Insiden", "Catatan laporan"]
+    r = t.iloc[0]
+    assert (r["DPT"], r["Skor"], r["Logistik"], r["Kurang di TPS"], r["Checklist"]) == \
+        ("300", 78, "90 · 1/2 item", "Surat suara", "56")
+    assert t["Level"].tolist() == [["Perlu perhatian"], ["Siap"], ["Rawan"]]      # one coloured label per TPS
+    level = tampil.KOLOM_TPS["Level"]
+    assert level["type_config"]["options"] == [{"value": kesiapan.label(lv), "color": kesiapan.warna(lv)}
+                                               for lv in ("rawan", "perlu_perhatian", "siap")]
+    assert r["Laporan terakhir"] == "Bermasalah · 25 Nov 09.00 WITA" and r["Status sejak"] == "25 Nov 09.00 WITA"
+    assert (r["Rawan banjir"], r["Catatan laporan"]) == ("Ya", "lokasi tergenang")
+    assert t.iloc[1]["Logistik"] == "90 · lengkap" and t.iloc[1]["Kurang di TPS"] == "–"
+    assert t.iloc[2]["Laporan terakhir"] == "belum ada laporan" and t.iloc[2]["Status sejak"] == "–"
+    nothing = tampil.tabel_tps(tps.assign(item_lengkap=0, item_kurang="Kotak suara; Surat suara"), "WITA")
+    assert nothing["Kurang di TPS"].tolist()[0] == "semua item"
+    assert t.iloc[2]["Catatan laporan"] == "<script>alert('x')</script>"          # free text stays literal text
+    assert "Kelurahan" not in tampil.tabel_tps(tps, "WITA", kelurahan=False).columns
+    assert tampil.tabel_tps(tps.assign(skor=72.5), "WITA")["Skor"].tolist() == [73] * 3   # half up, like fmt.skor
+    ekspor = tampil.ekspor_tps(tps)
+    assert ekspor["skor_checklist"].iloc[0] == pytest.approx(500 / 9)            # raw numbers in the download
+    assert ekspor["status_laporan"].tolist()[:2] == ["Bermasalah", "Siap"] and pd.isna(ekspor["status_laporan"][2])
+    assert ekspor["belum_terpenuhi"].iloc[2] == "belum ada laporan"
+    assert tampil.judul_tps(153, 20, "Kecamatan Bantargebang").startswith(
+        "20 TPS dengan skor terendah dari 153 TPS di Kecamatan Bantargebang")
+
+
+# ------------------------------------------------------------------ map
+
+def _kotak(x, y):
+    return shapely.box(x, y, x + 0.05, y + 0.05)
+
+
+def test_kelurahan_map_sends_only_the_kecamatan_and_the_selected_tps():
+    import geopandas as gpd
+
+    gdf = gpd.GeoDataFrame({"kode": ["99.01.01.1001", "99.01.01.1002", "99.01.02.1001"]},
+                           geometry=[_kotak(110.0, -7.0), _kotak(110.05, -7.0), _kotak(110.1, -7.0)], crs="EPSG:4326")
+    batas = Batas("kelurahan", gdf, (110.0, -7.0, 110.15, -6.95))
+    unit = pd.DataFrame([unit_row("99.01.01", "Alpha", 66.6, "perlu_perhatian", tingkat="kecamatan", lingkup=True),
+                         unit_row("99.01.01.1001", "Satu", 81.2, "siap"),
+                         unit_row("99.01.01.1002", "Dua", 40.0, "rawan")])
+    tps = pd.DataFrame([tps_row(lat=-6.961234567, lon=110.061234567), tps_row(nama="TPS 003", lat=None, lon=None)])
+    deck, tanpa = tampil.peta_kelurahan(batas, unit, tps, "WITA", pilih="99.01.01.1001")
+    assert tanpa == 1
+    spec = json.loads(deck.to_json())
+    assert "mapProvider" not in spec and spec["mapStyle"].startswith("data:application/json,")
+    lay = {l["id"]: l for l in spec["layers"]}
+    feats = lay["kesiapan-kelurahan"]["data"]["features"]
+    assert [f["properties"]["kode"] for f in feats] == ["99.01.01.1001", "99.01.01.1002"]   # not Beta's kelurahan
+    satu, dua = (f["properties"] for f in feats)
+    assert satu["tebal"] == 3 and dua["tebal"] == 1                                   # the selection outlined
+    assert satu["warna"] == kesiapan.rgb("siap", 120) and dua["warna"] == kesiapan.rgb("rawan", 60)
+    assert satu["keterangan"] == "Skor 81 · Siap · 2 TPS"
+    pts = lay["kesiapan-tps"]["data"]
+    assert len(pts) == 1 and pts[0]["posisi"] == [110.06123, -6.96123]
+    assert pts[0]["warna"] == kesiapan.rgb("perlu_perhatian")[:3]
+    assert pts[0]["nama"] == "TPS 002 · Kel. Satu"
+    assert pts[0]["keterangan"] == "Skor 78 · Perlu perhatian · Bermasalah · 25 Nov 2024 09.00 WITA"
+    assert deck._tooltip == {"text": "{nama}\n{keterangan}"}                         # text, never HTML
+    assert isinstance(deck, charts.Peta) and deck.to_json() is deck.to_json()   # serialised once
+    assert json.loads(deck.to_json()) == json.loads(super(charts.Peta, deck).to_json())  # same content as pydeck's
+    assert len(deck.to_json().encode()) < 0.7 * len(super(charts.Peta, deck).to_json().encode())   # no indentation
+    no_points, _ = tampil.peta_kelurahan(batas, unit, None, "WITA")
+    assert [l.id for l in no_points.layers] == ["kesiapan-kelurahan", "label-kelurahan"]
+
+
+# ------------------------------------------------------------------ readiness over time
+
+def test_daily_chart_against_the_path():
+    hari = pd.date_range("2024-11-23", "2024-11-26", freq="D")
+    harian = pd.DataFrame({"tanggal": hari, "skor": [40.0, 45.1, 69.3089, None],
+                           "skor_logistik": [30.0, 40.0, 67.0, None], "skor_checklist": [10.0, 20.0, 62.2, None],
+                           "skor_insiden": [90.0] * 3 + [None], "skor_netralitas": [92.0] * 3 + [None],
+                           "jalur": [84.775, 89.85, 94.925, 100.0]})
+    fig = tampil.grafik_harian(harian, TGL, BATAS, K)
+    tr = {t.name: t for t in fig.data}
+    assert list(tr) == ["Jalur menuju 100 pada H-1", "Logistik", "Checklist TPS", "Skor kesiapan"]
+    assert len(tr["Skor kesiapan"].x) == 3 and len(tr["Jalur menuju 100 pada H-1"].x) == 4   # path goes on to H-1
+    assert tr["Skor kesiapan"].customdata[-1] == "25 Nov 2024 · Skor kesiapan: 69,3"
+    assert tr["Jalur menuju 100 pada H-1"].line.dash == "dash"
+    assert list(fig.layout.xaxis.ticktext) == ["23 Nov", "24 Nov", "25 Nov", "26 Nov"]
+    notes = [a.text for a in fig.layout.annotations]
+    assert "Batas H-1 · 26 Nov" in notes and "Data per 25 Nov" in notes
+    assert "Siap ≥ 80" in notes and "Perlu perhatian ≥ 60" in notes
+    ekspor = tampil.ekspor_harian(harian)
+    assert ekspor.columns.tolist()[-1] == "jalur_menuju_h1" and ekspor["tanggal"].iloc[0] == dt.date(2024, 11, 23)
+
+
+# ------------------------------------------------------------------ the queries on Kota Contoh (25 Nov 2024)
+
+def test_kesiapan_unit_region_and_kecamatan(contoh_store):
+    reg = contoh_store.query("kesiapan_unit", tanggal=TGL, kecamatan=None)
+    assert reg["tingkat"].tolist() == ["kabkota", "kecamatan", "kecamatan"]
+    assert reg["nama"].tolist()[1:] == ["Alpha", "Beta"] and reg["peringkat"].tolist()[1:] == [1, 2]
+    r = reg.iloc[0]
+    # README: region (66,61·600 + 73,36·400)/1.000 = 69,31; counts are sums over Alpha and Beta
+    assert r.skor == pytest.approx((66.6111 * 600 + 73.3556 * 400) / 1000, abs=1e-3)
+    assert r.level == "perlu_perhatian"
+    assert (r.jumlah_tps, r.dpt, r.tps_logistik_lengkap, r.tps_bermasalah) == (4, 1000, 1, 1)
+    assert (r.insiden_terbuka, r.insiden_serius, r.insiden_terlambat, r.netralitas_terbuka) == (2, 1, 1, 1)
+    # logistics (78,33·600 + 50·400)/1.000 = 67
+    assert r.skor_logistik == pytest.approx((235 / 3 * 600 + 50 * 400) / 1000)
+    alpha = contoh_store.query("kesiapan_unit", tanggal=TGL, kecamatan="99.01.01")
+    assert alpha["nama"].tolist() == ["Alpha", "Dua", "Satu"] and alpha["lingkup"].tolist() == [True, False, False]
+    dua, satu = alpha.iloc[1], alpha.iloc[2]
+    # Dua: TPS 1002.001 only at the PPK (50), no report (0); I2 (sedang) closed 25 Nov 08:00; no open case
+    #   0,4·50 + 0,4·0 + 0,1·100 + 0,1·100 = 40 -> rawan (< 60)
+    assert (dua.skor, dua.level, dua.peringkat) == (pytest.approx(40.0), "rawan", 1)
+    # Satu: logistics (100·100 + 90·300)/400 = 92,5; checklist (100·100 + 55,56·300)/400 = 66,67;
+    #   I1 open, tinggi, in Satu -> 75; score 37 + 26,67 + 7,5 + 10 = 81,17 -> siap (>= 80)
+    assert satu.skor_logistik == pytest.approx(92.5) and satu.skor_checklist == pytest.approx(200 / 3)
+    assert satu.skor_insiden == 75 and satu.skor == pytest.approx(81.1667, abs=1e-3) and satu.level == "siap"
+    assert (satu.jumlah_tps, satu.tps_logistik_lengkap, satu.tps_bermasalah, satu.insiden_serius) == (2, 1, 1, 1)
+
+
+def test_kesiapan_tps_per_polling_station(contoh_store):
+    df = contoh_store.query("kesiapan_tps", tanggal=TGL, kecamatan="99.01.01", kelurahan=None)
+    assert df["kode_tps"].tolist() == ["99.01.01.1002.001", "99.01.01.1001.002", "99.01.01.1001.001"]  # by score
+    dua, dua_satu, satu_satu = (df.iloc[i] for i in range(3))
+    assert dua.skor == pytest.approx(40.0) and dua.item_kurang == "Kotak suara; Surat suara"
+    assert pd.isna(dua.status_laporan) and pd.isna(dua.lat) and dua.keterangan == "Rumah sakit"
+    # TPS 002 Satu: SS 300 received, 30 wet -> 270/300; KOTAK complete -> 1 of 2 items; 5/9 checklist
+    assert (dua_satu.item_lengkap, dua_satu.jumlah_item, dua_satu.item_kurang) == (1, 2, "Surat suara")
+    assert not dua_satu.logistik_lengkap and dua_satu.skor_logistik == pytest.approx(90.0)
+    assert dua_satu.status_laporan == "bermasalah" and dua_satu.catatan == "lokasi tergenang"
+    assert dua_satu.waktu_laporan == pd.Timestamp("2024-11-25 09:00") and dua_satu.rawan_banjir
+    assert dua_satu.skor == pytest.approx(0.4 * 90 + 0.4 * 500 / 9 + 10 + 10)
+    # TPS 001 Satu: belum on 20 Nov, siap on 24 Nov -> the siap status dates from 24 Nov 10:00
+    assert satu_satu.status_laporan == "siap" and satu_satu.status_sejak == pd.Timestamp("2024-11-24 10:00")
+    assert satu_satu.logistik_lengkap and pd.isna(satu_satu.item_kurang) and satu_satu.skor == pytest.approx(100.0)
+    assert (satu_satu.lat, satu_satu.lon) == (-6.95, 110.05)
+    kel = contoh_store.query("kesiapan_tps", tanggal=TGL, kecamatan="99.01.01", kelurahan="99.01.01.1001")
+    assert kel["nama"].tolist() == ["TPS 002", "TPS 001"]
+    early = contoh_store.query("kesiapan_tps", tanggal=dt.date(2024, 11, 21), kecamatan="99.01.01",
+                               kelurahan="99.01.01.1001").set_index("nama")
+    assert early.loc["TPS 001", "status_laporan"] == "belum"                    # the 24 Nov report not yet in
+    assert early.loc["TPS 001", "status_sejak"] == pd.Timestamp("2024-11-20 10:00")
+
+
+def test_kesiapan_harian_on_the_fixture(contoh_store):
+    df = contoh_store.query("kesiapan_harian", tanggal=TGL, kecamatan=None, kelurahan=None)
+    hari = pd.to_datetime(df["tanggal"]).dt.date.tolist()
+    assert hari[0] == dt.date(2024, 11, 10) and hari[-1] == BATAS and len(df) == 17   # first event: N1 on 10 Nov
+    s = df.set_index(pd.to_datetime(df["tanggal"]).dt.date)
+    # 10 Nov: nothing received or reported; N1 open in Alpha -> Alpha neutrality 80, region (80·600 + 100·400)/1.000
+    #   = 88; score 0,1·100 + 0,1·88 = 18,8
+    assert s.loc[dt.date(2024, 11, 10), "skor"] == pytest.approx(18.8)
+    # 20 Nov: everything at the gudang (25 per TPS); TPS 001's first report is all "tidak" (0);
+    #   N1 closed 15 Nov, N2 opened 20 Nov in Beta -> (100·600 + 80·400)/1.000 = 92; 10 + 0 + 10 + 9,2 = 29,2
+    assert s.loc[dt.date(2024, 11, 20), ["skor_logistik", "skor_checklist", "skor_netralitas"]].tolist() == \
+        pytest.approx([25.0, 0.0, 92.0])
+    assert s.loc[dt.date(2024, 11, 20), "skor"] == pytest.approx(29.2)
+    assert s.loc[TGL, "skor"] == pytest.approx((66.6111 * 600 + 73.3556 * 400) / 1000, abs=1e-3)   # README 69,31
+    # path: 18,8 on 10 Nov to 100 on 26 Nov -> on 25 Nov 18,8 + 81,2·15/16 = 94,925
+    assert s.loc[TGL, "jalur"] == pytest.approx(94.925) and s.loc[BATAS, "jalur"] == 100
+    assert pd.isna(s.loc[BATAS, "skor"])                                         # after the as-of date: path only
+    dua = contoh_store.query("kesiapan_harian", tanggal=TGL, kecamatan="99.01.01", kelurahan="99.01.01.1002")
+    dua = dua.set_index(pd.to_datetime(dua["tanggal"]).dt.date)
+    assert dua.loc[TGL, "skor"] == pytest.approx(40.0)
+    # Dua on 24 Nov: I2 (sedang, 10 points) open in Dua -> incidents 90; logistics 50 (PPK 22 Nov): 20 + 9 + 10 = 39
+    assert dua.loc[dt.date(2024, 11, 24), "skor"] == pytest.approx(39.0)
+    before = contoh_store.query("kesiapan_harian", tanggal=dt.date(2024, 11, 1), kecamatan=None, kelurahan=None)
+    assert before.empty
+
+
+def _sama_dengan_macro(store, tanggal, kecamatan=None, kelurahan=None, hari=None):
+    """kesiapan_harian equals the per-date macro kesiapan_wilayah on every (or the given) day."""
+    df = store.query("kesiapan_harian", tanggal=tanggal, kecamatan=kecamatan, kelurahan=kelurahan)
+    df = df[df["skor"].notna()]
+    cur = store.snapshot.con.cursor()
+    cek = 0
+    for d in pd.to_datetime(df["tanggal"]).dt.date:
+        if hari is not None and d not in hari:
+            continue
+        w = cur.execute("SELECT * FROM kesiapan_wilayah($t)", {"t": d}).df()
+        if kelurahan:
+            r = w[(w.tingkat == "kelurahan") & (w.kode == kelurahan)]
+        elif kecamatan:
+            r = w[(w.tingkat == "kecamatan") & (w.kode == kecamatan)]
+        else:
+            r = w[w.tingkat == "kecamatan"]
+        got = df[pd.to_datetime(df["tanggal"]).dt.date == d].iloc[0]
+        for col in ("skor", "skor_logistik", "skor_checklist", "skor_insiden", "skor_netralitas"):
+            want = r[col].iloc[0] if len(r) == 1 else (r[col] * r.dpt).sum() / r.dpt.sum()   # one unit: its own row
+            assert got[col] == pytest.approx(want, abs=1e-9), (d, col)
+        cek += 1
+    return cek
+
+
+def test_daily_series_equals_the_per_date_macro_on_an_edited_fixture(contoh_dir):
+    """Edge cases the demo lacks: an item no TPS needs, a TPS with no voters (needs no ballots),
+    damage found after receipt, an incident whose location is corrected to another kelurahan,
+    and a second case closed and reopened."""
+    from siaga.config import Paths
+    from siaga.store import Store
+
+    d = contoh_dir / "data"
+    with open(d / "logistik_item.csv", "a") as f:
+        f.write("NOL,Barang tanpa kebutuhan,buah,0,0,0,3\n")
+    tps = (d / "tps.csv").read_text().replace("99.01.01.1002,1,200,khusus", "99.01.01.1002,1,0,khusus")
+    (d / "tps.csv").write_text(tps)
+    with open(d / "logistik.csv", "a") as f:
+        f.write("2024-11-25 15:00,tps,99.01.01.1001.001,KOTAK,,0,1,retak\n")
+        f.write("2024-11-22 12:00,gudang,99.01,NOL,,0,0,\n")
+    with open(d / "insiden.csv", "a") as f:
+        f.write("I1,2024-11-24 12:00,2024-11-23 08:00,99.01.01,99.01.01.1002,,,,konflik,tinggi,ditangani,polri_tni,"
+                "Keributan di depan balai warga,Patroli gabungan,Polres Contoh,2024-11-24\n")
+    with open(d / "netralitas.csv", "a") as f:
+        f.write("N2,2024-11-24 09:00,2024-11-19,2024-11-20,99.01.02,Kecamatan Beta,foto_bersama_paslon,etik,"
+                "laporan_masyarakat,selesai,Teguran,\n")
+        f.write("N2,2024-11-25 09:00,2024-11-19,2024-11-20,99.01.02,Kecamatan Beta,foto_bersama_paslon,etik,"
+                "laporan_masyarakat,klarifikasi,,2024-11-28\n")
+    s = Store(Paths(d, contoh_dir / "geo"))
+    assert s.load(), s.ditolak
+    akhir = dt.date(2024, 11, 26)
+    assert _sama_dengan_macro(s, akhir) == 17
+    assert _sama_dengan_macro(s, akhir, "99.01.01") == 17
+    for kel in ("99.01.01.1001", "99.01.01.1002"):
+        assert _sama_dengan_macro(s, akhir, "99.01.01", kel) == 17
+
+
+HARI_DEMO = {dt.date(2024, 9, 2), dt.date(2024, 10, 1), dt.date(2024, 10, 28), dt.date(2024, 11, 14),
+             dt.date(2024, 11, 18), dt.date(2024, 11, 21), dt.date(2024, 11, 24), dt.date(2024, 11, 25),
+             dt.date(2024, 11, 26), dt.date(2024, 11, 27)}
+
+
+@pytest.mark.parametrize("kecamatan,kelurahan", [(None, None), ("32.75.07", None), ("32.75.03", "32.75.03.1002")])
+def test_daily_series_equals_the_per_date_macro_on_the_demo(demo_store, kecamatan, kelurahan):
+    assert _sama_dengan_macro(demo_store, dt.date(2024, 11, 27), kecamatan, kelurahan, HARI_DEMO) == len(HARI_DEMO)
