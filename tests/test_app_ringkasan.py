@@ -2,38 +2,19 @@
 
 from __future__ import annotations
 
-import json
 import os
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
-from tests.conftest import FIXTURE, ROOT
-
-APP = str(ROOT / "dashboard.py")
+from tests import apptest
+from tests.apptest import deck_spec, metrics
+from tests.conftest import FIXTURE
 
 
 @pytest.fixture
 def contoh_app(app_env):
     app_env(FIXTURE / "data", FIXTURE / "geo")
-
-    def make(**query):
-        at = AppTest.from_file(APP, default_timeout=60)
-        for k, v in query.items():
-            at.query_params[k] = v
-        return at.run()
-
-    return make
-
-
-def metrics(at):
-    return {m.label: m.value for m in at.metric}
-
-
-def deck_spec(at):
-    charts = at.get("deck_gl_json_chart")
-    assert len(charts) == 1
-    return json.loads(charts[0].proto.json)
+    return lambda **query: apptest.buka(None, **query)
 
 
 def test_default_view_is_the_latest_day(contoh_app):
@@ -107,7 +88,7 @@ def test_ranking_and_map_spec(contoh_app):
 def test_refused_first_load_shows_the_problems(app_env, contoh_dir):
     (contoh_dir / "data" / "tps.csv").write_text("kode_tps,kode_kelurahan\n1,2\n")
     app_env(contoh_dir / "data", contoh_dir / "geo")
-    at = AppTest.from_file(APP, default_timeout=60).run()
+    at = apptest.buka(None)
     assert not at.exception
     assert at.error[0].value.startswith("Data tidak dapat dimuat")
     problems = at.dataframe[0].value
@@ -117,9 +98,7 @@ def test_refused_first_load_shows_the_problems(app_env, contoh_dir):
 
 def test_refused_reload_keeps_serving(app_env, contoh_dir):
     app_env(contoh_dir / "data", contoh_dir / "geo")
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["tgl"] = "2024-11-25"
-    at.run()
+    at = apptest.buka(None, tgl="2024-11-25")
     from siaga import ui
     ui.store().check_interval = 0
     p = contoh_dir / "data" / "tps.csv"
