@@ -72,7 +72,8 @@ else:
     ui.tombol_unduh(v.ekspor_proyeksi, "logistik-proyeksi", k, "proyeksi")
 st.caption("Cara menghitung: bila sudah ada TPS yang menerima, kemajuan adalah kelengkapan di TPS dan lajunya "
            "pertambahan kemajuan per hari selama 3 hari terakhir (atau sejak hari pertama TPS menerima, bila lebih "
-           "baru); bila belum, kemajuan adalah rata-rata kelengkapan keempat tahap dan lajunya pertambahan selama "
-           "3 hari terakhir. Dengan laju itu, perkiraan tanggal lengkap = tanggal data + sisa ÷ laju (dibulatkan ke "
-           f"atas, dalam hari). Berisiko: perkiraan sesudah batas H-1 ({fmt.tanggal(batas)}), tidak ada kemajuan "
-           "padahal belum lengkap, atau batas sudah lewat dan belum lengkap.")
+           "baru), dibandingkan dengan batas H-1. Sebelum itu, kemajuan adalah rata-rata kelengkapan gudang KPU, PPK "
+           "dan PPS dengan laju selama 3 hari terakhir, dibandingkan dengan batas H-2 (PPS menyerahkan logistik ke "
+           "KPPS pada H-1). Perkiraan tanggal lengkap = tanggal data + sisa ÷ laju (dibulatkan ke atas, dalam hari). "
+           f"Berisiko: perkiraan sesudah batasnya, tidak ada kemajuan padahal belum lengkap, atau batas sudah lewat "
+           f"dan belum lengkap. Batas H-1: {fmt.tanggal(batas)}.")

@@ -304,7 +304,7 @@ def make_logistik(d: Demo, tps: pd.DataFrame) -> list[dict]:
             for kel_code, tkel in tk.groupby("kode_kelurahan", sort=True):
                 need_l = int(sum(needs_tps[c] for c in tkel["kode_tps"]))
                 t_pps = t_ppk + dt.timedelta(days=float(rng.uniform(2.5, 4.0) + lag * 0.5))
-                t_pps = min(t_pps, _d(11, 25, rng.uniform(8, 20)))
+                t_pps = min(t_pps, _d(11, 26 if lag else 25, rng.uniform(8, 20)))   # lagging PPS slip to H-1
                 short = 0
                 if lag and rng.random() < 0.35:
                     short = int(need_l * rng.uniform(0.01, 0.04))

@@ -50,9 +50,10 @@ def test_kecamatan_from_the_widget_and_no_shortage(buka):
                            "Menuju batas logistik (H-1)": "1 hari"}
     assert "Tidak ada kekurangan atau barang rusak di Kecamatan Beta sampai 25 November 2024." in [
         i.value for i in at.info]
-    # Beta: chain progress 50 (25 on 22 Nov) → 8,33/day → 6 days → 1 Dec.
-    assert at.warning[0].value.startswith("Dengan laju saat ini, logistik Kecamatan Beta diperkirakan lengkap di "
-                                          "semua TPS pada 1 Desember 2024 (5 hari sesudah batas H-1).")
+    # Beta, nothing at a TPS yet: upstream progress 66,67 (33,33 on 22 Nov) → 11,11/day → 3 days → 28 Nov,
+    # three days after the PPS deadline H-2 (25 Nov).
+    assert at.warning[0].value.startswith("Dengan laju saat ini, logistik Kecamatan Beta diperkirakan lengkap "
+                                          "sampai PPS pada 28 November 2024 (3 hari sesudah batas PPS H-2).")
     heat = plotly_specs(at)[0]["data"][0]
     assert heat["x"] == ["Gudang KPU", "PPK Beta", "PPS (1 kelurahan)", "TPS (1 TPS)"]
     assert heat["text"] == [["100%", "100%", "0%", "0%"], ["100%", "100%", "0%", "0%"]]
@@ -74,12 +75,13 @@ def test_deep_link_reproduces_the_figures(buka):
         ["TPS", "Satu", "TPS 002", "Surat suara", 30], ["PPS", "Dua", "–", "Kotak suara", 2],
         ["PPS", "Dua", "–", "Surat suara", 200]]
     assert kurang["Catatan"].tolist() == ["30 lembar basah", "", ""]
+    # Before H-1: Satu is complete up to its PPS (waiting for the hand-over), Dua has not moved.
     assert proy[["Kelurahan", "Status", "Perkiraan lengkap"]].values.tolist() == [
-        ["Dua", "Berisiko", "–"], ["Satu", "Sesuai jadwal", "26 November 2024"]]
+        ["Dua", "Berisiko", "–"], ["Satu", "Sesuai jadwal", "–"]]
     heat, proyeksi = plotly_specs(at)
     assert heat["data"][0]["y"] == ["Kotak suara", "Surat suara"]
     dots = {t["name"]: t for t in proyeksi["data"] if t.get("mode") == "markers+text"}
-    assert dots["Sesuai jadwal"]["y"] == ["Satu"] and dots["Sesuai jadwal"]["x"][0].startswith("2024-11-26")
+    assert dots["Sesuai jadwal"]["y"] == ["Satu"] and dots["Sesuai jadwal"]["text"] == ["siap ke TPS"]
     assert dots["Berisiko"]["y"] == ["Dua"] and dots["Berisiko"]["text"] == ["tanpa kemajuan"]
     assert [s["x0"][:10] for s in proyeksi["layout"]["shapes"]] == ["2024-11-26", "2024-11-25"]
     assert len(at.get("download_button")) == 8                 # CSV + XLSX for each of the four tables

@@ -24,6 +24,7 @@ def default_params(q, kecamatan=None):
     values = {"tanggal": TGL, "kecamatan": kecamatan, "jumlah": 5}
     values["batas_lapor"] = 7             # netralitas_*: days allowed between event and report
     values.update(kelurahan=None, mulai=None, hari_tempo=2)   # insiden_*: scope, window start, due-soon days
+    values["batas"] = TGL + dt.timedelta(days=1)              # logistik_laju: the H-1 deadline
     return {p: values[p] for p in q.params}
 
 

@@ -32,7 +32,8 @@ T25, T26 = D(2024, 11, 25), D(2024, 11, 26)
 
 
 def q(store, name, tanggal=T25, kecamatan=None):
-    return store.query(name, tanggal=tanggal, kecamatan=kecamatan)
+    batas = {"batas": H1} if name == "logistik_laju" else {}
+    return store.query(name, tanggal=tanggal, kecamatan=kecamatan, **batas)
 
 
 # ------------------------------------------------------------------ queries: expected figures
@@ -102,25 +103,33 @@ def test_wilayah_per_kecamatan_and_per_kelurahan(contoh_store):
 
 def test_laju_region_25_nov(contoh_store):
     df = q(contoh_store, "logistik_laju").set_index("kode")
-    # Region and Alpha: a TPS received on 25 Nov → measured at the TPS, window since 24 Nov (1 day),
-    # so pace = TPS completeness: 43,5 and 64,17 points/day.
+    # Before H-1 (26 Nov) progress is measured up to the PPS, even where a TPS has received (A1, A2).
+    # Region: gudang 100, PPK 100, PPS (KOTAK 4/8 + SS 400/1000)/2 = 45 → 81,67; on 22 Nov PPK
+    # (KOTAK 6/8 + SS 600/1000)/2 = 67,5 (only Alpha), PPS 0 → 55,83 → pace 25,83/3 = 8,61 per day.
     r, a, b = df.loc["99.01"], df.loc["99.01.01"], df.loc["99.01.02"]
-    assert (r.metode, r.jendela_hari, r.kemajuan_awal) == ("tps", 1, 0)
-    assert r.laju == pytest.approx(43.5)
-    assert a.laju == pytest.approx((4 / 6 + 370 / 600) * 50)
-    # Beta: no TPS receipt → chain progress (gudang 100 + PPK 100 + PPS 0 + TPS 0)/4 = 50, on 22 Nov
-    # (PPK Beta only on 23 Nov) (100 + 0 + 0 + 0)/4 = 25 → pace 25/3 per day over 3 days.
-    assert (b.metode, b.kemajuan, b.kemajuan_awal, b.jendela_hari) == ("rantai", 50, 25, 3)
-    assert b.laju == pytest.approx(25 / 3)
+    assert (r.metode, r.jendela_hari) == ("hulu", 3)
+    assert (r.kemajuan, r.kemajuan_awal) == pytest.approx((245 / 3, 335 / 6))
+    assert r.laju == pytest.approx((245 / 3 - 335 / 6) / 3)
+    # Alpha: PPS (Satu complete, Dua nothing) (4/6 + 400/600)/2 = 66,67 → 88,89; on 22 Nov 66,67.
+    assert (a.metode, a.kemajuan, a.kemajuan_awal) == ("hulu", pytest.approx(800 / 9), pytest.approx(200 / 3))
+    # Beta: no TPS receipt → upstream progress (gudang 100 + PPK 100 + PPS 0)/3 = 66,67, on 22 Nov
+    # (PPK Beta only on 23 Nov) (100 + 0 + 0)/3 = 33,33 → pace 100/9 per day over 3 days.
+    assert (b.metode, b.jendela_hari) == ("hulu", 3)
+    assert (b.kemajuan, b.kemajuan_awal) == pytest.approx((200 / 3, 100 / 3))
+    assert b.laju == pytest.approx(100 / 9)
 
 
 def test_laju_kelurahan_without_progress(contoh_store):
     df = q(contoh_store, "logistik_laju", kecamatan="99.01.01").set_index("kode")
     assert df.index.tolist() == ["99.01.01", "99.01.01.1001", "99.01.01.1002"]
-    # Dua: chain progress 50 on 25 Nov and already 50 on 22 Nov (PPK Alpha received 22 Nov 10:00).
+    # Dua: upstream progress 66,67 on 25 Nov and already on 22 Nov (PPK Alpha received 22 Nov 10:00).
     dua = df.loc["99.01.01.1002"]
-    assert (dua.metode, dua.kemajuan, dua.kemajuan_awal, dua.laju) == ("rantai", 50, 50, 0)
-    assert df.loc["99.01.01.1001", "laju"] == pytest.approx(96.25)
+    assert (dua.metode, dua.laju) == ("hulu", 0)
+    assert (dua.kemajuan, dua.kemajuan_awal) == pytest.approx((200 / 3, 200 / 3))
+    # Satu: complete up to its PPS on 24 Nov (100), 66,67 on 22 Nov; its TPS stage (A1, A2) is not
+    # what is measured before H-1.
+    satu = df.loc["99.01.01.1001"]
+    assert (satu.metode, satu.kemajuan, satu.laju) == ("hulu", 100, pytest.approx(100 / 9))
 
 
 def test_laju_26_nov_window_since_the_first_tps_receipt(contoh_store):
@@ -222,11 +231,13 @@ def test_proyeksi(kemajuan, laju, tanggal, expect):
 
 def test_proyeksikan_on_the_fixture(contoh_store):
     df = tl.proyeksikan(q(contoh_store, "logistik_laju"), T25, H1).set_index("kode")
-    # Region: 56,5 left at 43,5/day → 1,3 → 2 days → 27 Nov (1 day late).
-    # Alpha: 35,83 left at 64,17/day → 1 day → 26 Nov (on the deadline).
-    # Beta: 50 left at 8,33/day → 6 days → 1 Dec.
-    assert df["tanggal_proyeksi"].tolist() == [D(2024, 11, 27), D(2024, 11, 26), D(2024, 12, 1)]
-    assert df["status"].tolist() == ["berisiko", "sesuai", "berisiko"]
+    # Against the PPS deadline H-2 (25 Nov): region 18,33 left at 8,61/day → 3 days → 28 Nov;
+    # Alpha 11,11 left at 7,41/day → 2 days → 27 Nov; Beta 33,33 left at 11,11/day → 3 days → 28 Nov.
+    assert df["tanggal_proyeksi"].tolist() == [D(2024, 11, 28), D(2024, 11, 27), D(2024, 11, 28)]
+    assert df["status"].tolist() == ["berisiko", "berisiko", "berisiko"]
+    # On H-1 the TPS stage counts: Alpha (4/6 + 370/600)/2 = 64,17 gained over 2 days → 2 more days → 28 Nov.
+    h1 = tl.proyeksikan(q(contoh_store, "logistik_laju", T26), T26, H1).set_index("kode")
+    assert h1.loc["99.01.01", ["metode", "tanggal_proyeksi", "sebab"]].tolist() == ["tps", D(2024, 11, 28), "terlambat"]
 
 
 # ------------------------------------------------------------------ formatting helpers
@@ -342,18 +353,22 @@ def test_tabel_and_kalimat_proyeksi(contoh_store):
     dfp = tl.proyeksikan(q(contoh_store, "logistik_laju", kecamatan="99.01.01"), T25, H1)
     t = tl.tabel_proyeksi(dfp, H1)
     assert t["Kelurahan"].tolist() == ["Dua", "Satu"]                         # at risk first
-    assert t.iloc[0].tolist() == ["Dua", "Berisiko", "–", "tidak ada kemajuan dalam 3 hari terakhir", "50%",
-                                  "sepanjang rantai", "0,0 poin/hari", "3 hari", "0 dari 1"]
-    assert t.iloc[1].tolist() == ["Satu", "Sesuai jadwal", "26 November 2024", "tepat pada batas H-1", "96,3%",
-                                  "di TPS", "+96,3 poin/hari", "1 hari", "1 dari 2"]
+    assert t.iloc[0].tolist() == ["Dua", "Berisiko", "–", "tidak ada kemajuan dalam 3 hari terakhir", "66,7%",
+                                  "sampai PPS", "0,0 poin/hari", "3 hari", "0 dari 1"]
+    assert t.iloc[1].tolist() == ["Satu", "Sesuai jadwal", "–",
+                                  "lengkap sampai PPS, menunggu distribusi ke TPS (26 Nov 2024)", "100%",
+                                  "sampai PPS", "+11,1 poin/hari", "3 hari", "1 dari 2"]
     assert tl.kalimat_proyeksi(dfp, "Kecamatan Alpha", H1) == (
-        "Dengan laju saat ini, logistik Kecamatan Alpha diperkirakan lengkap di semua TPS pada 26 November 2024 "
-        "(tepat pada batas H-1). 1 dari 2 kelurahan berisiko: Dua.")
+        "Dengan laju saat ini, logistik Kecamatan Alpha diperkirakan lengkap sampai PPS pada 27 November 2024 "
+        "(2 hari sesudah batas PPS H-2). 1 dari 2 kelurahan berisiko: Dua.")
     assert tl.ada_risiko(dfp)
     e = tl.ekspor_proyeksi(dfp, "Kecamatan Alpha", H1)
     assert e["Nama"].tolist() == ["Alpha", "Dua", "Satu"]                     # the scope first, then at risk
-    assert e["Laju (poin per hari)"].tolist() == pytest.approx([64.167, 0, 96.25], abs=1e-3)
-    assert e.set_index("Kode").loc["99.01.01.1001", "Hari sesudah batas H-1"] == 0
+    assert e["Laju (poin per hari)"].tolist() == pytest.approx([7.407, 0, 11.111], abs=1e-3)
+    assert e.set_index("Kode").loc["99.01.01", ["Batas", "Hari sesudah batas"]].tolist() == [D(2024, 11, 25), 2]
+    h1 = tl.ekspor_proyeksi(tl.proyeksikan(q(contoh_store, "logistik_laju", T26, "99.01.01"), T26, H1),
+                            "Kecamatan Alpha", H1).set_index("Kode")
+    assert h1.loc["99.01.01", ["Diukur", "Batas", "Hari sesudah batas"]].tolist() == ["di TPS", H1, 2]
 
 
 def _laju(rows):
@@ -420,3 +435,26 @@ def test_halaman_builds_once_per_version_and_filter():
     assert a.belum_ada == "Belum ada tanda terima logistik sampai 1 November 2024."
     tl.halaman("uji-versi-2", *args[1:], _q=fake_q)
     assert calls == ["logistik_ringkas"] * 2                          # a new data version rebuilds
+
+
+@pytest.mark.parametrize("kemajuan,laju,tanggal,status,sebab", [
+    # complete up to the PPS before H-1: on schedule, waiting for the hand-over to the KPPS
+    (100.0, 0.0, D(2024, 11, 24), "sesuai", "siap_ke_tps"),
+    # H-1 has come and no TPS has received anything
+    (100.0, 0.0, H1, "berisiko", "lewat_batas"),
+    # upstream projected by H-2 (25 Nov): on schedule; later: at risk
+    (80.0, 10.0, D(2024, 11, 23), "sesuai", "tepat"),
+    (80.0, 5.0, D(2024, 11, 23), "berisiko", "terlambat"),
+])
+def test_projection_before_the_tps_stage_uses_the_pps_deadline(kemajuan, laju, tanggal, status, sebab):
+    dfp = tl.proyeksikan(_laju([dict(kode="1", nama="A", metode="hulu", kemajuan=kemajuan, laju=laju,
+                                     mulai_tps=None)]), tanggal, H1)
+    r = dfp.iloc[0]
+    assert (r.status, r.sebab) == (status, sebab)
+
+
+def test_waiting_for_the_hand_over_in_words():
+    dfp = tl.proyeksikan(_laju([dict(kode="1", nama="A", lingkup=True, metode="hulu", kemajuan=100.0, laju=0.0,
+                                     mulai_tps=None)]), D(2024, 11, 24), H1)
+    assert tl.kalimat_proyeksi(dfp, "Kecamatan A", H1) == (
+        "Logistik Kecamatan A sudah lengkap sampai PPS dan menunggu distribusi ke TPS pada 26 November 2024 (H-1).")

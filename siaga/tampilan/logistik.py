@@ -6,14 +6,15 @@ number and date shown is formatted here (server side). Free text from the data (
 only ever ends up in table cells, which Streamlit shows as text.
 
 Projection method (see :func:`proyeksi`; the pace itself is computed in SQL, in
-``queries/logistik_laju.sql``): progress is measured where distribution is happening. Once a TPS
-of the unit has received anything, progress is the completeness at the TPS stage and the pace is
-its gain over the last 3 days (or since the day before the first TPS receipt, when that is more
-recent); before that, progress is the mean completeness of the four stages (gudang, PPK, PPS,
-TPS) and the pace is its gain over the last 3 days. Assuming that pace continues, the projected
-completion date is the first day whose end reaches 100%: as-of date + ceil(remaining / pace).
-A unit is *berisiko* (at risk) when that date is after the H-1 deadline, when nothing moved in
-the window while it is incomplete, or when the deadline has passed and it is still incomplete.
+``queries/logistik_laju.sql``): the PPS hand the logistics to the KPPS on H-1, so before the
+H-1 deadline progress is the mean completeness of the stages up to the PPS (gudang, PPK, PPS),
+projected against H-2; from H-1 on (or once every TPS of the unit is complete) it is the
+completeness at the TPS stage, projected against H-1. The pace is the gain over the last 3 days
+(at the TPS: or since the day before the first TPS receipt, when that is more recent). Assuming
+that pace continues, the projected completion date is the first day whose end reaches 100%:
+as-of date + ceil(remaining / pace). A unit is *berisiko* (at risk) when that date is after its
+deadline, when nothing moved in the window while it is incomplete, or when the deadline has
+passed and it is still incomplete. A unit complete up to the PPS before H-1 is on schedule.
 """
 
 from __future__ import annotations
@@ -369,6 +370,7 @@ def ekspor_kekurangan(df: pd.DataFrame) -> pd.DataFrame:
 class Proyeksi:
     status: str                   # lengkap | sesuai | berisiko
     sebab: str                    # lengkap | tepat | terlambat | tanpa_kemajuan | terlalu_lama | lewat_batas
+                                  # | siap_ke_tps (complete up to the PPS, waiting for the H-1 hand-over)
     tanggal: dt.date | None       # projected completion date (None: complete, no progress, too far)
     hari: int | None              # days from the as-of date to that date
 
@@ -404,29 +406,51 @@ def proyeksi(kemajuan: float, laju: float | None, tanggal: dt.date, batas: dt.da
     return Proyeksi("sesuai", "tepat", kapan, hari)
 
 
+def tenggat(metode: str, batas: dt.date) -> dt.date:
+    """The deadline a unit's progress is projected against: H-1 at the TPS; before any TPS has
+    received anything, the stages up to the PPS must be complete by H-2, since the PPS hand
+    everything to the KPPS on H-1."""
+    return batas if metode == "tps" else batas - dt.timedelta(days=1)
+
+
+def _proyeksi_baris(metode: str, kemajuan: float, laju: float | None, tanggal: dt.date,
+                    batas: dt.date) -> Proyeksi:
+    if metode == "hulu" and kemajuan >= 100 - EPS and tanggal < batas:
+        return Proyeksi("sesuai", "siap_ke_tps", None, None)
+    if metode == "hulu" and kemajuan >= 100 - EPS:      # H-1 has come and no TPS has received anything
+        return Proyeksi("berisiko", "lewat_batas", None, None)
+    return proyeksi(kemajuan, laju, tanggal, tenggat(metode, batas))
+
+
 def proyeksikan(df: pd.DataFrame, tanggal: dt.date, batas: dt.date) -> pd.DataFrame:
     """``logistik_laju`` rows with the projection added (status, sebab, tanggal_proyeksi, hari)."""
-    p = [proyeksi(float(k), None if _hilang(v) else float(v), tanggal, batas)
-         for k, v in zip(df["kemajuan"], df["laju"])]
+    p = [_proyeksi_baris(m, float(k), None if _hilang(v) else float(v), tanggal, batas)
+         for m, k, v in zip(df["metode"], df["kemajuan"], df["laju"])]
     return df.assign(status=[x.status for x in p], sebab=[x.sebab for x in p],
                      tanggal_proyeksi=[x.tanggal for x in p], hari=[x.hari for x in p])
 
 
+NAMA_TENGGAT = {"tps": "batas H-1", "hulu": "batas PPS H-2"}
+
+
 def _keterangan(r, batas: dt.date) -> str:
-    sebab, kapan = r["sebab"], r["tanggal_proyeksi"]
+    sebab, kapan, nama_batas = r["sebab"], r["tanggal_proyeksi"], NAMA_TENGGAT[r["metode"]]
     if sebab == "lengkap":
         t = _ts(r["terakhir"])
         return f"lengkap sejak {fmt.tanggal(t.date(), pendek=True)}" if t else "lengkap"
+    if sebab == "siap_ke_tps":
+        return f"lengkap sampai PPS, menunggu distribusi ke TPS ({fmt.tanggal(batas, pendek=True)})"
     if sebab == "tanpa_kemajuan":
         return f"tidak ada kemajuan dalam {fmt.angka(r['jendela_hari'])} hari terakhir"
     if sebab == "terlalu_lama":
         return "dengan laju ini lebih dari setahun"
     if sebab == "lewat_batas":
-        return "batas H-1 sudah lewat dan belum lengkap"
-    lewat = (kapan - batas).days
+        return ("batas H-1 tiba dan belum ada TPS yang menerima" if r["metode"] == "hulu" and r["kemajuan"] >= 100 - EPS
+                else f"{nama_batas} sudah lewat dan belum lengkap")
+    lewat = (kapan - tenggat(r["metode"], batas)).days
     if lewat > 0:
-        return f"{fmt.angka(lewat)} hari sesudah batas H-1"
-    return "tepat pada batas H-1" if lewat == 0 else f"{fmt.angka(-lewat)} hari sebelum batas H-1"
+        return f"{fmt.angka(lewat)} hari sesudah {nama_batas}"
+    return f"tepat pada {nama_batas}" if lewat == 0 else f"{fmt.angka(-lewat)} hari sebelum {nama_batas}"
 
 
 def _nama(r, nama_lingkup: str) -> str:
@@ -439,13 +463,13 @@ def _laju_teks(r) -> str:
     return f"{tanda}{fmt.angka(abs(v), 1)} poin/hari"
 
 
-UKUR = {"tps": "di TPS", "rantai": "sepanjang rantai"}
+UKUR = {"tps": "di TPS", "hulu": "sampai PPS"}
 
 
 def _urut_proyeksi(df: pd.DataFrame) -> pd.DataFrame:
     urut = {"berisiko": 0, "sesuai": 1, "lengkap": 2}
     far = dt.date.max
-    key = [(urut[s], -(t or far).toordinal(), -k) for s, t, k in
+    key = [(urut[s], -(t or far).toordinal(), k) for s, t, k in
            zip(df["status"], df["tanggal_proyeksi"], df["kemajuan"])]
     return df.assign(_k=key).sort_values("_k", kind="stable").drop(columns="_k")
 
@@ -470,12 +494,12 @@ def tabel_proyeksi(dfp: pd.DataFrame, batas: dt.date) -> pd.DataFrame:
 
 
 KOLOM_PROYEKSI = {
-    "Status": st.column_config.TextColumn(width="small", help="Berisiko: perkiraan sesudah batas H-1, atau tanpa "
-                                          "kemajuan padahal belum lengkap"),
+    "Status": st.column_config.TextColumn(width="small", help="Berisiko: perkiraan sesudah batasnya (H-1 di TPS, "
+                                          "H-2 sampai PPS), atau tanpa kemajuan padahal belum lengkap"),
     "Perkiraan lengkap": st.column_config.TextColumn(width="medium"),
     "Keterangan": st.column_config.TextColumn(width="medium"),
     "Kemajuan": st.column_config.TextColumn(width="small", help="Kelengkapan di TPS, atau rata-rata kelengkapan "
-                                            "empat tahap bila belum ada TPS yang menerima"),
+                                            "gudang, PPK dan PPS bila belum ada TPS yang menerima"),
     "Laju": st.column_config.TextColumn(width="small", help="Pertambahan kemajuan per hari dalam jendela waktu"),
 }
 
@@ -493,7 +517,9 @@ def ekspor_proyeksi(dfp: pd.DataFrame, nama_lingkup: str, batas: dt.date) -> pd.
         "Tingkat": rows["tingkat"], "Kode": rows["kode"],
         "Nama": [_nama(r, nama_lingkup) for r in rows.to_dict("records")],
         "Status": rows["status"].map(lambda s: STATUS[s][0]), "Perkiraan lengkap": rows["tanggal_proyeksi"],
-        "Hari sesudah batas H-1": [(t - batas).days if t else None for t in rows["tanggal_proyeksi"]],
+        "Batas": [tenggat(m, batas) for m in rows["metode"]],
+        "Hari sesudah batas": [(t - tenggat(m, batas)).days if t else None
+                               for m, t in zip(rows["metode"], rows["tanggal_proyeksi"])],
         "Diukur": rows["metode"].map(UKUR), "Kemajuan (%)": rows["kemajuan"].round(2),
         "Kemajuan awal jendela (%)": rows["kemajuan_awal"].round(2), "Jendela (hari)": rows["jendela_hari"],
         "Laju (poin per hari)": rows["laju"].round(3), "TPS lengkap": rows["tps_lengkap"],
@@ -515,8 +541,12 @@ def kalimat_proyeksi(dfp: pd.DataFrame, nama_lingkup: str, batas: dt.date) -> st
         return f"Belum ada TPS di {nama_lingkup}."
     if r["status"] == "lengkap":
         teks = f"Logistik {nama_lingkup} sudah lengkap di semua TPS."
+    elif r["sebab"] == "siap_ke_tps":
+        teks = (f"Logistik {nama_lingkup} sudah lengkap sampai PPS dan menunggu distribusi ke TPS pada "
+                f"{fmt.tanggal(batas)} (H-1).")
     elif r["tanggal_proyeksi"]:
-        teks = (f"Dengan laju saat ini, logistik {nama_lingkup} diperkirakan lengkap di semua TPS pada "
+        sampai = "di semua TPS" if r["metode"] == "tps" else "sampai PPS"
+        teks = (f"Dengan laju saat ini, logistik {nama_lingkup} diperkirakan lengkap {sampai} pada "
                 f"{fmt.tanggal(r['tanggal_proyeksi'])} ({_keterangan(r, batas)}).")
     else:
         teks = f"Logistik {nama_lingkup} belum lengkap: {_keterangan(r, batas)}."
@@ -545,6 +575,8 @@ def grafik_proyeksi(dfp: pd.DataFrame, tanggal: dt.date, batas: dt.date, tambah_
             akhir = _ts(r["terakhir"])
             pos = min(akhir.date(), tanggal) if akhir else tanggal
             lab = "lengkap"
+        elif r["sebab"] == "siap_ke_tps":
+            pos, lab = batas, "siap ke TPS"
         elif t is None:
             pos, lab = tepi, ("tanpa kemajuan" if r["sebab"] in ("tanpa_kemajuan", "lewat_batas") else "> 1 tahun")
         elif t > tepi:
@@ -629,7 +661,7 @@ def halaman(versi: str, tanggal: dt.date, kecamatan: str | None, batas: dt.date,
     ringkas = _q("logistik_ringkas", tanggal=tanggal, kecamatan=kecamatan).iloc[0]
     if ringkas["tanda_terima"] == 0:
         return Halaman(belum_ada=kalimat_belum_ada(tanggal, ringkas["pertama"]))
-    laju = proyeksikan(_q("logistik_laju", tanggal=tanggal, kecamatan=kecamatan), tanggal, batas)
+    laju = proyeksikan(_q("logistik_laju", tanggal=tanggal, kecamatan=kecamatan, batas=batas), tanggal, batas)
     tahap = _q("logistik_tahap", tanggal=tanggal, kecamatan=kecamatan)
     wil = _q("logistik_wilayah", tanggal=tanggal, kecamatan=kecamatan)
     kurang = _q("logistik_kekurangan", tanggal=tanggal, kecamatan=kecamatan)
