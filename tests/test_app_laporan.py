@@ -8,11 +8,9 @@ import io
 import pytest
 from pypdf import PdfReader
 from streamlit.runtime.pages_manager import PagesManager
-from streamlit.testing.v1 import AppTest
 
-from tests.conftest import FIXTURE, ROOT
-
-APP = str(ROOT / "dashboard.py")
+from tests.apptest import buka
+from tests.conftest import FIXTURE
 
 
 def unduhan(at) -> list:
@@ -35,10 +33,7 @@ def server_berjalan(monkeypatch):
 
 def test_click_makes_the_report_of_the_filter_then_offers_the_download(app_env, server_berjalan):
     app_env(FIXTURE / "data", FIXTURE / "geo")
-    at = AppTest.from_file(APP, default_timeout=300)
-    at.query_params["kec"] = "99.01.02"
-    at.query_params["tgl"] = "2024-11-25"
-    at.run()
+    at = buka(None, timeout=300, kec="99.01.02", tgl="2024-11-25")
     assert not at.exception
     assert at.radio(key="laporan_format").value == "pdf"
     assert not unduhan(at)                                     # nothing is made before the click
@@ -60,7 +55,7 @@ def test_click_makes_the_report_of_the_filter_then_offers_the_download(app_env, 
 
 def test_the_control_is_on_every_page(app_env):
     app_env(FIXTURE / "data", FIXTURE / "geo")
-    at = AppTest.from_file(APP, default_timeout=120).run()
+    at = buka(None, timeout=120)
     for page in ("pages/kesiapan.py", "pages/logistik.py", "pages/insiden.py", "pages/netralitas.py", "pages/data.py"):
         at.switch_page(page).run()
         assert not at.exception, page
