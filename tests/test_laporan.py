@@ -114,9 +114,11 @@ def test_unknown_kecamatan_is_refused_in_indonesian(contoh_store):
 
 
 def test_slide_table_short_form():
-    t = isi.Tabel(("#", "Nama", "Skor"), tuple((str(i), f"N{i}", "1") for i in range(14)), ringkas=("Nama",))
-    s = t.untuk_slide(maks=10, satuan="kecamatan")
-    assert s.kolom == ("Nama",) and len(s.baris) == 10 and s.catatan == "10 dari 14 kecamatan ditampilkan."
+    t = isi.Tabel(("#", "Nama", "Skor"), tuple((str(i), f"N{i}", "1") for i in range(14)), ringkas=("Nama",),
+                  satuan="kecamatan")
+    s = t.untuk_slide(maks=10)
+    assert s.kolom == ("Nama",) and len(s.baris) == 10 and s.catatan() == "10 teratas dari 14 kecamatan."
+    assert t.catatan() == "" and t.catatan(3) == "3 teratas dari 14 kecamatan."
 
 
 def test_missing_chromium_says_how_to_install_it(monkeypatch):

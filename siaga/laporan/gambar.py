@@ -102,39 +102,38 @@ def gambar_angka(d: ImageDraw.ImageDraw, kotak: Kotak, angka: Sequence[Angka]) -
 
 
 def lebar_alami(tabel: Tabel, ukuran: int = UKURAN_TABEL, pad: int = PAD) -> list[float]:
-    """Each column's width with no wrapping (header and cells)."""
+    """Each column's width with no wrapping (header and cells), with a pixel to spare."""
     font, tebal = huruf(ukuran), huruf(ukuran, True)
-    return [max([tebal.getlength(k)] + [font.getlength(b[i]) for b in tabel.baris]) + 2 * pad
+    return [max([tebal.getlength(k)] + [font.getlength(b[i]) for b in tabel.baris]) + 2 * pad + 2
             for i, k in enumerate(tabel.kolom)]
 
 
 def bagi_lebar(alami: Sequence[float], lebar: float) -> list[float]:
-    """Column widths filling ``lebar``: the natural ones stretched when they fit, else the widest
-    capped (their text wraps) at the cap where the row fills ``lebar`` exactly."""
+    """Column widths filling ``lebar``: the natural ones stretched when they fit; else the short
+    columns keep theirs and the long ones share the rest in proportion (their text wraps)."""
     if sum(alami) <= lebar:
         return [w * lebar / sum(alami) for w in alami]
-    lo, hi = 0.0, max(alami)
-    for _ in range(30):
-        tengah = (lo + hi) / 2
-        lo, hi = (tengah, hi) if sum(min(w, tengah) for w in alami) < lebar else (lo, tengah)
-    return [min(w, lo) for w in alami]
+    pendek = [w <= 0.75 * lebar / len(alami) for w in alami]
+    sisa = lebar - sum(w for w, p in zip(alami, pendek) if p)
+    panjang = sum(w for w, p in zip(alami, pendek) if not p)
+    return [w if p else w * sisa / panjang for w, p in zip(alami, pendek)]
 
 
 def gambar_tabel(d: ImageDraw.ImageDraw, kotak: Kotak, tabel: Tabel, judul: str = "",
                  ukuran: int = UKURAN_TABEL) -> None:
-    """A table in ``kotak``: bold header, cells wrapped to two lines, level colours behind the
-    cells that have one; rows that do not fit are counted in a note."""
+    """A table in ``kotak``: bold header, cells wrapped to three lines, level colours behind the
+    cells that have one; rows that do not fit are left out and counted in a note."""
     x0, y0, x1, y1 = kotak
     if judul:
         y0 = teks(d, x0, y0, judul, huruf(ukuran + 1, True), TEKS, x1 - x0, maks=2) + 6
     font, tebal, pad = huruf(ukuran), huruf(ukuran, True), PAD
     garis = round(ukuran * 1.25)
     lebar = bagi_lebar(lebar_alami(tabel, ukuran, pad), x1 - x0)
-    catatan = tabel.catatan
+    tampil = len(tabel.baris)
     bawah = y1 - (garis + 8)            # room for the note
 
     def baris(sel: Sequence[str], y: int, f: ImageFont.FreeTypeFont, latar: Sequence[str | None]) -> int | None:
-        isi = [bungkus(t, f, w - 2 * pad, maks=2) for t, w in zip(sel, lebar)]
+        isi = [bungkus(t, f, w - 2 * pad, maks=3) for t, w in zip(sel, lebar)]
         tinggi = max(len(b) for b in isi) * garis + 2 * pad - 4
         if y + tinggi > bawah:
             return None
@@ -152,9 +151,10 @@ def gambar_tabel(d: ImageDraw.ImageDraw, kotak: Kotak, tabel: Tabel, judul: str 
     for i, sel in enumerate(tabel.baris):
         y_baru = baris(sel, y, font, tabel.warna[i] if tabel.warna else [None] * len(sel))
         if y_baru is None:
-            catatan = f"{i} dari {len(tabel.baris)} baris ditampilkan; semuanya ada di laporan PDF."
+            tampil = i
             break
         y = y_baru
+    catatan = tabel.catatan(tampil)
     if catatan:
         teks(d, x0, y + 6, catatan, huruf(ukuran - 3), ABU, x1 - x0, maks=1)
 
@@ -178,7 +178,7 @@ def bagi_panel(slide: Slide, kotak: Kotak, lebar_tabel: Callable[[Tabel], float]
     ada_visual = slide.grafik is not None or slide.peta is not None
     if ada_visual and slide.tabel is not None:
         lo, hi = BAGIAN_TABEL
-        alami = (lebar_tabel or (lambda t: sum(lebar_alami(t))))(slide.tabel.untuk_slide())
+        alami = (lebar_tabel or (lambda t: sum(lebar_alami(t))))(slide.tabel.untuk_slide(maks=None))
         xm = x1 - min(max(alami, lo * (x1 - x0)), hi * (x1 - x0))
         return (x0, y0, xm - sela, y1), (xm, y0, x1, y1)
     return (kotak if ada_visual else None), (kotak if slide.tabel is not None else None)
@@ -198,7 +198,7 @@ def gambar_panel(img: Image.Image, slide: Slide, kotak: Kotak, gambar_visual: by
     if kv is not None and gambar_visual:
         _tempel(img, gambar_visual, tuple(round(v) for v in kv))
     if kt is not None:
-        gambar_tabel(d, tuple(round(v) for v in kt), slide.tabel.untuk_slide(satuan=slide.satuan), slide.judul_tabel)
+        gambar_tabel(d, tuple(round(v) for v in kt), slide.tabel.untuk_slide(maks=None), slide.judul_tabel)
     if kv is None and kt is None:
         x0, y0, x1, y1 = kotak
         d.rounded_rectangle(kotak, radius=14, fill=LATAR_KARTU)

@@ -68,12 +68,24 @@ class Angka:
 
 @dataclass(frozen=True)
 class Tabel:
-    """Display strings; ``warna`` holds a background colour per cell (or None), rows like ``baris``."""
+    """Display strings, most important row first; ``warna`` holds a background colour per cell
+    (or None), rows like ``baris``. ``jumlah`` counts the rows of the source when only the first
+    ones are kept (so a renderer can say "10 teratas dari 23 kasus")."""
     kolom: tuple[str, ...]
     baris: tuple[tuple[str, ...], ...]
     warna: tuple[tuple[str | None, ...], ...] = ()
     ringkas: tuple[str, ...] = ()        # the columns to show where room is short (slides); () = all
-    catatan: str = ""                    # what the table leaves out
+    jumlah: int = 0
+    satuan: str = "baris"                # what a row is: kecamatan, insiden, kasus…
+
+    @property
+    def seluruhnya(self) -> int:
+        return max(self.jumlah, len(self.baris))
+
+    def catatan(self, tampil: int | None = None) -> str:
+        """What is left out when ``tampil`` rows (all kept rows by default) are shown."""
+        n = len(self.baris) if tampil is None else tampil
+        return f"{fmt.angka(n)} teratas dari {fmt.angka(self.seluruhnya)} {self.satuan}." if n < self.seluruhnya else ""
 
     def pilih(self, kolom: Sequence[str]) -> Tabel:
         idx = [self.kolom.index(c) for c in kolom]
@@ -81,13 +93,12 @@ class Tabel:
         return replace(self, kolom=tuple(kolom), baris=tuple(tuple(b[i] for i in idx) for b in self.baris),
                        warna=warna)
 
-    def untuk_slide(self, maks: int = MAKS_BARIS, satuan: str = "baris") -> Tabel:
-        """The short form: the ``ringkas`` columns and at most ``maks`` rows."""
+    def untuk_slide(self, maks: int | None = MAKS_BARIS) -> Tabel:
+        """The short form: the ``ringkas`` columns and at most ``maks`` rows (None: every row)."""
         t = self.pilih(self.ringkas) if self.ringkas else self
-        if len(t.baris) <= maks:
+        if maks is None or len(t.baris) <= maks:
             return t
-        return replace(t, baris=t.baris[:maks], warna=t.warna[:maks],
-                       catatan=f"{fmt.angka(maks)} dari {fmt.angka(len(t.baris))} {satuan} ditampilkan.")
+        return replace(t, baris=t.baris[:maks], warna=t.warna[:maks], jumlah=t.seluruhnya)
 
 
 @dataclass(frozen=True)
@@ -113,7 +124,6 @@ class Slide:
     judul_tabel: str = ""
     catatan: str = ""                  # one or two sentences under the visual
     kosong: str = ""                   # said instead of a visual when there is nothing to draw
-    satuan: str = "baris"              # what a table row is (for "10 dari 40 kecamatan")
 
 
 @dataclass(frozen=True)
@@ -161,17 +171,17 @@ class _Konteks:
 
 
 def _tabel(df: pd.DataFrame, kolom: Sequence[str], ringkas: Sequence[str] = (), warna: dict[str, list] | None = None,
-           maks: int | None = MAKS_BARIS, satuan: str = "baris") -> Tabel:
-    """Display strings of ``df[kolom]`` (``warna``: column -> background colour per row)."""
-    n = len(df)
+           maks: int | None = MAKS_BARIS, satuan: str = "baris", jumlah: int = 0) -> Tabel:
+    """Display strings of ``df[kolom]``, the first ``maks`` rows (``warna``: column -> background
+    colour per row; ``jumlah``: the source's rows when ``df`` is already cut)."""
+    n = max(len(df), jumlah)
     if maks is not None:
         df = df.head(maks)
     baris = tuple(tuple(fmt.KOSONG if fmt._missing(v) else str(v) for v in r) for r in df[list(kolom)].itertuples(
         index=False, name=None))
     warna = warna or {}
     sel = tuple(tuple(warna[c][i] if c in warna else None for c in kolom) for i in range(len(baris)))
-    catatan = f"{fmt.angka(maks)} teratas dari {fmt.angka(n)} {satuan}." if maks is not None and n > maks else ""
-    return Tabel(tuple(kolom), baris, sel, tuple(ringkas), catatan)
+    return Tabel(tuple(kolom), baris, sel, tuple(ringkas), n, satuan)
 
 
 def _slide_ringkasan(k: _Konteks) -> Slide:
@@ -242,9 +252,9 @@ def _slide_kesiapan(k: _Konteks) -> Slide:
     peta = peta_kesiapan(k, anak)
     return Slide(
         "kesiapan", f"Kesiapan per {k.unit}", tuple(angka), peta=peta,
-        tabel=_tabel(tabel, kolom, ringkas=("#", nama, "Skor", "Level"), maks=None,
+        tabel=_tabel(tabel, kolom, ringkas=("#", nama, "Skor", "Level"), maks=None, satuan=k.unit,
                      warna={"Level": [kesiapan.warna(lv) for lv in anak["level"]]}),
-        judul_tabel=f"Peringkat kesiapan per {k.unit} (1 = paling belum siap)", satuan=k.unit,
+        judul_tabel=f"Peringkat kesiapan per {k.unit} (1 = paling belum siap)",
         catatan=t_kesiapan.ambang(a),
         kosong="Batas wilayah belum tersedia, peta tidak dapat ditampilkan.")
 
@@ -266,7 +276,7 @@ def _slide_logistik(k: _Konteks) -> Slide:
         grafik=t_logistik.grafik_tahap(k.q("logistik_tahap", **k.cakupan), k.nama_kecamatan),
         tabel=_tabel(risiko, [nama, "Perkiraan lengkap", "Keterangan", "Kemajuan"], satuan=k.unit,
                      ringkas=(nama, "Perkiraan lengkap", "Kemajuan")) if len(risiko) else None,
-        judul_tabel=f"{nama} berisiko tidak lengkap pada H-1", satuan=k.unit,
+        judul_tabel=f"{nama} berisiko tidak lengkap pada H-1",
         catatan=t_logistik.kalimat_proyeksi(laju, k.nama_lingkup, batas))
 
 
@@ -285,7 +295,7 @@ def _slide_insiden(k: _Konteks) -> Slide:
         grafik=t_insiden.grafik_kategori(harian) if len(harian) else None,
         tabel=_tabel(tabel, ["Batas waktu", "No.", "Kategori", "Tempat", "PIC"], satuan="insiden",
                      ringkas=("Batas waktu", "Kategori", "Tempat")) if len(tabel) else None,
-        judul_tabel="Tindak lanjut lewat batas waktu (kapan pun dilaporkan)", satuan="insiden",
+        judul_tabel="Tindak lanjut lewat batas waktu (kapan pun dilaporkan)",
         catatan=t_insiden.kalimat_jendela("24jam", mulai, k.saat, k.rentang.awal, zona) + " "
         + t_insiden.kalimat_keadaan(r, fmt.waktu(k.saat, zona)),
         kosong=t_insiden.kosong_jendela(k.nama_lingkup, "24jam", k.tanggal))
@@ -304,7 +314,7 @@ def _slide_netralitas(k: _Konteks) -> Slide:
         "netralitas", "Netralitas ASN", angka, grafik=t_netralitas.grafik_alur(k.q("netralitas_alur", **k.cakupan)),
         tabel=_tabel(terbuka, ["Nomor kasus", "Tahap", "Tenggat", "Kecamatan", "Jenis pelanggaran"], satuan="kasus",
                      ringkas=("Nomor kasus", "Tahap", "Tenggat")) if len(terbuka) else None,
-        judul_tabel="Kasus berjalan, yang paling lama lewat batas waktu di atas", satuan="kasus",
+        judul_tabel="Kasus berjalan, yang paling lama lewat batas waktu di atas",
         catatan=t_netralitas.keterangan_angka(r) + " Identitas ASN terlapor dan pelapor tidak dimuat dalam laporan ini.",
         kosong=kosong)
 
@@ -323,13 +333,10 @@ def _slide_perhatian(k: _Konteks) -> Slide:
               "lewat batas waktu atau berjalan lama"),
     )
     tabel = t_ringkasan.perhatian(df.head(MAKS_BARIS), k.wilayah.zona_waktu)
-    t = _tabel(tabel, ["Apa", "Di mana", "Sejak", "Tindak lanjut oleh"], maks=None)
-    if len(df) > MAKS_BARIS:
-        t = replace(t, catatan=f"{fmt.angka(MAKS_BARIS)} teratas dari {fmt.angka(len(df))} hal.")
+    t = _tabel(tabel, ["Apa", "Di mana", "Sejak", "Tindak lanjut oleh"], satuan="hal", jumlah=len(df))
     return Slide(
         "perhatian", "Kecamatan perlu perhatian", angka, tabel=t if len(tabel) else None,
         judul_tabel="Yang paling perlu perhatian: apa, di mana, sejak kapan, siapa menindaklanjuti",
-        satuan="hal",
         kosong="Tidak ada tindak lanjut yang terlambat, logistik yang tertinggal, atau kasus yang berlarut pada "
                "tanggal ini.")
 

@@ -126,13 +126,12 @@ class _Pdf(FPDF):
         return n * ukuran * 0.45 + 2 * PAD_SEL[0]
 
     def muat(self, t: Tabel, lebar: Sequence[float], ukuran: float, tinggi: float) -> Tabel:
-        """The rows that fit ``tinggi`` (mm) below the header; the others counted in the note."""
+        """The rows that fit ``tinggi`` (mm) below the header (the others are counted in the note)."""
         sisa = tinggi - self.tinggi_baris(t.kolom, lebar, ukuran, tebal=True) - 6
         for i, sel in enumerate(t.baris):
             sisa -= self.tinggi_baris(sel, lebar, ukuran)
             if sisa < 0:
-                return replace(t, baris=t.baris[:i], warna=t.warna[:i],
-                               catatan=f"{i} dari {len(t.baris)} baris ditampilkan.")
+                return replace(t, baris=t.baris[:i], warna=t.warna[:i], jumlah=t.seluruhnya)
         return t
 
     def tabel(self, kotak: gambar.Kotak, t: Tabel, judul: str, ukuran: float = UKURAN_TABEL,
@@ -167,8 +166,8 @@ class _Pdf(FPDF):
         self.set_auto_page_break(False)
         self.set_left_margin(TEPI)
         y = self.get_y()
-        if t.catatan:
-            y = self.teks(x0, y + 1, x1 - x0, t.catatan, 7.5, warna=gambar.ABU)
+        if t.catatan():
+            y = self.teks(x0, y + 1, x1 - x0, t.catatan(), 7.5, warna=gambar.ABU)
         return y
 
     def gambar(self, png: bytes, kotak: gambar.Kotak) -> None:
@@ -201,7 +200,7 @@ def _halaman_slide(pdf: _Pdf, slide: Slide, png: bytes | None, judul: str | None
     if kv is not None and png:
         pdf.gambar(png, kv)
     if kt is not None:
-        pdf.tabel(kt, slide.tabel.untuk_slide(satuan=slide.satuan), slide.judul_tabel)
+        pdf.tabel(kt, slide.tabel.untuk_slide(maks=None), slide.judul_tabel)
     if kv is None and kt is None:
         pdf.kosong((TEPI, PANEL_Y, LEBAR - TEPI, PANEL_Y1), slide.kosong)
     pdf.catatan(slide.catatan)

@@ -158,14 +158,21 @@ def _kandidat(geom, n: int = 9) -> list[tuple[float, float]]:
     return [p for p in titik if geom.contains(shapely.Point(p))]
 
 
+def _di_luar(kotak, bingkai) -> bool:
+    return kotak.x0 < bingkai.x0 or kotak.x1 > bingkai.x1 or kotak.y0 < bingkai.y0 or kotak.y1 > bingkai.y1
+
+
 def _pindah(i: int, teks: list, renderer, geom) -> bool:
-    """Move label ``i`` to the nearest point in its polygon where it overlaps no other label."""
+    """Move label ``i`` to the nearest point in its polygon where it overlaps no other label and
+    stays inside the picture."""
     t = teks[i]
     lain = [x.get_window_extent(renderer) for j, x in enumerate(teks) if j != i]
+    bingkai = t.axes.bbox
     asal = t.get_position()
     for p in sorted(_kandidat(geom), key=lambda p: (p[0] - asal[0]) ** 2 + (p[1] - asal[1]) ** 2):
         t.set_position(p)
-        if not any(t.get_window_extent(renderer).overlaps(b) for b in lain):
+        kotak = t.get_window_extent(renderer)
+        if not _di_luar(kotak, bingkai) and not any(kotak.overlaps(b) for b in lain):
             return True
     t.set_position(asal)
     return False
@@ -173,8 +180,8 @@ def _pindah(i: int, teks: list, renderer, geom) -> bool:
 
 def _label(ax, gdf, ukuran: float, skala: float) -> None:
     """Name and score at each unit's label point. A label that would overlap another (the one of
-    the smaller unit) is moved within its unit, else wrapped (one word a line), else made
-    smaller, and at last keeps only its score."""
+    the smaller unit) or stick out of the map is moved within its unit, else wrapped (one word a
+    line), else made smaller, and at last keeps only its score."""
     halo = [patheffects.withStroke(linewidth=3 * skala, foreground="white")]
     teks = [ax.text(lon, lat, f"{nama}\n{skor}", ha="center", va="center", fontsize=ukuran, fontweight="bold",
                     color=TEKS, path_effects=halo, linespacing=1.1)
@@ -184,7 +191,7 @@ def _label(ax, gdf, ukuran: float, skala: float) -> None:
     for _ in range(10):
         kotak = [t.get_window_extent(renderer) for t in teks]
         tabrak = sorted({j if luas[j] < luas[i] else i for i in range(len(teks)) for j in range(i + 1, len(teks))
-                         if kotak[i].overlaps(kotak[j])})
+                         if kotak[i].overlaps(kotak[j])} | {i for i, k in enumerate(kotak) if _di_luar(k, ax.bbox)})
         if not tabrak:
             return
         for i in tabrak:
