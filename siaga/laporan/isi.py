@@ -267,7 +267,7 @@ def _slide_logistik(k: _Konteks) -> Slide:
     batas = k.wilayah.batas_logistik
     angka = [Angka(*a) for a in t_logistik.angka_kunci(ringkas, k.nama_lingkup, k.kecamatan is not None)]
     angka.append(Angka("Menuju batas logistik (H-1)", *t_logistik.sisa_hari(k.tanggal, batas)))
-    laju = t_logistik.proyeksikan(k.q("logistik_laju", **k.cakupan), k.tanggal, batas)
+    laju = t_logistik.proyeksikan(k.q("logistik_laju", **k.cakupan, batas=batas), k.tanggal, batas)
     proyeksi = t_logistik.tabel_proyeksi(laju, batas)
     risiko = proyeksi[proyeksi["Status"] == t_logistik.STATUS["berisiko"][0]] if len(proyeksi) else proyeksi
     nama = k.unit.capitalize()
