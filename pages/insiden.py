@@ -39,7 +39,7 @@ else:
             st.pydeck_chart(peta, height=charts.MAP_HEIGHT)
             st.plotly_chart(tampil.legenda_peta(wilayah, tingkat), key="legenda_peta",
                             config=charts.PLOTLY_CONFIG | {"displayModeBar": False, "staticPlot": True})
-        st.caption(tampil.kalimat_peta(daftar, tingkat) + (" Batas wilayah pada peta adalah perkiraan, bukan batas resmi."
+        st.caption(tampil.kalimat_peta(daftar, tingkat) + (" " + charts.BATAS_PERKIRAAN
                                                   if k.wilayah.batas_perkiraan else ""))
     with kanan:
         st.subheader("Insiden per hari menurut kategori")

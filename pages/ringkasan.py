@@ -9,8 +9,7 @@ k = ui.konteks()
 ui.judul("Ringkasan", k)
 
 ind = ui.q("indikator_utama", tanggal=k.tanggal, kecamatan=k.kecamatan).iloc[0]
-tahap = ui.q("tahapan", tanggal=k.tanggal)
-berjalan = tahap[tahap["keadaan"] == "berjalan"]
+berjalan = tampil.tahapan_berjalan(ui.q("tahapan", tanggal=k.tanggal))
 
 c1, c2, c3 = st.columns([1, 1, 2])
 c1.metric("Hitung mundur", fmt.hitung_mundur(k.tanggal, k.wilayah.hari_pemungutan),
@@ -19,30 +18,16 @@ c2.metric("Skor kesiapan", fmt.skor(ind["skor_kesiapan"]),
           help="Rata-rata skor kesiapan kecamatan (0–100), ditimbang jumlah pemilih DPT")
 with c3:
     st.markdown("**Tahapan berjalan**")
-    if berjalan.empty:
+    if not berjalan:
         st.text("Tidak ada tahapan yang sedang berjalan pada tanggal ini.")
-    for r in berjalan.itertuples():
-        akhir = "berakhir hari ini" if r.sisa_hari == 0 else f"sampai {fmt.tanggal(r.selesai)}"
-        st.text(f"{r.tahapan} — hari ke-{fmt.angka(r.hari_ke)}, {akhir}")
+    for tahapan, keadaan in berjalan:
+        st.text(f"{tahapan} — {keadaan}")
 
 st.subheader("Tiga indikator keberhasilan Pilkada")
-a, b, c = st.columns(3)
-with a.container(border=True):
-    st.metric("Partisipasi pemilih tinggi", fmt.persen(ind["persen_c_pemberitahuan"]),
-              help="C-Pemberitahuan yang sudah sampai ke pemilih, dari jumlah DPT")
-    st.caption(f"{fmt.angka(ind['c_pemberitahuan'])} dari {fmt.angka(ind['dpt'])} pemilih DPT di "
-               f"{fmt.angka(ind['jumlah_tps'])} TPS sudah menerima C-Pemberitahuan.")
-with b.container(border=True):
-    st.metric("Tanpa konflik", f"{fmt.angka(ind['insiden_serius_terbuka'])} insiden serius",
-              help="Insiden berkeparahan tinggi yang belum selesai ditangani")
-    st.caption(f"{fmt.angka(ind['insiden_konflik_terbuka'])} insiden konflik/keamanan terbuka · "
-               f"{fmt.angka(ind['insiden_terbuka'])} insiden terbuka seluruhnya · "
-               f"{fmt.angka(ind['insiden_terlambat'])} melewati batas waktu.")
-with c.container(border=True):
-    st.metric("Pelayanan publik tanpa gangguan", f"{fmt.angka(ind['pelayanan_terbuka'])} gangguan",
-              help="Insiden kelompok pelayanan publik yang belum selesai")
-    st.caption(f"{fmt.angka(ind['netralitas_terbuka'])} kasus netralitas ASN masih berjalan · "
-               f"{fmt.angka(ind['insiden_hari_ini'])} insiden baru dilaporkan hari ini.")
+for kolom, i in zip(st.columns(3), tampil.indikator(ind)):
+    with kolom.container(border=True):
+        st.metric(i.label, i.nilai, help=i.bantuan)
+        st.caption(i.keterangan)
 
 st.subheader("Lima hal yang paling perlu perhatian")
 perlu = tampil.perhatian(ui.q("perhatian_utama", tanggal=k.tanggal, kecamatan=k.kecamatan, jumlah=5),
@@ -63,7 +48,7 @@ with kiri:
     else:
         st.pydeck_chart(charts.peta_kesiapan(batas, kec, k.kecamatan), height=charts.MAP_HEIGHT)
         if k.wilayah.batas_perkiraan:
-            st.caption("Batas wilayah pada peta adalah perkiraan, bukan batas resmi.")
+            st.caption(charts.BATAS_PERKIRAAN)
     st.caption(" · ".join(f"{kesiapan.label(lv)}: skor ≥ {fmt.angka(v)}" for lv, v in
                           (("siap", k.wilayah.kesiapan.ambang_siap),
                            ("perlu_perhatian", k.wilayah.kesiapan.ambang_perhatian))) + " · Rawan: di bawahnya")

@@ -6,6 +6,7 @@
 - ``impor``    import one file (``python -m siaga impor FILE --jenis JENIS [--dry-run]``)
 - ``riwayat``  list the import versions
 - ``pulihkan`` restore a version (``python -m siaga pulihkan VERSI``)
+- ``laporan``  write the daily report (``python -m siaga laporan --format pdf|png|pptx``)
 
 The import logic lives in :mod:`siaga.impor`, :mod:`siaga.batas_impor` and :mod:`siaga.riwayat`.
 """
@@ -13,6 +14,7 @@ The import logic lives in :mod:`siaga.impor`, :mod:`siaga.batas_impor` and :mod:
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 import time
 import tomllib
@@ -164,6 +166,43 @@ def _pulihkan(args) -> int:
     return 1
 
 
+def _tanggal(teks: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(teks)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"tanggal {teks!r} tidak sah; tulis TTTT-BB-HH, mis. 2024-11-20") from None
+
+
+def _kemajuan(bagian: float, teks: str) -> None:
+    print(f"… {round(100 * bagian):3d}% {teks}", file=sys.stderr, flush=True)
+
+
+def _laporan(args) -> int:
+    from siaga import fileio, fmt, laporan
+    from siaga.laporan.isi import rentang
+    from siaga.store import Store
+
+    store = Store(Paths.from_env())
+    if not store.load():
+        print("Data tidak dapat dimuat; lihat masalahnya dengan: python -m siaga periksa", file=sys.stderr)
+        return 1
+    tanggal = args.tanggal or rentang(store).akhir
+    out = Path(args.out or laporan.nama_berkas(args.kecamatan or store.wilayah.kode, tanggal, args.format))
+    started = time.perf_counter()
+    try:
+        data = laporan.buat(store, tanggal, args.kecamatan, args.format, kabar=_kemajuan)
+    except laporan.KecamatanTidakDikenal as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    except laporan.LaporanError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    fileio.tulis_atomik(out, data, mode=0o644)     # a report to share, not a private file
+    print(f"Laporan ditulis: {out} ({fmt.angka(len(data) / 1024)} KB, {fmt.angka(time.perf_counter() - started, 1)} "
+          "detik).")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m siaga", description="Siaga Pilkada — perintah baris")
     sub = p.add_subparsers(dest="perintah", required=True)
@@ -198,6 +237,14 @@ def main(argv: list[str] | None = None) -> int:
     pl.add_argument("versi", metavar="VERSI", type=int, help="nomor versi (lihat: python -m siaga riwayat)")
     pl.add_argument("--oleh", help="nama petugas (bawaan: pengguna sistem)")
     pl.set_defaults(fn=_pulihkan)
+    lp = sub.add_parser("laporan", help="tulis laporan harian (PDF, gambar PNG dalam zip, atau PPTX)")
+    lp.add_argument("--tanggal", type=_tanggal, help="data per tanggal TTTT-BB-HH (bawaan: hari data terakhir)")
+    lp.add_argument("--format", choices=("pdf", "png", "pptx"), default="pdf",
+                    help="pdf: A4 mendatar; png: berkas .zip berisi satu gambar 1600×900 per slide; pptx: 16:9")
+    lp.add_argument("--kecamatan", metavar="KODE", help="kode Kemendagri kecamatan (bawaan: seluruh wilayah)")
+    lp.add_argument("--out", metavar="BERKAS",
+                    help="berkas tujuan (bawaan: laporan-<kode>-<tanggal>.pdf|zip|pptx di folder kerja)")
+    lp.set_defaults(fn=_laporan)
     args = p.parse_args(argv)
     return args.fn(args)
 

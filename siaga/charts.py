@@ -17,6 +17,8 @@ from siaga import fmt, kesiapan
 from siaga.geo import Batas, geojson
 
 MAP_HEIGHT = 520
+# Said under every map drawn from boundaries marked approximate (wilayah.toml: [peta] batas_perkiraan).
+BATAS_PERKIRAAN = "Batas wilayah pada peta adalah perkiraan, bukan batas resmi."
 # Categorical colours (Paul Tol "vibrant", colour-blind safe), used in order for categories.
 PALET = ["#0077BB", "#EE7733", "#009988", "#CC3311", "#33BBEE", "#EE3377", "#BBBBBB", "#000000"]
 # Severity has its own fixed colours on every page (never the readiness-level colours).

@@ -12,13 +12,16 @@ import tempfile
 from pathlib import Path
 
 
-def tulis_sementara(path: Path, data: bytes | str) -> Path:
-    """Write ``data`` to a fsynced temporary file in the target's folder; returns its path."""
+def tulis_sementara(path: Path, data: bytes | str, mode: int | None = None) -> Path:
+    """Write ``data`` to a fsynced temporary file in the target's folder; returns its path.
+    The file is private (0600) unless ``mode`` says otherwise."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        if mode is not None:
+            os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
             fh.flush()
@@ -39,8 +42,8 @@ def ganti(tmp: Path, path: Path) -> None:
     sync_dir(Path(path).parent)
 
 
-def tulis_atomik(path: Path, data: bytes | str) -> None:
-    ganti(tulis_sementara(path, data), Path(path))
+def tulis_atomik(path: Path, data: bytes | str, mode: int | None = None) -> None:
+    ganti(tulis_sementara(path, data, mode), Path(path))
 
 
 def sync_dir(folder: Path) -> None:

@@ -5,14 +5,18 @@ empty states and the page header."""
 from __future__ import annotations
 
 import datetime as dt
+import queue
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
+from streamlit.runtime.scriptrunner import add_script_run_ctx, get_script_run_ctx
 
-from siaga import fmt, unduh
+from siaga import fmt, laporan, lingkup, unduh
 from siaga.config import Paths, Wilayah
 from siaga.errors import Masalah
 from siaga.store import Store
@@ -42,18 +46,13 @@ class Konteks:
     @property
     def nama_lingkup(self) -> str:
         """``Kota Bekasi``, ``Kecamatan Bekasi Timur`` or ``Kelurahan Margahayu, Bekasi Timur``."""
-        if self.kelurahan:
-            return f"Kelurahan {self.nama_kelurahan[self.kelurahan]}, {self.nama_kecamatan[self.kecamatan]}"
-        if self.kecamatan:
-            return f"Kecamatan {self.nama_kecamatan[self.kecamatan]}"
-        return self.wilayah.nama
+        return lingkup.nama_lingkup(self.wilayah.nama, self.nama_kecamatan.get(self.kecamatan or ""),
+                                    self.nama_kelurahan.get(self.kelurahan or ""))
 
     @property
     def saat(self) -> dt.datetime:
         """The as-of moment: the latest event on the latest day, else the end of the chosen day."""
-        if self.tanggal >= self.tanggal_akhir:
-            return self.waktu_terakhir
-        return dt.datetime.combine(self.tanggal, dt.time(23, 59, 59))
+        return lingkup.saat(self.tanggal, self.tanggal_akhir, self.waktu_terakhir)
 
     @property
     def data_per(self) -> str:
@@ -161,8 +160,8 @@ def mulai(filters: frozenset[str] = frozenset({KEC, TGL}), perlu_data: bool = Tr
             st.dataframe(tabel_masalah(s.ditolak), hide_index=True, width="stretch")
 
     wil = s.wilayah
-    rentang = q("rentang_data").iloc[0]
-    awal, akhir = pd.Timestamp(rentang["tanggal_awal"]).date(), pd.Timestamp(rentang["tanggal_akhir"]).date()
+    rentang = lingkup.Rentang.dari_baris(q("rentang_data").iloc[0])
+    awal, akhir = rentang.awal, rentang.akhir
     tahap = q("tahapan", tanggal=akhir)
     paling_awal = min([awal, *[pd.Timestamp(t).date() for t in tahap["mulai"]]])
     batas_atas = max(akhir, wil.hari_pemungutan)
@@ -201,9 +200,10 @@ def mulai(filters: frozenset[str] = frozenset({KEC, TGL}), perlu_data: bool = Tr
                   kelurahan=(v_kel or None) if KEL in filters else None,
                   jendela=v_jdl if JDL in filters else JENDELA_BAWAAN, nama_kecamatan=nama_kec,
                   nama_kelurahan=nama_kel, tanggal_awal=awal, tanggal_akhir=akhir,
-                  waktu_terakhir=pd.Timestamp(rentang["waktu_terakhir"]).to_pydatetime())
+                  waktu_terakhir=rentang.waktu_terakhir)
     _sync_url(ktx, filters)
     st.session_state["_konteks"] = ktx
+    tombol_laporan(ktx)
     return ktx
 
 
@@ -281,3 +281,78 @@ def grafik(builder: Callable[[pd.DataFrame], object], name: str, **params):
     figure on every rerun costs tens of milliseconds. Never mutate the returned object."""
     kunci = f"{builder.__module__}.{builder.__qualname__}"
     return _grafik(kunci, builder, name, tuple(sorted(params.items())), store().versi)
+
+
+# ------------------------------------------------------------------ daily report ("Unduh laporan")
+
+class KunciLaporan(NamedTuple):
+    versi: str
+    tanggal: dt.date
+    kecamatan: str | None
+    format: str
+
+
+def kunci_laporan(k: Konteks, format: str) -> KunciLaporan:
+    """Everything a generated report depends on, and so its cache key: the data version, the
+    as-of date, the kecamatan filter (a kelurahan filter does not narrow the report) and the
+    format. Anything that changes what a report may contain joins the key here."""
+    return KunciLaporan(k.versi, k.tanggal, k.kecamatan, format)
+
+
+@st.cache_data(max_entries=24, show_spinner=False)
+def _berkas_laporan(kunci: KunciLaporan, _kabar: laporan.Kabar) -> bytes:
+    return laporan.buat(store(), kunci.tanggal, kunci.kecamatan, kunci.format, _kabar)
+
+
+def buat_laporan(kunci: KunciLaporan, bar) -> bytes:
+    """The report's bytes (cached per key), with the generator's progress on ``bar``.
+
+    The cached function runs in a worker thread and reports through a queue, so no Streamlit
+    element is touched inside it (cache_data would replay such calls on a hit)."""
+    kabar: queue.SimpleQueue = queue.SimpleQueue()
+    hasil: dict = {}
+
+    def kerja() -> None:
+        try:
+            hasil["data"] = _berkas_laporan(kunci, lambda f, teks: kabar.put((f, teks)))
+        except BaseException as exc:   # handed to the script thread below
+            hasil["galat"] = exc
+
+    t = threading.Thread(target=kerja, name="siaga-laporan", daemon=True)
+    add_script_run_ctx(t, get_script_run_ctx())
+    t.start()
+    while t.is_alive() or not kabar.empty():
+        try:
+            f, teks = kabar.get(timeout=0.1)
+        except queue.Empty:
+            continue
+        bar.progress(min(max(f, 0.0), 1.0), text=teks)
+    if "galat" in hasil:
+        raise hasil["galat"]
+    return hasil["data"]
+
+
+def tombol_laporan(k: Konteks) -> None:
+    """The "Unduh laporan" control in the sidebar of every page: choose a format, make the daily
+    report of the current kecamatan filter and as-of date (only on click), then download it."""
+    with st.sidebar.expander("Unduh laporan", icon=":material/summarize:"):
+        format = st.radio("Format", list(laporan.FORMAT), format_func=lambda f: laporan.FORMAT[f].label,
+                          key="laporan_format")
+        nama = lingkup.nama_lingkup(k.wilayah.nama, k.nama_kecamatan.get(k.kecamatan or ""))
+        st.caption(f"{fmt.md(nama)} · data per {fmt.tanggal(k.tanggal)}. PDF A4; gambar PNG 1600×900 untuk "
+                   "WhatsApp, satu per slide, dalam satu berkas zip; PPTX 16:9.")
+        kunci = kunci_laporan(k, format)
+        if st.button("Buat laporan", key="laporan_buat", icon=":material/description:"):
+            bar = st.progress(0.0, text="Menyiapkan laporan…")
+            try:
+                st.session_state["_laporan"] = (kunci, buat_laporan(kunci, bar))
+            except laporan.LaporanError as exc:
+                st.error(str(exc))
+            finally:
+                bar.empty()
+        siap = st.session_state.get("_laporan")
+        if siap is not None and siap[0] == kunci:
+            f = laporan.FORMAT[format]
+            st.download_button(f"Unduh {f.label}", data=siap[1], mime=f.mime, key="laporan_unduh",
+                               file_name=laporan.nama_berkas(k.kecamatan or k.wilayah.kode, k.tanggal, format),
+                               icon=":material/download:", on_click="ignore", type="primary")

@@ -442,6 +442,29 @@ def grafik_harian(harian: pd.DataFrame, awal: dt.date, akhir: dt.date, tahapan: 
     return charts.sumbu_tanggal(fig, list(pd.date_range(awal, akhir, freq="D").date), maks=10)
 
 
+def grafik_kategori(harian: pd.DataFrame, maks: int = MAKS_KATEGORI) -> go.Figure:
+    """Horizontal bars of the incidents of the window per category (from ``insiden_harian``),
+    most first; beyond ``maks`` categories the rest share one *Kategori lain* bar."""
+    jumlah = harian.groupby("nama_kategori")["jumlah"].sum().sort_values(ascending=False, kind="stable")
+    nama = [html.escape(str(c)) for c in jumlah.index[:maks]]
+    nilai = [int(v) for v in jumlah.iloc[:maks]]
+    warna = [charts.PALET[0]] * len(nilai)
+    if len(jumlah) > maks:
+        nama.append(f"Kategori lain ({fmt.angka(len(jumlah) - maks)})")
+        nilai.append(int(jumlah.iloc[maks:].sum()))
+        warna.append(WARNA_LAIN)
+    teks = [_angka(v) for v in nilai]
+    data = [{"type": "bar", "orientation": "h", "y": nama, "x": nilai, "text": teks, "textposition": "outside",
+             "cliponaxis": False, "marker": {"color": warna}, "customdata": teks,
+             "hovertemplate": "%{y}: %{customdata} insiden<extra></extra>"}]
+    return _figur(data, {"margin": {"l": 8, "r": 24, "t": 8, "b": 8}, "bargap": 0.35,
+                         "yaxis": {"autorange": "reversed", "automargin": True, "gridcolor": "rgba(0,0,0,0)",
+                                   "ticksuffix": "  "},
+                         "xaxis": {"rangemode": "tozero", "range": [0, max(nilai + [1]) * 1.2],
+                                   "showticklabels": False}},
+                  tinggi=90 + 40 * max(len(nilai), 1), legenda=False)
+
+
 # ------------------------------------------------------------------ status and follow-ups
 
 def grafik_status(status: pd.DataFrame) -> go.Figure:

@@ -301,7 +301,7 @@ def catatan_peta(k: Kesiapan, kecamatan: bool, kelurahan: bool, tanpa_koordinat:
     if tanpa_koordinat:
         teks.append(f"{fmt.angka(tanpa_koordinat)} TPS tanpa koordinat tidak tampil di peta.")
     if perkiraan:
-        teks.append("Batas wilayah pada peta adalah perkiraan, bukan batas resmi.")
+        teks.append(charts.BATAS_PERKIRAAN)
     return " ".join(teks)
 
 

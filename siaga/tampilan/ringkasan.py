@@ -6,6 +6,8 @@ figure reads. Free text stays plain text: st.dataframe never interprets HTML or 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 import streamlit as st
 
@@ -15,6 +17,46 @@ from siaga.contract import PENANGGUNG_JAWAB_NETRALITAS, STATUS_NETRALITAS
 
 KEPARAHAN = dict(_KEPARAHAN)
 STATUS_NET = dict(STATUS_NETRALITAS)
+
+
+@dataclass(frozen=True)
+class Indikator:
+    label: str
+    nilai: str
+    keterangan: str      # the sentence under the figure
+    bantuan: str         # what the figure counts (tooltip)
+
+
+def indikator(ind) -> list[Indikator]:
+    """The three indicators of a successful Pilkada from one ``indikator_utama`` row: turnout
+    readiness, no conflict, public services undisturbed."""
+    return [
+        Indikator("Partisipasi pemilih tinggi", fmt.persen(ind["persen_c_pemberitahuan"]),
+                  f"{fmt.angka(ind['c_pemberitahuan'])} dari {fmt.angka(ind['dpt'])} pemilih DPT di "
+                  f"{fmt.angka(ind['jumlah_tps'])} TPS sudah menerima C-Pemberitahuan.",
+                  "C-Pemberitahuan yang sudah sampai ke pemilih, dari jumlah DPT"),
+        Indikator("Tanpa konflik", f"{fmt.angka(ind['insiden_serius_terbuka'])} insiden serius",
+                  f"{fmt.angka(ind['insiden_konflik_terbuka'])} insiden konflik/keamanan terbuka · "
+                  f"{fmt.angka(ind['insiden_terbuka'])} insiden terbuka seluruhnya · "
+                  f"{fmt.angka(ind['insiden_terlambat'])} melewati batas waktu.",
+                  "Insiden berkeparahan tinggi yang belum selesai ditangani"),
+        Indikator("Pelayanan publik tanpa gangguan", f"{fmt.angka(ind['pelayanan_terbuka'])} gangguan",
+                  f"{fmt.angka(ind['netralitas_terbuka'])} kasus netralitas ASN masih berjalan · "
+                  f"{fmt.angka(ind['insiden_hari_ini'])} insiden baru dilaporkan hari ini.",
+                  "Insiden kelompok pelayanan publik yang belum selesai"),
+    ]
+
+
+def keadaan_tahapan(r) -> str:
+    """A running stage's state: ``hari ke-2, sampai 26 November 2024`` (``…, berakhir hari ini``)."""
+    akhir = "berakhir hari ini" if r["sisa_hari"] == 0 else f"sampai {fmt.tanggal(r['selesai'])}"
+    return f"hari ke-{fmt.angka(r['hari_ke'])}, {akhir}"
+
+
+def tahapan_berjalan(tahap: pd.DataFrame) -> list[tuple[str, str]]:
+    """(stage, state) of the stages running on the date (``tahapan`` query)."""
+    return [(r["tahapan"], keadaan_tahapan(r)) for r in tahap[tahap["keadaan"] == "berjalan"].to_dict("records")]
+
 
 def peringkat(kec: pd.DataFrame, pilih: str | None = None) -> pd.DataFrame:
     """Kecamatan ranking (least ready first) with the components behind each score."""

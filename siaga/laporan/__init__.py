@@ -1,0 +1,57 @@
+"""The daily report (snapshot): PDF, WhatsApp-sized PNG slides, PPTX deck.
+
+- :mod:`siaga.laporan.isi`    the slide model (what each slide says), Streamlit-free
+- :mod:`siaga.laporan.visual` static images of maps (matplotlib) and charts (kaleido + Debian's chromium)
+- :mod:`siaga.laporan.gambar` one 1600×900 PNG per slide, zipped
+- :mod:`siaga.laporan.pdf`    A4 landscape PDF
+- :mod:`siaga.laporan.pptx`   16:9 PPTX deck
+
+:func:`buat` makes one format's bytes; the app (``siaga.ui.tombol_laporan``) and the CLI
+(``python -m siaga laporan``) both call it with a progress callback.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+from dataclasses import dataclass
+
+from siaga.laporan.isi import Kabar, KecamatanTidakDikenal, Laporan, LaporanError, diam, sebagian, susun
+from siaga.store import Store
+
+__all__ = ["FORMAT", "Format", "KecamatanTidakDikenal", "Laporan", "LaporanError", "buat", "nama_berkas", "susun"]
+
+
+@dataclass(frozen=True)
+class Format:
+    kode: str
+    label: str        # shown in the app
+    ext: str
+    mime: str
+    modul: str        # the renderer: a module with ``tulis(laporan, kabar) -> bytes``
+    langkah: str      # the progress label of the last step
+
+
+FORMAT = {
+    "pdf": Format("pdf", "PDF (A4)", "pdf", "application/pdf", "siaga.laporan.pdf", "Menyusun PDF"),
+    "png": Format("png", "Gambar PNG (zip)", "zip", "application/zip", "siaga.laporan.gambar",
+                  "Menyusun gambar PNG"),
+    "pptx": Format("pptx", "PPTX (presentasi)", "pptx",
+                   "application/vnd.openxmlformats-officedocument.presentationml.presentation", "siaga.laporan.pptx",
+                   "Menyusun PPTX"),
+}
+ISI_SELESAI = 0.2          # share of the progress bar for the queries; the rest is drawing
+
+
+def buat(store: Store, tanggal: dt.date, kecamatan: str | None, format: str, kabar: Kabar = diam) -> bytes:
+    """The report of the region (or one kecamatan) as of ``tanggal`` in ``format`` (pdf, png, pptx)."""
+    f = FORMAT[format]
+    laporan = susun(store, tanggal, kecamatan, sebagian(kabar, 0.0, ISI_SELESAI))
+    data = importlib.import_module(f.modul).tulis(laporan, sebagian(kabar, ISI_SELESAI, 1.0))
+    kabar(1.0, "Laporan selesai")
+    return data
+
+
+def nama_berkas(kode: str, tanggal: dt.date, format: str) -> str:
+    """``laporan-32.75-2024-11-20.pdf`` (the scope's Kemendagri code, the date)."""
+    return f"laporan-{kode}-{tanggal.isoformat()}.{FORMAT[format].ext}"

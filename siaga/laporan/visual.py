@@ -1,0 +1,206 @@
+"""Static images of the report's visuals, offline.
+
+- Readiness maps: geopandas + matplotlib (Agg, object API: safe off the main thread), polygons
+  in the level colours of :mod:`siaga.kesiapan`, labelled, with a legend and the
+  "approximate boundaries" note. No tiles.
+- Plotly figures: kaleido driving Debian's chromium (``/usr/bin/chromium``, or ``SIAGA_CHROMIUM``),
+  never a downloaded browser; plotly.js comes from the plotly package and MathJax is off, so the
+  page loads nothing from the network.
+- Fonts: DejaVu Sans as shipped inside matplotlib (free licence), so text looks the same
+  everywhere and every Indonesian glyph (≥ – · → ▶) is there.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import math
+import os
+import shutil
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import matplotlib
+import plotly.graph_objects as go
+import shapely
+from matplotlib import patheffects
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+
+from siaga.charts import BATAS_PERKIRAAN
+from siaga.laporan.isi import Kabar, LaporanError, Peta, diam
+
+FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+FONT = FONT_DIR / "DejaVuSans.ttf"
+FONT_TEBAL = FONT_DIR / "DejaVuSans-Bold.ttf"
+FONT_GRAFIK = "DejaVu Sans, Liberation Sans, sans-serif"     # system fonts chromium finds (fonts-dejavu-core)
+PESAN_CHROMIUM = "Laporan gambar membutuhkan chromium (apt-get install chromium)"
+BATAS_WAKTU_GRAFIK = 90        # seconds kaleido may take for one figure
+TEKS = "#1a1a1a"
+ABU = "#555555"
+
+
+@dataclass(frozen=True)
+class Ukuran:
+    """A visual's box: its layout size in CSS pixels and the scale to the image's pixels
+    (text set at 14 px in the figure is 14 × skala pixels in the image)."""
+    lebar: int
+    tinggi: int
+    skala: float = 2.0
+
+    @property
+    def piksel(self) -> tuple[int, int]:
+        return round(self.lebar * self.skala), round(self.tinggi * self.skala)
+
+
+# ------------------------------------------------------------------ plotly through chromium
+
+def chromium() -> str:
+    """Debian's chromium (``SIAGA_CHROMIUM`` overrides); a clear Indonesian error when missing."""
+    jalur = os.environ.get("SIAGA_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    if not (Path(jalur).is_file() and os.access(jalur, os.X_OK)):
+        raise LaporanError(PESAN_CHROMIUM)
+    return jalur
+
+
+def siapkan(fig: go.Figure, u: Ukuran) -> go.Figure:
+    """A copy laid out for a still image of ``u``: fixed size, the report's font."""
+    out = go.Figure(fig)
+    out.update_layout(width=u.lebar, height=u.tinggi, font_family=FONT_GRAFIK, hovermode=False)
+    out.update_xaxes(automargin=True)
+    out.update_yaxes(automargin=True)
+    out.update_traces(textangle=0, selector={"type": "bar"})      # counts stay level, never turned
+    return out
+
+
+def grafik_png(permintaan: Sequence[tuple[go.Figure, Ukuran]], kabar: Kabar = diam) -> list[bytes]:
+    """PNG bytes of each (figure, size), drawn in one chromium session."""
+    if not permintaan:
+        return []
+    jalur = chromium()
+    import kaleido  # noqa: PLC0415 (heavy, only needed here)
+
+    async def semua() -> list[bytes]:
+        async with kaleido.Kaleido(n=1, path=jalur, mathjax=False, timeout=BATAS_WAKTU_GRAFIK) as k:
+            out = []
+            for i, (fig, u) in enumerate(permintaan):
+                kabar(i / len(permintaan), f"Menggambar grafik {i + 1} dari {len(permintaan)}")
+                out.append(await k.calc_fig(siapkan(fig, u), opts={"format": "png", "width": u.lebar,
+                                                                    "height": u.tinggi, "scale": u.skala}))
+            return out
+
+    try:
+        # a thread of its own: the caller may already run an event loop (Streamlit, notebooks)
+        with ThreadPoolExecutor(1) as ex:
+            return ex.submit(asyncio.run, semua()).result()
+    except LaporanError:
+        raise
+    except Exception as exc:        # kaleido and choreographer raise many types
+        raise LaporanError(f"Grafik laporan tidak dapat digambar dengan chromium ({jalur}): {exc}") from exc
+
+
+# ------------------------------------------------------------------ maps through matplotlib
+
+def _pt(px: float, dpi: float) -> float:
+    return px * 72 / dpi
+
+
+def peta_png(peta: Peta, u: Ukuran, huruf: float = 14) -> bytes:
+    """The readiness map as PNG: polygons by level, name and score on each, the legend (beside
+    the map when the box is wide, else below) and, for approximate boundaries, the note that says
+    so. ``huruf`` is the label size in CSS px."""
+    dpi = 100 * u.skala
+    lebar, tinggi = u.piksel
+    fig = Figure(figsize=(lebar / dpi, tinggi / dpi), dpi=dpi, facecolor="white")
+    FigureCanvasAgg(fig)
+    gdf = peta.wilayah
+    minx, miny, maxx, maxy = gdf.total_bounds
+    kosinus = math.cos(math.radians((miny + maxy) / 2))
+    catatan = huruf * 1.6 / u.tinggi if peta.perkiraan else 0.0
+    rasio = (maxx - minx) * kosinus / max(maxy - miny, 1e-9)          # map width / height
+    kanan = u.lebar / u.tinggi > rasio * 1.5                          # room for the legend beside the map
+    ukuran = _pt(huruf * u.skala, dpi)
+    legenda = [Patch(facecolor=w, edgecolor="#888888", label=lb) for lb, w in peta.legenda]
+    if kanan:
+        lebar_peta = min(0.62, rasio * (1 - catatan) * u.tinggi / u.lebar * 1.05)
+        ax = fig.add_axes((0.01, catatan, lebar_peta, 0.99 - catatan))
+        fig.legend(handles=legenda, loc="center left", bbox_to_anchor=(lebar_peta + 0.04, 0.5), ncol=1,
+                   frameon=False, fontsize=ukuran, handlelength=1.4, labelspacing=0.9)
+    else:
+        ncol = len(legenda) if u.lebar >= 260 * len(legenda) else 2
+        bawah = huruf * (1.9 * math.ceil(len(legenda) / ncol) + 0.6) / u.tinggi + catatan
+        ax = fig.add_axes((0.01, bawah, 0.98, 0.99 - bawah))
+        fig.legend(handles=legenda, loc="lower center", bbox_to_anchor=(0.5, catatan), ncol=ncol, frameon=False,
+                   fontsize=ukuran, handlelength=1.4, columnspacing=1.6)
+    ax.set_axis_off()
+    gdf.plot(ax=ax, color=list(gdf["warna"]), edgecolor="white", linewidth=1.5 * u.skala)
+    ax.set_aspect(1 / kosinus)
+    pad_x, pad_y = (maxx - minx) * 0.06, (maxy - miny) * 0.02     # room for labels at the edge
+    ax.set_xlim(minx - pad_x, maxx + pad_x)
+    ax.set_ylim(miny - pad_y, maxy + pad_y)
+    _label(ax, gdf, ukuran, u.skala)
+    if peta.perkiraan:
+        fig.text(0.01 if kanan else 0.5, 0.004, BATAS_PERKIRAAN, ha="left" if kanan else "center", va="bottom",
+                 color=ABU, style="italic", fontsize=_pt(huruf * 0.9 * u.skala, dpi))
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=dpi, facecolor="white")
+    return buf.getvalue()
+
+
+def _kandidat(geom, n: int = 9) -> list[tuple[float, float]]:
+    """Points on a grid inside a polygon, where a label may go instead of its label point."""
+    minx, miny, maxx, maxy = geom.bounds
+    titik = [(minx + (maxx - minx) * (i + 0.5) / n, miny + (maxy - miny) * (j + 0.5) / n)
+             for i in range(n) for j in range(n)]
+    return [p for p in titik if geom.contains(shapely.Point(p))]
+
+
+def _di_luar(kotak, bingkai) -> bool:
+    return kotak.x0 < bingkai.x0 or kotak.x1 > bingkai.x1 or kotak.y0 < bingkai.y0 or kotak.y1 > bingkai.y1
+
+
+def _pindah(i: int, teks: list, renderer, geom) -> bool:
+    """Move label ``i`` to the nearest point in its polygon where it overlaps no other label and
+    stays inside the picture."""
+    t = teks[i]
+    lain = [x.get_window_extent(renderer) for j, x in enumerate(teks) if j != i]
+    bingkai = t.axes.bbox
+    asal = t.get_position()
+    for p in sorted(_kandidat(geom), key=lambda p: (p[0] - asal[0]) ** 2 + (p[1] - asal[1]) ** 2):
+        t.set_position(p)
+        kotak = t.get_window_extent(renderer)
+        if not _di_luar(kotak, bingkai) and not any(kotak.overlaps(b) for b in lain):
+            return True
+    t.set_position(asal)
+    return False
+
+
+def _label(ax, gdf, ukuran: float, skala: float) -> None:
+    """Name and score at each unit's label point. A label that would overlap another (the one of
+    the smaller unit) or stick out of the map is moved within its unit, else wrapped (one word a
+    line), else made smaller, and at last keeps only its score."""
+    halo = [patheffects.withStroke(linewidth=3 * skala, foreground="white")]
+    teks = [ax.text(lon, lat, f"{nama}\n{skor}", ha="center", va="center", fontsize=ukuran, fontweight="bold",
+                    color=TEKS, path_effects=halo, linespacing=1.1)
+            for lon, lat, nama, skor in zip(gdf["lon"], gdf["lat"], gdf["nama"], gdf["skor"])]
+    luas = list(shapely.area(gdf.geometry.values))    # in degrees², only compared
+    renderer = ax.figure.canvas.get_renderer()
+    for _ in range(10):
+        kotak = [t.get_window_extent(renderer) for t in teks]
+        tabrak = sorted({j if luas[j] < luas[i] else i for i in range(len(teks)) for j in range(i + 1, len(teks))
+                         if kotak[i].overlaps(kotak[j])} | {i for i, k in enumerate(kotak) if _di_luar(k, ax.bbox)})
+        if not tabrak:
+            return
+        for i in tabrak:
+            t, nama, skor = teks[i], gdf["nama"].iloc[i], gdf["skor"].iloc[i]
+            if _pindah(i, teks, renderer, gdf.geometry.iloc[i]):
+                continue
+            if " " in nama and t.get_text().count("\n") == 1:
+                t.set_text(f"{nama.replace(' ', chr(10))}\n{skor}")
+            elif t.get_fontsize() > ukuran * 0.75:
+                t.set_fontsize(t.get_fontsize() * 0.9)
+            else:
+                t.set_text(skor)

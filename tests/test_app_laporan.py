@@ -1,0 +1,62 @@
+"""AppTest of the "Unduh laporan" control in the sidebar (siaga.ui.tombol_laporan): on every page,
+nothing is generated until the button is clicked, then a download button offers the file."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from pypdf import PdfReader
+from streamlit.runtime.pages_manager import PagesManager
+
+from tests.apptest import buka
+from tests.conftest import FIXTURE
+
+
+def unduhan(at) -> list:
+    return [e for e in at.get("download_button") if e.proto.id.endswith("laporan_unduh")]
+
+
+@pytest.fixture
+def server_berjalan(monkeypatch):
+    """A server that has already served a page: its old pages/-directory mode is off (see
+    siaga.ui.lewat_navigasi). AppTest switches that mode back on before every run, and the
+    rerun that turns it off again would swallow a button click made in the sidebar."""
+    asli = PagesManager.__init__
+
+    def init(self, *args, **kwargs):
+        asli(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init)
+
+
+def test_click_makes_the_report_of_the_filter_then_offers_the_download(app_env, server_berjalan):
+    app_env(FIXTURE / "data", FIXTURE / "geo")
+    at = buka(None, timeout=300, kec="99.01.02", tgl="2024-11-25")
+    assert not at.exception
+    assert at.radio(key="laporan_format").value == "pdf"
+    assert not unduhan(at)                                     # nothing is made before the click
+    at.button(key="laporan_buat").click().run()
+    assert not at.exception and not at.error
+    [tombol] = unduhan(at)
+    assert tombol.proto.label == "Unduh PDF (A4)"
+    from siaga import ui
+    from siaga.laporan import FORMAT
+
+    k = at.session_state["_konteks"]
+    kunci, data = at.session_state["_laporan"]
+    assert kunci == ui.kunci_laporan(k, "pdf") == (k.versi, k.tanggal, "99.01.02", "pdf")
+    teks = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
+    assert "Kecamatan Beta" in teks and "Data per 25 November 2024" in teks and FORMAT["pdf"].ext == "pdf"
+    at.radio(key="laporan_format").set_value("pptx").run()     # another format: made again only on click
+    assert not unduhan(at)
+
+
+def test_the_control_is_on_every_page(app_env):
+    app_env(FIXTURE / "data", FIXTURE / "geo")
+    at = buka(None, timeout=120)
+    for page in ("pages/kesiapan.py", "pages/logistik.py", "pages/insiden.py", "pages/netralitas.py", "pages/data.py"):
+        at.switch_page(page).run()
+        assert not at.exception, page
+        assert at.button(key="laporan_buat").label == "Buat laporan", page
