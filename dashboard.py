@@ -29,8 +29,12 @@ HALAMAN = {
         set(),
 }
 
-halaman = st.navigation(list(HALAMAN))
-st.logo(str(HERE / "siaga" / "static" / "logo.svg"), size="large")
-filters = frozenset(HALAMAN.get(halaman, {ui.KEC, ui.TGL}))
-ui.mulai(filters, perlu_data=bool(filters))
+if ui.mode_layar():      # big-screen briefing: one page, no sidebar, filters from the URL only
+    halaman = st.navigation([st.Page(PAGES / "layar.py", title="Layar", default=True)], position="hidden")
+    ui.mulai(frozenset({ui.KEC, ui.TGL}), layar=True)
+else:
+    halaman = st.navigation(list(HALAMAN))
+    st.logo(str(HERE / "siaga" / "static" / "logo.svg"), size="large")
+    filters = frozenset(HALAMAN.get(halaman, {ui.KEC, ui.TGL}))
+    ui.mulai(filters, perlu_data=bool(filters))
 halaman.run()

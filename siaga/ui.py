@@ -4,11 +4,13 @@ empty states and the page header."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import queue
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import NamedTuple
 
 import pandas as pd
@@ -19,6 +21,7 @@ from streamlit.runtime.scriptrunner import add_script_run_ctx, get_script_run_ct
 from siaga import fmt, laporan, lingkup, unduh
 from siaga.config import Paths, Wilayah
 from siaga.errors import Masalah
+from siaga.laporan import isi, visual
 from siaga.store import Store
 
 SEMUA = ""                                # "whole region / all kelurahan" choice
@@ -138,12 +141,14 @@ def _widget(kind: Callable, label: str, name: str, **kw):
     return kind(label, key="f_" + name, on_change=_simpan, args=(name,), **kw)
 
 
-def mulai(filters: frozenset[str] = frozenset({KEC, TGL}), perlu_data: bool = True) -> Konteks | None:
+def mulai(filters: frozenset[str] = frozenset({KEC, TGL}), perlu_data: bool = True,
+          layar: bool = False) -> Konteks | None:
     """Run once per rerun from ``dashboard.py`` before the page: data status, filters, URL sync.
 
     A page that works without loaded data (``perlu_data=False``: the Data page, where a refused
     file is fixed by importing or restoring) still runs when nothing could be loaded; ``None``
-    is returned then."""
+    is returned then. On the big screen (``layar``) the filters come from the URL only: no
+    sidebar, no widgets."""
     s = store()
     s.refresh()
     if not s.siap:
@@ -177,23 +182,24 @@ def mulai(filters: frozenset[str] = frozenset({KEC, TGL}), perlu_data: bool = Tr
     v_tgl = _nilai(TGL, _parse_tgl, lambda t: isinstance(t, dt.date) and paling_awal <= t <= batas_atas, akhir)
     v_jdl = _nilai(JDL, lambda x: x, lambda j: j in JENDELA, JENDELA_BAWAAN)
 
-    with st.sidebar:
-        if KEC in filters:
+    widgets = frozenset() if layar else filters     # on the big screen the URL values above still apply
+    with st.sidebar if not layar else contextlib.nullcontext():
+        if KEC in widgets:
             _widget(st.selectbox, "Kecamatan", KEC, options=[SEMUA, *nama_kec],
                     format_func=lambda c: f"Seluruh {wil.nama}" if c == SEMUA else nama_kec[c])
-        if KEL in filters and v_kec:
+        if KEL in widgets and v_kec:
             pilihan = [k for k, i in induk.items() if i == v_kec]
             _widget(st.selectbox, "Kelurahan", KEL, options=[SEMUA, *pilihan],
                     format_func=lambda c: "Semua kelurahan" if c == SEMUA else nama_kel[c])
-        if TGL in filters:
+        if TGL in widgets:
             _widget(st.date_input, "Data per tanggal", TGL, min_value=paling_awal, max_value=batas_atas,
                     format="DD/MM/YYYY",
                     help=f"Data tersedia {fmt.tanggal(awal)} – {fmt.tanggal(akhir)}. "
                          "Pilih tanggal lampau untuk melihat keadaan saat itu.")
-        if JDL in filters:
+        if JDL in widgets:
             _widget(st.radio, "Jendela waktu", JDL, options=list(JENDELA), format_func=JENDELA.get,
                     help="Insiden yang dilaporkan dalam jendela waktu ini, sampai tanggal data.")
-        if wil.simulasi:
+        if wil.simulasi and not layar:
             st.caption("⚠️ Data operasional pada demo ini **simulasi**; kode wilayah, DPT dan TPS per kecamatan nyata.")
 
     ktx = Konteks(wilayah=wil, versi=s.versi, tanggal=v_tgl, kecamatan=v_kec or None,
@@ -203,7 +209,8 @@ def mulai(filters: frozenset[str] = frozenset({KEC, TGL}), perlu_data: bool = Tr
                   waktu_terakhir=rentang.waktu_terakhir)
     _sync_url(ktx, filters)
     st.session_state["_konteks"] = ktx
-    tombol_laporan(ktx)
+    if not layar:
+        tombol_laporan(ktx)
     return ktx
 
 
@@ -247,7 +254,8 @@ def judul(teks: str, k: Konteks) -> None:
     """Page title, scope and the "data per" stamp."""
     st.title(f"{teks} · {fmt.md(k.nama_lingkup)}")
     st.caption(f"Data per {k.data_per} · {fmt.hitung_mundur(k.tanggal, k.wilayah.hari_pemungutan)} menuju "
-               f"pemungutan suara {fmt.hari_tanggal(k.wilayah.hari_pemungutan)}")
+               f"pemungutan suara {fmt.hari_tanggal(k.wilayah.hari_pemungutan)} · "
+               f"[Tampilkan di layar besar]({tautan_layar(k)})")
     if k.sebelum_data:
         st.info(f"Belum ada data pada {fmt.tanggal(k.tanggal)}: data pertama tercatat {fmt.tanggal(k.tanggal_awal)}.")
 
@@ -356,3 +364,62 @@ def tombol_laporan(k: Konteks) -> None:
             st.download_button(f"Unduh {f.label}", data=siap[1], mime=f.mime, key="laporan_unduh",
                                file_name=laporan.nama_berkas(k.kecamatan or k.wilayah.kode, k.tanggal, format),
                                icon=":material/download:", on_click="ignore", type="primary")
+
+
+# ------------------------------------------------------------------ big screen (?mode=layar)
+
+CSS_LAYAR = "<style>" + (Path(__file__).parent / "static" / "layar.css").read_text(encoding="utf-8") + "</style>"
+
+
+def tautan_layar(k: Konteks) -> str:
+    """Link to the big-screen briefing of this view (codes and ISO dates only: URL-safe)."""
+    q = {"mode": "layar", PARAM[KEC]: k.kecamatan, PARAM[TGL]: None if k.tanggal == k.tanggal_akhir else k.tanggal}
+    return "./?" + "&".join(f"{n}={v}" for n, v in q.items() if v)
+
+
+def mode_layar() -> bool:
+    """The big-screen briefing was asked for in the URL."""
+    return st.query_params.get("mode") == "layar"
+
+
+def tanggal_layar(k: Konteks) -> dt.date:
+    """The date the big screen shows: the one in the URL, else the latest day of data (which
+    moves on by itself when new reports arrive)."""
+    if PARAM[TGL] in st.query_params:
+        return k.tanggal
+    return lingkup.Rentang.dari_baris(q("rentang_data").iloc[0]).akhir
+
+
+@st.cache_resource(max_entries=8, show_spinner="Menyiapkan layar…")
+def _laporan_layar(versi: str, tanggal: dt.date, kecamatan: str | None) -> isi.Laporan:
+    return isi.susun(store(), tanggal, kecamatan)
+
+
+def laporan_layar(tanggal: dt.date, kecamatan: str | None) -> isi.Laporan:
+    """The slides of the big screen: the report model, built once per data version and view
+    (aggregates only: the report model never holds personal data)."""
+    return _laporan_layar(store().versi, tanggal, kecamatan)
+
+
+def jumlah_slide_layar() -> int:
+    return len(isi.SLIDES)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _peta_layar(versi: str, tanggal: dt.date, kecamatan: str | None) -> bytes:
+    peta = next(s.peta for s in _laporan_layar(versi, tanggal, kecamatan).slides if s.peta is not None)
+    return visual.peta_png(peta, visual.Ukuran(1100, 560, 1.5), huruf=17)
+
+
+def peta_layar(tanggal: dt.date, kecamatan: str | None) -> bytes:
+    """The readiness map as a static picture (no tiles, nothing to load), cached per view."""
+    return _peta_layar(store().versi, tanggal, kecamatan)
+
+
+BARIS_LAYAR = 7
+
+
+def tabel_layar(t: isi.Tabel) -> pd.DataFrame:
+    """A slide's table in its short form (what fits a screen), as text cells."""
+    s = t.untuk_slide(BARIS_LAYAR)
+    return pd.DataFrame(list(s.baris), columns=list(s.kolom))

@@ -1,0 +1,58 @@
+"""The big-screen briefing in a real browser (Debian chromium, 1920×1080): no sidebar, toolbar or
+header, slides rotate by themselves, each slide fits the screen, no personal data anywhere."""
+
+from __future__ import annotations
+
+import pytest
+from PIL import Image
+
+from tests.browser.conftest import streamlit_server
+from tests.browser.test_netralitas_browser import identitas
+from tests.conftest import FIXTURE
+
+SIAP = '[data-testid="stMetric"]'
+
+
+def judul(page) -> str:
+    return page.locator("h1").first.inner_text()
+
+
+def test_no_chrome_and_the_slides_rotate(server, tab, artefak):
+    tab.open(server + "/?mode=layar&interval=5", ready=SIAP)
+    page = tab.page
+    assert page.locator('[data-testid="stException"]').count() == 0
+    for testid in ("stSidebar", "stHeader", "stToolbar"):
+        loc = page.locator(f'[data-testid="{testid}"]')
+        assert loc.count() == 0 or not loc.first.is_visible(), testid
+    pertama = judul(page)
+    assert pertama == "Ringkasan"
+    page.wait_for_function("() => document.querySelector('h1') && document.querySelector('h1').innerText !== "
+                           "'Ringkasan'", timeout=30_000)
+    assert judul(page) == "Kesiapan per kecamatan"
+    assert tab.errors == [] and tab.external == []
+
+
+@pytest.mark.parametrize("nomor", range(1, 7))
+def test_each_slide_at_1920x1080(server, tab, artefak, nomor):
+    tab.open(server + f"/?mode=layar&slide={nomor}&jeda=1", ready=SIAP)
+    page = tab.page
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert f"Slide {nomor} dari 6" in page.locator("body").inner_text()
+    path = artefak / f"layar-{nomor}.png"
+    page.screenshot(path=str(path))                           # the viewport: what the room sees
+    assert Image.open(path).size == (1920, 1080)
+    assert tab.errors == [] and tab.external == []
+
+
+@pytest.fixture(scope="module")
+def contoh_server(artefak):
+    with streamlit_server(FIXTURE / "data", FIXTURE / "geo") as url:
+        yield url
+
+
+def test_no_personal_data_on_any_slide(contoh_server, tab):
+    for nomor in range(1, 7):
+        tab.open(contoh_server + f"/?mode=layar&slide={nomor}&jeda=1", ready=SIAP)
+        html = tab.page.content()
+        for v in identitas(FIXTURE / "data"):
+            assert v not in html, (nomor, v)

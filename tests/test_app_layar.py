@@ -1,0 +1,67 @@
+"""AppTest of the big-screen briefing (?mode=layar) on the Kota Contoh fixture: no sidebar, the
+report's slides in order, stepping and pausing, filters from the URL, no personal data."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests import apptest
+from tests.conftest import FIXTURE
+from tests.test_app_netralitas import identitas, tree_bytes
+
+JUDUL = ["Ringkasan", "Kesiapan per kecamatan"]
+
+
+@pytest.fixture
+def layar(app_env):
+    def buka(**query):
+        app_env(FIXTURE / "data", FIXTURE / "geo")
+        return apptest.buka(None, timeout=120, mode="layar", **query)
+    return buka
+
+
+def test_opens_on_the_first_slide_without_sidebar(layar):
+    at = layar()
+    assert not at.exception and not at.error
+    assert len(at.sidebar) == 0
+    assert at.title[0].value == "Ringkasan"
+    m = apptest.metrics(at)
+    assert m["Partisipasi pemilih tinggi"] == "65,0%" and m["Hitung mundur"] == "H-1"
+    assert m["Pukul"].endswith(" WITA")
+    assert any(c.value.startswith("Slide 1 dari 6 · berganti setiap 20 detik") for c in at.caption)
+
+
+def test_steps_and_pauses(layar):
+    at = layar()
+    at.button(key="layar_maju").click().run()
+    assert at.title[0].value == "Kesiapan per kecamatan"
+    assert at.get("image")                                   # the static readiness map
+    at.button(key="layar_mundur").click().run()
+    at.button(key="layar_mundur").click().run()
+    assert "Slide 6 dari 6" in at.caption[-1].value                      # wraps around
+    at.button(key="layar_jeda_btn").click().run()
+    assert "dijeda" in at.caption[-1].value
+    assert at.button(key="layar_jeda_btn").label == "Lanjutkan"
+
+
+@pytest.mark.parametrize("slide", range(1, 7))
+def test_every_slide_from_the_url_and_no_identity(layar, slide):
+    at = layar(slide=str(slide), jeda="1")
+    assert not at.exception
+    assert f"Slide {slide} dari 6 · dijeda" in at.caption[-1].value
+    data = tree_bytes(at)
+    for v in identitas():
+        assert v.encode() not in data, v
+
+
+def test_kecamatan_from_the_url(layar):
+    at = layar(kec="99.01.02", slide="2", jeda="1")
+    assert not at.exception
+    assert "Kecamatan Beta" in at.caption[0].value
+    assert "Alpha" not in tree_bytes(at).decode("utf-8", "ignore")
+
+
+def test_every_page_links_to_the_big_screen(app_env):
+    app_env(FIXTURE / "data", FIXTURE / "geo")
+    at = apptest.buka("pages/kesiapan.py", kec="99.01.01", tgl="2024-11-25")
+    assert "[Tampilkan di layar besar](./?mode=layar&kec=99.01.01&tgl=2024-11-25)" in at.caption[0].value
