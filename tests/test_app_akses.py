@@ -320,3 +320,42 @@ def test_downloads_are_audited(buka):
     buka(STAF, "netralitas", tgl="2024-11-26")
     unduh = [e for e in log(buka.akses) if e["aksi"] == audit.UNDUH]
     assert {e["objek"] for e in unduh} == set(buka.unduhan.berkas) and unduh[0]["pengguna"] == "uji"
+
+
+# ------------------------------------------------------------------ single sign-on (OIDC), without an IdP
+
+AUTH = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "rahasia-uji-panjang-sekali",
+        "client_id": "siaga", "client_secret": "x", "server_metadata_url": "https://idp.invalid/.well-known/x"}
+
+
+def test_oidc_provider_detection():
+    assert gerbang.penyedia_oidc({}) is None
+    assert gerbang.penyedia_oidc({"auth": {"redirect_uri": "x"}}) is None              # incomplete
+    assert gerbang.penyedia_oidc({"auth": AUTH}) == ""
+    nama = {"redirect_uri": "x", "cookie_secret": "y", "kantor": {"client_id": "c", "server_metadata_url": "u"}}
+    assert gerbang.penyedia_oidc({"auth": nama}) == "kantor"
+
+
+@pytest.mark.parametrize("email, masuk_sebagai", [("Ani@Contoh.go.id", "ani"), ("orang@lain.invalid", None)])
+def test_oidc_email_maps_to_a_user(app_env, email, masuk_sebagai):
+    from siaga import pengguna
+
+    app_env(FIXTURE / "data", FIXTURE / "geo", peran=None)
+    pengguna.tambah(app_env.akses, "ani", VERIFIKATOR, None, email="ani@contoh.go.id")
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.secrets["auth"] = AUTH
+    at.user = {"is_logged_in": False}
+    at.run()
+    assert judul(at) == "Masuk · Siaga Pilkada"
+    assert [b.label for b in at.button if b.key == "sso_masuk"] == ["Masuk dengan akun organisasi"]
+    at.user = {"is_logged_in": True, "email": email}
+    at.run()
+    ev = log(app_env.akses)
+    if masuk_sebagai:
+        assert judul(at).startswith("Ringkasan")
+        assert at.session_state[gerbang.AKSES].pengguna == "ani" and at.session_state[gerbang.SESI].cara == "oidc"
+        assert (ev[-1]["aksi"], ev[-1]["objek"], ev[-1]["pengguna"]) == (audit.MASUK, "oidc", "ani")
+    else:
+        assert judul(at) == "Masuk · Siaga Pilkada" and "belum terdaftar" in at.error[0].value
+        assert [b.key for b in at.button if b.key == "sso_keluar"] == ["sso_keluar"]
+        assert ev[-1]["aksi"] == audit.MASUK_GAGAL and email not in json.dumps(ev)
