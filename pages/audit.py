@@ -36,4 +36,5 @@ st.caption("Dikelola dengan `python -m siaga pengguna tambah|hapus|reset|daftar`
 st.dataframe(tampil.tabel_pengguna(), hide_index=True, width="stretch")
 
 st.subheader("Log audit")
+tampil.catat_buka_audit()
 st.dataframe(tampil.tabel_audit(), hide_index=True, width="stretch")

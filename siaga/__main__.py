@@ -81,6 +81,7 @@ def _pengguna() -> str:
 
 
 def _audit(aksi: str, objek: str, hasil: str = "berhasil") -> None:
+    """An audit line for a command (user ``cli:<system user>``); ``aksi`` is one of siaga.audit's."""
     from siaga import audit, pengguna
 
     audit.catat(pengguna.folder(Paths.from_env()), pengguna=f"cli:{_pengguna()}", peran="cli", aksi=aksi,

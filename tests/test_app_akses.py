@@ -76,16 +76,21 @@ def buka(app_env, monkeypatch):
             app_env(FIXTURE / "data", FIXTURE / "geo", peran=peran, kecamatan=kecamatan if peran == CAMAT else None,
                     nama=nama)
         unduhan.berkas.clear()
-        at = AppTest.from_file(APP, default_timeout=90)
-        for k, v in query.items():
-            at.query_params[k] = v
-        if page:
-            at.switch_page(f"pages/{page}.py")
-        return at.run()
+        return jalankan(page, **query)
 
     make.unduhan = unduhan
     make.akses = app_env.akses
     return make
+
+
+def jalankan(page: str | None, **query) -> AppTest:
+    """The dashboard opened as a link would: query parameters, then ``pages/<page>.py``, one run."""
+    at = AppTest.from_file(APP, default_timeout=90)
+    for k, v in query.items():
+        at.query_params[k] = v
+    if page:
+        at.switch_page(f"pages/{page}.py")
+    return at.run()
 
 
 def pohon(at: AppTest) -> str:
@@ -221,12 +226,7 @@ def masuk(app_env):
     """The app with users configured and nobody logged in (the log-in form)."""
     def make(page: str | None = None, **query) -> AppTest:
         app_env(FIXTURE / "data", FIXTURE / "geo", peran=None)
-        at = AppTest.from_file(APP, default_timeout=90)
-        for k, v in query.items():
-            at.query_params[k] = v
-        if page:
-            at.switch_page(f"pages/{page}.py")
-        return at.run()
+        return jalankan(page, **query)
     make.akses = app_env.akses
     return make
 
@@ -310,7 +310,7 @@ def test_escrow_through_the_pages(buka):
     assert "SENTINEL-PELAPOR-N2" in pohon(at) and "0812-SENTINEL" in pohon(at)
     ev = log(buka.akses)
     assert [e["aksi"] for e in ev if e["aksi"] not in (audit.MASUK, audit.UNDUH)] == [
-        audit.LIHAT_TERLAPOR, audit.MINTA_PELAPOR, audit.SETUJUI_PELAPOR, audit.LIHAT_PELAPOR]
+        audit.LIHAT_TERLAPOR, audit.MINTA_PELAPOR, audit.LIHAT_AUDIT, audit.SETUJUI_PELAPOR, audit.LIHAT_PELAPOR]
     text = (buka.akses / audit.BERKAS).read_text()
     for v in sentinels():
         assert v not in text

@@ -152,6 +152,13 @@ def tabel_pengguna() -> pd.DataFrame:
                                        "Dibuat"])
 
 
+def catat_buka_audit() -> None:
+    """One audit line per session for opening the audit log (not one per rerun)."""
+    if not st.session_state.get("_audit_dibuka"):
+        gerbang.catat(audit.LIHAT_AUDIT)
+        st.session_state["_audit_dibuka"] = True
+
+
 def tabel_audit(terakhir: int = 1000) -> pd.DataFrame:
     """The last events, newest first."""
     ev = list(reversed(audit.baca(gerbang.folder(), terakhir)))
