@@ -196,6 +196,15 @@ def form_masuk() -> None:
         st.form_submit_button("Masuk", type="primary", on_click=_kirim)
 
 
+@st.fragment(run_every=60)
+def _awasi_sesi() -> None:
+    """Every minute: a session idle past its time ends at once, so an unattended screen does not
+    keep showing the data (the full rerun runs :func:`jaga`, which logs out)."""
+    sesi = st.session_state.get(SESI)
+    if sesi is not None and sesi.kedaluwarsa(dt.datetime.now(), pengguna.Aturan.dari_env()):
+        st.rerun(scope="app")
+
+
 def bilah_pengguna(ak: Akses) -> None:
     """Who is logged in, with the log-out button (sidebar)."""
     with st.sidebar:
@@ -205,3 +214,4 @@ def bilah_pengguna(ak: Akses) -> None:
         kec = f" · Kec. {ak.kecamatan}" if ak.kecamatan else ""
         st.caption(f"Masuk sebagai **{fmt.md(ak.pengguna)}** ({ak.label}{kec})")
         st.button("Keluar", key="keluar", icon=":material/logout:", on_click=keluar)
+        _awasi_sesi()
