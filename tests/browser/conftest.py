@@ -50,16 +50,17 @@ def _free_port() -> int:
 
 @contextlib.contextmanager
 def streamlit_server(data: Path = ROOT / "data", geo: Path = ROOT / "geo", pengguna: str | None = "admin",
-                     kecamatan: str | None = None):
+                     kecamatan: str | None = None, **lingkungan: str):
     """A server over ``data``/``geo`` with one user ``uji`` of role ``pengguna`` (None: no user, the
-    public demo); its URL, with ``.akses`` the access folder (audit log) set on the context."""
+    public demo) and extra environment variables; its URL. ``streamlit_server.akses`` is the access
+    folder (audit log) of the last server started."""
     from argon2 import PasswordHasher
 
     port = _free_port()
     akses = Path(tempfile.mkdtemp(prefix="siaga-akses-"))
     if pengguna:
         tulis_pengguna(akses, PasswordHasher().hash(SANDI_UJI), ("uji", pengguna, kecamatan))
-    env = dict(os.environ, SIAGA_DATA=str(data), SIAGA_GEO=str(geo), SIAGA_AKSES=str(akses))
+    env = dict(os.environ, SIAGA_DATA=str(data), SIAGA_GEO=str(geo), SIAGA_AKSES=str(akses), **lingkungan)
     streamlit_server.akses = akses
     log = open(ROOT / "tests" / "artefak" / f"streamlit-{port}.log", "w")
     proc = subprocess.Popen(

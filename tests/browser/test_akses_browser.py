@@ -130,3 +130,19 @@ def test_camat_is_locked_to_their_kecamatan(browser, artefak):
             assert t.errors == [] and t.external == []
         finally:
             t.close()
+
+
+def test_unattended_screen_returns_to_the_login_form(browser):
+    """With a one-minute idle limit, a page left alone goes back to the log-in form by itself."""
+    with streamlit_server(FIXTURE / "data", FIXTURE / "geo", pengguna="staf", SIAGA_SESI_MENIT="1") as url:
+        t = Tab(browser)
+        try:
+            t.open(url + "/ringkasan")
+            assert t.page.locator("h1").first.inner_text() == "Ringkasan · Kota Contoh"
+            t.page.wait_for_selector(FORM_MASUK, timeout=150_000)
+            assert "Sesi berakhir" in t.page.locator('[data-testid="stAlert"]').first.inner_text()
+            assert t.page.locator('[data-testid="stMetric"]').count() == 0
+        finally:
+            t.close()
+        log = (streamlit_server.akses / "audit.jsonl").read_text()
+        assert '"sesi_berakhir"' in log
