@@ -1,10 +1,11 @@
-"""Siaga Pilkada: situation room of the Desk Pilkada. Entry point: navigation, shared filters."""
+"""Siaga Pilkada: situation room of the Desk Pilkada. Entry point: the access gate, navigation
+(the pages the role may open), shared filters."""
 
 from pathlib import Path
 
 import streamlit as st
 
-from siaga import ui
+from siaga import akses, gerbang, ui
 
 HERE = Path(__file__).resolve().parent
 PAGES = HERE / "pages"
@@ -13,7 +14,7 @@ st.set_page_config(page_title="Siaga Pilkada", page_icon=str(HERE / "siaga" / "s
                    initial_sidebar_state="expanded")
 
 # Each page with the filters it uses (ui.KEC kecamatan, ui.KEL kelurahan, ui.TGL as-of date, ui.JDL time window);
-# a page without filters (Data) also runs when no data could be loaded, to fix it from there.
+# a page without filters (Data, Audit) also runs when no data could be loaded, to fix it from there.
 HALAMAN = {
     st.Page(PAGES / "ringkasan.py", title="Ringkasan", icon=":material/dashboard:", default=True):
         {ui.KEC, ui.TGL},
@@ -27,14 +28,24 @@ HALAMAN = {
         {ui.KEC, ui.TGL},
     st.Page(PAGES / "data.py", title="Data", icon=":material/upload_file:"):
         set(),
+    st.Page(PAGES / "audit.py", title="Audit", icon=":material/policy:"):
+        set(),
 }
+# Pages shown to some roles only: Data to admin (and, read-only, in the public demo), Audit to admin.
+PERLU = {"data": lambda a: a.boleh(akses.IMPOR) or a.publik, "audit": lambda a: a.boleh(akses.LIHAT_AUDIT)}
 
+ak = gerbang.jaga()
+if ak is None:                      # the log-in form; the link (page and filters) is kept for after
+    st.navigation(list(HALAMAN), position="hidden")
+    gerbang.form_masuk()
+    st.stop()
 if ui.mode_layar():      # big-screen briefing: one page, no sidebar, filters from the URL only
     halaman = st.navigation([st.Page(PAGES / "layar.py", title="Layar", default=True)], position="hidden")
     ui.mulai(frozenset({ui.KEC, ui.TGL}), layar=True)
 else:
-    halaman = st.navigation(list(HALAMAN))
+    halaman = st.navigation([p for p in HALAMAN if PERLU.get(p.url_path, lambda a: True)(ak)])
     st.logo(str(HERE / "siaga" / "static" / "logo.svg"), size="large")
+    gerbang.bilah_pengguna(ak)
     filters = frozenset(HALAMAN.get(halaman, {ui.KEC, ui.TGL}))
     ui.mulai(filters, perlu_data=bool(filters))
 halaman.run()

@@ -2,13 +2,17 @@
 
 import streamlit as st
 
-from siaga import fmt, impor, ui
+from siaga import akses, fmt, gerbang, impor, ui
 from siaga.config import Paths
 from siaga.tampilan import data as tampil
 
 ui.lewat_navigasi()
 paths = Paths.from_env()
 st.title("Data")
+if not gerbang.boleh(akses.IMPOR):
+    st.info(tampil.TANPA_IMPOR, icon=":material/lock:")
+    st.dataframe(tampil.status_berkas(paths), hide_index=True, width="stretch")
+    st.stop()
 st.caption("Unggah laporan camat/lurah (CSV atau XLSX dari Excel) atau batas wilayah (GeoJSON, shapefile .zip). "
            "Berkas diperiksa lebih dulu; data baru dipakai dasbor hanya setelah Anda menerimanya, dan setiap impor "
            "disimpan sebagai versi yang dapat dipulihkan.")

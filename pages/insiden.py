@@ -3,7 +3,7 @@ overdue follow-ups with their PIC, and the incident table (downloadable)."""
 
 import streamlit as st
 
-from siaga import charts, ui
+from siaga import akses, charts, ui
 from siaga.tampilan import insiden as tampil
 
 k = ui.konteks()
@@ -12,6 +12,7 @@ zona = k.wilayah.zona_waktu
 lingkup = {"tanggal": k.tanggal, "kecamatan": k.kecamatan, "kelurahan": k.kelurahan}
 jendela = {**lingkup, "mulai": k.mulai_jendela}
 judul_jendela = tampil.JUDUL_JENDELA[k.jendela]
+rincian = k.akses.boleh(akses.RINCIAN)       # row-level tables and free text (not for pimpinan / public demo)
 
 st.caption(tampil.kalimat_jendela(k.jendela, k.mulai_jendela, k.saat, k.tanggal_awal, zona))
 ringkas = ui.q("insiden_ringkas", **jendela, hari_tempo=tampil.HARI_TEMPO).iloc[0]
@@ -32,7 +33,8 @@ else:
         tingkat = "kelurahan" if k.kecamatan else "kecamatan"
         st.subheader(f"Peta insiden · {judul_jendela}")
         wilayah = ui.q("insiden_wilayah", tanggal=k.tanggal, kecamatan=k.kecamatan, mulai=k.mulai_jendela)
-        peta = tampil.peta(ui.store().snapshot.batas.get(tingkat), wilayah, daftar, k.jendela, zona, k.kelurahan)
+        peta = tampil.peta(ui.batas().get(tingkat), wilayah, daftar if rincian else tampil.tanpa_teks_bebas(daftar),
+                           k.jendela, zona, k.kelurahan)
         if peta is None:
             st.info("Batas wilayah belum tersedia dan tidak ada insiden berkoordinat; peta tidak dapat ditampilkan.")
         else:
@@ -58,12 +60,16 @@ st.caption("Semua insiden yang masih terbuka, kapan pun dilaporkan; yang paling 
 tindak = ui.q("insiden_tindak_lanjut", **lingkup, hari_tempo=tampil.HARI_TEMPO)
 if tindak.empty:
     ui.kosong(tampil.kosong_tindak_lanjut(k.nama_lingkup))
+elif not rincian:
+    ui.hanya_rincian(f"{len(tindak)} insiden terbuka terlambat atau segera jatuh tempo.")
 else:
     st.dataframe(tampil.tabel_tindak_lanjut(tindak, k.saat, zona), hide_index=True, width="stretch",
                  column_config=tampil.KOLOM_TINDAK_LANJUT)
     ui.tombol_unduh(tampil.unduh_tindak_lanjut(tindak), "tindak-lanjut-insiden", k, "tindak_lanjut")
 
-if not daftar.empty:
+if not daftar.empty and not rincian:
+    ui.hanya_rincian(f"{len(daftar)} insiden dilaporkan {tampil.FRASA_JENDELA[k.jendela]}.")
+elif not daftar.empty:
     st.subheader(f"Daftar insiden · {judul_jendela}")
     st.dataframe(tampil.tabel_insiden(daftar, zona), hide_index=True, width="stretch",
                  column_config=tampil.KOLOM_INSIDEN)

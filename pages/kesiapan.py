@@ -4,7 +4,7 @@ be complete by H-1."""
 
 import streamlit as st
 
-from siaga import charts, fmt, tabel, ui
+from siaga import akses, charts, fmt, tabel, ui
 from siaga.tampilan import kesiapan as tampil
 
 k = ui.konteks()
@@ -14,8 +14,8 @@ if k.sebelum_data:
     ui.kosong(tampil.kosong_sebelum_data(k.tanggal, k.tanggal_awal))
     st.stop()
 
-h = tampil.halaman(k.versi, k.tanggal, k.kecamatan, k.kelurahan, k.wilayah.batas_logistik, k.wilayah.zona_waktu,
-                   k.nama_lingkup, k.wilayah.kesiapan, ui.store().snapshot.batas, ui.q)
+h = tampil.halaman(k.kunci, k.tanggal, k.kecamatan, k.kelurahan, k.wilayah.batas_logistik, k.wilayah.zona_waktu,
+                   k.nama_lingkup, k.wilayah.kesiapan, ui.batas(), ui.q)
 if h.lingkup is None or h.lingkup["jumlah_tps"] == 0:
     ui.kosong(tampil.kosong_tanpa_tps(k.nama_lingkup))
     st.stop()
@@ -63,6 +63,8 @@ if k.kecamatan:
     st.subheader("Daftar TPS")
     if h.tps is None:
         ui.kosong(tampil.kosong_tanpa_tps(k.nama_lingkup))
+    elif not k.akses.boleh(akses.RINCIAN):
+        ui.hanya_rincian(tampil.judul_tps(h.jumlah_tps, len(h.tps), k.nama_lingkup))
     else:
         st.caption(tampil.judul_tps(h.jumlah_tps, len(h.tps), k.nama_lingkup) + " Apa yang kurang, laporan terakhir "
                    "dan sejak kapan statusnya begitu.")

@@ -13,7 +13,7 @@ from siaga.laporan import visual
 from siaga.tampilan import layar as tampil
 
 k = ui.konteks()
-st.html(ui.CSS_LAYAR)
+ui.gaya_layar()
 atur = tampil.Pengaturan.dari_url(st.query_params)
 ss = st.session_state
 ss.setdefault("layar_slide", atur.mulai)

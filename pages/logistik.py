@@ -3,7 +3,7 @@ items, and the projected completion date per kecamatan against the H-1 deadline.
 
 import streamlit as st
 
-from siaga import charts, fmt, ui
+from siaga import akses, charts, fmt, ui
 from siaga.tampilan import logistik as tampil
 
 k = ui.konteks()
@@ -11,7 +11,7 @@ ui.judul("Logistik", k)
 batas = k.wilayah.batas_logistik
 nama_kec = k.nama_kecamatan.get(k.kecamatan or "")
 unit = "Kelurahan" if k.kecamatan else "Kecamatan"
-v = tampil.halaman(k.versi, k.tanggal, k.kecamatan, batas, k.wilayah.zona_waktu, k.nama_lingkup, nama_kec, _q=ui.q)
+v = tampil.halaman(k.kunci, k.tanggal, k.kecamatan, batas, k.wilayah.zona_waktu, k.nama_lingkup, nama_kec, _q=ui.q)
 
 if v.belum_ada:
     ui.kosong(v.belum_ada)
@@ -50,6 +50,8 @@ else:
 st.subheader("Kekurangan dan barang rusak")
 if v.kekurangan is None:
     ui.kosong(f"Tidak ada kekurangan atau barang rusak di {k.nama_lingkup} sampai {fmt.tanggal(k.tanggal)}.")
+elif not k.akses.boleh(akses.RINCIAN):
+    ui.hanya_rincian(v.ringkas_kekurangan)
 else:
     st.caption(v.ringkas_kekurangan)
     st.dataframe(v.kekurangan, hide_index=True, width="stretch", height=tampil.tinggi_tabel(len(v.kekurangan), 460),

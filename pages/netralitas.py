@@ -5,7 +5,8 @@ from dataclasses import replace
 
 import streamlit as st
 
-from siaga import charts, ui
+from siaga import akses, charts, ui
+from siaga.tampilan import identitas as rahasia
 from siaga.tampilan import netralitas as tampil
 
 k = ui.konteks()
@@ -48,16 +49,45 @@ else:
         kec = ui.q("netralitas_kecamatan", tanggal=k.tanggal, batas_lapor=tampil.BATAS_LAPOR_HARI)
         st.dataframe(tampil.tabel_kecamatan(kec, k.kecamatan), hide_index=True, width="stretch",
                      height=tampil.tinggi_tabel(len(kec)), column_config=tampil.KOLOM_KECAMATAN)
-        # The table compares every kecamatan, so its file is named after the whole region.
-        ui.tombol_unduh(tampil.ekspor_kecamatan(kec), "netralitas-kecamatan", replace(k, kecamatan=None), key="net_kec")
+        # The table compares every kecamatan (a camat: only theirs), so its file is named after what it holds.
+        ui.tombol_unduh(tampil.ekspor_kecamatan(kec), "netralitas-kecamatan",
+                        k if k.akses.kecamatan else replace(k, kecamatan=None), key="net_kec")
 
     st.subheader("Kasus berjalan: umur dan batas waktu")
     st.caption(tampil.PRIVASI)
     terbuka = ui.q("netralitas_terbuka", **lingkup, batas_lapor=tampil.BATAS_LAPOR_HARI)
     if terbuka.empty:
         ui.kosong(f"Tidak ada kasus netralitas ASN yang masih berjalan {di_lingkup}.")
+    elif not k.akses.boleh(akses.RINCIAN):
+        ui.hanya_rincian(f"{len(terbuka)} kasus masih berjalan {di_lingkup}.")
     else:
         st.caption("Diurutkan dari yang paling lama melewati batas waktu; umur dihitung sejak laporan/temuan.")
         st.dataframe(tampil.warnai_tenggat(tampil.tabel_terbuka(terbuka)), hide_index=True, width="stretch",
                      height=tampil.tinggi_tabel(len(terbuka)), column_config=tampil.KOLOM_TERBUKA)
         ui.tombol_unduh(tampil.ekspor_terbuka(terbuka), "netralitas-kasus-berjalan", k, key="net_terbuka")
+
+    if k.akses.boleh(akses.LIHAT_TERLAPOR) and not terbuka.empty:
+        kasus = terbuka["id_kasus"].astype(str).tolist()
+        st.subheader("Identitas terlapor (terbatas)")
+        st.caption(rahasia.CATATAN_TERLAPOR)
+        st.button(f"Tampilkan identitas terlapor {len(kasus)} kasus berjalan", key="net_terlapor",
+                  icon=":material/visibility:", on_click=rahasia.tampilkan, args=("terlapor",))
+        if rahasia.diminta("terlapor") and (tabel := rahasia.terlapor(kasus)) is not None:
+            st.dataframe(tabel, hide_index=True, width="stretch")
+        st.subheader("Identitas pelapor (dengan izin)")
+        st.caption(rahasia.CATATAN_PELAPOR)
+        rahasia.kabar()
+        with st.form("net_minta", clear_on_submit=False, border=True):
+            st.selectbox("Kasus", kasus, key="net_minta_kasus")
+            st.text_area("Alasan permintaan", key="net_minta_alasan", max_chars=500,
+                         help="Misalnya: klarifikasi Bawaslu memerlukan keterangan pelapor untuk kasus ini.")
+            st.form_submit_button("Ajukan permintaan", on_click=rahasia.minta,
+                                  args=("net_minta_kasus", "net_minta_alasan"))
+        saya = rahasia.milik_saya()
+        if saya:
+            st.dataframe(rahasia.tabel_permintaan(saya), hide_index=True, width="stretch")
+        for id_kasus in rahasia.boleh_dibuka():
+            st.button(f"Tampilkan identitas pelapor kasus {id_kasus}", key=f"net_pelapor_{id_kasus}",
+                      icon=":material/visibility:", on_click=rahasia.tampilkan, args=(f"pelapor:{id_kasus}",))
+            if rahasia.diminta(f"pelapor:{id_kasus}") and (tabel := rahasia.pelapor(id_kasus)) is not None:
+                st.dataframe(tabel, hide_index=True, width="stretch")

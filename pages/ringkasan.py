@@ -42,7 +42,7 @@ st.subheader("Kesiapan kecamatan")
 kec = ui.q("kesiapan_kecamatan", tanggal=k.tanggal, kecamatan=None)
 kiri, kanan = st.columns([5, 6])
 with kiri:
-    batas = ui.store().snapshot.batas.get("kecamatan")
+    batas = ui.batas().get("kecamatan")
     if batas is None:
         st.info("Batas wilayah kecamatan belum tersedia, peta tidak dapat ditampilkan.")
     else:

@@ -1,7 +1,9 @@
 -- ASN neutrality cases per kecamatan as of a date: every kecamatan of the region (zero when
--- it has no case), in Kemendagri code order, so the selected one can be compared.
+-- it has no case), in Kemendagri code order, so the selected one can be compared; or only one
+-- kecamatan (the scope of a camat).
 -- params:
 --   tanggal: DATE, as-of date
+--   kecamatan: VARCHAR = NULL, kecamatan code, NULL (or omitted) for every kecamatan
 --   batas_lapor: INTEGER, days allowed between the event and the report
 -- columns:
 --   kode: VARCHAR, kecamatan code
@@ -36,4 +38,5 @@ SELECT
 FROM wilayah AS w
 LEFT JOIN n ON n.kode_kecamatan = w.kode
 WHERE w.tingkat = 'kecamatan'
+  AND (CAST($kecamatan AS VARCHAR) IS NULL OR w.kode = $kecamatan)
 ORDER BY w.kode

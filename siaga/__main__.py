@@ -7,8 +7,12 @@
 - ``riwayat``  list the import versions
 - ``pulihkan`` restore a version (``python -m siaga pulihkan VERSI``)
 - ``laporan``  write the daily report (``python -m siaga laporan --format pdf|png|pptx``)
+- ``pengguna`` users of the dashboard (``tambah``, ``hapus``, ``reset``, ``daftar``)
+- ``hapus-pribadi`` delete identities of cases closed before a date (``--sebelum TANGGAL``)
 
-The import logic lives in :mod:`siaga.impor`, :mod:`siaga.batas_impor` and :mod:`siaga.riwayat`.
+The import logic lives in :mod:`siaga.impor`, :mod:`siaga.batas_impor` and :mod:`siaga.riwayat`;
+users in :mod:`siaga.pengguna`, retention in :mod:`siaga.retensi`. Every change is written to the
+audit log as user ``cli:<system user>``.
 """
 
 from __future__ import annotations
@@ -78,6 +82,14 @@ def _pengguna() -> str:
         return "(pengguna tidak dikenal)"
 
 
+def _audit(aksi: str, objek: str, hasil: str = "berhasil") -> None:
+    """An audit line for a command (user ``cli:<system user>``); ``aksi`` is one of siaga.audit's."""
+    from siaga import audit, pengguna
+
+    audit.catat(pengguna.folder(Paths.from_env()), pengguna=f"cli:{_pengguna()}", peran="cli", aksi=aksi,
+                objek=objek, hasil=hasil)
+
+
 def _kabar(teks: str) -> None:
     print(f"… {teks}", file=sys.stderr, flush=True)
 
@@ -110,6 +122,9 @@ def _impor(args) -> int:
         for m in exc.masalah:
             print(f"[{m.tingkat}] {m.pesan()}", file=sys.stderr)
         return 1
+    if not args.dry_run:
+        _audit("impor", f"{args.jenis}: {src.name}" + (f", versi {lap.versi}" if lap.versi else ""),
+               "berhasil" if lap.ok else "gagal")
     print(lap.teks(uji=args.dry_run))
     print(f"Waktu: {time.perf_counter() - started:.1f} detik.".replace(".", ",", 1))
     return 0 if lap.ok else 1
@@ -153,6 +168,8 @@ def _pulihkan(args) -> int:
         for m in exc.masalah:
             print(f"[{m.tingkat}] {m.pesan()}", file=sys.stderr)
         return 1
+    _audit("pulihkan", f"versi {args.versi}" + (f" -> versi {lap.versi}" if lap.versi else ""),
+           "berhasil" if lap.ok else "gagal")
     for m in lap.masalah:
         print(f"[{m.tingkat}] {m.pesan()}")
     if lap.ok and not lap.berubah:
@@ -200,6 +217,99 @@ def _laporan(args) -> int:
     fileio.tulis_atomik(out, data, mode=0o644)     # a report to share, not a private file
     print(f"Laporan ditulis: {out} ({fmt.angka(len(data) / 1024)} KB, {fmt.angka(time.perf_counter() - started, 1)} "
           "detik).")
+def _sandi(args, nama: str) -> str | None:
+    """The password from one line of standard input (--sandi-stdin) or typed twice at a prompt."""
+    import getpass
+
+    if args.sandi_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    pertama = getpass.getpass(f"Kata sandi untuk {nama}: ")
+    if getpass.getpass("Ulangi kata sandi: ") != pertama:
+        print("Kedua kata sandi tidak sama; tidak ada yang diubah.", file=sys.stderr)
+        return None
+    return pertama
+
+
+def _kecamatan_ada(paths: Paths) -> set[str] | None:
+    from siaga.impor import muat_sekarang
+
+    tabel, _ = muat_sekarang(paths, {"wilayah"})
+    if "wilayah" not in tabel:
+        return None
+    w = tabel["wilayah"]
+    return set(w.loc[w["tingkat"] == "kecamatan", "kode"])
+
+
+def _pengguna_cmd(args) -> int:
+    from siaga import akses, pengguna
+
+    paths = Paths.from_env()
+    d = pengguna.folder(paths)
+    try:
+        if args.aksi == "daftar":
+            semua = pengguna.daftar(d)
+            if not semua:
+                print("Belum ada pengguna: dasbor berjalan sebagai demo publik (hanya angka agregat, tanpa data "
+                      "pribadi, tanpa impor).")
+                return 0
+            print(f"{'nama':<20}  {'peran':<12}  {'kecamatan':<10}  {'masuk dengan':<14}  dibuat")
+            for p in semua:
+                cara = " + ".join(x for x in ("sandi" if p.hash else "", "akun organisasi" if p.email else "") if x)
+                print(f"{p.nama:<20}  {p.peran:<12}  {p.kecamatan or '-':<10}  {cara:<14}  {p.dibuat}")
+            return 0
+        nama = args.nama.strip().lower()
+        if args.aksi == "hapus":
+            pengguna.hapus(d, nama)
+            _audit("pengguna_hapus", nama)
+            print(f"Pengguna {nama} dihapus.")
+            return 0
+        sandi = None
+        if args.aksi == "reset" or not args.tanpa_sandi:
+            sandi = _sandi(args, nama)
+            if sandi is None:
+                return 2
+        if args.aksi == "reset":
+            pengguna.reset(d, nama, sandi)
+            _audit("pengguna_reset", nama)
+            print(f"Kata sandi {nama} diganti; kunci akibat gagal masuk dilepas.")
+            return 0
+        p = pengguna.tambah(d, nama, args.peran, sandi, kecamatan=args.kecamatan, email=args.email,
+                            kecamatan_ada=_kecamatan_ada(paths))
+        _audit("pengguna_tambah", f"{p.nama} ({p.peran}{', ' + p.kecamatan if p.kecamatan else ''})")
+        print(f"Pengguna {p.nama} ditambahkan sebagai {akses.LABEL_PERAN[p.peran]}"
+              + (f" Kecamatan {p.kecamatan}" if p.kecamatan else "") + ".")
+        return 0
+    except pengguna.PenggunaError as exc:
+        print(f"Ditolak: {exc}.", file=sys.stderr)
+        return 1
+
+
+def _hapus_pribadi(args) -> int:
+    import datetime as dt
+
+    from siaga import retensi
+
+    try:
+        sebelum = dt.date.fromisoformat(args.sebelum)
+    except ValueError:
+        print("--sebelum harus berupa tanggal TTTT-BB-HH, mis. 2025-03-01.", file=sys.stderr)
+        return 2
+    hasil = retensi.hapus_pribadi(Paths.from_env(), sebelum, oleh=args.oleh or _pengguna(), uji=args.dry_run)
+    for m in hasil.masalah:
+        print(f"[{m.tingkat}] {m.pesan()}", file=sys.stderr)
+    if hasil.masalah:
+        _audit("hapus_pribadi", f"sebelum {sebelum}", "gagal")
+        return 1
+    if not hasil.kasus:
+        print(f"Tidak ada identitas kasus yang ditutup sebelum {sebelum.isoformat()}.")
+        return 0
+    daftar = ", ".join(hasil.kasus)
+    if args.dry_run:
+        print(f"Akan dihapus (--dry-run, tidak ada yang diubah): identitas {len(hasil.kasus)} kasus: {daftar}.")
+        return 0
+    _audit("hapus_pribadi", f"sebelum {sebelum}: kasus {daftar}")
+    print(f"Identitas {len(hasil.kasus)} kasus dihapus ({daftar}); berkas dicatat sebagai versi {hasil.versi}, "
+          f"salinan di {len(hasil.versi_disaring)} versi riwayat ikut dibersihkan.")
     return 0
 
 
@@ -245,6 +355,29 @@ def main(argv: list[str] | None = None) -> int:
     lp.add_argument("--out", metavar="BERKAS",
                     help="berkas tujuan (bawaan: laporan-<kode>-<tanggal>.pdf|zip|pptx di folder kerja)")
     lp.set_defaults(fn=_laporan)
+    from siaga.akses import PERAN
+
+    pg = sub.add_parser("pengguna", help="kelola pengguna dasbor (tanpa pengguna: demo publik hanya-baca)")
+    aksi = pg.add_subparsers(dest="aksi", required=True)
+    t = aksi.add_parser("tambah", help="tambah pengguna")
+    t.add_argument("nama", metavar="NAMA", help="nama pengguna (huruf kecil, angka, . _ -)")
+    t.add_argument("--peran", required=True, choices=PERAN, help="peran: " + ", ".join(PERAN))
+    t.add_argument("--kecamatan", help="kode Kemendagri kecamatan (wajib untuk camat), mis. 32.75.01")
+    t.add_argument("--email", help="e-mail untuk masuk lewat akun organisasi (bila [auth] disetel)")
+    t.add_argument("--tanpa-sandi", action="store_true", help="hanya masuk lewat akun organisasi (perlu --email)")
+    t.add_argument("--sandi-stdin", action="store_true", help="baca kata sandi dari satu baris masukan standar")
+    h = aksi.add_parser("hapus", help="hapus pengguna")
+    h.add_argument("nama", metavar="NAMA")
+    rs = aksi.add_parser("reset", help="ganti kata sandi (juga melepas kunci gagal masuk)")
+    rs.add_argument("nama", metavar="NAMA")
+    rs.add_argument("--sandi-stdin", action="store_true", help="baca kata sandi dari satu baris masukan standar")
+    aksi.add_parser("daftar", help="daftar pengguna (tanpa kata sandi)")
+    pg.set_defaults(fn=_pengguna_cmd)
+    hp = sub.add_parser("hapus-pribadi", help="hapus identitas kasus netralitas yang ditutup sebelum tanggal")
+    hp.add_argument("--sebelum", required=True, metavar="TANGGAL", help="tanggal TTTT-BB-HH")
+    hp.add_argument("--dry-run", action="store_true", help="tampilkan kasusnya saja, jangan hapus")
+    hp.add_argument("--oleh", help="nama petugas (bawaan: pengguna sistem)")
+    hp.set_defaults(fn=_hapus_pribadi)
     args = p.parse_args(argv)
     return args.fn(args)
 

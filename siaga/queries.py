@@ -8,7 +8,9 @@ Each file starts with a header comment::
     -- columns:
     --   kode_kecamatan: VARCHAR, Kemendagri code
 
-Parameters are DuckDB ``$named`` binds; values are never formatted into SQL.
+Parameters are DuckDB ``$named`` binds; values are never formatted into SQL. A parameter
+declared ``TYPE = NULL`` (``--   kecamatan: VARCHAR = NULL, ...``) is optional and NULL when
+omitted: the scope parameter of queries that show the whole region unless a camat runs them.
 ``queries/model/*.sql`` hold the shared building blocks (views and table macros),
 created in file-name order when the store loads.
 """
@@ -34,6 +36,7 @@ class Query:
     doc: str
     params: dict[str, str]      # name -> DuckDB type
     columns: dict[str, str]     # name -> DuckDB type
+    opsional: frozenset[str] = frozenset()   # params that are NULL when omitted
 
     def binds(self) -> set[str]:
         return set(_BIND.findall(_strip_comments(self.sql)))
@@ -48,6 +51,7 @@ def parse(name: str, text: str) -> Query:
     doc: list[str] = []
     params: dict[str, str] = {}
     columns: dict[str, str] = {}
+    opsional: set[str] = set()
     section = None
     for line in text.splitlines():
         if not line.startswith("--"):
@@ -61,9 +65,11 @@ def parse(name: str, text: str) -> Query:
         m = _HEADER_ITEM.match(line)
         if section and m:
             (params if section == "params" else columns)[m.group(1)] = m.group(2)
+            if section == "params" and m.group(3).startswith("= NULL"):
+                opsional.add(m.group(1))
         elif section is None and body:
             doc.append(body)
-    return Query(name=name, sql=text, doc=" ".join(doc), params=params, columns=columns)
+    return Query(name=name, sql=text, doc=" ".join(doc), params=params, columns=columns, opsional=frozenset(opsional))
 
 
 @cache

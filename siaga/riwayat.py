@@ -231,6 +231,35 @@ class Kunci:
             out.append(Berkas(b["folder"], b["nama"], data, int(b.get("baris") or 0)))
         return out
 
+    # ------------------------------------------------------------ retention
+    def ubah_salinan(self, folder_: str, nama: str, ubah: Callable[[bytes], bytes | None], keterangan: str) -> list[int]:
+        """Rewrite every kept copy of ``folder_/nama`` with ``ubah(isi)`` (None: remove the copy) and
+        update the manifest (sha256, size, rows, a note). Used to delete personal data that has
+        passed its retention period from the history too. Returns the versions changed."""
+        assert self._fd is not None, "ubah_salinan() needs the lock"
+        semua = daftar(self.paths)
+        diubah = []
+        for v in semua:
+            for b in v.berkas:
+                p = _salinan(self.paths, v.nomor, b["folder"], b["nama"])
+                if b["folder"] != folder_ or b["nama"] != nama or not p.is_file():
+                    continue
+                lama = p.read_bytes()
+                baru = ubah(lama)
+                if baru == lama:
+                    continue
+                if baru is None:
+                    p.unlink()
+                    b.update(sha256="", ukuran=0, baris=0)
+                else:
+                    tulis_atomik(p, baru)
+                    b.update(sha256=sha256(baru), ukuran=len(baru), baris=_hitung(nama, baru))
+                v.keterangan = "; ".join(x for x in (v.keterangan, keterangan) if x)
+                diubah.append(v.nomor)
+        if diubah:
+            _tulis_manifest(self.paths, semua)
+        return diubah
+
     # ------------------------------------------------------------ committing
     def _nomor_baru(self, semua: list[Versi]) -> int:
         dirs = [int(d.name) for d in folder(self.paths).iterdir() if d.is_dir() and d.name.isdigit()]

@@ -19,6 +19,7 @@ import pandas as pd
 import pyarrow as pa
 
 from siaga import geo, queries
+from siaga.akses import Lingkup, param_lingkup
 from siaga.config import CONFIG_FILE, Paths, Wilayah, load_wilayah
 from siaga.contract import DIMUAT, INPUTS
 from siaga.errors import GALAT, Masalah, MasalahError
@@ -182,11 +183,17 @@ class Store:
     def wilayah(self) -> Wilayah:
         return self.snapshot.wilayah
 
-    def query(self, name: str, **params) -> pd.DataFrame:
-        """Run the named query from ``queries/`` with ``$named`` binds; returns a DataFrame."""
+    def query(self, name: str, /, lingkup: Lingkup | None = None, **params) -> pd.DataFrame:
+        """Run the named query from ``queries/`` with ``$named`` binds; returns a DataFrame.
+
+        ``lingkup`` is the caller's scope (:mod:`siaga.akses`): a camat's kecamatan replaces the
+        ``kecamatan`` parameter, and a query that cannot be scoped is refused to a camat."""
         q = queries.registry().get(name)
         if q is None:
             raise QueryError(f"query tidak dikenal: {name}")
+        params = {**dict.fromkeys(q.opsional - set(params)), **params}
+        if lingkup is not None:
+            params = param_lingkup(name, q.params, params, lingkup)
         missing, extra = set(q.params) - set(params), set(params) - set(q.params)
         if missing or extra:
             raise QueryError(f"parameter {name} tidak sesuai: kurang {sorted(missing)}, lebih {sorted(extra)}")

@@ -1,6 +1,11 @@
 """Streamlit glue shared by every page: the cached store, cached queries, the filters
 (kept in the URL so a link reproduces the view, and kept across pages), downloads,
-empty states and the page header."""
+empty states and the page header.
+
+Every query, figure and boundary set is scoped by the session's access
+(:func:`siaga.gerbang.lingkup`): the scope goes to the query layer as a parameter and into
+every cache key, and a camat's kecamatan filter is forced and locked. Downloads check the role,
+refuse personal data and are written to the audit log."""
 
 from __future__ import annotations
 
@@ -18,9 +23,12 @@ import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.runtime.scriptrunner import add_script_run_ctx, get_script_run_ctx
 
-from siaga import fmt, laporan, lingkup, unduh
+from siaga import akses as akses_mod
+from siaga import audit, fmt, gerbang, identitas, laporan, lingkup, unduh
+from siaga.akses import TAMU, UNDUH, Akses, Lingkup
 from siaga.config import Paths, Wilayah
 from siaga.errors import Masalah
+from siaga.geo import Batas
 from siaga.laporan import isi, visual
 from siaga.store import Store
 
@@ -45,6 +53,12 @@ class Konteks:
     tanggal_awal: dt.date
     tanggal_akhir: dt.date
     waktu_terakhir: dt.datetime
+    akses: Akses = TAMU
+
+    @property
+    def kunci(self) -> str:
+        """Cache key of this view's data: the data version and the access scope."""
+        return f"{self.versi}|{self.akses.peran}|{self.akses.kecamatan or ''}"
 
     @property
     def nama_lingkup(self) -> str:
@@ -95,13 +109,32 @@ def store() -> Store:
 
 
 @st.cache_data(max_entries=2048, show_spinner=False)
-def _cached(name: str, params: tuple, versi: str) -> pd.DataFrame:
-    return store().query(name, **dict(params))
+def _cached(name: str, params: tuple, versi: str, lingkup: Lingkup) -> pd.DataFrame:
+    return store().query(name, lingkup=lingkup, **dict(params))
 
 
 def q(name: str, **params) -> pd.DataFrame:
-    """Run a named query, cached per data version and parameters."""
-    return _cached(name, tuple(sorted(params.items())), store().versi)
+    """Run a named query in the session's scope, cached per data version, parameters and scope."""
+    return _cached(name, tuple(sorted(params.items())), store().versi, gerbang.lingkup())
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _batas(versi: str, lingkup: Lingkup) -> dict[str, Batas]:
+    semua = store().snapshot.batas
+    if lingkup.kecamatan is None:
+        return dict(semua)
+    kode = set(store().query("daftar_wilayah", lingkup=lingkup, kecamatan=None)["kode"])
+    out = {}
+    for tingkat, b in semua.items():
+        pilih = b.gdf[b.gdf["kode"].isin(kode)]
+        if len(pilih):
+            out[tingkat] = Batas(tingkat, pilih.reset_index(drop=True), tuple(float(x) for x in pilih.total_bounds))
+    return out
+
+
+def batas() -> dict[str, Batas]:
+    """The boundaries in the session's scope (a camat: their kecamatan and its kelurahan)."""
+    return _batas(store().versi, gerbang.lingkup())
 
 
 def tabel_masalah(masalah: list[Masalah]) -> pd.DataFrame:
@@ -164,6 +197,7 @@ def mulai(filters: frozenset[str] = frozenset({KEC, TGL}), perlu_data: bool = Tr
         with st.expander("Rincian masalah data"):
             st.dataframe(tabel_masalah(s.ditolak), hide_index=True, width="stretch")
 
+    ak = gerbang.akses()
     wil = s.wilayah
     rentang = lingkup.Rentang.dari_baris(q("rentang_data").iloc[0])
     awal, akhir = rentang.awal, rentang.akhir
@@ -177,7 +211,9 @@ def mulai(filters: frozenset[str] = frozenset({KEC, TGL}), perlu_data: bool = Tr
     nama_kel = dict(zip(kel["kode"], kel["nama"]))
     induk = dict(zip(kel["kode"], kel["kode_induk"]))
 
-    v_kec = _nilai(KEC, lambda x: x, lambda c: c == SEMUA or c in nama_kec, SEMUA)
+    # A camat's kecamatan is forced (the scoped daftar_wilayah holds only theirs; "whole region" is not valid).
+    kec_ok = (lambda c: c in nama_kec) if ak.kecamatan else (lambda c: c == SEMUA or c in nama_kec)
+    v_kec = _nilai(KEC, lambda x: x, kec_ok, ak.kecamatan or SEMUA)
     v_kel = _nilai(KEL, lambda x: x, lambda c: c == SEMUA or induk.get(c) == st.session_state.get("s_kec"), SEMUA)
     v_tgl = _nilai(TGL, _parse_tgl, lambda t: isinstance(t, dt.date) and paling_awal <= t <= batas_atas, akhir)
     v_jdl = _nilai(JDL, lambda x: x, lambda j: j in JENDELA, JENDELA_BAWAAN)
@@ -185,8 +221,10 @@ def mulai(filters: frozenset[str] = frozenset({KEC, TGL}), perlu_data: bool = Tr
     widgets = frozenset() if layar else filters     # on the big screen the URL values above still apply
     with st.sidebar if not layar else contextlib.nullcontext():
         if KEC in widgets:
-            _widget(st.selectbox, "Kecamatan", KEC, options=[SEMUA, *nama_kec],
-                    format_func=lambda c: f"Seluruh {wil.nama}" if c == SEMUA else nama_kec[c])
+            _widget(st.selectbox, "Kecamatan", KEC, options=[*([] if ak.kecamatan else [SEMUA]), *nama_kec],
+                    format_func=lambda c: f"Seluruh {wil.nama}" if c == SEMUA else nama_kec[c],
+                    disabled=bool(ak.kecamatan),
+                    help="Terkunci ke kecamatan Anda." if ak.kecamatan else None)
         if KEL in widgets and v_kec:
             pilihan = [k for k, i in induk.items() if i == v_kec]
             _widget(st.selectbox, "Kelurahan", KEL, options=[SEMUA, *pilihan],
@@ -206,7 +244,7 @@ def mulai(filters: frozenset[str] = frozenset({KEC, TGL}), perlu_data: bool = Tr
                   kelurahan=(v_kel or None) if KEL in filters else None,
                   jendela=v_jdl if JDL in filters else JENDELA_BAWAAN, nama_kecamatan=nama_kec,
                   nama_kelurahan=nama_kel, tanggal_awal=awal, tanggal_akhir=akhir,
-                  waktu_terakhir=rentang.waktu_terakhir)
+                  waktu_terakhir=rentang.waktu_terakhir, akses=ak)
     _sync_url(ktx, filters)
     st.session_state["_konteks"] = ktx
     if not layar:
@@ -265,30 +303,56 @@ def kosong(pesan: str) -> None:
     st.info(pesan, icon=":material/info:")
 
 
+def boleh_unduh(df: pd.DataFrame, ak: Akses) -> bool:
+    """The download gate: the role may download, and the table holds no personal data."""
+    return ak.boleh(UNDUH) and not identitas.pribadi(df)
+
+
+def _tercatat(buat: Callable[[], bytes], berkas: str, ak: Akses) -> Callable[[], bytes]:
+    """The file, built when the button is pressed (outside the script run), after its audit line."""
+    def isi() -> bytes:
+        gerbang.catat(audit.UNDUH, berkas, ak=ak)
+        return buat()
+    return isi
+
+
 def tombol_unduh(df: pd.DataFrame, nama: str, k: Konteks, key: str) -> None:
-    """CSV and XLSX downloads of ``df`` (already filtered like the screen), formula-safe."""
+    """CSV and XLSX downloads of ``df`` (already filtered like the screen, in the session's scope),
+    formula-safe, written to the audit log; nothing for a role without downloads or for a table
+    with personal data."""
+    ak = gerbang.akses()
+    if not boleh_unduh(df, ak):
+        return
     a, b, _ = st.columns([1, 1, 4])
     base = [nama, *k.slug()]
-    a.download_button("Unduh CSV", data=lambda: unduh.csv_bytes(df), file_name=unduh.nama_berkas(*base, ext="csv"),
+    csv, xlsx = unduh.nama_berkas(*base, ext="csv"), unduh.nama_berkas(*base, ext="xlsx")
+    a.download_button("Unduh CSV", data=_tercatat(lambda: unduh.csv_bytes(df), csv, ak), file_name=csv,
                       mime="text/csv", key=f"csv_{key}", icon=":material/download:", on_click="ignore")
-    b.download_button("Unduh XLSX", data=lambda: unduh.xlsx_bytes(df, nama),
-                      file_name=unduh.nama_berkas(*base, ext="xlsx"), key=f"xlsx_{key}", icon=":material/download:",
+    b.download_button("Unduh XLSX", data=_tercatat(lambda: unduh.xlsx_bytes(df, nama), xlsx, ak),
+                      file_name=xlsx, key=f"xlsx_{key}", icon=":material/download:",
                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore")
+
+
+def hanya_rincian(teks: str) -> None:
+    """What a role without row-level tables sees in their place."""
+    st.caption(f"🔒 {teks} Rincian per baris hanya untuk staf desk, camat, verifikator dan admin "
+               f"(peran Anda: {gerbang.akses().label}).")
 
 
 # ------------------------------------------------------------------ cached charts
 
 @st.cache_resource(max_entries=512, show_spinner=False)
-def _grafik(kunci: str, _builder: Callable, name: str, params: tuple, versi: str):
+def _grafik(kunci: str, _builder: Callable, name: str, params: tuple, versi: str, lingkup: Lingkup):
     return _builder(q(name, **dict(params)))
 
 
 def grafik(builder: Callable[[pd.DataFrame], object], name: str, **params):
-    """``builder(q(name, **params))`` (e.g. a plotly figure), built once per data version and
-    parameters and shared by every session: plotly validates each update, so rebuilding a
-    figure on every rerun costs tens of milliseconds. Never mutate the returned object."""
+    """``builder(q(name, **params))`` (e.g. a plotly figure), built once per data version,
+    parameters and access scope, and shared by the sessions of that scope: plotly validates each
+    update, so rebuilding a figure on every rerun costs tens of milliseconds. Never mutate the
+    returned object."""
     kunci = f"{builder.__module__}.{builder.__qualname__}"
-    return _grafik(kunci, builder, name, tuple(sorted(params.items())), store().versi)
+    return _grafik(kunci, builder, name, tuple(sorted(params.items())), store().versi, gerbang.lingkup())
 
 
 # ------------------------------------------------------------------ daily report ("Unduh laporan")
@@ -298,13 +362,15 @@ class KunciLaporan(NamedTuple):
     tanggal: dt.date
     kecamatan: str | None
     format: str
+    lingkup: Lingkup
 
 
 def kunci_laporan(k: Konteks, format: str) -> KunciLaporan:
     """Everything a generated report depends on, and so its cache key: the data version, the
     as-of date, the kecamatan filter (a kelurahan filter does not narrow the report) and the
     format. Anything that changes what a report may contain joins the key here."""
-    return KunciLaporan(k.versi, k.tanggal, k.kecamatan, format)
+    lk = gerbang.lingkup()
+    return KunciLaporan(k.versi, k.tanggal, lk.kecamatan or k.kecamatan, format, lk)
 
 
 @st.cache_data(max_entries=24, show_spinner=False)
@@ -343,6 +409,8 @@ def buat_laporan(kunci: KunciLaporan, bar) -> bytes:
 def tombol_laporan(k: Konteks) -> None:
     """The "Unduh laporan" control in the sidebar of every page: choose a format, make the daily
     report of the current kecamatan filter and as-of date (only on click), then download it."""
+    if not gerbang.boleh(akses_mod.UNDUH_LAPORAN):
+        return
     with st.sidebar.expander("Unduh laporan", icon=":material/summarize:"):
         format = st.radio("Format", list(laporan.FORMAT), format_func=lambda f: laporan.FORMAT[f].label,
                           key="laporan_format")
@@ -371,6 +439,11 @@ def tombol_laporan(k: Konteks) -> None:
 CSS_LAYAR = "<style>" + (Path(__file__).parent / "static" / "layar.css").read_text(encoding="utf-8") + "</style>"
 
 
+def gaya_layar() -> None:
+    """The big screen's style sheet: hides Streamlit's chrome, enlarges the type."""
+    st.html(CSS_LAYAR)  # static style sheet from siaga/static, never a data value
+
+
 def tautan_layar(k: Konteks) -> str:
     """Link to the big-screen briefing of this view (codes and ISO dates only: URL-safe)."""
     q = {"mode": "layar", PARAM[KEC]: k.kecamatan, PARAM[TGL]: None if k.tanggal == k.tanggal_akhir else k.tanggal}
@@ -391,14 +464,15 @@ def tanggal_layar(k: Konteks) -> dt.date:
 
 
 @st.cache_resource(max_entries=8, show_spinner="Menyiapkan layar…")
-def _laporan_layar(versi: str, tanggal: dt.date, kecamatan: str | None) -> isi.Laporan:
+def _laporan_layar(versi: str, tanggal: dt.date, kecamatan: str | None, lk: Lingkup) -> isi.Laporan:
     return isi.susun(store(), tanggal, kecamatan)
 
 
 def laporan_layar(tanggal: dt.date, kecamatan: str | None) -> isi.Laporan:
     """The slides of the big screen: the report model, built once per data version and view
     (aggregates only: the report model never holds personal data)."""
-    return _laporan_layar(store().versi, tanggal, kecamatan)
+    lk = gerbang.lingkup()
+    return _laporan_layar(store().versi, tanggal, lk.kecamatan or kecamatan, lk)
 
 
 def jumlah_slide_layar() -> int:
@@ -406,14 +480,15 @@ def jumlah_slide_layar() -> int:
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def _peta_layar(versi: str, tanggal: dt.date, kecamatan: str | None) -> bytes:
-    peta = next(s.peta for s in _laporan_layar(versi, tanggal, kecamatan).slides if s.peta is not None)
+def _peta_layar(versi: str, tanggal: dt.date, kecamatan: str | None, lk: Lingkup) -> bytes:
+    peta = next(s.peta for s in _laporan_layar(versi, tanggal, kecamatan, lk).slides if s.peta is not None)
     return visual.peta_png(peta, visual.Ukuran(1100, 560, 1.5), huruf=17)
 
 
 def peta_layar(tanggal: dt.date, kecamatan: str | None) -> bytes:
     """The readiness map as a static picture (no tiles, nothing to load), cached per view."""
-    return _peta_layar(store().versi, tanggal, kecamatan)
+    lk = gerbang.lingkup()
+    return _peta_layar(store().versi, tanggal, lk.kecamatan or kecamatan, lk)
 
 
 BARIS_LAYAR = 7

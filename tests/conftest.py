@@ -55,17 +55,61 @@ def demo_store():
     return s
 
 
+SANDI_UJI = "sandi-uji-panjang"
+
+
+@pytest.fixture(scope="session")
+def hash_uji() -> str:
+    """The argon2 hash of :data:`SANDI_UJI` (hashing costs tens of milliseconds: once per run)."""
+    from argon2 import PasswordHasher
+
+    return PasswordHasher().hash(SANDI_UJI)
+
+
+def tulis_pengguna(folder: Path, hash_: str, *users: tuple[str, str, str | None]) -> None:
+    """A users file with ``(nama, peran, kecamatan)`` users, all with the password :data:`SANDI_UJI`."""
+    from siaga import pengguna
+
+    folder.mkdir(parents=True, exist_ok=True)
+    pengguna.tulis_json(folder / pengguna.BERKAS, {"format": 1, "pengguna": [
+        {"nama": n, "peran": r, "kecamatan": k, "email": None, "hash": hash_, "dibuat": "2024-11-01T08:00:00",
+         "diubah": "2024-11-01T08:00:00"} for n, r, k in users]})
+
+
 @pytest.fixture
-def app_env(monkeypatch):
-    """Point the app at a data folder and start from empty Streamlit caches."""
+def app_env(monkeypatch, tmp_path_factory, hash_uji):
+    """Point the app at a data folder, start from empty Streamlit caches, and log every AppTest
+    session in as a configured user: ``admin`` unless ``peran`` (and ``kecamatan`` for a camat)
+    says otherwise; ``peran=None`` leaves the session logged out (the log-in form, or the public
+    demo when ``pengguna=False``: no users configured). The access folder is a fresh temporary one
+    (``use.akses``), so the fixture's data folder stays untouched."""
     import streamlit as st
 
-    def use(data: Path, geo: Path) -> None:
+    from siaga import gerbang
+    from siaga.akses import Akses
+
+    akses_dir = tmp_path_factory.mktemp("akses")
+    monkeypatch.setenv("SIAGA_AKSES", str(akses_dir))
+    jaga_asli = gerbang.jaga
+
+    def use(data: Path, geo: Path, peran: str | None = "admin", kecamatan: str | None = None,
+            pengguna: bool = True, nama: str = "uji") -> None:
         monkeypatch.setenv("SIAGA_DATA", str(data))
         monkeypatch.setenv("SIAGA_GEO", str(geo))
         st.cache_data.clear()
         st.cache_resource.clear()
+        if pengguna:
+            tulis_pengguna(akses_dir, hash_uji, (nama, peran or "admin", kecamatan if peran else None),
+                           *([("uji", "admin", None)] if nama != "uji" else []))
 
+        def jaga_uji():
+            if peran is not None and gerbang.SESI not in st.session_state:
+                gerbang._mulai_sesi(Akses(nama, peran, kecamatan), "sandi")
+            return jaga_asli()
+
+        monkeypatch.setattr(gerbang, "jaga", jaga_uji)
+
+    use.akses = akses_dir
     yield use
     st.cache_data.clear()
     st.cache_resource.clear()

@@ -41,12 +41,11 @@ def test_click_makes_the_report_of_the_filter_then_offers_the_download(app_env, 
     assert not at.exception and not at.error
     [tombol] = unduhan(at)
     assert tombol.proto.label == "Unduh PDF (A4)"
-    from siaga import ui
     from siaga.laporan import FORMAT
 
     k = at.session_state["_konteks"]
     kunci, data = at.session_state["_laporan"]
-    assert kunci == ui.kunci_laporan(k, "pdf") == (k.versi, k.tanggal, "99.01.02", "pdf")
+    assert kunci[:4] == (k.versi, k.tanggal, "99.01.02", "pdf") and kunci.lingkup.peran == "admin"
     teks = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
     assert "Kecamatan Beta" in teks and "Data per 25 November 2024" in teks and FORMAT["pdf"].ext == "pdf"
     at.radio(key="laporan_format").set_value("pptx").run()     # another format: made again only on click

@@ -140,6 +140,8 @@ def test_daftar_wilayah(contoh_store):
     df = contoh_store.query("daftar_wilayah")
     assert df[df.tingkat == "kecamatan"]["nama"].tolist() == ["Alpha", "Beta"]
     assert len(df) == 5
+    beta = contoh_store.query("daftar_wilayah", kecamatan="99.01.02")       # a camat's scope
+    assert beta["kode"].tolist() == ["99.01.02", "99.01.02.1001"]
 
 
 def test_level_boundaries(contoh_store):

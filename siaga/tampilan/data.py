@@ -26,6 +26,9 @@ MB = 1024 * 1024
 LOG = [n for n, i in INPUTS.items() if i.log]
 MODE = {impor.MODE_TAMBAH: "Tambahkan baris baru ke log", impor.MODE_GANTI: "Ganti seluruh berkas"}
 aman = fmt.md   # text typed by users (file names) made inert for Markdown
+TANPA_IMPOR = ("Impor, pemulihan dan riwayat impor hanya untuk admin. Pada demo publik (belum ada pengguna) "
+               "semuanya dinonaktifkan: tambahkan pengguna dengan `python -m siaga pengguna tambah NAMA --peran "
+               "admin`, atau impor dari baris perintah dengan `python -m siaga impor BERKAS --jenis JENIS`.")
 
 
 def label(jenis: str) -> str:
@@ -92,10 +95,19 @@ def lupakan() -> None:
 
 # Button callbacks: they run before the page, so a rerun of the page cannot lose the click.
 
-def terima(paths: Paths, jenis: str, data: bytes, nama: str, oleh: str, opsi: dict) -> None:
-    from siaga import ui
+def _catat(aksi: str, objek: str, hasil: Laporan) -> None:
+    from siaga import audit, gerbang
 
+    gerbang.catat(aksi, objek + (f", versi {hasil.versi}" if hasil.versi else ""),
+                  audit.BERHASIL if hasil.ok else audit.GAGAL)
+
+
+def terima(paths: Paths, jenis: str, data: bytes, nama: str, oleh: str, opsi: dict) -> None:
+    from siaga import akses, audit, gerbang, ui
+
+    gerbang.akses().wajib(akses.IMPOR)
     hasil = simpan(paths, jenis, data, nama, oleh, opsi)
+    _catat(audit.IMPOR, f"{jenis}: {nama}", hasil)
     if hasil.ok:
         st.session_state["data_pesan"] = (pesan_diterima(hasil, ui.store().load()) if hasil.berubah
                                           else aman(hasil.ringkasan()))
@@ -110,9 +122,11 @@ def batal() -> None:
 
 
 def pulihkan_versi(paths: Paths, nomor: int, oleh: str) -> None:
-    from siaga import ui
+    from siaga import akses, audit, gerbang, ui
 
+    gerbang.akses().wajib(akses.PULIHKAN)
     hasil = pulihkan(paths, nomor, oleh)
+    _catat(audit.PULIHKAN, f"versi {nomor}", hasil)
     if hasil.ok:
         ui.store().load()
         st.session_state["data_pesan"] = (f"Versi {nomor} dipulihkan; dicatat sebagai versi {hasil.versi}."

@@ -236,8 +236,18 @@ def titik(daftar: pd.DataFrame, zona: str) -> dict[str, list[dict]]:
             _pendekkan(str(r["ringkasan"])),
         ]
         out.setdefault(r["keparahan"], []).append(
-            {"lon": round(float(r["lon"]), 5), "lat": round(float(r["lat"]), 5), "keterangan": "\n".join(baris)})
+            {"lon": round(float(r["lon"]), 5), "lat": round(float(r["lat"]), 5),
+             "keterangan": "\n".join(b for b in baris if b)})
     return out
+
+
+TEKS_BEBAS = ("ringkasan", "tindak_lanjut", "pic")
+
+
+def tanpa_teks_bebas(daftar: pd.DataFrame) -> pd.DataFrame:
+    """The incidents without their free text (summary, follow-up, PIC), for roles that see
+    aggregates only: the map then shows where, when, what category and how serious."""
+    return daftar.assign(**{c: "" for c in TEKS_BEBAS if c in daftar.columns})
 
 
 def kalimat_peta(daftar: pd.DataFrame, tingkat: str = "kecamatan") -> str:

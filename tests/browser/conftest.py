@@ -1,5 +1,9 @@
 """Real-browser fixtures: a Streamlit server in a subprocess and Debian's chromium via Playwright.
 
+The server has one configured user, ``uji`` (role ``admin`` unless told otherwise), in a temporary
+access folder; :meth:`Tab.open` logs in through the real log-in form whenever it appears. With
+``pengguna=None`` nobody is configured: the public demo.
+
 Nothing here skips: without chromium the tests fail and say how to install it
 (`apt-get install chromium`; `.ci/run` does it)."""
 
@@ -11,13 +15,14 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, SANDI_UJI, tulis_pengguna
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
@@ -27,6 +32,7 @@ NOISE = ("GL Driver Message", "luma.gl", "GPU stall", "WebGL", "Failed to load r
 # Opened at a page URL (/ringkasan), Streamlit's frontend first probes for a base path at
 # /ringkasan/_stcore/... and falls back to /: those 404s are expected.
 BASE_PATH_PROBE = ("/_stcore/health", "/_stcore/host-config")
+FORM_MASUK = '[data-testid="stForm"] input[type="password"]'
 
 
 def chromium_path() -> str:
@@ -43,9 +49,19 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def streamlit_server(data: Path = ROOT / "data", geo: Path = ROOT / "geo"):
+def streamlit_server(data: Path = ROOT / "data", geo: Path = ROOT / "geo", pengguna: str | None = "admin",
+                     kecamatan: str | None = None, **lingkungan: str):
+    """A server over ``data``/``geo`` with one user ``uji`` of role ``pengguna`` (None: no user, the
+    public demo) and extra environment variables; its URL. ``streamlit_server.akses`` is the access
+    folder (audit log) of the last server started."""
+    from argon2 import PasswordHasher
+
     port = _free_port()
-    env = dict(os.environ, SIAGA_DATA=str(data), SIAGA_GEO=str(geo))
+    akses = Path(tempfile.mkdtemp(prefix="siaga-akses-"))
+    if pengguna:
+        tulis_pengguna(akses, PasswordHasher().hash(SANDI_UJI), ("uji", pengguna, kecamatan))
+    env = dict(os.environ, SIAGA_DATA=str(data), SIAGA_GEO=str(geo), SIAGA_AKSES=str(akses), **lingkungan)
+    streamlit_server.akses = akses
     log = open(ROOT / "tests" / "artefak" / f"streamlit-{port}.log", "w")
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
@@ -72,6 +88,7 @@ def streamlit_server(data: Path = ROOT / "data", geo: Path = ROOT / "geo"):
         except subprocess.TimeoutExpired:
             proc.kill()
         log.close()
+        shutil.rmtree(akses, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
@@ -105,11 +122,20 @@ class Tab:
         self.page.on("request", lambda r: self.external.append(r.url)
                      if r.url.startswith(("http://", "https://")) and "127.0.0.1" not in r.url else None)
 
-    def open(self, url: str, ready: str = '[data-testid="stMetric"]'):
+    def open(self, url: str, ready: str = '[data-testid="stMetric"]', sandi: str = SANDI_UJI):
+        """Open ``url``; when the log-in form shows instead, log in as ``uji`` and wait for ``ready``."""
         self.page.goto(url)
+        self.page.wait_for_selector(f"{ready}, {FORM_MASUK}", timeout=90_000)
+        if self.page.locator(FORM_MASUK).count():
+            self.masuk("uji", sandi)
         self.page.wait_for_selector(ready, timeout=90_000)
         self.settle()
         return self
+
+    def masuk(self, nama: str, sandi: str) -> None:
+        self.page.get_by_label("Nama pengguna").fill(nama)
+        self.page.get_by_label("Kata sandi").fill(sandi)
+        self.page.get_by_role("button", name="Masuk", exact=True).click()
 
     def settle(self):
         """Wait until the app is idle (no running indicator) and maps had time to draw."""
