@@ -31,6 +31,10 @@ HALAMAN = {
     st.Page(PAGES / "audit.py", title="Audit", icon=":material/policy:"):
         set(),
 }
+# A province or national desk (wilayah.toml kode 00 or NN) opens on the overview of its regions;
+# the kab/kota pages above assume one region.
+IKHTISAR = st.Page(PAGES / "ikhtisar.py", title="Ikhtisar", icon=":material/travel_explore:", default=True)
+HALAMAN_MULTI = {IKHTISAR: {ui.TGL}, **{p: f for p, f in HALAMAN.items() if not f}}
 # Pages shown to some roles only: Data to admin (and, read-only, in the public demo), Audit to admin.
 PERLU = {"data": lambda a: a.boleh(akses.IMPOR) or a.publik, "audit": lambda a: a.boleh(akses.LIHAT_AUDIT)}
 
@@ -43,9 +47,10 @@ if ui.mode_layar():      # big-screen briefing: one page, no sidebar, filters fr
     halaman = st.navigation([st.Page(PAGES / "layar.py", title="Layar", default=True)], position="hidden")
     ui.mulai(frozenset({ui.KEC, ui.TGL}), layar=True)
 else:
-    halaman = st.navigation([p for p in HALAMAN if PERLU.get(p.url_path, lambda a: True)(ak)])
+    daftar = HALAMAN_MULTI if ui.multi() else HALAMAN
+    halaman = st.navigation([p for p in daftar if PERLU.get(p.url_path, lambda a: True)(ak)])
     st.logo(str(HERE / "siaga" / "static" / "logo.svg"), size="large")
     gerbang.bilah_pengguna(ak)
-    filters = frozenset(HALAMAN.get(halaman, {ui.KEC, ui.TGL}))
+    filters = frozenset(daftar.get(halaman, {ui.KEC, ui.TGL}))
     ui.mulai(filters, perlu_data=bool(filters))
 halaman.run()

@@ -33,25 +33,26 @@ else:
         tingkat = "kelurahan" if k.kecamatan else "kecamatan"
         st.subheader(f"Peta insiden · {judul_jendela}")
         wilayah = ui.q("insiden_wilayah", tanggal=k.tanggal, kecamatan=k.kecamatan, mulai=k.mulai_jendela)
-        peta = tampil.peta(ui.batas().get(tingkat), wilayah, daftar if rincian else tampil.tanpa_teks_bebas(daftar),
-                           k.jendela, zona, k.kelurahan)
+        peta = ui.sekali(tampil.peta, kunci=(tingkat,), _batas=ui.batas().get(tingkat), wilayah=wilayah,
+                         daftar=daftar if rincian else tampil.tanpa_teks_bebas(daftar), jendela=k.jendela, zona=zona,
+                         pilih=k.kelurahan)
         if peta is None:
             st.info("Batas wilayah belum tersedia dan tidak ada insiden berkoordinat; peta tidak dapat ditampilkan.")
         else:
             st.pydeck_chart(peta, height=charts.MAP_HEIGHT)
-            st.plotly_chart(tampil.legenda_peta(wilayah, tingkat), key="legenda_peta",
+            st.plotly_chart(ui.sekali(tampil.legenda_peta, wilayah, tingkat), key="legenda_peta",
                             config=charts.PLOTLY_CONFIG | {"displayModeBar": False, "staticPlot": True})
         st.caption(tampil.kalimat_peta(daftar, tingkat) + (" " + charts.BATAS_PERKIRAAN
                                                   if k.wilayah.batas_perkiraan else ""))
     with kanan:
         st.subheader("Insiden per hari menurut kategori")
         awal, akhir = tampil.rentang_harian(k.mulai_jendela, k.tanggal_awal, k.saat)
-        st.plotly_chart(tampil.grafik_harian(ui.q("insiden_harian", **jendela), awal, akhir,
-                                             ui.q("tahapan", tanggal=k.tanggal), k.wilayah.hari_pemungutan),
+        st.plotly_chart(ui.sekali(tampil.grafik_harian, ui.q("insiden_harian", **jendela), awal, akhir,
+                                  ui.q("tahapan", tanggal=k.tanggal), k.wilayah.hari_pemungutan),
                         config=charts.PLOTLY_CONFIG, key="grafik_harian")
         st.caption("Menurut hari laporan pertama; arahkan kursor ke batang untuk rincian kategori.")
         st.markdown(f"**Status insiden yang dilaporkan {tampil.FRASA_JENDELA[k.jendela]}**")
-        st.plotly_chart(tampil.grafik_status(ui.q("insiden_status", **jendela)), config=charts.PLOTLY_CONFIG,
+        st.plotly_chart(ui.grafik(tampil.grafik_status, "insiden_status", **jendela), config=charts.PLOTLY_CONFIG,
                         key="grafik_status")
         st.caption("Status saat ini menurut alur dilaporkan → diverifikasi → ditangani → selesai.")
 

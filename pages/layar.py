@@ -8,11 +8,14 @@ import time
 
 import streamlit as st
 
-from siaga import charts, ui
+from siaga import charts, lingkup, ui
 from siaga.laporan import visual
 from siaga.tampilan import layar as tampil
 
 k = ui.konteks()
+if k.wilayah.multi:
+    st.info(lingkup.HANYA_KABKOTA)
+    st.stop()
 ui.gaya_layar()
 atur = tampil.Pengaturan.dari_url(st.query_params)
 ss = st.session_state

@@ -46,12 +46,13 @@ with kiri:
     if batas is None:
         st.info("Batas wilayah kecamatan belum tersedia, peta tidak dapat ditampilkan.")
     else:
-        st.pydeck_chart(charts.peta_kesiapan(batas, kec, k.kecamatan), height=charts.MAP_HEIGHT)
+        st.pydeck_chart(ui.sekali(charts.peta_kesiapan, kunci=("kecamatan",), _batas=batas, kec=kec, pilih=k.kecamatan),
+                        height=charts.MAP_HEIGHT)
         if k.wilayah.batas_perkiraan:
             st.caption(charts.BATAS_PERKIRAAN)
     st.caption(" · ".join(f"{kesiapan.label(lv)}: skor ≥ {fmt.angka(v)}" for lv, v in
                           (("siap", k.wilayah.kesiapan.ambang_siap),
                            ("perlu_perhatian", k.wilayah.kesiapan.ambang_perhatian))) + " · Rawan: di bawahnya")
 with kanan:
-    st.dataframe(tabel.warnai_level(tampil.peringkat(kec, k.kecamatan)), hide_index=True, width="stretch",
+    st.dataframe(tabel.warnai_level(ui.sekali(tampil.peringkat, kec, k.kecamatan)), hide_index=True, width="stretch",
                  height=charts.MAP_HEIGHT, column_config=tampil.KOLOM_PERINGKAT)

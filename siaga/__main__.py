@@ -1,6 +1,7 @@
 """Command line: ``python -m siaga <perintah>``.
 
-- ``demo``     regenerate the Kota Bekasi demo files (same seed, same files)
+- ``demo``     regenerate the Kota Bekasi demo files (same seed, same files); ``--skala nasional
+               --out DIR [--faktor F]`` writes the synthetic national dataset instead
 - ``periksa``  validate the input folders and print the problems in Indonesian
 - ``kontrak``  write docs/data-contract.md from the contract
 - ``impor``    import one file (``python -m siaga impor FILE --jenis JENIS [--dry-run]``)
@@ -27,11 +28,34 @@ from pathlib import Path
 from siaga.config import CONFIG_FILE, ROOT, Paths
 
 
-def _demo(args) -> int:
-    from siaga.demo import SEED, generate
+def _faktor(teks: str) -> float:
+    try:
+        f = float(teks.replace(",", "."))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"faktor {teks!r} bukan angka; tulis mis. 0.002") from None
+    if not 0 < f <= 1:
+        raise argparse.ArgumentTypeError(f"faktor {teks} di luar rentang: harus lebih dari 0 dan paling besar 1")
+    return f
 
-    data = Path(args.data) if args.data else ROOT / "data"
-    geo = Path(args.geo) if args.geo else ROOT / "geo"
+
+def _demo(args) -> int:
+    nasional = args.skala == "nasional"
+    if nasional:
+        from siaga.demo_nasional import SEED, generate, ukuran
+
+        if not args.out and not (args.data and args.geo):
+            print("Skala nasional memerlukan --out FOLDER (atau --data dan --geo).", file=sys.stderr)
+            return 2
+        data = Path(args.data) if args.data else Path(args.out) / "data"
+        geo = Path(args.geo) if args.geo else Path(args.out) / "geo"
+    else:
+        from siaga.demo import SEED, generate
+
+        if args.out or args.faktor is not None:
+            print("--out dan --faktor hanya berlaku untuk --skala nasional.", file=sys.stderr)
+            return 2
+        data = Path(args.data) if args.data else ROOT / "data"
+        geo = Path(args.geo) if args.geo else ROOT / "geo"
     cfg = data / CONFIG_FILE
     if cfg.is_file() and not args.paksa:
         try:
@@ -43,9 +67,17 @@ def _demo(args) -> int:
                   file=sys.stderr)
             return 2
     started = time.perf_counter()
-    counts = generate(data, geo, seed=args.seed if args.seed is not None else SEED)
+    seed = args.seed if args.seed is not None else SEED
+    if nasional:
+        counts = generate(data, geo, seed=seed, faktor=args.faktor if args.faktor is not None else 1.0,
+                          kabar=_kabar)
+    else:
+        counts = generate(data, geo, seed=seed)
     for name, n in counts.items():
         print(f"{name:28s} {n:>9,d} baris".replace(",", "."))
+    if nasional:
+        mb = f"{ukuran(data, geo) / 1e6:,.1f}".replace(",", "_").replace(".", ",").replace("_", ".")
+        print(f"Ditulis ke {data} dan {geo}: {mb} MB.")
     print(f"Selesai dalam {time.perf_counter() - started:.1f} detik.")
     return 0
 
@@ -203,6 +235,11 @@ def _laporan(args) -> int:
     if not store.load():
         print("Data tidak dapat dimuat; lihat masalahnya dengan: python -m siaga periksa", file=sys.stderr)
         return 1
+    if store.wilayah.multi:
+        from siaga.lingkup import HANYA_KABKOTA
+
+        print(HANYA_KABKOTA, file=sys.stderr)
+        return 2
     tanggal = args.tanggal or rentang(store).akhir
     out = Path(args.out or laporan.nama_berkas(args.kecamatan or store.wilayah.kode, tanggal, args.format))
     started = time.perf_counter()
@@ -316,9 +353,14 @@ def _hapus_pribadi(args) -> int:
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m siaga", description="Siaga Pilkada — perintah baris")
     sub = p.add_subparsers(dest="perintah", required=True)
-    d = sub.add_parser("demo", help="buat ulang data demo Kota Bekasi (simulasi)")
-    d.add_argument("--data", help="folder data tujuan (bawaan: data/ di repo)")
-    d.add_argument("--geo", help="folder batas wilayah tujuan (bawaan: geo/ di repo)")
+    d = sub.add_parser("demo", help="buat ulang data demo Kota Bekasi (simulasi) atau data sintetis skala nasional")
+    d.add_argument("--skala", choices=("kota", "nasional"), default="kota",
+                   help="kota: demo Kota Bekasi (bawaan); nasional: data sintetis 37 provinsi, 508 kab/kota")
+    d.add_argument("--out", metavar="FOLDER", help="nasional: folder tujuan, ditulis FOLDER/data dan FOLDER/geo")
+    d.add_argument("--faktor", type=_faktor, metavar="F",
+                   help="nasional: pengali jumlah baris, lebih dari 0 sampai 1 (bawaan: 1, skala penuh)")
+    d.add_argument("--data", help="folder data tujuan (bawaan: data/ di repo; nasional: FOLDER/data)")
+    d.add_argument("--geo", help="folder batas wilayah tujuan (bawaan: geo/ di repo; nasional: FOLDER/geo)")
     d.add_argument("--seed", type=int, help="benih acak (bawaan: 20241127)")
     d.add_argument("--paksa", action="store_true", help="tulis walau folder berisi data bukan simulasi")
     d.set_defaults(fn=_demo)

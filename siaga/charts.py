@@ -79,6 +79,25 @@ def peta_kesiapan(batas: Batas, kec: pd.DataFrame, pilih: str | None = None) -> 
     return deck(layers, batas.bounds, tooltip={"text": "{nama}\n{keterangan}"})
 
 
+def peta_unit(batas: Batas, props: pd.DataFrame, label: bool = True) -> pdk.Deck:
+    """Choropleth of any level from ``props`` (kode, nama, keterangan, warna); only the units
+    in ``props`` are drawn, names as labels when ``label``."""
+    data = geojson(batas, props)
+    layers = [pdk.Layer("GeoJsonLayer", data, id="peta-unit", pickable=True, stroked=True, filled=True,
+                        get_fill_color="properties.warna", get_line_color=[255, 255, 255, 255],
+                        get_line_width=1, line_width_units="'pixels'")]
+    if label:
+        centres = batas.pusat().merge(props[["kode", "nama"]], on="kode")
+        teks = [{"posisi": [lon, lat], "teks": n} for lon, lat, n in zip(centres["lon"], centres["lat"], centres["nama"])]
+        layers.append(pdk.Layer("TextLayer", teks, id="label-unit", get_position="posisi", get_text="teks", get_size=12,
+                                get_color=[20, 20, 20, 255], get_text_anchor="'middle'", font_family="'sans-serif'",
+                                get_alignment_baseline="'center'", outline_width=3,
+                                outline_color=[255, 255, 255, 255], font_settings={"sdf": True}))
+    pilih = batas.gdf[batas.gdf["kode"].isin(set(props["kode"]))]
+    bounds = tuple(float(x) for x in pilih.total_bounds) if len(pilih) else batas.bounds
+    return deck(layers, bounds, tooltip={"text": "{nama}\n{keterangan}"})
+
+
 class Peta(pdk.Deck):
     """A deck whose JSON is compact and made once. Maps are built once per data version and
     filter and never modified afterwards, while Streamlit asks for the JSON on every rerun;

@@ -23,6 +23,7 @@ CONFIG_FILE = "wilayah.toml"
 ZONA_WAKTU = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
 
 KODE_KABKOTA = re.compile(r"^\d{2}\.\d{2}$")
+KODE_DESK = re.compile(r"^(?:00|\d{2}|\d{2}\.\d{2})$")   # national (00), province (32) or kab/kota (32.75)
 KOMPONEN = ("logistik", "checklist", "insiden", "netralitas")
 
 
@@ -67,6 +68,20 @@ class Wilayah:
     def tz(self) -> str:
         return ZONA_WAKTU[self.zona_waktu]
 
+    @property
+    def tingkat(self) -> str:
+        """The desk's level: ``kabkota`` (one region), ``provinsi`` or ``nasional`` (several regions)."""
+        return "nasional" if self.kode == "00" else "provinsi" if len(self.kode) == 2 else "kabkota"
+
+    @property
+    def multi(self) -> bool:
+        """True for a province or national desk, whose data hold several kab/kota."""
+        return self.tingkat != "kabkota"
+
+    def mencakup(self, kode: str) -> bool:
+        """Whether a Kemendagri code lies inside the desk's region."""
+        return self.kode == "00" or kode == self.kode or kode.startswith(self.kode + ".")
+
 
 def _get(d: dict, path: str, typ: type | tuple[type, ...], masalah: list[Masalah], default=None):
     cur = d
@@ -96,8 +111,10 @@ def load_wilayah(data_dir: Path) -> Wilayah:
     m: list[Masalah] = []
     num = (int, float)
     kode = _get(raw, "wilayah.kode", str, m)
-    if kode is not None and not KODE_KABKOTA.match(kode):
-        m.append(Masalah(CONFIG_FILE, None, "wilayah.kode", kode, "kode Kemendagri kab/kota harus berbentuk NN.NN, mis. 32.75"))
+    if kode is not None and not KODE_DESK.match(kode):
+        m.append(Masalah(CONFIG_FILE, None, "wilayah.kode", kode,
+                         "kode Kemendagri harus berbentuk NN.NN untuk kab/kota (mis. 32.75), NN untuk provinsi "
+                         "(mis. 32) atau 00 untuk nasional"))
     nama = _get(raw, "wilayah.nama", str, m)
     provinsi = _get(raw, "wilayah.provinsi", str, m, default="")
     zona = _get(raw, "wilayah.zona_waktu", str, m)

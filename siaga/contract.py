@@ -20,6 +20,8 @@ DUCK = {
 
 # Code patterns (Kemendagri numbering, dotted).
 POLA = {
+    "nasional": r"00",
+    "provinsi": r"\d{2}",
     "kabkota": r"\d{2}\.\d{2}",
     "kecamatan": r"\d{2}\.\d{2}\.\d{2}",
     "kelurahan": r"\d{2}\.\d{2}\.\d{2}\.\d{4}",
@@ -144,16 +146,20 @@ SUMBER_INSIDEN = (
 INPUTS: dict[str, Input] = {i.nama: i for i in (
     Input(
         "wilayah", "wilayah.csv",
-        "Daftar kecamatan dan kelurahan/desa dengan kode Kemendagri.",
-        "Kecamatan and kelurahan/desa list with Kemendagri codes.",
+        "Daftar kecamatan dan kelurahan/desa dengan kode Kemendagri. Data beberapa daerah sekaligus "
+        "(desk provinsi atau nasional) juga memuat baris provinsi dan kab/kota.",
+        "Kecamatan and kelurahan/desa list with Kemendagri codes. Data for several regions at once "
+        "(a province or national desk) also has provinsi and kab/kota rows.",
         (
             K("tingkat", "pilihan", True, "Tingkat wilayah", "Level",
-              pilihan=[("kecamatan", "Kecamatan"), ("kelurahan", "Kelurahan/desa")]),
-            K("kode", "kode", True, "Kode Kemendagri (32.75.01 atau 32.75.01.1001)",
-              "Kemendagri code", pola="kecamatan|kelurahan"),
+              pilihan=[("provinsi", "Provinsi"), ("kabkota", "Kab/kota"), ("kecamatan", "Kecamatan"),
+                       ("kelurahan", "Kelurahan/desa")]),
+            K("kode", "kode", True, "Kode Kemendagri (32, 32.75, 32.75.01 atau 32.75.01.1001)",
+              "Kemendagri code", pola="provinsi|kabkota|kecamatan|kelurahan"),
             K("nama", "nama", True, "Nama resmi", "Official name"),
-            K("kode_induk", "kode", True, "Kode wilayah induk (kab/kota untuk kecamatan, kecamatan untuk kelurahan)",
-              "Parent code", pola="kabkota|kecamatan"),
+            K("kode_induk", "kode", True, "Kode wilayah induk (00 untuk provinsi, provinsi untuk kab/kota, kab/kota "
+              "untuk kecamatan, kecamatan untuk kelurahan)", "Parent code (00 for a province)",
+              pola="nasional|provinsi|kabkota|kecamatan"),
             K("nama_lain", "nama", False, "Ejaan lain, dipisah '|' (mis. Pondok Gede): tabel alias untuk impor",
               "Other spellings separated by '|': the alias table used by imports", pola="daftar"),
             K("kode_bps", "kode", False, "Kode BPS (penomoran berbeda dari Kemendagri; 7 digit kecamatan, "

@@ -35,6 +35,24 @@ LAMBAT = {"32.75.07": 2.5, "32.75.11": 2.0, "32.75.03": 1.5}
 RAWAN_BANJIR = {"32.75.09": 0.25, "32.75.03": 0.18, "32.75.06": 0.15, "32.75.01": 0.12,
                 "32.75.05": 0.10, "32.75.08": 0.10, "32.75.02": 0.08}
 
+KESIAPAN_TOML = """\
+[kesiapan.bobot]               # relative weights, normalised to sum to 1
+logistik = 35
+checklist = 35
+insiden = 15
+netralitas = 15
+
+[kesiapan.level]               # score >= siap: siap; >= perhatian: perlu perhatian; else rawan
+siap = 85
+perhatian = 70
+
+[kesiapan.penalti]             # points off the 0..100 component per open item
+insiden_rendah = 1
+insiden_sedang = 5
+insiden_tinggi = 15
+netralitas = 15
+"""
+
 CONFIG = """\
 # Siaga Pilkada — region configuration (Kota Bekasi demo).
 # Data operasional pada demo ini adalah SIMULASI; kode, nama wilayah, DPT dan TPS per kecamatan nyata.
@@ -52,22 +70,7 @@ sumber_data = "Demo Siaga Pilkada: wilayah dan DPT/TPS nyata (KPU Kota Bekasi, 2
 [peta]
 batas_perkiraan = true         # demo boundaries are approximate (Voronoi of kelurahan centroids)
 
-[kesiapan.bobot]               # relative weights, normalised to sum to 1
-logistik = 35
-checklist = 35
-insiden = 15
-netralitas = 15
-
-[kesiapan.level]               # score >= siap: siap; >= perhatian: perlu perhatian; else rawan
-siap = 85
-perhatian = 70
-
-[kesiapan.penalti]             # points off the 0..100 component per open item
-insiden_rendah = 1
-insiden_sedang = 5
-insiden_tinggi = 15
-netralitas = 15
-"""
+""" + KESIAPAN_TOML
 
 ITEMS = [
     # kode, nama, satuan, per_tps, per_pemilih, cadangan %, gudang window (start, end)

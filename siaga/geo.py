@@ -11,9 +11,17 @@ import shapely
 
 from siaga.errors import GALAT, PERINGATAN, Masalah
 
-TINGKAT = ("kecamatan", "kelurahan")
-BERKAS = {t: f"{t}.geojson" for t in TINGKAT}
+TINGKAT = ("kecamatan", "kelurahan")               # boundary levels of a kab/kota desk
+TINGKAT_MULTI = ("provinsi", "kabkota", "kecamatan")  # of a province or national desk (no kelurahan)
+BERKAS = {t: f"{t}.geojson" for t in ("provinsi", "kabkota", *TINGKAT)}
 SIMPLIFY_DEG = 0.0004    # ~45 m: invisible at city zoom, shrinks the payload
+# Coarser levels are simplified harder, once per data version: a national map of 500 kab/kota
+# stays a few hundred KB.
+SIMPLIFY_TINGKAT = {"provinsi": 0.02, "kabkota": 0.005}
+
+
+def tingkat_batas(multi: bool) -> tuple[str, ...]:
+    return TINGKAT_MULTI if multi else TINGKAT
 DECIMALS = 5             # ~1 m
 
 
@@ -31,11 +39,15 @@ class Batas:
 
 
 def muat_batas(geo_dir: Path, tingkat: str, kode_sah: set[str],
-               path: Path | None = None) -> tuple[Batas | None, list[Masalah]]:
-    """Read ``geo_dir/<tingkat>.geojson`` (or ``path``, e.g. a staged file) keyed on ``kode``."""
+               path: Path | None = None, wajib: bool = True) -> tuple[Batas | None, list[Masalah]]:
+    """Read ``geo_dir/<tingkat>.geojson`` (or ``path``, e.g. a staged file) keyed on ``kode``.
+    A missing file refuses the load when ``wajib``; otherwise the map just lacks that level."""
     berkas = BERKAS[tingkat]
     path = path or geo_dir / berkas
     if not path.is_file():
+        if not wajib:
+            return None, [Masalah(berkas, None, None, None, f"berkas batas wilayah tidak ditemukan di {geo_dir}; "
+                                  "peta tingkat ini tidak ditampilkan", PERINGATAN)]
         return None, [Masalah(berkas, None, None, None, f"berkas batas wilayah tidak ditemukan di {geo_dir}")]
     try:
         gdf = gpd.read_file(path)
@@ -60,7 +72,8 @@ def muat_batas(geo_dir: Path, tingkat: str, kode_sah: set[str],
     geom = shapely.force_2d(geom)
     gdf = gpd.GeoDataFrame({"kode": gdf["kode"].to_numpy()}, geometry=geom, crs="EPSG:4326")
     gdf = gdf.dissolve("kode", as_index=False)
-    gdf["geometry"] = shapely.set_precision(gdf.geometry.simplify(SIMPLIFY_DEG, preserve_topology=True).values,
+    tol = SIMPLIFY_TINGKAT.get(tingkat, SIMPLIFY_DEG)
+    gdf["geometry"] = shapely.set_precision(gdf.geometry.simplify(tol, preserve_topology=True).values,
                                             10 ** -DECIMALS)
     b = tuple(float(x) for x in gdf.total_bounds)
     return Batas(tingkat, gdf[["kode", "geometry"]], b), m

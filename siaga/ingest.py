@@ -594,7 +594,7 @@ def validasi(inp: Input, raw: pd.DataFrame) -> tuple[pd.DataFrame | None, list[M
 
 
 def _contoh(col: Kolom) -> str:
-    ex = {"kabkota": "32.75", "kecamatan": "32.75.01", "kelurahan": "32.75.01.1001", "tps": "32.75.01.1001.001",
+    ex = {"nasional": "00", "provinsi": "32", "kabkota": "32.75", "kecamatan": "32.75.01", "kelurahan": "32.75.01.1001", "tps": "32.75.01.1001.001",
           "kode_item": "SS_GUB", "kode_kategori": "politik_uang", "bps": "3275010", "bps_desa": "3275010001", "nip": "18 digit angka",
           "id": "INS-0001"}
     return " (contoh: " + " atau ".join(ex[p] for p in col.pola.split("|")) + ")"
@@ -633,8 +633,24 @@ def _semantic(name: str, df: pd.DataFrame, tabel: dict[str, pd.DataFrame], wil: 
     if name == "wilayah":
         kec = df["tingkat"].eq("kecamatan")
         kel = df["tingkat"].eq("kelurahan")
-        v.add_rows(df, kec & df["kode_induk"].ne(wil.kode), "kode_induk",
-                   f"kecamatan harus berinduk ke kab/kota {wil.kode} (wilayah.toml)")
+        prov, kab = df["tingkat"].eq("provinsi"), df["tingkat"].eq("kabkota")
+        if wil.multi:
+            v.add_rows(df, kec & ~df["kode_induk"].isin(set(df.loc[kab, "kode"])), "kode_induk",
+                       "kab/kota induk tidak ada di wilayah.csv")
+            v.add_rows(df, kab & ~df["kode_induk"].isin(set(df.loc[prov, "kode"])), "kode_induk",
+                       "provinsi induk tidak ada di wilayah.csv")
+            v.add_rows(df, df["kode"].notna() & ~df["kode"].map(wil.mencakup, na_action="ignore").fillna(True),
+                       "kode", f"wilayah di luar {wil.nama} ({wil.kode}, wilayah.toml)")
+        else:
+            v.add_rows(df, kec & df["kode_induk"].ne(wil.kode), "kode_induk",
+                       f"kecamatan harus berinduk ke kab/kota {wil.kode} (wilayah.toml)")
+            v.add_rows(df, kab & df["kode"].ne(wil.kode), "kode",
+                       f"data satu kab/kota hanya boleh memuat kab/kota {wil.kode} (wilayah.toml)")
+        v.add_rows(df, prov & df["kode_induk"].ne("00"), "kode_induk", "induk provinsi harus 00")
+        v.add_rows(df, prov & ~df["kode"].str.fullmatch(POLA["provinsi"]).fillna(False), "kode",
+                   "kode provinsi harus berbentuk NN")
+        v.add_rows(df, kab & ~df["kode"].str.fullmatch(POLA["kabkota"]).fillna(False), "kode",
+                   "kode kab/kota harus berbentuk NN.NN")
         v.add_rows(df, kec & ~df["kode"].str.fullmatch(POLA["kecamatan"]).fillna(False), "kode",
                    "kode kecamatan harus berbentuk NN.NN.NN")
         v.add_rows(df, kel & ~df["kode"].str.fullmatch(POLA["kelurahan"]).fillna(False), "kode",
@@ -643,7 +659,7 @@ def _semantic(name: str, df: pd.DataFrame, tabel: dict[str, pd.DataFrame], wil: 
         v.add_rows(df, kel & ~df["kode_induk"].isin(kec_codes), "kode_induk",
                    "kecamatan induk tidak ada di wilayah.csv")
         prefix = df["kode"].str.replace(r"\.[^.]*$", "", regex=True)
-        v.add_rows(df, df["kode"].notna() & prefix.ne(df["kode_induk"]), "kode",
+        v.add_rows(df, df["kode"].notna() & ~prov & prefix.ne(df["kode_induk"]), "kode",
                    "kode tidak diawali kode induknya")
     elif name == "tps":
         prefix = df["kode_tps"].str.replace(r"\.[^.]*$", "", regex=True)
@@ -654,7 +670,8 @@ def _semantic(name: str, df: pd.DataFrame, tabel: dict[str, pd.DataFrame], wil: 
                    "nomor TPS tidak sama dengan tiga digit terakhir kode TPS")
     elif name == "logistik":
         levels = {
-            "kabkota": {wil.kode},
+            "kabkota": (set(tabel["wilayah"].query("tingkat == 'kabkota'")["kode"])
+                        if wil.multi and "wilayah" in tabel else {wil.kode}),
             "kecamatan": set(tabel["wilayah"].query("tingkat == 'kecamatan'")["kode"]) if "wilayah" in tabel else set(),
             "kelurahan": set(tabel["wilayah"].query("tingkat == 'kelurahan'")["kode"]) if "wilayah" in tabel else set(),
             "tps": set(tabel["tps"]["kode_tps"]) if "tps" in tabel else set(),

@@ -9,6 +9,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+# Said where a kab/kota-only feature is asked for on a province or national desk.
+HANYA_KABKOTA = ("Laporan harian dan layar besar disusun per kab/kota; desk provinsi/nasional memakai halaman "
+                 "Ikhtisar (angka dan unduhan per wilayah).")
+
 
 @dataclass(frozen=True)
 class Rentang:

@@ -24,6 +24,7 @@ from pathlib import Path
 
 QUERY_DIR = Path(__file__).resolve().parent.parent / "queries"
 MODEL_DIR = QUERY_DIR / "model"
+PERINTAH_DIR = QUERY_DIR / "perintah"      # statements that change a cache table (no result)
 
 _BIND = re.compile(r"(?<![\w$])\$([a-z_][a-z0-9_]*)")
 _HEADER_ITEM = re.compile(r"^--\s+([a-z_][a-z0-9_]*)\s*:\s*([A-Z][A-Z0-9_\[\]]*)\s*,?\s*(.*)$")
@@ -80,3 +81,8 @@ def registry(query_dir: Path = QUERY_DIR) -> dict[str, Query]:
 @cache
 def models(model_dir: Path = MODEL_DIR) -> tuple[Query, ...]:
     return tuple(parse(p.stem, p.read_text(encoding="utf-8")) for p in sorted(model_dir.glob("*.sql")))
+
+
+@cache
+def perintah(name: str, perintah_dir: Path = PERINTAH_DIR) -> Query:
+    return parse(name, (perintah_dir / f"{name}.sql").read_text(encoding="utf-8"))

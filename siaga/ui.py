@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
+import os
 import queue
 import threading
 from collections.abc import Callable
@@ -103,9 +105,14 @@ def _store(paths: Paths) -> Store:
     return s
 
 
+@functools.lru_cache(maxsize=8)
+def _paths(data: str | None, geo: str | None) -> Paths:
+    return Paths.from_env()        # resolved once per value of the two variables, not on every call
+
+
 def store() -> Store:
     """The process-wide store of the folders named by SIAGA_DATA / SIAGA_GEO."""
-    return _store(Paths.from_env())
+    return _store(_paths(os.environ.get("SIAGA_DATA"), os.environ.get("SIAGA_GEO")))
 
 
 @st.cache_data(max_entries=2048, show_spinner=False)
@@ -135,6 +142,12 @@ def _batas(versi: str, lingkup: Lingkup) -> dict[str, Batas]:
 def batas() -> dict[str, Batas]:
     """The boundaries in the session's scope (a camat: their kecamatan and its kelurahan)."""
     return _batas(store().versi, gerbang.lingkup())
+
+
+def multi() -> bool:
+    """True for a province or national desk (several kab/kota in the data)."""
+    s = store()
+    return s.siap and s.wilayah.multi
 
 
 def tabel_masalah(masalah: list[Masalah]) -> pd.DataFrame:
@@ -204,12 +217,7 @@ def mulai(filters: frozenset[str] = frozenset({KEC, TGL}), perlu_data: bool = Tr
     tahap = q("tahapan", tanggal=akhir)
     paling_awal = min([awal, *[pd.Timestamp(t).date() for t in tahap["mulai"]]])
     batas_atas = max(akhir, wil.hari_pemungutan)
-    daftar = q("daftar_wilayah")
-    kec = daftar[daftar["tingkat"] == "kecamatan"]
-    kel = daftar[daftar["tingkat"] == "kelurahan"]
-    nama_kec = dict(zip(kec["kode"], kec["nama"]))
-    nama_kel = dict(zip(kel["kode"], kel["nama"]))
-    induk = dict(zip(kel["kode"], kel["kode_induk"]))
+    nama_kec, nama_kel, induk, _ = _nama(s.versi, gerbang.lingkup())
 
     # A camat's kecamatan is forced (the scoped daftar_wilayah holds only theirs; "whole region" is not valid).
     kec_ok = (lambda c: c in nama_kec) if ak.kecamatan else (lambda c: c == SEMUA or c in nama_kec)
@@ -247,9 +255,49 @@ def mulai(filters: frozenset[str] = frozenset({KEC, TGL}), perlu_data: bool = Tr
                   waktu_terakhir=rentang.waktu_terakhir, akses=ak)
     _sync_url(ktx, filters)
     st.session_state["_konteks"] = ktx
-    if not layar:
+    if not layar and not wil.multi:        # the report is made per kab/kota
         tombol_laporan(ktx)
     return ktx
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _nama(versi: str, lingkup: Lingkup) -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, str]]:
+    """Names of kecamatan and kelurahan, each kelurahan's kecamatan, and names of provinces and
+    kab/kota: built once per data version and scope (a national list has 84.000 kelurahan)."""
+    daftar = q("daftar_wilayah")
+    per = {t: daftar[daftar["tingkat"] == t] for t in ("provinsi", "kabkota", "kecamatan", "kelurahan")}
+    atas = pd.concat([per["provinsi"], per["kabkota"]])
+    return (dict(zip(per["kecamatan"]["kode"], per["kecamatan"]["nama"])),
+            dict(zip(per["kelurahan"]["kode"], per["kelurahan"]["nama"])),
+            dict(zip(per["kelurahan"]["kode"], per["kelurahan"]["kode_induk"])),
+            dict(zip(atas["kode"], atas["nama"])))
+
+
+def nama_wilayah() -> dict[str, str]:
+    """Names of the provinces and kab/kota in the data (a province or national desk)."""
+    return _nama(store().versi, gerbang.lingkup())[3]
+
+
+def buka_wilayah(kode: str | None) -> None:
+    """Open a unit on the Ikhtisar page (None: the desk's whole region), kept in the URL. Meant
+    as a widget callback: the page then runs once, already on the new unit."""
+    if kode:
+        st.query_params["wil"] = kode
+    elif "wil" in st.query_params:
+        del st.query_params["wil"]
+
+
+def _dipilih(key: str) -> None:
+    kode = st.session_state.get(key)
+    st.session_state[key] = None          # the choice is spent: back up the tree it must not reopen
+    if kode:
+        buka_wilayah(kode)
+
+
+def pilih_wilayah(label: str, pilihan: list[str], nama: dict[str, str], key: str) -> None:
+    """A "open this unit" select box (Ikhtisar drill-down)."""
+    st.selectbox(label, [None, *pilihan], key=key, on_change=_dipilih, args=(key,),
+                 format_func=lambda c: "—" if c is None else f"{nama.get(c, c)} ({c})")
 
 
 def _sync_url(k: Konteks, filters: frozenset[str]) -> None:
@@ -353,6 +401,37 @@ def grafik(builder: Callable[[pd.DataFrame], object], name: str, **params):
     returned object."""
     kunci = f"{builder.__module__}.{builder.__qualname__}"
     return _grafik(kunci, builder, name, tuple(sorted(params.items())), store().versi, gerbang.lingkup())
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _sekali(kunci: str, _builder: Callable, args: tuple, kwargs: tuple, versi: str, lingkup: Lingkup,
+            _bebas: dict):
+    return _builder(*args, **dict(kwargs), **_bebas)
+
+
+def sekali(builder: Callable, *args, kunci: tuple = (), **kwargs):
+    """``builder(*args, **kwargs)`` (a figure or map from query results), built once per data
+    version, scope and arguments and shared by the sessions of that scope. DataFrames are hashed
+    by content. Keyword arguments named with a leading ``_`` are passed without it and not hashed
+    (boundaries): ``kunci`` must then say what tells them apart. Never mutate the result."""
+    bebas = {k[1:]: v for k, v in kwargs.items() if k.startswith("_")}
+    hashed = tuple(sorted((k, v) for k, v in kwargs.items() if not k.startswith("_")))
+    nama = f"{builder.__module__}.{builder.__qualname__}|{kunci!r}"
+    return _sekali(nama, builder, args, hashed, store().versi, gerbang.lingkup(), bebas)
+
+
+@st.cache_resource(max_entries=128, show_spinner=False)
+def _peta(kunci: str, _builder: Callable, tingkat_batas: str, name: str, params: tuple, versi: str, lingkup: Lingkup):
+    b = batas().get(tingkat_batas)
+    df = q(name, **dict(params))
+    return None if b is None or df.empty else _builder(b, df)
+
+
+def peta(builder: Callable[[Batas, pd.DataFrame], object], tingkat_batas: str, name: str, **params):
+    """``builder(boundaries of tingkat_batas, q(name, **params))``, a map built once per data
+    version, parameters and scope (like :func:`grafik`); None when that level has no boundaries."""
+    kunci = f"{builder.__module__}.{builder.__qualname__}"
+    return _peta(kunci, builder, tingkat_batas, name, tuple(sorted(params.items())), store().versi, gerbang.lingkup())
 
 
 # ------------------------------------------------------------------ daily report ("Unduh laporan")

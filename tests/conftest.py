@@ -19,6 +19,12 @@ FIXTURE = ROOT / "tests" / "fixtures" / "kota_contoh"
 ARTEFAK = ROOT / "tests" / "artefak"
 
 
+@pytest.fixture(autouse=True)
+def _cache_sementara(monkeypatch, tmp_path_factory):
+    """Parquet caches of large files go to a temporary folder, never into the repository."""
+    monkeypatch.setenv("SIAGA_CACHE", str(tmp_path_factory.mktemp("cache")))
+
+
 @pytest.fixture
 def contoh_dir(tmp_path: Path) -> Path:
     """A writable copy of the Kota Contoh inputs: ``<tmp>/data`` and ``<tmp>/geo``."""

@@ -75,9 +75,15 @@ def test_scope_forces_the_kecamatan_and_refuses_unscoped_queries():
 
 
 def test_every_query_a_camat_can_run_is_scoped():
-    """Every query takes $kecamatan or is a declared reference query with no row per kecamatan."""
+    """Every query takes $kecamatan, or is a declared reference query with no row per kecamatan,
+    or a declared overview query across kab/kota, which a camat may not run."""
     for name, q in queries.registry().items():
-        assert "kecamatan" in q.params or name in akses.REFERENSI, name
+        assert "kecamatan" in q.params or name in akses.REFERENSI | akses.IKHTISAR, name
+    camat = Lingkup(CAMAT, BETA)
+    for name in akses.IKHTISAR:
+        assert "kecamatan" not in queries.registry()[name].params
+        with pytest.raises(akses.AksesDitolak):
+            akses.param_lingkup(name, list(queries.registry()[name].params), {"tanggal": TGL, "induk": "99"}, camat)
 
 
 @pytest.mark.parametrize("name", sorted(queries.registry()))
@@ -85,7 +91,12 @@ def test_camat_scope_in_the_query_layer(contoh_store, name):
     """Through Store.query(lingkup=…) a camat of Beta gets no row of Alpha, whatever is asked for."""
     q = queries.registry()[name]
     values = {"tanggal": TGL, "kecamatan": ALPHA, "kelurahan": None, "mulai": None, "hari_tempo": 2,
-              "batas_lapor": 7, "jumlah": 50, "batas": TGL + dt.timedelta(days=1)}
+              "batas_lapor": 7, "jumlah": 50, "batas": TGL + dt.timedelta(days=1), "induk": "99.01",
+              "tingkat": "kecamatan"}
+    if name in akses.IKHTISAR:
+        with pytest.raises(akses.AksesDitolak):
+            contoh_store.query(name, lingkup=Lingkup(CAMAT, BETA), **{p: values[p] for p in q.params})
+        return
     df = contoh_store.query(name, lingkup=Lingkup(CAMAT, BETA), **{p: values[p] for p in q.params})
     for col in df.columns:
         vals = df[col].dropna().astype(str)

@@ -28,7 +28,9 @@ def test_fixture_is_clean(contoh_paths):
     assert hasil.ok and msgs == []
 
 
-@pytest.mark.parametrize("name,old,new,expect", [
+# (file, text replaced, replacement, parts of the message): also run through the large-file
+# loader in tests/test_muat_besar.py, which must say the same.
+BAD_VALUES = [
     ("tps.csv", ",400,reguler", ",abc,reguler", ["tps.csv, baris 5, kolom dpt", "abc", "bukan bilangan bulat"]),
     ("tps.csv", ",400,reguler", ",601,reguler", ["kolom dpt", "di luar rentang 0–600"]),
     ("tps.csv", "99.01.02.1001.001,99.01.02.1001", "99.01.02.1001.001,99.01.02.1009",
@@ -46,7 +48,10 @@ def test_fixture_is_clean(contoh_paths):
     ("netralitas.csv", "N2,2024-11-20 09:00,2024-11-19,2024-11-20", "N2,2024-11-20 09:00,2024-11-29,2024-11-20",
      ["kolom tanggal_kejadian", "sesudah tanggal laporan"]),
     ("wilayah.csv", "kecamatan,99.01.02,Beta,99.01", "kecamatan,99.01.02,Beta,99.02", ["kode_induk", "99.01"]),
-])
+]
+
+
+@pytest.mark.parametrize("name,old,new,expect", BAD_VALUES)
 def test_bad_values_are_named(contoh_paths, name, old, new, expect):
     _rewrite(contoh_paths, name, old, new)
     hasil, msgs = _problems(contoh_paths)

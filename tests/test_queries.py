@@ -25,6 +25,9 @@ def default_params(q, kecamatan=None):
     values["batas_lapor"] = 7             # netralitas_*: days allowed between event and report
     values.update(kelurahan=None, mulai=None, hari_tempo=2)   # insiden_*: scope, window start, due-soon days
     values["batas"] = TGL + dt.timedelta(days=1)              # logistik_laju: the H-1 deadline
+    values["induk"] = "99.01"                                 # ikhtisar_*: the overview's parent unit
+    values["tingkat"] = "kecamatan"                           # ikhtisar_unit: the level listed
+    values["awalan"] = kecamatan                              # model macros: the places of one unit
     return {p: values[p] for p in q.params}
 
 
@@ -50,7 +53,8 @@ def test_query_columns_match_header(contoh_store, name, kecamatan):
 def test_model_macro_columns_match_header(contoh_store, name):
     m = MODELS[name]
     cur = contoh_store.snapshot.con.cursor()
-    args = ", ".join(f"${p}" for p in m.params)     # identifiers from our own file, values bound
+    # identifiers from our own file, values bound; optional parameters go by name
+    args = ", ".join(f"{p} := ${p}" if p in m.opsional else f"${p}" for p in m.params)
     rel = cur.execute(f"SELECT * FROM {MACRO_NAME[name]}({args})", default_params(m, "99.01.01"))
     cols = [d[0] for d in rel.description]
     assert cols == list(m.columns), name
@@ -189,3 +193,78 @@ def test_logistics_invariants(demo_store, tanggal):
     need = u.groupby(["tahap", "kode_item"]).kebutuhan.sum().unstack(0)
     assert (need["gudang"] == need["ppk"]).all() and (need["ppk"] == need["pps"]).all()
     assert (need["pps"] == need["tps"]).all()                               # needs add up the chain
+
+
+# ------------------------------------------------------------------ province / national overview
+
+@pytest.mark.parametrize("tanggal", [dt.date(2024, 11, 20), dt.date(2024, 11, 27)])
+def test_ikhtisar_agrees_with_the_city_queries(demo_store, tanggal):
+    """The overview is built from the per-kecamatan summary; for one kab/kota it must say what
+    the kab/kota pages say."""
+    ind = demo_store.query("ikhtisar_indikator", tanggal=tanggal, induk="32.75").iloc[0]
+    kota = demo_store.query("indikator_utama", tanggal=tanggal, kecamatan=None).iloc[0]
+    for kolom in ("dpt", "jumlah_tps", "c_pemberitahuan", "kecamatan_rawan", "kecamatan_perhatian", "insiden_terbuka",
+                  "insiden_serius_terbuka", "insiden_konflik_terbuka", "pelayanan_terbuka", "insiden_hari_ini",
+                  "insiden_terlambat", "netralitas_terbuka"):
+        assert ind[kolom] == kota[kolom], kolom
+    assert ind["skor_kesiapan"] == pytest.approx(kota["skor_kesiapan"])
+    unit = demo_store.query("ikhtisar_unit", tanggal=tanggal, induk="32.75", tingkat="kecamatan")
+    kec = demo_store.query("kesiapan_kecamatan", tanggal=tanggal, kecamatan=None)
+    merged = unit.merge(kec, on="kode", suffixes=("", "_kec"))
+    assert len(merged) == len(kec) == 12
+    assert (merged["skor"] - merged["skor_kec"]).abs().max() < 1e-9
+    assert (merged["level"] == merged["level_kec"]).all()
+    assert list(unit["peringkat"]) == sorted(unit["peringkat"])
+    log = demo_store.query("logistik_wilayah", tanggal=tanggal, kecamatan=None).query("tingkat == 'kecamatan'")
+    m2 = unit.merge(log, on="kode", suffixes=("", "_log"))
+    for tahap in ("ppk", "pps", "tps"):
+        assert (m2[f"persen_{tahap}"] - m2[f"persen_{tahap}_log"]).abs().max() < 1e-9, tahap
+    assert (m2["persen_gudang"] - log["persen_gudang"].iloc[0]).abs().max() < 1e-9
+
+
+def test_ikhtisar_levels_add_up(demo_store):
+    """Nation = province = kab/kota for the one-region demo; every level sums the same TPS and DPT."""
+    rows = {induk: demo_store.query("ikhtisar_unit", tanggal=TGL, induk=induk, tingkat=tingkat)
+            for induk, tingkat in (("00", "provinsi"), ("32", "kabkota"), ("32.75", "kecamatan"))}
+    assert list(demo_store.query("ikhtisar_unit", tanggal=TGL, induk="00", tingkat="kabkota")["kode"]) == ["32.75"]
+    assert list(rows["00"]["kode"]) == ["32"] and list(rows["32"]["kode"]) == ["32.75"]
+    for df in rows.values():
+        assert df["jumlah_tps"].sum() == 3671 and df["dpt"].sum() == rows["32.75"]["dpt"].sum()
+    assert rows["00"]["skor"].iloc[0] == pytest.approx(
+        (rows["32.75"]["skor"] * rows["32.75"]["dpt"]).sum() / rows["32.75"]["dpt"].sum())
+    assert rows["00"]["kecamatan_rawan"].iloc[0] == (rows["32.75"]["level"] == "rawan").sum()
+    outside = demo_store.query("ikhtisar_unit", tanggal=TGL, induk="33", tingkat="kabkota")
+    assert outside.empty
+
+
+def test_ringkasan_summary_is_kept_per_date_and_bounded(contoh_paths):
+    from siaga.store import RINGKAS_MAKS, Store
+
+    s = Store(contoh_paths)
+    assert s.load()
+    days = [dt.date(2024, 11, 1) + dt.timedelta(days=i) for i in range(RINGKAS_MAKS + 3)]
+    for d in days:
+        s.query("ikhtisar_indikator", tanggal=d, induk="99.01")
+    snap = s.snapshot
+    assert snap.ringkas == days[-RINGKAS_MAKS:]
+    held = snap.con.cursor().execute("SELECT DISTINCT tanggal FROM ringkas_simpan ORDER BY 1").fetchall()
+    assert [r[0] for r in held] == days[-RINGKAS_MAKS:]
+    again = s.query("ikhtisar_indikator", tanggal=days[-1], induk="99.01")
+    fresh = snap.con.cursor().execute("SELECT count(*) FROM ringkas_simpan WHERE tanggal = $t",
+                                      {"t": days[-1]}).fetchall()[0][0]
+    assert fresh == again["jumlah_kecamatan"].iloc[0] == 2
+
+
+@pytest.mark.parametrize("kecamatan", ["32.75.01", "32.75.07"])
+def test_ikhtisar_tps_reads_only_its_kecamatan_and_agrees_with_the_whole(demo_store, kecamatan):
+    """The code prefix narrows what the models read; every figure must equal the unfiltered model."""
+    tps = demo_store.query("ikhtisar_tps", tanggal=TGL, kecamatan=kecamatan)
+    cur = demo_store.snapshot.cursor()
+    semua = cur.execute("SELECT * FROM komponen_tps($t) WHERE kode_kecamatan = $k", {"t": TGL, "k": kecamatan}).df()
+    assert len(tps) == len(semua) > 0 and set(tps["kode_tps"]) == set(semua["kode_tps"])
+    m = tps.merge(semua, on="kode_tps", suffixes=("", "_semua"))
+    for kolom in ("skor_logistik", "skor_checklist", "insiden_terbuka", "dpt"):
+        assert (m[kolom] - m[f"{kolom}_semua"]).abs().max() < 1e-9, kolom
+    assert (m["logistik_lengkap"] == m["logistik_lengkap_semua"]).all()
+    rata = (tps["skor_logistik"] + tps["skor_checklist"]) / 2
+    assert rata.is_monotonic_increasing

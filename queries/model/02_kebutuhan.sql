@@ -1,6 +1,7 @@
 -- Logistics need per hand-over place, stage and item, from the item formula
 -- (logistik_item.csv): ceil(per_tps + per_pemilih * DPT * (1 + cadangan_persen / 100)) per TPS,
--- summed up the chain: TPS -> kelurahan (PPS) -> kecamatan (PPK) -> kab/kota (gudang KPU).
+-- summed up the chain: TPS -> kelurahan (PPS) -> kecamatan (PPK) -> kab/kota (gudang KPU; one per
+-- kab/kota when the data hold several regions).
 -- columns:
 --   tahap: VARCHAR, gudang | ppk | pps | tps
 --   kode_lokasi: VARCHAR, receiving place code at the stage's level
@@ -24,4 +25,4 @@ SELECT 'pps', kode_kelurahan, kode_kecamatan, kode_item, sum(kebutuhan) FROM per
 UNION ALL
 SELECT 'ppk', kode_kecamatan, kode_kecamatan, kode_item, sum(kebutuhan) FROM per_tps GROUP BY ALL
 UNION ALL
-SELECT 'gudang', (SELECT kode_kabkota FROM param), NULL, kode_item, sum(kebutuhan) FROM per_tps GROUP BY ALL
+SELECT 'gudang', left(kode_kecamatan, 5), NULL, kode_item, sum(kebutuhan) FROM per_tps GROUP BY ALL

@@ -1,6 +1,7 @@
 -- Logistics state per place, stage and item as of a date (receipts up to the end of that day).
 -- params:
 --   tanggal: DATE, as-of date
+--   awalan: VARCHAR = NULL, only the places of this unit and those above it (a kecamatan code); NULL for all
 -- columns:
 --   tahap: VARCHAR, gudang | ppk | pps | tps
 --   kode_lokasi: VARCHAR, place code
@@ -13,7 +14,7 @@
 --   kurang: BIGINT, units still missing
 --   lengkap: DOUBLE, tersedia / kebutuhan (0..1)
 --   terakhir: TIMESTAMP, time of the last receipt
-CREATE OR REPLACE MACRO logistik_unit(tanggal) AS TABLE
+CREATE OR REPLACE MACRO logistik_unit(tanggal, awalan := NULL) AS TABLE
 WITH terima AS (
     SELECT
         tahap,
@@ -24,6 +25,7 @@ WITH terima AS (
         max(waktu) AS terakhir
     FROM logistik
     WHERE waktu < CAST(tanggal AS DATE) + INTERVAL 1 DAY
+      AND (awalan IS NULL OR kode_lokasi = awalan OR starts_with(kode_lokasi, awalan || '.') OR starts_with(awalan, kode_lokasi || '.'))
     GROUP BY ALL
 )
 SELECT
@@ -41,3 +43,4 @@ SELECT
     t.terakhir
 FROM kebutuhan_unit AS u
 LEFT JOIN terima AS t USING (tahap, kode_lokasi, kode_item)
+WHERE (awalan IS NULL OR u.kode_lokasi = awalan OR starts_with(u.kode_lokasi, awalan || '.') OR starts_with(awalan, u.kode_lokasi || '.'))

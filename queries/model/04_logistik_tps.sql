@@ -4,14 +4,15 @@
 -- least-advanced item: the TPS score is the minimum over items.
 -- params:
 --   tanggal: DATE, as-of date
+--   awalan: VARCHAR = NULL, only the places of this unit and those above it (a kecamatan code); NULL for all
 -- columns:
 --   kode_tps: VARCHAR, TPS code
 --   skor_logistik: DOUBLE, 0..100
 --   item_lengkap_di_tps: BIGINT, items complete at the TPS
 --   jumlah_item: BIGINT, items needed
-CREATE OR REPLACE MACRO logistik_tps(tanggal) AS TABLE
+CREATE OR REPLACE MACRO logistik_tps(tanggal, awalan := NULL) AS TABLE
 WITH u AS (
-    SELECT * FROM logistik_unit(tanggal)
+    SELECT * FROM logistik_unit(tanggal, awalan := awalan)
 ),
 per_item AS (
     SELECT
@@ -23,7 +24,7 @@ per_item AS (
     JOIN tps_wilayah AS w USING (kode_tps)
     JOIN u AS s ON s.tahap = 'pps' AND s.kode_lokasi = w.kode_kelurahan AND s.kode_item = t.kode_item
     JOIN u AS c ON c.tahap = 'ppk' AND c.kode_lokasi = w.kode_kecamatan AND c.kode_item = t.kode_item
-    JOIN u AS g ON g.tahap = 'gudang' AND g.kode_item = t.kode_item
+    JOIN u AS g ON g.tahap = 'gudang' AND g.kode_lokasi = left(w.kode_kecamatan, 5) AND g.kode_item = t.kode_item
 )
 SELECT
     kode_tps,

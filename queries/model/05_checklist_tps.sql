@@ -3,6 +3,7 @@
 -- C-Pemberitahuan delivered / DPT; linmas assigned / 2). A TPS with no report scores 0.
 -- params:
 --   tanggal: DATE, as-of date
+--   awalan: VARCHAR = NULL, only the places of this unit and those above it (a kecamatan code); NULL for all
 -- columns:
 --   kode_tps: VARCHAR, TPS code
 --   waktu_laporan: TIMESTAMP, time of the latest report (NULL when none)
@@ -18,11 +19,12 @@
 --   status: VARCHAR, reporter's assessment (siap | belum | bermasalah)
 --   catatan: VARCHAR, note
 --   skor_checklist: DOUBLE, 0..100
-CREATE OR REPLACE MACRO checklist_tps(tanggal) AS TABLE
+CREATE OR REPLACE MACRO checklist_tps(tanggal, awalan := NULL) AS TABLE
 WITH terakhir AS (
     SELECT *
     FROM checklist
     WHERE waktu < CAST(tanggal AS DATE) + INTERVAL 1 DAY
+      AND (awalan IS NULL OR starts_with(kode_tps, awalan || '.'))
     QUALIFY row_number() OVER (PARTITION BY kode_tps ORDER BY waktu DESC) = 1
 )
 SELECT
@@ -52,3 +54,4 @@ SELECT
     ) / 9.0 AS skor_checklist
 FROM tps_wilayah AS t
 LEFT JOIN terakhir AS c USING (kode_tps)
+WHERE awalan IS NULL OR starts_with(t.kode_tps, awalan || '.')

@@ -2,6 +2,7 @@
 -- scores of the TPS, open incidents located at the TPS, open neutrality cases in its kecamatan.
 -- params:
 --   tanggal: DATE, as-of date
+--   awalan: VARCHAR = NULL, only the places of this unit and those above it (a kecamatan code); NULL for all
 -- columns:
 --   kode_tps: VARCHAR, TPS code
 --   kode_kelurahan: VARCHAR, kelurahan code
@@ -23,7 +24,7 @@
 --   insiden_terlambat: BIGINT, open incidents past due at the TPS
 --   penalti_insiden: DOUBLE, sum of open-incident penalties at the TPS
 --   netralitas_terbuka: BIGINT, open neutrality cases in the kecamatan
-CREATE OR REPLACE MACRO komponen_tps(tanggal) AS TABLE
+CREATE OR REPLACE MACRO komponen_tps(tanggal, awalan := NULL) AS TABLE
 WITH ins AS (
     SELECT
         kode_tps,
@@ -63,7 +64,8 @@ SELECT
     coalesce(ins.penalti, 0) AS penalti_insiden,
     coalesce(net.terbuka, 0) AS netralitas_terbuka
 FROM tps_wilayah AS t
-LEFT JOIN logistik_tps(tanggal) AS l USING (kode_tps)
-JOIN checklist_tps(tanggal) AS c USING (kode_tps)
+LEFT JOIN logistik_tps(tanggal, awalan := awalan) AS l USING (kode_tps)
+JOIN checklist_tps(tanggal, awalan := awalan) AS c USING (kode_tps)
 LEFT JOIN ins USING (kode_tps)
 LEFT JOIN net USING (kode_kecamatan)
+WHERE awalan IS NULL OR starts_with(t.kode_tps, awalan || '.')

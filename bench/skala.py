@@ -1,0 +1,269 @@
+"""Benchmark at city and national scale: ingest, page reruns, the queries behind each page,
+bytes of maps and charts, peak memory, and a plain-pandas baseline of the Ringkasan and
+Logistik figures on the same files.
+
+    python -m siaga demo --skala nasional --out /tmp/nasional      # ≈ 680 MB of CSV, ≈ 15 s
+    python bench/skala.py --nasional /tmp/nasional [--runs 9] [--tulis]
+
+City scale is the repository's demo (Kota Bekasi). For each scale, two child processes keep the
+app's peak memory its own: one only loads the data (ingest time and peak), the other loads it
+through the app's cached store and opens every page with AppTest. It times the queries each
+page runs (Streamlit caches emptied first), the median warm rerun and the bytes of its maps and
+plotly specs. The pandas baseline then runs in this process: read the CSVs, then group by
+kecamatan (city) or province (national). With --tulis the section between the
+``bench:skala`` markers of docs/performance.md is rewritten. Not part of the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+TGL = dt.date(2024, 11, 25)
+# page label -> (page file or None for the default page, URL query)
+HALAMAN = {
+    "kota": {
+        "Ringkasan": (None, {}), "Kesiapan": ("pages/kesiapan.py", {}), "Logistik": ("pages/logistik.py", {}),
+        "Insiden": ("pages/insiden.py", {}), "Netralitas": ("pages/netralitas.py", {}),
+    },
+    "nasional": {
+        "Ikhtisar · nasional": (None, {}), "Ikhtisar · provinsi 32": (None, {"wil": "32"}),
+        "Ikhtisar · kab/kota 32.01": (None, {"wil": "32.01"}), "Ikhtisar · kecamatan 32.01.01 (TPS)": (None, {"wil": "32.01.01"}),
+    },
+}
+PANJANG = {"kota": 8, "nasional": 2}       # pandas baseline groups by kecamatan / province
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _median_ms(fn, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times) * 1000
+
+
+# ------------------------------------------------------------------ child processes
+
+def anak_ingest(data: Path) -> dict:
+    from siaga.config import Paths
+    from siaga.store import Store
+
+    t = time.perf_counter()
+    s = Store(Paths(data / "data", data / "geo"))
+    assert s.load(), s.ditolak
+    return {"s": time.perf_counter() - t, "rss_mb": _rss_mb()}
+
+
+def anak_app(data: Path, skala: str, runs: int) -> dict:
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    from siaga import store as store_mod
+    from siaga import ui
+    from siaga.config import Paths
+
+    os.environ["SIAGA_DATA"], os.environ["SIAGA_GEO"] = str(data / "data"), str(data / "geo")
+    t = time.perf_counter()
+    store = ui._store(Paths.from_env())           # the app's cached store, reused by every AppTest below
+    out: dict = {"muat_s": time.perf_counter() - t, "halaman": {}}
+    assert store.siap, store.ditolak
+    t = time.perf_counter()
+    store.snapshot.siapkan(TGL)                    # a date the load did not summarise (national)
+    out["ringkas_dingin_ms"] = (time.perf_counter() - t) * 1000
+
+    catatan: list[float] = []
+    asli = store_mod.Store.query
+
+    def tercatat(self, name, /, lingkup=None, **params):
+        t0 = time.perf_counter()
+        try:
+            return asli(self, name, lingkup=lingkup, **params)
+        finally:
+            catatan.append(time.perf_counter() - t0)
+
+    store_mod.Store.query = tercatat
+    for label, (page, query) in HALAMAN[skala].items():
+        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=600)
+        at.query_params["tgl"] = TGL.isoformat()
+        for k, v in query.items():
+            at.query_params[k] = v
+        at.run()
+        if page:
+            at.switch_page(page).run()
+        assert not at.exception, at.exception
+        st.cache_data.clear()                     # the queries of one view, from the store itself
+        catatan.clear()
+        at.run()
+        query_ms, n_query = sum(catatan) * 1000, len(catatan)
+        rerun = _median_ms(at.run, runs)
+        out["halaman"][label] = {
+            "rerun_ms": rerun, "query_ms": query_ms, "n_query": n_query,
+            "peta_b": [len(c.proto.json.encode()) for c in at.get("deck_gl_json_chart")],
+            "grafik_b": sum(len(c.proto.spec.encode()) for c in at.get("plotly_chart")),
+        }
+    store_mod.Store.query = asli
+    out["rss_puncak_mb"] = _rss_mb()
+    return out
+
+
+# ------------------------------------------------------------------ plain-pandas baseline
+
+def pandas_baca(data: Path) -> dict[str, pd.DataFrame]:
+    d = data / "data"
+    return {
+        "tps": pd.read_csv(d / "tps.csv", usecols=["kode_tps", "dpt"], dtype={"kode_tps": str}),
+        "logistik": pd.read_csv(d / "logistik.csv", usecols=["waktu", "tahap", "kode_lokasi", "kode_item",
+                                                             "jumlah_kebutuhan", "jumlah_diterima", "jumlah_rusak"],
+                                dtype={"kode_lokasi": str}, parse_dates=["waktu"]),
+        "insiden": pd.read_csv(d / "insiden.csv", usecols=["id_insiden", "waktu", "kode_kecamatan", "keparahan", "status"],
+                               dtype={"kode_kecamatan": str}, parse_dates=["waktu"]),
+    }
+
+
+def pandas_hitung(f: dict[str, pd.DataFrame], tanggal: dt.date, panjang: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Ringkasan (TPS, DPT, open and serious incidents as of the date) and Logistik
+    (completeness per stage) per unit: the groupings the app's queries make."""
+    batas = pd.Timestamp(tanggal) + pd.Timedelta(days=1)
+    tps = f["tps"].assign(unit=f["tps"]["kode_tps"].str[:panjang])
+    ins = f["insiden"][f["insiden"]["waktu"] < batas].sort_values("waktu").groupby("id_insiden").tail(1)
+    ins = ins.assign(unit=ins["kode_kecamatan"].str[:panjang], terbuka=ins["status"] != "selesai")
+    ins = ins.assign(serius=ins["terbuka"] & (ins["keparahan"] == "tinggi"))
+    ringkasan = (tps.groupby("unit").agg(jumlah_tps=("kode_tps", "size"), dpt=("dpt", "sum"))
+                 .join(ins.groupby("unit")[["terbuka", "serius"]].sum()))
+    log = f["logistik"][f["logistik"]["waktu"] < batas]
+    per = log.groupby(["tahap", "kode_lokasi", "kode_item"]).agg(
+        butuh=("jumlah_kebutuhan", "max"), terima=("jumlah_diterima", "sum"), rusak=("jumlah_rusak", "sum"))
+    per["tersedia"] = (per["terima"] - per["rusak"]).clip(lower=0).clip(upper=per["butuh"])
+    per = per.reset_index()
+    per["unit"] = per["kode_lokasi"].str[:panjang]
+    tahap = per.groupby(["unit", "tahap", "kode_item"])[["tersedia", "butuh"]].sum()
+    logistik = (tahap["tersedia"] / tahap["butuh"]).groupby(["unit", "tahap"]).mean().unstack() * 100
+    return ringkasan, logistik
+
+
+def pandas_side(data: Path, panjang: int, runs: int) -> dict:
+    t = time.perf_counter()
+    frames = pandas_baca(data)
+    baca = time.perf_counter() - t
+    t = time.perf_counter()
+    pandas_hitung(frames, TGL, panjang)
+    pertama = time.perf_counter() - t
+    return {"baca_csv_s": baca, "hitung_ms": _median_ms(lambda: pandas_hitung(frames, TGL, panjang), max(3, runs // 3)),
+            "baca_dan_hitung_s": baca + pertama}
+
+
+def anak(mode: str, data: Path, skala: str, runs: int) -> dict:
+    cmd = [sys.executable, __file__, "--anak", mode, "--skala", skala, "--data", str(data), "--runs", str(runs)]
+    res = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    if res.returncode:
+        sys.exit(res.stderr[-3000:])
+    return json.loads(res.stdout.strip().splitlines()[-1])
+
+
+def ukuran(data: Path) -> str:
+    files = sorted((data / "data").glob("*.csv"))
+    baris = {p.name: sum(1 for _ in p.open("rb")) - 1 for p in files if p.name in ("tps.csv", "logistik.csv", "insiden.csv")}
+    return (", ".join(f"{n} {v:,}".replace(",", ".") for n, v in baris.items())
+            + f"; {sum(p.stat().st_size for p in files) / 2**20:,.0f} MB CSV".replace(",", "."))
+
+
+def ukur(data: Path, skala: str, runs: int) -> dict:
+    # a fresh Parquet cache: the ingest child parses every file (first load), the app child then
+    # starts from that cache (a restart)
+    os.environ["SIAGA_CACHE"] = tempfile.mkdtemp(prefix=f"siaga-bench-{skala}-")
+    r = {"ukuran": ukuran(data), "ingest": anak("ingest", data, skala, runs)}
+    print(skala, "ingest", r["ingest"], flush=True)
+    r["app"] = anak("app", data, skala, runs)
+    print(skala, "app", json.dumps(r["app"], indent=1), flush=True)
+    r["pandas"] = pandas_side(data, PANJANG[skala], runs)
+    print(skala, "pandas", r["pandas"], flush=True)
+    return r
+
+
+# ------------------------------------------------------------------ report
+
+def _baris(skala: str, r: dict) -> list[str]:
+    app, pdx = r["app"], r["pandas"]
+    ringkas = next(iter(app["halaman"].values()))["query_ms"]      # Ringkasan / Ikhtisar: the first page
+    log = app["halaman"].get("Logistik", next(iter(app["halaman"].values())))["query_ms"]
+    duck = ringkas + log if skala == "kota" else ringkas
+    out = [f"**{skala.capitalize()}** — {r['ukuran']}.", "",
+           "| page | median rerun (ms) | its queries (ms, count) | map payloads (bytes) | plotly specs (bytes) |",
+           "|---|---|---|---|---|"]
+    for label, h in app["halaman"].items():
+        peta = ", ".join(f"{b:,}".replace(",", ".") for b in h["peta_b"]) or "–"
+        out.append(f"| {label} | {h['rerun_ms']:.0f} | {h['query_ms']:.0f} ({h['n_query']}) | {peta} | "
+                   f"{h['grafik_b']:,} |".replace(",", "."))
+    out += ["", "| measure | value |", "|---|---|",
+            f"| ingest (validated, into DuckDB), separate process | {r['ingest']['s']:.1f} s |",
+            f"| peak memory of that process | {r['ingest']['rss_mb']:.0f} MB |",
+            f"| load again from the Parquet cache (a restart), in the app process | {app['muat_s']:.1f} s |",
+            f"| peak memory of the app process (load, every page, reruns) | {app['rss_puncak_mb']:.0f} MB |",
+            f"| first use of a new as-of date (per-kecamatan summary) | {app['ringkas_dingin_ms']:.0f} ms |",
+            f"| pandas: read the CSVs | {pdx['baca_csv_s']:.2f} s |",
+            f"| pandas: Ringkasan + Logistik figures on frames in memory | {pdx['hitung_ms']:.0f} ms |",
+            f"| DuckDB: the same pages' queries | {duck:.0f} ms |",
+            f"| ratio pandas read-CSV + compute / DuckDB | {pdx['baca_dan_hitung_s'] * 1000 / duck:,.1f}× |".replace(",", "."),
+            f"| ratio pandas in memory / DuckDB | {pdx['hitung_ms'] / duck:,.1f}× |".replace(",", "."), ""]
+    return out
+
+
+def tulis(hasil: dict, runs: int) -> None:
+    lines = [f"Measured {dt.date.today().isoformat()} on {platform.machine()} ({os.cpu_count()} cores), Python "
+             f"{platform.python_version()}; as-of date {TGL:%d-%m-%Y}, medians of {runs} warm reruns. "
+             "`python bench/skala.py --nasional /tmp/nasional --tulis`.", ""]
+    for skala, r in hasil.items():
+        lines += _baris(skala, r)
+    doc = ROOT / "docs" / "performance.md"
+    text = doc.read_text(encoding="utf-8")
+    start, end = "<!-- bench:skala -->", "<!-- /bench:skala -->"
+    head, rest = text.split(start)
+    _, tail = rest.split(end)
+    doc.write_text(head + start + "\n" + "\n".join(lines) + end + tail, encoding="utf-8")
+    (ROOT / "bench" / "hasil").mkdir(exist_ok=True)
+    (ROOT / "bench" / "hasil" / "skala.json").write_text(json.dumps(hasil, indent=2))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--nasional", type=Path, help="folder from `python -m siaga demo --skala nasional --out`")
+    ap.add_argument("--runs", type=int, default=9)
+    ap.add_argument("--tulis", action="store_true", help="update docs/performance.md")
+    ap.add_argument("--anak", choices=("app", "ingest"), help=argparse.SUPPRESS)
+    ap.add_argument("--skala", choices=("kota", "nasional"), help=argparse.SUPPRESS)
+    ap.add_argument("--data", type=Path, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.anak:
+        hasil = anak_ingest(args.data) if args.anak == "ingest" else anak_app(args.data, args.skala, args.runs)
+        print(json.dumps(hasil))
+        return
+    hasil = {"kota": ukur(ROOT, "kota", args.runs)}
+    if args.nasional:
+        hasil["nasional"] = ukur(args.nasional, "nasional", args.runs)
+    if args.tulis:
+        tulis(hasil, args.runs)
+        print("ditulis: docs/performance.md")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,120 @@
+"""Large operational files load through DuckDB (siaga.muat_besar) with the same contract as the
+pandas reader: same typed tables on good data, refusal naming file, row, column and reason on
+bad data, and the last good data kept."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from siaga.config import Paths
+from siaga.muat_besar import OPERASIONAL, mode_besar
+from siaga.store import Store
+from tests.conftest import FIXTURE, ROOT
+from tests.test_ingest import BAD_VALUES, _rewrite
+
+
+def _tabel(store: Store, name: str) -> pd.DataFrame:
+    cur = store.snapshot.cursor()
+    df = cur.execute(f"SELECT * FROM {name}").df()
+    return df.sort_values(list(df.columns)).reset_index(drop=True)
+
+
+@pytest.mark.parametrize("root", [FIXTURE, ROOT], ids=["kota_contoh", "demo"])
+def test_same_tables_as_pandas_reader(monkeypatch, root):
+    paths = Paths(root / "data", root / "geo")
+    monkeypatch.setenv("SIAGA_BESAR_MB", "1000")
+    kecil = Store(paths)
+    assert kecil.load() and not mode_besar(paths)
+    monkeypatch.setenv("SIAGA_BESAR_MB", "0")
+    besar = Store(paths)
+    assert mode_besar(paths) and besar.load(), besar.ditolak
+    for name in OPERASIONAL + ("kesiapan_tps",):
+        if name == "kesiapan_tps":
+            a = kecil.query(name, tanggal="2024-11-25", kecamatan=None, kelurahan=None)
+            b = besar.query(name, tanggal="2024-11-25", kecamatan=None, kelurahan=None)
+        else:
+            a, b = _tabel(kecil, name), _tabel(besar, name)
+        pd.testing.assert_frame_equal(a, b, check_dtype=False, obj=name)
+
+
+BAD = BAD_VALUES + [          # the same cases as the pandas reader, and a few of its own
+    ("tps.csv", "99.01.01.1001.002,99.01.01.1001,2", "99.01.01.1001.002,99.01.01.1001,7", ["kolom nomor_tps", "tiga digit"]),
+    ("checklist.csv", "ya,ya,ya,ya,tidak,ya,400,2", "ya,mungkin,ya,ya,tidak,ya,400,2", ["harus ya atau tidak"]),
+    ("insiden.csv", "I1,2024-11-23 10:00,2024-11-23 08:00,99.01.01,99.01.01.1001",
+     "I1,2024-11-23 10:00,2024-11-23 08:00,99.01.02,99.01.01.1001", ["kelurahan tidak berada di kecamatan"]),
+    ("netralitas.csv", "N1,2024-11-10 09:00", "N1,2024-11-10 09:00,extra", ["jumlah kolom di baris ini"]),
+    ("logistik.csv", "waktu,tahap,kode_lokasi", "waktu;tahap;kode_lokasi", ["harus berbentuk kanonik", "pemisah koma"]),
+]
+
+
+@pytest.mark.parametrize("name,old,new,expect", BAD, ids=[f"{b[0]}-{i}" for i, b in enumerate(BAD)])
+def test_bad_values_are_named_and_last_good_data_kept(contoh_paths, monkeypatch, name, old, new, expect):
+    monkeypatch.setenv("SIAGA_BESAR_MB", "0")
+    store = Store(contoh_paths, check_interval=0)
+    assert store.load(), store.ditolak
+    versi = store.versi
+    _rewrite(contoh_paths, name, old, new)
+    assert not store.load()
+    joined = "\n".join(m.pesan() for m in store.ditolak)
+    for part in expect:
+        assert part in joined, (part, joined)
+    assert store.versi == versi and store.query("rentang_data").shape[0] == 1
+
+
+def test_only_big_files_switch_the_reader(contoh_paths, monkeypatch):
+    monkeypatch.setenv("SIAGA_BESAR_MB", "0.001")      # 1 KB: the fixture's logistik.csv is larger
+    assert mode_besar(contoh_paths)
+    monkeypatch.setenv("SIAGA_BESAR_MB", "16")
+    assert not mode_besar(contoh_paths)
+
+
+def test_nothing_read_from_a_file_reaches_the_sql_text(contoh_paths, monkeypatch):
+    """The loader builds SQL from the contract only: a header that is not a contract column is
+    refused before any SQL is built, and injection strings in cells are loaded as plain values."""
+    monkeypatch.setenv("SIAGA_BESAR_MB", "0")
+    jahat = "'); DROP TABLE tps; --"
+    _rewrite(contoh_paths, "insiden.csv", "Keributan di depan balai warga", f'"{jahat}"')
+    store = Store(contoh_paths)
+    assert store.load(), store.ditolak
+    teks = _tabel(store, "insiden")["ringkasan"]
+    assert jahat in set(teks) and len(store.query("kesiapan_tps", tanggal="2024-11-26", kecamatan=None,
+                                                  kelurahan=None)) == 4
+    _rewrite(contoh_paths, "tps.csv", "kode_tps,kode_kelurahan", 'kode_tps,"kode_kelurahan"" FROM tps; --"')
+    assert not store.load()
+    pesan = "\n".join(m.pesan() for m in store.ditolak)
+    assert "bukan nama kolom kontrak" in pesan and store.versi
+
+
+def test_checked_files_are_kept_as_parquet_and_reread_only_when_changed(contoh_paths, monkeypatch, tmp_path):
+    from siaga import muat_besar
+
+    monkeypatch.setenv("SIAGA_BESAR_MB", "0")
+    monkeypatch.setenv("SIAGA_CACHE", str(tmp_path / "cache"))
+    dibaca = []
+    asli = muat_besar._judul
+    monkeypatch.setattr(muat_besar, "_judul", lambda path, inp: dibaca.append(inp.nama) or asli(path, inp))
+    pertama = Store(contoh_paths)
+    assert pertama.load()
+    assert sorted(dibaca) == sorted(OPERASIONAL)
+    assert sorted(p.name.split("-")[0] for p in (tmp_path / "cache").glob("*.parquet")) == sorted(OPERASIONAL)
+    dibaca.clear()
+    kedua = Store(contoh_paths)               # a restart: every file comes from the cache
+    assert kedua.load() and dibaca == []
+    for name in OPERASIONAL:
+        pd.testing.assert_frame_equal(_tabel(pertama, name), _tabel(kedua, name), obj=name)
+    _rewrite(contoh_paths, "insiden.csv", "Keributan di depan balai warga", "Keributan di depan pasar")
+    assert kedua.load() and dibaca == ["insiden"]      # only the changed file is parsed again
+    assert "Keributan di depan pasar" in set(_tabel(kedua, "insiden")["ringkasan"])
+    assert len(list((tmp_path / "cache").glob("insiden-*.parquet"))) == 1
+    # a damaged cache file is not trusted: the CSV is read again
+    for p in (tmp_path / "cache").glob("tps-*.parquet"):
+        p.write_bytes(b"rusak")
+    dibaca.clear()
+    ketiga = Store(contoh_paths)
+    assert ketiga.load() and dibaca == ["tps"]
+    # a refused file is never cached (the last good version's entry stays)
+    sebelum = sorted((tmp_path / "cache").glob("tps-*"))
+    _rewrite(contoh_paths, "tps.csv", ",400,reguler", ",abc,reguler")
+    assert not ketiga.load()
+    assert sorted((tmp_path / "cache").glob("tps-*")) == sebelum and len(sebelum) == 2
