@@ -29,7 +29,8 @@ if len(jejak) > 1:
 ind = ui.q("ikhtisar_indikator", tanggal=k.tanggal, induk=induk).iloc[0]
 c = st.columns(5)
 c[0].metric("Skor kesiapan", fmt.skor(ind["skor_kesiapan"]), help="Rata-rata skor kecamatan, ditimbang DPT")
-c[1].metric("Kab/kota", fmt.angka(ind["jumlah_kabkota"]))
+label, jumlah = tampil.jumlah_anak(ind, anak)
+c[1].metric(label, fmt.angka(jumlah))
 c[2].metric("Kecamatan rawan", fmt.angka(ind["kecamatan_rawan"]), help=f"dari {fmt.angka(ind['jumlah_kecamatan'])} kecamatan")
 c[3].metric("TPS", fmt.angka(ind["jumlah_tps"]), help=f"{fmt.angka(ind['dpt'])} pemilih DPT")
 c[4].metric("TPS logistik lengkap", fmt.angka(ind["tps_logistik_lengkap"]))

@@ -3,7 +3,7 @@
 -- services undisturbed, plus the DPT-weighted readiness score, units at risk and neutrality.
 -- params:
 --   tanggal: DATE, as-of date
---   induk: VARCHAR, scope code: 00 (nation), a province code or a kab/kota code
+--   induk: VARCHAR, scope code: 00 (nation), a province, kab/kota or kecamatan code
 -- columns:
 --   jumlah_kabkota: BIGINT, kab/kota in the scope
 --   jumlah_kecamatan: BIGINT, kecamatan in the scope
@@ -44,4 +44,4 @@ SELECT
     CAST(coalesce(sum(netralitas_terlambat), 0) AS BIGINT) AS netralitas_terlambat
 FROM ringkas_simpan
 WHERE tanggal = $tanggal
-  AND ($induk = '00' OR starts_with(kode_kecamatan, $induk || '.'))
+  AND ($induk = '00' OR kode_kecamatan = $induk OR starts_with(kode_kecamatan, $induk || '.'))

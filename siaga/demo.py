@@ -46,6 +46,8 @@ netralitas = 15
 siap = 85
 perhatian = 70
 
+"""
+PENALTI_TOML = """\
 [kesiapan.penalti]             # points off the 0..100 component per open item
 insiden_rendah = 1
 insiden_sedang = 5
@@ -70,7 +72,7 @@ sumber_data = "Demo Siaga Pilkada: wilayah dan DPT/TPS nyata (KPU Kota Bekasi, 2
 [peta]
 batas_perkiraan = true         # demo boundaries are approximate (Voronoi of kelurahan centroids)
 
-""" + KESIAPAN_TOML
+""" + KESIAPAN_TOML + PENALTI_TOML
 
 ITEMS = [
     # kode, nama, satuan, per_tps, per_pemilih, cadangan %, gudang window (start, end)

@@ -204,6 +204,8 @@ class Store:
             pemuat = muat_besar.Pemuat(con, muat_besar.folder_cache(self.paths))
             if all([pemuat.muat(n, path_of(INPUTS[n], self.paths)) for n in muat_besar.OPERASIONAL]):
                 pemuat.silang(wil)
+                if pemuat.ok():
+                    pemuat.urutkan()
             hasil.masalah.extend(pemuat.masalah)
         batas, pusat = {}, []
         if "wilayah" in hasil.tabel:
@@ -226,13 +228,16 @@ class Store:
                         kompres=besar)
         if besar:
             con.execute(_PADATKAN).fetchall()
-        if wil.multi:
-            # A province or national desk opens on the latest day: summarise it while loading, so
-            # the first page view does not wait for the 5 million logistics rows.
+        return snap
+
+    def siapkan_terakhir(self) -> None:
+        """Summarise the latest day of a province or national desk now (the app does this while
+        it shows "Memuat data…"), so the first page view does not wait for it."""
+        snap = self.snapshot
+        if snap.wilayah.multi:
             akhir = snap.cursor().execute(queries.registry()["rentang_data"].sql).df()["tanggal_akhir"].iloc[0]
             if pd.notna(akhir):
                 snap.siapkan(akhir)
-        return snap
 
     def refresh(self) -> None:
         """Reload when an input file changed since the last attempt (checked at most once per interval)."""

@@ -101,7 +101,8 @@ class Konteks:
 @st.cache_resource(show_spinner="Memuat data…")
 def _store(paths: Paths) -> Store:
     s = Store(paths)
-    s.load()
+    if s.load():
+        s.siapkan_terakhir()
     return s
 
 

@@ -173,7 +173,10 @@ def test_config_describes_the_national_dataset(nas):
     assert w["batas_logistik"] == repo["wilayah"]["batas_logistik"]
     assert w["simulasi"] is True and "bukan data nyata" in w["sumber_data"]
     assert cfg["peta"] == {"batas_perkiraan": True}
-    assert cfg["kesiapan"] == repo["kesiapan"]
+    # same weights and thresholds as the city; penalties per open item suit the national density
+    assert {k: cfg["kesiapan"][k] for k in ("bobot", "level")} == {k: repo["kesiapan"][k] for k in ("bobot", "level")}
+    pen, pen_kota = cfg["kesiapan"]["penalti"], repo["kesiapan"]["penalti"]
+    assert set(pen) == set(pen_kota) and all(0 < pen[k] < pen_kota[k] for k in pen)
     assert set(w) == set(repo["wilayah"])
 
 

@@ -25,7 +25,7 @@ WITH terima AS (
         max(waktu) AS terakhir
     FROM logistik
     WHERE waktu < CAST(tanggal AS DATE) + INTERVAL 1 DAY
-      AND (awalan IS NULL OR kode_lokasi = awalan OR starts_with(kode_lokasi, awalan || '.') OR starts_with(awalan, kode_lokasi || '.'))
+      AND (awalan IS NULL OR (kode_lokasi >= awalan AND kode_lokasi < awalan || '/') OR kode_lokasi IN (left(awalan, 2), left(awalan, 5), left(awalan, 8), left(awalan, 13)))
     GROUP BY ALL
 )
 SELECT
@@ -43,4 +43,4 @@ SELECT
     t.terakhir
 FROM kebutuhan_unit AS u
 LEFT JOIN terima AS t USING (tahap, kode_lokasi, kode_item)
-WHERE (awalan IS NULL OR u.kode_lokasi = awalan OR starts_with(u.kode_lokasi, awalan || '.') OR starts_with(awalan, u.kode_lokasi || '.'))
+WHERE (awalan IS NULL OR (u.kode_lokasi >= awalan AND u.kode_lokasi < awalan || '/') OR u.kode_lokasi IN (left(awalan, 2), left(awalan, 5), left(awalan, 8), left(awalan, 13)))

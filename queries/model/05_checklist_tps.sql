@@ -24,7 +24,7 @@ WITH terakhir AS (
     SELECT *
     FROM checklist
     WHERE waktu < CAST(tanggal AS DATE) + INTERVAL 1 DAY
-      AND (awalan IS NULL OR starts_with(kode_tps, awalan || '.'))
+      AND (awalan IS NULL OR (kode_tps > awalan || '.' AND kode_tps < awalan || '/'))
     QUALIFY row_number() OVER (PARTITION BY kode_tps ORDER BY waktu DESC) = 1
 )
 SELECT
@@ -54,4 +54,4 @@ SELECT
     ) / 9.0 AS skor_checklist
 FROM tps_wilayah AS t
 LEFT JOIN terakhir AS c USING (kode_tps)
-WHERE awalan IS NULL OR starts_with(t.kode_tps, awalan || '.')
+WHERE awalan IS NULL OR (t.kode_tps > awalan || '.' AND t.kode_tps < awalan || '/')

@@ -12,7 +12,7 @@ from siaga import charts, fmt, kesiapan
 NASIONAL = "00"
 LABEL_TINGKAT = {"provinsi": "Provinsi", "kabkota": "Kab/kota", "kecamatan": "Kecamatan", "tps": "TPS"}
 TAHAP = (("persen_gudang", "Gudang KPU"), ("persen_ppk", "PPK"), ("persen_pps", "PPS"), ("persen_tps", "TPS"))
-LABEL_MAKS = 40        # name labels on the map only when there are this many units or fewer
+LABEL_MAKS = 20        # name labels on the map only when there are this many units or fewer
 PANJANG = {2: "provinsi", 5: "kabkota", 8: "kecamatan"}    # code length -> level
 
 
@@ -21,6 +21,14 @@ def tingkat_anak(induk: str) -> str:
     if induk == NASIONAL:
         return "provinsi"
     return {2: "kabkota", 5: "kecamatan"}.get(len(induk), "tps")
+
+
+def jumlah_anak(ind, anak: str) -> tuple[str, int | None]:
+    """The count metric of the level below: kab/kota for the nation and a province, else kecamatan
+    (TPS are counted in their own metric)."""
+    if anak in ("provinsi", "kabkota"):
+        return "Kab/kota", ind["jumlah_kabkota"]
+    return "Kecamatan", ind["jumlah_kecamatan"]
 
 
 def tingkat_peta(induk: str) -> str:
