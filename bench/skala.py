@@ -217,7 +217,7 @@ def _baris(skala: str, r: dict) -> list[str]:
     out += ["", "| measure | value |", "|---|---|",
             f"| ingest (validated, into DuckDB), separate process | {r['ingest']['s']:.1f} s |",
             f"| peak memory of that process | {r['ingest']['rss_mb']:.0f} MB |",
-            f"| load again from the Parquet cache (a restart), in the app process | {app['muat_s']:.1f} s |",
+            f"| restart from the Parquet cache in the app process, incl. the latest day's summary | {app['muat_s']:.1f} s |",
             f"| peak memory of the app process (load, every page, reruns) | {app['rss_puncak_mb']:.0f} MB |",
             f"| first use of a new as-of date (per-kecamatan summary) | {app['ringkas_dingin_ms']:.0f} ms |",
             f"| pandas: read the CSVs | {pdx['baca_csv_s']:.2f} s |",
