@@ -46,9 +46,9 @@ def batas_besar() -> int:
         return 16 * 2**20
 
 
-def mode_besar(paths: Paths, batas: int | None = None) -> bool:
+def mode_besar(paths: Paths) -> bool:
     """True when any operational input file is large enough to skip the pandas reader."""
-    batas = batas_besar() if batas is None else batas
+    batas = batas_besar()
     for n in OPERASIONAL:
         p = path_of(INPUTS[n], paths)
         if p.is_file() and p.stat().st_size > batas:
@@ -166,7 +166,6 @@ class Pemuat:
         self.con = con
         self.cache = cache
         self.masalah: list[Masalah] = []
-        self.dari_cache: list[str] = []
 
     def _dari_cache(self, name: str, kunci: str) -> bool:
         if self.cache is None:
@@ -180,7 +179,6 @@ class Pemuat:
         except (duckdb.Error, ValueError, TypeError, OSError):
             self._x(f"DROP TABLE IF EXISTS {name}")
             return False
-        self.dari_cache.append(name)
         return True
 
     def _simpan_cache(self, name: str, kunci: str, peringatan: list[Masalah]) -> None:
