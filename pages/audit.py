@@ -15,7 +15,8 @@ st.caption("Permintaan identitas pelapor, pengguna, dan log audit (siapa melakuk
 tampil.kabar()
 
 st.subheader("Permintaan identitas pelapor")
-tunggu = tampil.menunggu()
+semua = tampil.permintaan()
+tunggu = tampil.menunggu(semua)
 if not tunggu:
     ui.kosong("Tidak ada permintaan yang menunggu keputusan.")
 else:
@@ -28,8 +29,7 @@ else:
              args=("audit_nomor", "audit_catatan", True))
     b.button("Tolak", key="audit_tolak", on_click=tampil.putuskan, args=("audit_nomor", "audit_catatan", False))
 with st.expander("Semua permintaan"):
-    st.dataframe(tampil.tabel_permintaan(tampil.identitas.daftar_permintaan(gerbang.folder())), hide_index=True,
-                 width="stretch")
+    st.dataframe(tampil.tabel_permintaan(semua), hide_index=True, width="stretch")
 
 st.subheader("Pengguna")
 st.caption("Dikelola dengan `python -m siaga pengguna tambah|hapus|reset|daftar` di mesin server.")

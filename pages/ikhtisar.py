@@ -45,8 +45,9 @@ if anak == "tps":
     if tps.empty:
         ui.kosong("Belum ada TPS di kecamatan ini.")
     else:
-        st.dataframe(tampil.tabel_tps(tps, k.wilayah.zona_waktu), hide_index=True, width="stretch")
-        ui.tombol_unduh(tampil.tabel_tps(tps, k.wilayah.zona_waktu), "tps", k, key="unduh_tps")
+        tabel_tps = tampil.tabel_tps(tps, k.wilayah.zona_waktu)
+        st.dataframe(tabel_tps, hide_index=True, width="stretch")
+        ui.tombol_unduh(tabel_tps, "tps", k, key="unduh_tps")
     st.stop()
 
 unit = ui.q("ikhtisar_unit", tanggal=k.tanggal, induk=induk, tingkat=anak)
@@ -65,7 +66,8 @@ with kiri:
         st.caption(f"Peta per {tampil.LABEL_TINGKAT[lv].lower()}." + (f" {charts.BATAS_PERKIRAAN}"
                                                                         if k.wilayah.batas_perkiraan else ""))
 with kanan:
-    st.dataframe(tabel.warnai_level(ui.sekali(tampil.peringkat, unit)), hide_index=True, width="stretch",
+    peringkat = ui.sekali(tampil.peringkat, unit)
+    st.dataframe(tabel.warnai_level(peringkat), hide_index=True, width="stretch",
                  height=charts.MAP_HEIGHT, column_config=tampil.KOLOM_PERINGKAT)
 ui.pilih_wilayah(f"Buka {tampil.LABEL_TINGKAT[anak].lower()}", list(unit["kode"]),
                  dict(zip(unit["kode"], tampil.nama_unit(unit))), key=f"buka_{induk}")
@@ -73,4 +75,4 @@ ui.pilih_wilayah(f"Buka {tampil.LABEL_TINGKAT[anak].lower()}", list(unit["kode"]
 st.subheader("Rantai logistik: yang paling tertinggal")
 st.plotly_chart(ui.grafik(tampil.grafik_rantai, "ikhtisar_unit", tanggal=k.tanggal, induk=induk, tingkat=anak),
                 config=charts.PLOTLY_CONFIG, key="grafik_rantai")
-ui.tombol_unduh(tampil.peringkat(unit), "ikhtisar", k, key="unduh_ikhtisar")
+ui.tombol_unduh(peringkat, "ikhtisar", k, key="unduh_ikhtisar")

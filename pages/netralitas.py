@@ -86,7 +86,7 @@ else:
         saya = rahasia.milik_saya()
         if saya:
             st.dataframe(rahasia.tabel_permintaan(saya), hide_index=True, width="stretch")
-        for id_kasus in rahasia.boleh_dibuka():
+        for id_kasus in rahasia.boleh_dibuka(saya):
             st.button(f"Tampilkan identitas pelapor kasus {id_kasus}", key=f"net_pelapor_{id_kasus}",
                       icon=":material/visibility:", on_click=rahasia.tampilkan, args=(f"pelapor:{id_kasus}",))
             if rahasia.diminta(f"pelapor:{id_kasus}") and (tabel := rahasia.pelapor(id_kasus)) is not None:

@@ -53,7 +53,7 @@ HAK: dict[str, frozenset[str]] = {
     VERIFIKATOR: _OPERASIONAL | {LIHAT_TERLAPOR, MINTA_PELAPOR},
     ADMIN: _OPERASIONAL | {IMPOR, PULIHKAN, LIHAT_RIWAYAT, LIHAT_AUDIT, PUTUSKAN_PELAPOR},
 }
-AKSI = sorted(set().union(*HAK.values()) | {MINTA_PELAPOR})
+AKSI = sorted(set().union(*HAK.values()))
 
 # Queries that hold no row per kecamatan (the data's date range, the stage schedule): a camat may
 # run them unscoped. Any other query a camat runs must take a ``$kecamatan`` parameter.
@@ -123,7 +123,7 @@ def param_lingkup(nama: str, params_query: Iterable[str], params: dict, lingkup:
     a reference query (:data:`REFERENSI`)."""
     if lingkup.kecamatan is None:
         return dict(params)
-    if "kecamatan" in set(params_query):
+    if "kecamatan" in params_query:
         return {**params, "kecamatan": lingkup.kecamatan}
     if nama in REFERENSI:
         return dict(params)

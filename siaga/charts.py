@@ -71,12 +71,18 @@ def peta_kesiapan(batas: Batas, kec: pd.DataFrame, pilih: str | None = None) -> 
         pdk.Layer("GeoJsonLayer", data, id="kesiapan-kecamatan", pickable=True, stroked=True, filled=True,
                   get_fill_color="properties.warna", get_line_color="properties.garis",
                   get_line_width="properties.tebal", line_width_units="'pixels'"),
-        pdk.Layer("TextLayer", labels, id="label-kecamatan", get_position="posisi", get_text="teks",
-                  get_size=13, get_color=[20, 20, 20, 255], get_text_anchor="'middle'", font_family="'sans-serif'",
-                  get_alignment_baseline="'center'", font_weight=600,
-                  outline_width=3, outline_color=[255, 255, 255, 255], font_settings={"sdf": True}),
+        lapisan_label(labels, "label-kecamatan"),
     ]
     return deck(layers, batas.bounds, tooltip={"text": "{nama}\n{keterangan}"})
+
+
+def lapisan_label(labels: list[dict], id: str, **extra) -> pdk.Layer:
+    """The house label layer: ``labels`` are ``{"posisi": [lon, lat], "teks": ...}``, dark bold
+    text with a white halo, centred on the point."""
+    return pdk.Layer("TextLayer", labels, id=id, get_position="posisi", get_text="teks", get_size=13,
+                     get_color=[20, 20, 20, 255], get_text_anchor="'middle'", get_alignment_baseline="'center'",
+                     font_family="'sans-serif'", font_weight=600, outline_width=3,
+                     outline_color=[255, 255, 255, 255], font_settings={"sdf": True}, **extra)
 
 
 def peta_unit(batas: Batas, props: pd.DataFrame, label: bool = True) -> pdk.Deck:
@@ -89,10 +95,7 @@ def peta_unit(batas: Batas, props: pd.DataFrame, label: bool = True) -> pdk.Deck
     if label:
         centres = batas.pusat().merge(props[["kode", "nama"]], on="kode")
         teks = [{"posisi": [lon, lat], "teks": n} for lon, lat, n in zip(centres["lon"], centres["lat"], centres["nama"])]
-        layers.append(pdk.Layer("TextLayer", teks, id="label-unit", get_position="posisi", get_text="teks", get_size=12,
-                                get_color=[20, 20, 20, 255], get_text_anchor="'middle'", font_family="'sans-serif'",
-                                get_alignment_baseline="'center'", outline_width=3,
-                                outline_color=[255, 255, 255, 255], font_settings={"sdf": True}))
+        layers.append(lapisan_label(teks, "label-unit"))
     pilih = batas.gdf[batas.gdf["kode"].isin(set(props["kode"]))]
     bounds = tuple(float(x) for x in pilih.total_bounds) if len(pilih) else batas.bounds
     return deck(layers, bounds, tooltip={"text": "{nama}\n{keterangan}"})

@@ -34,9 +34,12 @@ class Paths:
 
     @classmethod
     def from_env(cls) -> Paths:
-        data = os.environ.get("SIAGA_DATA") or str(ROOT / "data")
-        geo = os.environ.get("SIAGA_GEO") or str(ROOT / "geo")
-        return cls(Path(data).expanduser().resolve(), Path(geo).expanduser().resolve())
+        return cls.dari(os.environ.get("SIAGA_DATA"), os.environ.get("SIAGA_GEO"))
+
+    @classmethod
+    def dari(cls, data: str | None, geo: str | None) -> Paths:
+        """The folders named (the repository's data/ and geo/ when not)."""
+        return cls(Path(data or ROOT / "data").expanduser().resolve(), Path(geo or ROOT / "geo").expanduser().resolve())
 
 
 @dataclass(frozen=True)

@@ -29,12 +29,24 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from siaga import demo as kota
-from siaga.contract import STATUS_INSIDEN, STATUS_NETRALITAS, SUMBER_INSIDEN, SUMBER_NETRALITAS
-from siaga.fileio import sync_dir, tulis_atomik
+from siaga.contract import (
+    KELAS_PELANGGARAN,
+    KEPARAHAN,
+    STATUS_INSIDEN,
+    STATUS_NETRALITAS,
+    SUMBER_INSIDEN,
+    SUMBER_NETRALITAS,
+    TAHAP_LOGISTIK,
+)
+from siaga.fileio import ganti, tulis_atomik
 
 SEED = 20241127
 SUMBER_SALINAN = Path(__file__).resolve().parent.parent / "data"   # the committed demo files
 SALINAN = ("logistik_item.csv", "kategori_insiden.csv", "tahapan.csv")
+# Files written, in the order generate() reports them (plus wilayah.toml).
+BERKAS_DATA = ("wilayah.csv", "tps.csv", "logistik_item.csv", "logistik.csv", "checklist.csv", "kategori_insiden.csv",
+               "insiden.csv", "netralitas.csv", "netralitas_pribadi.csv", "tahapan.csv")
+BERKAS_GEO = ("provinsi.geojson", "kabkota.geojson", "kecamatan.geojson")
 
 # Full-scale sizes (faktor 1).
 UKURAN = {"kabkota": 508, "kecamatan": 7_300, "kelurahan": 84_000, "tps": 430_000,
@@ -127,7 +139,6 @@ AKHIR = _m(11, 27, 14)          # last event: voting day, after the TPS close
 HARI_H = int(_m(11, 27)) // HARI
 CHUNK = 400_000                 # rows per block of CSV text
 
-TAHAP = ("gudang", "ppk", "pps", "tps")
 PERALATAN = ("KOTAK", "BILIK", "ALAT")       # delivered to the TPS a day earlier
 CATATAN_LOGISTIK = (
     "hasil sortir dan lipat: surat suara rusak dipisahkan",
@@ -310,7 +321,7 @@ def _baris(cols: list[pa.Array]) -> memoryview:
 
 
 def _tulis_csv(path: Path, header: list[str], blok: Iterator[list[pa.Array]]) -> int:
-    """Write header and blocks to a temporary file beside ``path``, fsync, then ``os.replace``."""
+    """Write header and blocks to a temporary file beside ``path``, fsync, then :func:`fileio.ganti`."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     n = 0
@@ -322,11 +333,10 @@ def _tulis_csv(path: Path, header: list[str], blok: Iterator[list[pa.Array]]) ->
                 n += len(cols[0])
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    sync_dir(path.parent)
+    ganti(Path(tmp), path)
     return n
 
 
@@ -381,11 +391,8 @@ class Negeri:
         return self.kec_kab[self.tps_kec]
 
 
-def _nama_kec(kode: str) -> str:
-    return f"Contoh {kode}"
-
-
-def _nama_kel(kode: str) -> str:
+def _nama(kode: str) -> str:
+    """Name of a fictional kecamatan or kelurahan/desa."""
     return f"Contoh {kode}"
 
 
@@ -480,17 +487,14 @@ def buat_negeri(rng: np.random.Generator, faktor: float) -> Negeri:
 
 def tulis_wilayah(n: Negeri, path: Path) -> int:
     kode = [p[0] for p in PROVINSI] + n.kab_kode + n.kec_kode + n.kel_kode
-    nama = ([p[1] for p in PROVINSI] + n.kab_nama + [_nama_kec(k) for k in n.kec_kode]
-            + [_nama_kel(k) for k in n.kel_kode])
+    nama = [p[1] for p in PROVINSI] + n.kab_nama + [_nama(k) for k in n.kec_kode + n.kel_kode]
     induk = (["00"] * len(PROVINSI) + [PROVINSI[p][0] for p in n.kab_prov]
              + [n.kab_kode[k] for k in n.kec_kab] + [n.kec_kode[k] for k in n.kel_kec])
     tingkat = np.repeat(np.arange(4), [len(PROVINSI), len(n.kab_kode), len(n.kec_kode), len(n.kel_kode)])
-    cols = {"tingkat": _ambil(pa.array(["provinsi", "kabkota", "kecamatan", "kelurahan"]), tingkat),
-            "kode": pa.array(kode), "nama": _teks(nama), "kode_induk": pa.array(induk)}
     blank = pa.nulls(len(kode), pa.string())
-    header = ["tingkat", "kode", "nama", "kode_induk", "nama_lain", "kode_bps"]
-    return _tulis_csv(path, header, iter([[cols["tingkat"], cols["kode"], cols["nama"], cols["kode_induk"],
-                                           blank, blank]]))
+    cols = [_ambil(pa.array(["provinsi", "kabkota", "kecamatan", "kelurahan"]), tingkat), pa.array(kode),
+            _teks(nama), pa.array(induk), blank, blank]
+    return _tulis_csv(path, ["tingkat", "kode", "nama", "kode_induk", "nama_lain", "kode_bps"], iter([cols]))
 
 
 def tulis_tps(n: Negeri, path: Path) -> int:
@@ -526,7 +530,7 @@ def tulis_geo(n: Negeri, geo: Path) -> dict[str, int]:
                                            [p[1] for p in PROVINSI], prov_rect)),
                     ("kabkota.geojson", fc("kabkota (sintetis)", n.kab_kode, n.kab_nama, n.kab_rect)),
                     ("kecamatan.geojson", fc("kecamatan (sintetis)", n.kec_kode,
-                                             [_nama_kec(k) for k in n.kec_kode], n.kec_rect))):
+                                             [_nama(k) for k in n.kec_kode], n.kec_rect))):
         tulis_atomik(geo / name, json.dumps(f, ensure_ascii=False, separators=(",", ":")) + "\n")
         out[name] = len(f["features"])
     return out
@@ -562,7 +566,7 @@ class Item:
 
 
 class _Log:
-    """Logistics rows gathered as column arrays."""
+    """Logistics rows gathered as column arrays (tahap: index into contract.TAHAP_LOGISTIK)."""
 
     def __init__(self):
         self.parts: list[tuple] = []
@@ -699,7 +703,7 @@ def tulis_logistik(cols: list[np.ndarray], n: Negeri, it: Item, w: _Waktu, path:
     order = np.lexsort((rank[item], loc, tahap, t))
     codes = pa.array(n.kab_kode + n.kec_kode + n.kel_kode + n.tps_kode)
     items = pa.array(it.kode)
-    tahap_t = pa.array(TAHAP)
+    tahap_t = pa.array([c for c, _ in TAHAP_LOGISTIK])
     notes = _teks(list(CATATAN_LOGISTIK) + [f"{b} {sat} rusak saat diterima KPPS" for sat in it.satuan
                                             for b in range(6)])
 
@@ -836,14 +840,15 @@ def tulis_insiden(rng: np.random.Generator, n: Negeri, w: _Waktu, faktor: float,
     ringkasan, pic = [], []
     for c, kc, kl, tp in zip(cat.tolist(), kec.tolist(), kel.tolist(), tpl.tolist()):
         if kl >= 0:
-            wil = ("Desa " if n.kel_desa[kl] else "Kelurahan ") + _nama_kel(kel_kode[kl])
+            wil = ("Desa " if n.kel_desa[kl] else "Kelurahan ") + _nama(kel_kode[kl])
         else:
-            wil = "Kecamatan " + _nama_kec(kec_kode[kc])
+            wil = "Kecamatan " + _nama(kec_kode[kc])
         name = cats[c]
         ringkasan.append(RINGKASAN[name][tp].format(wil=wil))
-        pic.append(PIC[name].format(kab=kab_nama[n.kec_kab[kc]], kec=_nama_kec(kec_kode[kc])))
+        pic.append(PIC[name].format(kab=kab_nama[n.kec_kab[kc]], kec=_nama(kec_kode[kc])))
     ringkasan, pic = _teks(ringkasan), _teks(pic)
-    due = np.array([kota.DUE_DAYS[k] for k in ("rendah", "sedang", "tinggi")])[kep]
+    kep_kode = [k for k, _ in KEPARAHAN]
+    due = np.array([kota.DUE_DAYS[k] for k in kep_kode])[kep]
     batas = np.floor((start + due * HARI) / HARI)
     kejadian = np.maximum(np.floor(start - rng.random(N) * 6 * JAM), 0)
 
@@ -873,7 +878,7 @@ def tulis_insiden(rng: np.random.Generator, n: Negeri, w: _Waktu, faktor: float,
     ids = pa.array([f"INS-{i:07d}" for i in range(1, N + 1)])
     codes_kec, codes_kel, codes_tps = pa.array(kec_kode), pa.array(kel_kode), pa.array(n.tps_kode)
     cat_t = pa.array(cats)
-    kep_t = pa.array(["rendah", "sedang", "tinggi"])
+    kep_t = pa.array(kep_kode)
     st_t = pa.array(status_code)
     src_t = pa.array(sumber_all)
     tindak = _teks([kota.TINDAK.get(s) for s in status_code])
@@ -908,12 +913,12 @@ def tulis_netralitas(rng: np.random.Generator, n: Negeri, w: _Waktu, faktor: flo
     kejadian, lapor, t0 = kejadian[o], lapor[o], t0[o]
 
     jenis = rng.choice(len(kota.JENIS), size=N, p=[x[2] for x in kota.JENIS])
-    kelas_t = ["etik", "disiplin"]
+    kelas_t = [k for k, _ in KELAS_PELANGGARAN]
     kelas = np.array([kelas_t.index(x[1]) for x in kota.JENIS])[jenis]
     dpt_kec = np.bincount(n.tps_kec, n.dpt, nc)
     kec = rng.choice(nc, size=N, p=dpt_kec / dpt_kec.sum())
     sumber_t = [s for s, _ in SUMBER_NETRALITAS]
-    src = rng.choice(4, size=N, p=[0.45, 0.35, 0.1, 0.1])     # order of SUMBER_NETRALITAS
+    src = rng.choice(len(sumber_t), size=N, p=[0.45, 0.35, 0.1, 0.1])     # order of SUMBER_NETRALITAS
 
     # flow: laporan -> klarifikasi -> tidak_terbukti, or on to rekomendasi, BKN, PPK decision, done;
     # a national backlog runs slower than a city desk, and a fifth of the cases stall at one step
@@ -943,9 +948,9 @@ def tulis_netralitas(rng: np.random.Generator, n: Negeri, w: _Waktu, faktor: flo
         if u < 0.2:
             opd.append(f"{OPD_PROVINSI[x % len(OPD_PROVINSI)]} Provinsi {names_prov[n.kab_prov[kab]]}")
         elif u < 0.3:
-            opd.append(f"Kecamatan {_nama_kec(n.kec_kode[kc])}")
+            opd.append(f"Kecamatan {_nama(n.kec_kode[kc])}")
         elif u < 0.35:
-            opd.append(f"Desa atau kelurahan di Kecamatan {_nama_kec(n.kec_kode[kc])}")
+            opd.append(f"Desa atau kelurahan di Kecamatan {_nama(n.kec_kode[kc])}")
         else:
             opd.append(f"{OPD_DAERAH[x % len(OPD_DAERAH)]} {n.kab_nama[kab]}")
     opd_t = _teks(opd)
@@ -1007,9 +1012,10 @@ def generate(data_dir: Path, geo_dir: Path, seed: int = SEED, faktor: float = 1.
     counts["tps.csv"] = tulis_tps(n, data_dir / "tps.csv")
     for name in SALINAN:
         src, dst = SUMBER_SALINAN / name, data_dir / name
+        isi = src.read_bytes()
         if src.resolve() != dst.resolve():
-            tulis_atomik(dst, src.read_bytes())
-        counts[name] = src.read_text(encoding="utf-8").count("\n") - 1
+            tulis_atomik(dst, isi)
+        counts[name] = isi.count(b"\n") - 1
     it = Item.baca(data_dir / "logistik_item.csv")
     say("logistik")
     cols = buat_logistik(rng_log, n, it)
@@ -1024,16 +1030,11 @@ def generate(data_dir: Path, geo_dir: Path, seed: int = SEED, faktor: float = 1.
     tulis_atomik(data_dir / "wilayah.toml", CONFIG)
     say("batas wilayah")
     counts.update(tulis_geo(n, geo_dir))
-    order = ["wilayah.csv", "tps.csv", "logistik_item.csv", "logistik.csv", "checklist.csv", "kategori_insiden.csv",
-             "insiden.csv", "netralitas.csv", "netralitas_pribadi.csv", "tahapan.csv", "provinsi.geojson",
-             "kabkota.geojson", "kecamatan.geojson"]
-    return {k: counts[k] for k in order}
+    return {k: counts[k] for k in (*BERKAS_DATA, *BERKAS_GEO)}
 
 
 def ukuran(data_dir: Path, geo_dir: Path) -> int:
     """Bytes of the files :func:`generate` writes."""
-    names = [Path(data_dir) / n for n in ("wilayah.csv", "tps.csv", "logistik.csv", "checklist.csv", "insiden.csv",
-                                          "netralitas.csv", "netralitas_pribadi.csv", "wilayah.toml", *SALINAN)]
-    names += [Path(geo_dir) / n for n in ("provinsi.geojson", "kabkota.geojson", "kecamatan.geojson")]
+    names = [Path(data_dir) / n for n in (*BERKAS_DATA, "wilayah.toml")] + [Path(geo_dir) / n for n in BERKAS_GEO]
     return sum(p.stat().st_size for p in names if p.is_file())
 

@@ -66,6 +66,11 @@ def waktu_pendek(t: dt.datetime | None, zona: str) -> str:
     return f"{tanggal(t, pendek=True)} {jam(t, zona)}"
 
 
+def waktu_tanpa_zona(t: dt.datetime) -> str:
+    """``27 Nov 2024 13.59``: times of the server's own clock (audit log, requests, versions)."""
+    return f"{tanggal(t, pendek=True)} {t:%H.%M}"
+
+
 def hitung_mundur(hari_ini: dt.date, hari_h: dt.date) -> str:
     """``H-3`` before voting day, ``Hari H`` on it, ``H+2`` after."""
     n = (hari_h - hari_ini).days

@@ -54,18 +54,21 @@ def pribadi(df: pd.DataFrame) -> bool:
     return bool(df.attrs.get("pribadi")) or bool(INPUT.pribadi & {str(c) for c in df.columns})
 
 
+def baca_isi(isi: bytes) -> pd.DataFrame | None:
+    """The typed rows of a copy of the identities file (its columns only); None when unreadable."""
+    try:
+        df, _ = validasi(INPUT, baca_tabel(isi, INPUT.berkas, INPUT).df)
+    except MasalahError:
+        return None
+    return None if df is None else df[[k.nama for k in INPUT.kolom]].reset_index(drop=True)
+
+
 def baca(paths: Paths) -> pd.DataFrame:
     """The typed identities file (empty when absent or unreadable). Internal: callers go through
     :func:`terlapor` and :func:`pelapor`."""
     p = path_of(INPUT, paths)
-    kosong = pd.DataFrame(columns=[k.nama for k in INPUT.kolom])
-    if not p.is_file():
-        return tandai(kosong)
-    try:
-        df, _ = validasi(INPUT, baca_tabel(p.read_bytes(), INPUT.berkas, INPUT).df)
-    except MasalahError:
-        return tandai(kosong)
-    return tandai(kosong if df is None else df[[k.nama for k in INPUT.kolom]].reset_index(drop=True))
+    df = baca_isi(p.read_bytes()) if p.is_file() else None
+    return tandai(pd.DataFrame(columns=[k.nama for k in INPUT.kolom]) if df is None else df)
 
 
 def _catat(dir_: Path, akses: Akses, aksi: str, objek: str, hasil: str = audit.BERHASIL) -> None:

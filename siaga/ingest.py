@@ -24,6 +24,7 @@ from siaga.contract import DIMUAT, INPUTS, POLA, TINGKAT_TAHAP, Input, Kolom
 from siaga.errors import GALAT, MASKED, PERINGATAN, Masalah, MasalahError
 
 MAX_PER_KOLOM = 20   # example rows per (file, column, reason) before summarising
+RENTANG_KOORDINAT = {"lintang": (-11.5, 6.5), "bujur": (94.0, 142.0)}    # Indonesia, with a margin
 
 ALASAN = {
     "bulat": "bukan bilangan bulat (contoh: 1.234 atau 1234)",
@@ -543,9 +544,9 @@ def validasi(inp: Input, raw: pd.DataFrame) -> tuple[pd.DataFrame | None, list[M
         elif j == "desimal":
             vals, bad = parse.desimal(s)
         elif j == "lintang":
-            vals, bad = parse.koordinat(s, -11.5, 6.5)
+            vals, bad = parse.koordinat(s, *RENTANG_KOORDINAT[j])
         elif j == "bujur":
-            vals, bad = parse.koordinat(s, 94.0, 142.0)
+            vals, bad = parse.koordinat(s, *RENTANG_KOORDINAT[j])
         elif j == "tanggal":
             vals, bad = parse.tanggal(s)
         elif j == "waktu":

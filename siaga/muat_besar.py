@@ -25,17 +25,17 @@ from pathlib import Path
 
 import duckdb
 
-from siaga import parse
+from siaga import fileio, parse
 from siaga.config import Paths, Wilayah
 from siaga.contract import INPUTS, POLA, TINGKAT_TAHAP, Input, Kolom
 from siaga.errors import GALAT, MASKED, PERINGATAN, Masalah
-from siaga.ingest import ALASAN, MAX_PER_KOLOM, _contoh, _norm_header, _rentang, path_of
+from siaga.ingest import ALASAN, MAX_PER_KOLOM, RENTANG_KOORDINAT, _contoh, _norm_header, _rentang, path_of
 
 OPERASIONAL = ("tps", "logistik", "checklist", "insiden", "netralitas")
 URUTAN = {"logistik": "kode_lokasi", "checklist": "kode_tps"}      # tables ordered by place after the checks
-_BACA = {"bulat": "BIGINT", "desimal": "DOUBLE", "lintang": "DOUBLE", "bujur": "DOUBLE",
-         "tanggal": "DATE", "waktu": "TIMESTAMP"}
-_RENTANG_KOORD = {"lintang": (-11.5, 6.5), "bujur": (94.0, 142.0)}
+# jenis that DuckDB's reader types while parsing (as the contract's DuckDB type); the others are
+# read as text and checked, then converted, in SQL
+_BERTIPE = {"bulat", "desimal", "lintang", "bujur", "tanggal", "waktu"}
 
 
 def batas_besar() -> int:
@@ -94,14 +94,14 @@ def _judul(path: Path, inp: Input) -> tuple[list[str] | None, str | None]:
 def _cek_kolom(col: Kolom) -> list[_Cek]:
     """Checks of one present column of the raw table (typed while read for numbers and dates)."""
     c, j = _q(col.nama), col.jenis
-    teks = j not in _BACA
+    teks = j not in _BERTIPE
     kosong = f"({c} IS NULL OR trim({c}) = '')" if teks else f"{c} IS NULL"
     out: list[_Cek] = []
     if col.wajib:
         out.append(_Cek(col.nama, "wajib diisi tetapi kosong", kosong, None))
     isi = f"NOT {kosong}"
-    if j in _RENTANG_KOORD:
-        lo, hi = _RENTANG_KOORD[j]
+    if j in RENTANG_KOORDINAT:
+        lo, hi = RENTANG_KOORDINAT[j]
         out.append(_Cek(col.nama, ALASAN[j], f"{c} NOT BETWEEN {lo} AND {hi}", c))
     elif j == "kode":
         pola = "|".join(f"(?:{POLA[p]})" for p in col.pola.split("|"))
@@ -182,21 +182,21 @@ class Pemuat:
         return True
 
     def _simpan_cache(self, name: str, kunci: str, peringatan: list[Masalah]) -> None:
-        """Write the checked table as Parquet (temporary file, then atomic rename); old keys go."""
+        """Write the checked table as Parquet and its warnings as JSON, each atomically
+        (:mod:`siaga.fileio`); the entries of older versions of the file go."""
         if self.cache is None:
             return
         try:
             self.cache.mkdir(parents=True, exist_ok=True)
             for tua in self.cache.glob(f"{name}-*"):
                 tua.unlink(missing_ok=True)
-            for akhiran, tulis in ((".parquet", lambda p: self.con.table(name).write_parquet(str(p))),
-                                   (".json", lambda p: p.write_text(json.dumps([asdict(m) for m in peringatan]),
-                                                                    encoding="utf-8"))):
-                sementara = self.cache / f".{name}-{kunci}{akhiran}.tmp"
-                tulis(sementara)
-                with sementara.open("rb") as f:
-                    os.fsync(f.fileno())
-                os.replace(sementara, self.cache / f"{name}-{kunci}{akhiran}")
+            pq = self.cache / f"{name}-{kunci}.parquet"
+            sementara = pq.with_name(f".{pq.name}.tmp")
+            self.con.table(name).write_parquet(str(sementara))
+            with sementara.open("rb") as f:
+                os.fsync(f.fileno())
+            fileio.ganti(sementara, pq)
+            fileio.tulis_atomik(self.cache / f"{name}-{kunci}.json", json.dumps([asdict(m) for m in peringatan]))
         except OSError:
             pass            # a cache that cannot be written only costs time on the next load
 
@@ -207,13 +207,13 @@ class Pemuat:
         if not cek:
             return
         hitung = ", ".join(f"count(*) FILTER (WHERE {k.kondisi})" for k in cek)
-        counts = self.con.execute(f"SELECT {hitung} FROM {tabel}").fetchall()[0]
+        counts = self._x(f"SELECT {hitung} FROM {tabel}")[0]
         for k, n in zip(cek, counts):
             if not n:
                 continue
             nilai = k.nilai or "NULL"
-            rows = self.con.execute(f"SELECT {baris}, CAST({nilai} AS VARCHAR) FROM {tabel} WHERE {k.kondisi} "
-                                    f"ORDER BY 1 LIMIT {MAX_PER_KOLOM}").fetchall()
+            rows = self._x(f"SELECT {baris}, CAST({nilai} AS VARCHAR) FROM {tabel} WHERE {k.kondisi} "
+                           f"ORDER BY 1 LIMIT {MAX_PER_KOLOM}")
             for b, v in rows:
                 if v is not None and k.kolom in inp.pribadi:
                     v = MASKED
@@ -241,7 +241,7 @@ class Pemuat:
                 "Ubah dengan: python -m siaga impor BERKAS --jenis " + name))
             return False
         jenis = {k.nama: k for k in inp.kolom}
-        kolom = {n: _BACA.get(jenis[n].jenis, "VARCHAR") for n in names}
+        kolom = {n: jenis[n].duck if jenis[n].jenis in _BERTIPE else "VARCHAR" for n in names}
         raw = f"_mentah_{name}"
         self._x("DROP TABLE IF EXISTS reject_errors")
         self._x("DROP TABLE IF EXISTS reject_scans")
@@ -249,7 +249,7 @@ class Pemuat:
             f"CREATE OR REPLACE TABLE {raw} AS SELECT * FROM read_csv($p, header=true, auto_detect=false, "
             "delim=',', quote='\"', escape='\"', columns=$k, store_rejects=true, rejects_limit=0, "
             "dateformat='%Y-%m-%d')", {"p": str(path), "k": kolom})
-        n_tolak = self.con.execute("SELECT count(*) FROM reject_errors").fetchall()[0][0]
+        n_tolak = self._x("SELECT count(*) FROM reject_errors")[0][0]
         if n_tolak:
             self._tolakan(inp, jenis, n_tolak)
             self._x(f"DROP TABLE {raw}")
@@ -281,7 +281,7 @@ class Pemuat:
                 kode = ", ".join(_lit(k) for k, _ in col.pilihan)
                 self._x(f"UPDATE {raw} SET {c} = {_pilihan(col, c)} "
                         f"WHERE {c} IS NOT NULL AND {c} NOT IN ({kode})")
-            elif col.jenis not in _BACA:
+            elif col.jenis not in _BERTIPE:
                 self._x(f"UPDATE {raw} SET {c} = nullif(trim({c}), '') WHERE {c} <> trim({c}) OR {c} = ''")
         urut = [k.nama for k in inp.kolom]
         if list(self._x(f"SELECT column_name FROM information_schema.columns WHERE table_name = '{raw}' "
@@ -304,8 +304,8 @@ class Pemuat:
 
     def _tolakan(self, inp: Input, jenis: dict[str, Kolom], n: int) -> None:
         """Cells DuckDB's reader could not convert (numbers, dates) or rows of the wrong width."""
-        rows = self.con.execute("SELECT line, column_name, column_idx, error_type, csv_line FROM reject_errors "
-                                f"ORDER BY line LIMIT {MAX_PER_KOLOM}").fetchall()
+        rows = self._x("SELECT line, column_name, column_idx, error_type, csv_line FROM reject_errors "
+                       f"ORDER BY line LIMIT {MAX_PER_KOLOM}")
         for line, col, idx, err, csv_line in rows:
             col = _norm_header(col) if col else None
             j = jenis[col].jenis if col in jenis else None

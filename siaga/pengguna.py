@@ -68,7 +68,8 @@ class Aturan:
                 return max(1, int(os.environ.get(nama, bawaan)))
             except ValueError:
                 return bawaan
-        return cls(angka("SIAGA_SESI_MENIT", 30), angka("SIAGA_GAGAL_MAKS", 5), angka("SIAGA_KUNCI_MENIT", 15))
+        return cls(angka("SIAGA_SESI_MENIT", cls.sesi_menit), angka("SIAGA_GAGAL_MAKS", cls.gagal_maks),
+                   angka("SIAGA_KUNCI_MENIT", cls.kunci_menit))
 
 
 @dataclass
@@ -134,7 +135,7 @@ def cari(dir_: Path, nama: str) -> Pengguna | None:
 def cari_email(dir_: Path, email: str) -> Pengguna | None:
     """The user a single sign-on e-mail maps to (case-insensitive), if any."""
     email = (email or "").strip().lower()
-    return next((p for p in daftar(dir_) if email and (p.email or "").lower() == email), None) if email else None
+    return next((p for p in daftar(dir_) if (p.email or "").lower() == email), None) if email else None
 
 
 def _simpan(dir_: Path, semua: list[Pengguna]) -> None:
@@ -177,8 +178,9 @@ def tambah(dir_: Path, nama: str, peran: str, sandi: str | None, *, kecamatan: s
             raise PenggunaError(f"pengguna {nama} sudah ada")
         if email and any((p.email or "").lower() == email.lower() for p in semua):
             raise PenggunaError("e-mail itu sudah dipakai pengguna lain")
+        nu = _sekarang()
         baru = Pengguna(nama, peran, kecamatan, email.lower() if email else None,
-                        _hasher.hash(sandi) if sandi is not None else None, _sekarang(), _sekarang())
+                        _hasher.hash(sandi) if sandi is not None else None, nu, nu)
         _simpan(dir_, [*semua, baru])
     return baru
 
@@ -230,10 +232,14 @@ def _tulis_gagal(dir_: Path, isi: dict[str, dict]) -> None:
     tulis_json(dir_ / GAGAL, isi)
 
 
+def terkunci(dir_: Path, sekarang: dt.datetime) -> dict[str, dt.datetime]:
+    """The user names locked out now, with the end of their lock-out (one read of the file)."""
+    sampai = {n: dt.datetime.fromisoformat(g["sampai"]) for n, g in _baca_gagal(dir_).items() if g.get("sampai")}
+    return {n: t for n, t in sampai.items() if t > sekarang}
+
+
 def terkunci_sampai(dir_: Path, nama: str, sekarang: dt.datetime) -> dt.datetime | None:
-    g = _baca_gagal(dir_).get(nama.strip().lower(), {})
-    sampai = dt.datetime.fromisoformat(g["sampai"]) if g.get("sampai") else None
-    return sampai if sampai and sampai > sekarang else None
+    return terkunci(dir_, sekarang).get(nama.strip().lower())
 
 
 def masuk(dir_: Path, nama: str, sandi: str, sekarang: dt.datetime, aturan: Aturan) -> HasilMasuk:
@@ -247,8 +253,8 @@ def masuk(dir_: Path, nama: str, sandi: str, sekarang: dt.datetime, aturan: Atur
             if sampai > sekarang:
                 return HasilMasuk(TERKUNCI, sampai=sampai)
             g = {}                                         # the lock-out is over: count afresh
-        p = next((x for x in daftar(dir_) if x.nama == nama), None)
-        ok = False
+        semua = daftar(dir_)
+        p = next((x for x in semua if x.nama == nama), None)
         try:
             ok = _hasher.verify(p.hash if p and p.hash else _HASH_PALSU, sandi) and p is not None and bool(p.hash)
         except (VerifyMismatchError, VerificationError, InvalidHashError):
@@ -257,8 +263,7 @@ def masuk(dir_: Path, nama: str, sandi: str, sekarang: dt.datetime, aturan: Atur
             if nama in gagal:
                 _tulis_gagal(dir_, {k: v for k, v in gagal.items() if k != nama})
             if _hasher.check_needs_rehash(p.hash):
-                semua = [replace(x, hash=_hasher.hash(sandi)) if x.nama == nama else x for x in daftar(dir_)]
-                _simpan(dir_, semua)
+                _simpan(dir_, [replace(x, hash=_hasher.hash(sandi)) if x.nama == nama else x for x in semua])
             return HasilMasuk(BERHASIL, p.akses)
         jumlah = int(g.get("jumlah", 0)) + 1
         g = {"jumlah": jumlah, "terakhir": sekarang.isoformat(timespec="seconds")}

@@ -14,14 +14,11 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from siaga import impor, riwayat
+from siaga import identitas, impor, riwayat
 from siaga.config import Paths
-from siaga.contract import INPUTS
-from siaga.errors import MasalahError
-from siaga.ingest import baca_tabel, validasi
+from siaga.identitas import INPUT
 
 TUTUP = ("selesai", "tidak_terbukti")
-INPUT = INPUTS["netralitas_pribadi"]
 
 
 @dataclass
@@ -44,10 +41,7 @@ def kasus_tutup(netralitas: pd.DataFrame, sebelum: dt.date) -> set[str]:
 def tanpa_kasus(isi: bytes, kasus: set[str]) -> bytes | None:
     """A copy of the identities file without the rows of ``kasus`` (canonical CSV); None when it
     cannot be read (the copy is then removed rather than kept with identities)."""
-    try:
-        df, _ = validasi(INPUT, baca_tabel(isi, INPUT.berkas, INPUT).df)
-    except MasalahError:
-        return None
+    df = identitas.baca_isi(isi)
     if df is None:
         return None
     if not df["id_kasus"].isin(kasus).any():

@@ -233,11 +233,10 @@ class Store:
     def siapkan_terakhir(self) -> None:
         """Summarise the latest day of a province or national desk now (the app does this while
         it shows "Memuat data…"), so the first page view does not wait for it."""
-        snap = self.snapshot
-        if snap.wilayah.multi:
-            akhir = snap.cursor().execute(queries.registry()["rentang_data"].sql).df()["tanggal_akhir"].iloc[0]
+        if self.wilayah.multi:
+            akhir = self.query("rentang_data")["tanggal_akhir"].iloc[0]
             if pd.notna(akhir):
-                snap.siapkan(akhir)
+                self.snapshot.siapkan(akhir)
 
     def refresh(self) -> None:
         """Reload when an input file changed since the last attempt (checked at most once per interval)."""

@@ -106,9 +106,7 @@ def _store(paths: Paths) -> Store:
     return s
 
 
-@functools.lru_cache(maxsize=8)
-def _paths(data: str | None, geo: str | None) -> Paths:
-    return Paths.from_env()        # resolved once per value of the two variables, not on every call
+_paths = functools.lru_cache(maxsize=8)(Paths.dari)     # resolved once per value, not on every call
 
 
 def store() -> Store:
@@ -391,8 +389,13 @@ def hanya_rincian(teks: str) -> None:
 # ------------------------------------------------------------------ cached charts
 
 @st.cache_resource(max_entries=512, show_spinner=False)
-def _grafik(kunci: str, _builder: Callable, name: str, params: tuple, versi: str, lingkup: Lingkup):
-    return _builder(q(name, **dict(params)))
+def _grafik(kunci: str, _builder: Callable, name: str, params: tuple, versi: str, lingkup: Lingkup,
+            tingkat_batas: str | None = None):
+    df = q(name, **dict(params))
+    if tingkat_batas is None:
+        return _builder(df)
+    b = batas().get(tingkat_batas)
+    return None if b is None or df.empty else _builder(b, df)
 
 
 def grafik(builder: Callable[[pd.DataFrame], object], name: str, **params):
@@ -421,18 +424,11 @@ def sekali(builder: Callable, *args, kunci: tuple = (), **kwargs):
     return _sekali(nama, builder, args, hashed, store().versi, gerbang.lingkup(), bebas)
 
 
-@st.cache_resource(max_entries=128, show_spinner=False)
-def _peta(kunci: str, _builder: Callable, tingkat_batas: str, name: str, params: tuple, versi: str, lingkup: Lingkup):
-    b = batas().get(tingkat_batas)
-    df = q(name, **dict(params))
-    return None if b is None or df.empty else _builder(b, df)
-
-
 def peta(builder: Callable[[Batas, pd.DataFrame], object], tingkat_batas: str, name: str, **params):
     """``builder(boundaries of tingkat_batas, q(name, **params))``, a map built once per data
     version, parameters and scope (like :func:`grafik`); None when that level has no boundaries."""
     kunci = f"{builder.__module__}.{builder.__qualname__}"
-    return _peta(kunci, builder, tingkat_batas, name, tuple(sorted(params.items())), store().versi, gerbang.lingkup())
+    return _grafik(kunci, builder, name, tuple(sorted(params.items())), store().versi, gerbang.lingkup(), tingkat_batas)
 
 
 # ------------------------------------------------------------------ daily report ("Unduh laporan")
@@ -448,14 +444,14 @@ class KunciLaporan(NamedTuple):
 def kunci_laporan(k: Konteks, format: str) -> KunciLaporan:
     """Everything a generated report depends on, and so its cache key: the data version, the
     as-of date, the kecamatan filter (a kelurahan filter does not narrow the report) and the
-    format. Anything that changes what a report may contain joins the key here."""
-    lk = gerbang.lingkup()
-    return KunciLaporan(k.versi, k.tanggal, lk.kecamatan or k.kecamatan, format, lk)
+    format, and the access scope the report's queries run in. Anything that changes what a report
+    may contain joins the key here."""
+    return KunciLaporan(k.versi, k.tanggal, k.kecamatan, format, gerbang.lingkup())
 
 
 @st.cache_data(max_entries=24, show_spinner=False)
 def _berkas_laporan(kunci: KunciLaporan, _kabar: laporan.Kabar) -> bytes:
-    return laporan.buat(store(), kunci.tanggal, kunci.kecamatan, kunci.format, _kabar)
+    return laporan.buat(store(), kunci.tanggal, kunci.kecamatan, kunci.format, _kabar, kunci.lingkup)
 
 
 def buat_laporan(kunci: KunciLaporan, bar) -> bytes:
@@ -545,14 +541,13 @@ def tanggal_layar(k: Konteks) -> dt.date:
 
 @st.cache_resource(max_entries=8, show_spinner="Menyiapkan layar…")
 def _laporan_layar(versi: str, tanggal: dt.date, kecamatan: str | None, lk: Lingkup) -> isi.Laporan:
-    return isi.susun(store(), tanggal, kecamatan)
+    return isi.susun(store(), tanggal, kecamatan, lk=lk)
 
 
 def laporan_layar(tanggal: dt.date, kecamatan: str | None) -> isi.Laporan:
     """The slides of the big screen: the report model, built once per data version and view
     (aggregates only: the report model never holds personal data)."""
-    lk = gerbang.lingkup()
-    return _laporan_layar(store().versi, tanggal, lk.kecamatan or kecamatan, lk)
+    return _laporan_layar(store().versi, tanggal, kecamatan, gerbang.lingkup())
 
 
 def jumlah_slide_layar() -> int:
@@ -567,8 +562,7 @@ def _peta_layar(versi: str, tanggal: dt.date, kecamatan: str | None, lk: Lingkup
 
 def peta_layar(tanggal: dt.date, kecamatan: str | None) -> bytes:
     """The readiness map as a static picture (no tiles, nothing to load), cached per view."""
-    lk = gerbang.lingkup()
-    return _peta_layar(store().versi, tanggal, lk.kecamatan or kecamatan, lk)
+    return _peta_layar(store().versi, tanggal, kecamatan, gerbang.lingkup())
 
 
 BARIS_LAYAR = 7

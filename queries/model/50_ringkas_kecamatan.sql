@@ -49,32 +49,31 @@ net AS (
     FROM netralitas_asof(tanggal)
     GROUP BY ALL
 ),
+per_item AS (      -- one pass over the logistics state: each stage's places summed per kecamatan
+    SELECT                -- (per kab/kota for the gudang) and item
+        tahap,
+        CASE WHEN tahap = 'gudang' THEN kode_lokasi ELSE kode_kecamatan END AS kode,
+        kode_item,
+        sum(tersedia) / nullif(sum(kebutuhan), 0) AS rasio,
+        sum(kebutuhan) AS kebutuhan
+    FROM logistik_unit(tanggal)
+    GROUP BY ALL
+),
 log AS (
     SELECT
-        kode_kecamatan,
+        kode AS kode_kecamatan,
         sum(kebutuhan) FILTER (WHERE tahap = 'tps') AS butuh,
-        100 * avg(lengkap) FILTER (WHERE tahap = 'ppk') AS ppk,
-        100 * avg(lengkap) FILTER (WHERE tahap = 'pps') AS pps,
-        100 * avg(lengkap) FILTER (WHERE tahap = 'tps') AS tps
-    FROM (
-        SELECT
-            tahap, kode_kecamatan, kode_item,
-            CASE WHEN sum(kebutuhan) = 0 THEN 1.0 ELSE sum(tersedia) / sum(kebutuhan) END AS lengkap,
-            sum(kebutuhan) AS kebutuhan
-        FROM logistik_unit(tanggal)
-        WHERE tahap <> 'gudang'
-        GROUP BY ALL
-    )
+        100 * avg(coalesce(rasio, 1.0)) FILTER (WHERE tahap = 'ppk') AS ppk,
+        100 * avg(coalesce(rasio, 1.0)) FILTER (WHERE tahap = 'pps') AS pps,
+        100 * avg(coalesce(rasio, 1.0)) FILTER (WHERE tahap = 'tps') AS tps
+    FROM per_item
+    WHERE tahap <> 'gudang'
     GROUP BY ALL
 ),
 gudang AS (
-    SELECT kode_lokasi AS kode_kabkota, 100 * avg(lengkap) AS persen
-    FROM (
-        SELECT kode_lokasi, kode_item, sum(tersedia) / nullif(sum(kebutuhan), 0) AS lengkap
-        FROM logistik_unit(tanggal)
-        WHERE tahap = 'gudang'
-        GROUP BY ALL
-    )
+    SELECT kode AS kode_kabkota, 100 * avg(rasio) AS persen
+    FROM per_item
+    WHERE tahap = 'gudang'
     GROUP BY ALL
 )
 SELECT

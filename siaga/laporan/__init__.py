@@ -16,6 +16,7 @@ import datetime as dt
 import importlib
 from dataclasses import dataclass
 
+from siaga.akses import Lingkup
 from siaga.laporan.isi import Kabar, KecamatanTidakDikenal, Laporan, LaporanError, diam, sebagian, susun
 from siaga.store import Store
 
@@ -43,10 +44,12 @@ FORMAT = {
 ISI_SELESAI = 0.2          # share of the progress bar for the queries; the rest is drawing
 
 
-def buat(store: Store, tanggal: dt.date, kecamatan: str | None, format: str, kabar: Kabar = diam) -> bytes:
-    """The report of the region (or one kecamatan) as of ``tanggal`` in ``format`` (pdf, png, pptx)."""
+def buat(store: Store, tanggal: dt.date, kecamatan: str | None, format: str, kabar: Kabar = diam,
+         lk: Lingkup | None = None) -> bytes:
+    """The report of the region (or one kecamatan) as of ``tanggal`` in ``format`` (pdf, png, pptx),
+    its queries run in the scope ``lk`` (see :func:`siaga.laporan.isi.susun`)."""
     f = FORMAT[format]
-    laporan = susun(store, tanggal, kecamatan, sebagian(kabar, 0.0, ISI_SELESAI))
+    laporan = susun(store, tanggal, kecamatan, sebagian(kabar, 0.0, ISI_SELESAI), lk)
     data = importlib.import_module(f.modul).tulis(laporan, sebagian(kabar, ISI_SELESAI, 1.0))
     kabar(1.0, "Laporan selesai")
     return data

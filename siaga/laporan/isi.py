@@ -15,6 +15,7 @@ case facts only.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -23,6 +24,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from siaga import fmt, kesiapan, lingkup
+from siaga.akses import Lingkup
 from siaga.config import Wilayah
 from siaga.geo import Batas
 from siaga.store import Store
@@ -347,9 +349,9 @@ SLIDES: tuple[tuple[str, Callable[[_Konteks], Slide]], ...] = (
 )
 
 
-def nama_kecamatan(store: Store) -> dict[str, str]:
+def nama_kecamatan(store: Store, lk: Lingkup | None = None) -> dict[str, str]:
     """Kecamatan code -> name, in code order."""
-    d = store.query("daftar_wilayah")
+    d = store.query("daftar_wilayah", lingkup=lk)
     d = d[d["tingkat"] == "kecamatan"]
     return dict(zip(d["kode"], d["nama"]))
 
@@ -358,15 +360,19 @@ def rentang(store: Store) -> lingkup.Rentang:
     return lingkup.Rentang.dari_baris(store.query("rentang_data").iloc[0])
 
 
-def susun(store: Store, tanggal: dt.date, kecamatan: str | None = None, kabar: Kabar = diam) -> Laporan:
-    """The report of the region (or of one kecamatan, by Kemendagri code) as of ``tanggal``."""
+def susun(store: Store, tanggal: dt.date, kecamatan: str | None = None, kabar: Kabar = diam,
+          lk: Lingkup | None = None) -> Laporan:
+    """The report of the region (or of one kecamatan, by Kemendagri code) as of ``tanggal``. With
+    a scope ``lk`` every query runs in it: a camat's report is of their kecamatan, whatever asked."""
     wil = store.wilayah
-    nama_kec = nama_kecamatan(store)
+    if lk is not None and lk.kecamatan:
+        kecamatan = lk.kecamatan
+    nama_kec = nama_kecamatan(store, lk)
     if kecamatan is not None and kecamatan not in nama_kec:
         raise KecamatanTidakDikenal(f"Kecamatan dengan kode {kecamatan!r} tidak ada di daftar wilayah {wil.nama}. "
                                     f"Kode yang ada: {', '.join(nama_kec)}.")
     nama = nama_kec.get(kecamatan or "")
-    k = _Konteks(q=store.query, wilayah=wil, batas=store.snapshot.batas, tanggal=tanggal, kecamatan=kecamatan,
+    k = _Konteks(q=functools.partial(store.query, lingkup=lk), wilayah=wil, batas=store.snapshot.batas, tanggal=tanggal, kecamatan=kecamatan,
                  nama_kecamatan=nama, nama_lingkup=lingkup.nama_lingkup(wil.nama, nama), rentang=rentang(store))
     slides = []
     for i, (kode, buat) in enumerate(SLIDES):

@@ -151,8 +151,7 @@ def tabel_padanan(lap: Laporan) -> pd.DataFrame:
 
 
 def _waktu(v: riwayat.Versi) -> str:
-    w = v.waktu_dt
-    return f"{fmt.tanggal(w, pendek=True)} {w:%H.%M}"
+    return fmt.waktu_tanpa_zona(v.waktu_dt)
 
 
 AKSI = {riwayat.AKSI_IMPOR: "Impor", riwayat.AKSI_PULIHKAN: "Pemulihan", riwayat.AKSI_AWAL: "Keadaan awal"}

@@ -29,8 +29,7 @@ CATATAN_PELAPOR = (f"Identitas pelapor tidak pernah tampil tanpa izin: ajukan pe
 def _waktu(iso: str | None) -> str:
     if not iso:
         return ""
-    w = dt.datetime.fromisoformat(iso)
-    return f"{fmt.tanggal(w, pendek=True)} {w:%H.%M}"
+    return fmt.waktu_tanpa_zona(dt.datetime.fromisoformat(iso))
 
 
 def tabel_terlapor(df: pd.DataFrame) -> pd.DataFrame:
@@ -79,14 +78,19 @@ def milik_saya() -> list[identitas.Permintaan]:
     return [p for p in identitas.daftar_permintaan(gerbang.folder()) if p.pemohon == gerbang.akses().pengguna]
 
 
-def boleh_dibuka() -> list[str]:
-    """Cases whose reporter this user may see now (approved, unexpired)."""
+def boleh_dibuka(saya: list[identitas.Permintaan]) -> list[str]:
+    """Cases whose reporter this user may see now (approved, unexpired), from :func:`milik_saya`."""
     sekarang = dt.datetime.now()
-    return sorted({p.id_kasus for p in milik_saya() if p.keadaan(sekarang) == identitas.DISETUJUI})
+    return sorted({p.id_kasus for p in saya if p.keadaan(sekarang) == identitas.DISETUJUI})
 
 
-def menunggu() -> list[identitas.Permintaan]:
-    return [p for p in identitas.daftar_permintaan(gerbang.folder()) if p.status == identitas.MENUNGGU]
+def permintaan() -> list[identitas.Permintaan]:
+    """Every reporter-identity request (admin)."""
+    return identitas.daftar_permintaan(gerbang.folder())
+
+
+def menunggu(semua: list[identitas.Permintaan]) -> list[identitas.Permintaan]:
+    return [p for p in semua if p.status == identitas.MENUNGGU]
 
 
 # Callbacks (run before the page, so the message survives the rerun)
@@ -140,10 +144,11 @@ def kabar() -> None:
 
 def tabel_pengguna() -> pd.DataFrame:
     """Users without any secret: name, role, kecamatan, how they log in, lock-out."""
-    d, now = gerbang.folder(), dt.datetime.now()
+    d = gerbang.folder()
+    terkunci = pengguna.terkunci(d, dt.datetime.now())
     rows = []
     for p in pengguna.daftar(d):
-        kunci = pengguna.terkunci_sampai(d, p.nama, now)
+        kunci = terkunci.get(p.nama)
         rows.append({"Nama pengguna": p.nama, "Peran": LABEL_PERAN[p.peran], "Kecamatan": p.kecamatan or "",
                      "Masuk dengan": " + ".join(x for x in ("kata sandi" if p.hash else "",
                                                              "akun organisasi" if p.email else "") if x),
@@ -161,9 +166,7 @@ def catat_buka_audit() -> None:
 
 def tabel_audit(terakhir: int = 1000) -> pd.DataFrame:
     """The last events, newest first."""
-    ev = list(reversed(audit.baca(gerbang.folder(), terakhir)))
-    return pd.DataFrame({"Waktu": [_waktu(e.get("waktu")) for e in ev], "Pengguna": [e.get("pengguna", "") for e in ev],
-                         "Peran": [e.get("peran", "") for e in ev],
-                         "Tindakan": [audit.LABEL.get(e.get("aksi", ""), e.get("aksi", "")) for e in ev],
-                         "Objek": [e.get("objek", "") for e in ev], "Hasil": [e.get("hasil", "") for e in ev]},
-                        columns=["Waktu", "Pengguna", "Peran", "Tindakan", "Objek", "Hasil"])
+    rows = [{"Waktu": _waktu(e.get("waktu")), "Pengguna": e.get("pengguna", ""), "Peran": e.get("peran", ""),
+             "Tindakan": audit.LABEL.get(e.get("aksi", ""), e.get("aksi", "")), "Objek": e.get("objek", ""),
+             "Hasil": e.get("hasil", "")} for e in reversed(audit.baca(gerbang.folder(), terakhir))]
+    return pd.DataFrame(rows, columns=["Waktu", "Pengguna", "Peran", "Tindakan", "Objek", "Hasil"])

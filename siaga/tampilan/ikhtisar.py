@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from siaga import charts, fmt, kesiapan
+from siaga.tampilan import kesiapan as t_kesiapan
 
 NASIONAL = "00"
 LABEL_TINGKAT = {"provinsi": "Provinsi", "kabkota": "Kab/kota", "kecamatan": "Kecamatan", "tps": "TPS"}
@@ -125,11 +126,7 @@ def tabel_tps(df: pd.DataFrame, zona: str) -> pd.DataFrame:
         "Logistik": [fmt.persen(r["skor_logistik"], 0) for r in rows],
         "Lengkap di TPS": ["ya" if r["logistik_lengkap"] else "belum" for r in rows],
         "Checklist": [fmt.persen(r["skor_checklist"], 0) for r in rows],
-        "Laporan terakhir": [STATUS_LAPORAN.get(r["status_laporan"], "belum ada laporan")
-                             + ("" if pd.isna(r["waktu_laporan"]) else f" · {fmt.waktu_pendek(r['waktu_laporan'], zona)}")
-                             for r in rows],
+        "Laporan terakhir": [t_kesiapan.laporan_terakhir(r, zona) for r in rows],
         "Insiden terbuka": [fmt.angka(r["insiden_terbuka"]) for r in rows],
     })
 
-
-STATUS_LAPORAN = {"siap": "siap", "belum": "belum siap", "bermasalah": "bermasalah"}

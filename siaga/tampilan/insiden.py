@@ -327,11 +327,7 @@ def peta(batas: Batas | None, wilayah: pd.DataFrame, daftar: pd.DataFrame, jende
                 get_line_width="properties.tebal", line_width_units="'pixels'"))
             labels = [{"posisi": [r["lon"], r["lat"]], "teks": f"{r['nama']}\n{fmt.angka(r['jumlah'])}"}
                       for r in rows if not fmt._missing(r["lat"])]
-            label_layer = pdk.Layer(
-                "TextLayer", labels, id="label-wilayah", get_position="posisi", get_text="teks", get_size=13,
-                get_color=[20, 20, 20, 255], get_text_anchor="'middle'", get_alignment_baseline="'center'",
-                font_family="'sans-serif'", font_weight=600, outline_width=3, outline_color=[255, 255, 255, 255],
-                font_settings={"sdf": True}, character_set="'auto'")
+            label_layer = charts.lapisan_label(labels, "label-wilayah", character_set="'auto'")
     pts = titik(daftar, zona)
     for keparahan, data in pts.items():         # least severe first: serious points drawn on top
         if data:

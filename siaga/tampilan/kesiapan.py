@@ -501,10 +501,7 @@ def peta_kelurahan(batas: Batas, unit: pd.DataFrame, tps: pd.DataFrame | None, z
         skor = anak.set_index("kode")["skor"]
         labels = [{"posisi": [lon, lat], "teks": f"{n[5:]}\n{fmt.skor(skor[kd])}"}
                   for lon, lat, n, kd in zip(pusat["lon"], pusat["lat"], pusat["nama"], pusat["kode"])]
-        layers.append(pdk.Layer("TextLayer", labels, id="label-kelurahan", get_position="posisi", get_text="teks",
-                                get_size=13, get_color=[20, 20, 20, 255], get_text_anchor="'middle'",
-                                font_family="'sans-serif'", get_alignment_baseline="'center'", font_weight=600,
-                                outline_width=3, outline_color=[255, 255, 255, 255], font_settings={"sdf": True}))
+        layers.append(charts.lapisan_label(labels, "label-kelurahan"))
     fokus = sub[sub["kode"] == pilih] if pilih else sub
     if not fokus.empty:
         b = tuple(float(v) for v in fokus.total_bounds)
