@@ -5,7 +5,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from siaga import akses, gerbang, ui
+from siaga import akses
+from siaga.akses import gerbang
+from siaga.tampilan import ui
 
 HERE = Path(__file__).resolve().parent
 PAGES = HERE / "pages"

@@ -22,13 +22,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import pypdfium2  # noqa: E402
-from PIL import Image  # noqa: E402
+import pypdfium2
+from PIL import Image
 
-from siaga import laporan  # noqa: E402
-from siaga.config import Paths  # noqa: E402
-from siaga.laporan import isi  # noqa: E402
-from siaga.store import Store  # noqa: E402
+from siaga import laporan
+from siaga.data.store import Store
+from siaga.inti.config import Paths
+from siaga.model import paparan
 
 GAMBAR = ROOT / "docs" / "img" / "laporan"
 AWAL, AKHIR = "<!-- bench:laporan -->", "<!-- /bench:laporan -->"
@@ -38,7 +38,7 @@ def ukur(store: Store, tanggal: dt.date, kecamatan: str | None) -> dict[str, tup
     """Seconds, bytes and the file of the model alone and of each format (each from scratch:
     queries, drawing, a fresh chromium)."""
     t = time.perf_counter()
-    isi.susun(store, tanggal, kecamatan)
+    paparan.susun(store, tanggal, kecamatan)
     out = {"isi": (time.perf_counter() - t, 0, b"")}
     for f in laporan.FORMAT:
         t = time.perf_counter()
@@ -80,8 +80,8 @@ def main() -> None:
     args = ap.parse_args()
     store = Store(Paths(ROOT / "data", ROOT / "geo"))
     assert store.load(), store.ditolak
-    tanggal = args.tanggal or isi.rentang(store).akhir
-    nama = isi.nama_kecamatan(store)[args.kecamatan]
+    tanggal = args.tanggal or paparan.rentang(store).akhir
+    nama = paparan.nama_kecamatan(store)[args.kecamatan]
     lingkup = {f"seluruh {store.wilayah.nama}": None, f"Kecamatan {nama} ({args.kecamatan})": args.kecamatan}
     hasil = {label: ukur(store, tanggal, kec) for label, kec in lingkup.items()}
     kolom = ["isi (kueri saja)", *[laporan.FORMAT[f].label for f in laporan.FORMAT]]

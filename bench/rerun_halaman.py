@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from streamlit.testing.v1 import AppTest  # noqa: E402
+from streamlit.testing.v1 import AppTest
 
 # page title -> page file passed to switch_page (None = default page)
 PAGES = {"Ringkasan": None, "Kesiapan": "pages/kesiapan.py", "Logistik": "pages/logistik.py",

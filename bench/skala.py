@@ -65,8 +65,8 @@ def _median_ms(fn, runs: int) -> float:
 # ------------------------------------------------------------------ child processes
 
 def anak_ingest(data: Path) -> dict:
-    from siaga.config import Paths
-    from siaga.store import Store
+    from siaga.data.store import Store
+    from siaga.inti.config import Paths
 
     t = time.perf_counter()
     s = Store(Paths(data / "data", data / "geo"))
@@ -78,9 +78,9 @@ def anak_app(data: Path, skala: str, runs: int) -> dict:
     import streamlit as st
     from streamlit.testing.v1 import AppTest
 
-    from siaga import store as store_mod
-    from siaga import ui
-    from siaga.config import Paths
+    from siaga.data import store as store_mod
+    from siaga.inti.config import Paths
+    from siaga.tampilan import ui
 
     os.environ["SIAGA_DATA"], os.environ["SIAGA_GEO"] = str(data / "data"), str(data / "geo")
     t = time.perf_counter()

@@ -2,8 +2,10 @@
 
 import streamlit as st
 
-from siaga import akses, gerbang, ui
+from siaga import akses
+from siaga.akses import gerbang
 from siaga.tampilan import identitas as tampil
+from siaga.tampilan import ui
 
 ui.lewat_navigasi()
 st.title("Audit")

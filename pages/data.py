@@ -2,9 +2,13 @@
 
 import streamlit as st
 
-from siaga import akses, fmt, gerbang, impor, ui
-from siaga.config import Paths
+from siaga import akses
+from siaga.akses import gerbang
+from siaga.inti import fmt
+from siaga.inti.config import Paths
+from siaga.masuk import impor
 from siaga.tampilan import data as tampil
+from siaga.tampilan import ui
 
 ui.lewat_navigasi()
 paths = Paths.from_env()

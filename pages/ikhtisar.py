@@ -4,9 +4,10 @@ province, kab/kota, kecamatan and its polling stations."""
 
 import streamlit as st
 
-from siaga import charts, fmt, tabel, ui
-from siaga.tampilan import ikhtisar as tampil
-from siaga.tampilan import ringkasan
+from siaga.inti import fmt
+from siaga.model import grafik, ringkasan
+from siaga.model import ikhtisar as tampil
+from siaga.tampilan import gaya, ui
 
 k = ui.konteks()
 if k.akses.kecamatan:
@@ -62,17 +63,17 @@ with kiri:
     if peta is None:
         ui.kosong(f"Batas wilayah {tampil.LABEL_TINGKAT[lv].lower()} belum tersedia, peta tidak ditampilkan.")
     else:
-        st.pydeck_chart(peta, height=charts.MAP_HEIGHT, key="peta_ikhtisar")
-        st.caption(f"Peta per {tampil.LABEL_TINGKAT[lv].lower()}." + (f" {charts.BATAS_PERKIRAAN}"
+        st.pydeck_chart(peta, height=grafik.MAP_HEIGHT, key="peta_ikhtisar")
+        st.caption(f"Peta per {tampil.LABEL_TINGKAT[lv].lower()}." + (f" {grafik.BATAS_PERKIRAAN}"
                                                                         if k.wilayah.batas_perkiraan else ""))
 with kanan:
     peringkat = ui.sekali(tampil.peringkat, unit)
-    st.dataframe(tabel.warnai_level(peringkat), hide_index=True, width="stretch",
-                 height=charts.MAP_HEIGHT, column_config=tampil.KOLOM_PERINGKAT)
+    st.dataframe(gaya.warnai_level(peringkat), hide_index=True, width="stretch",
+                 height=grafik.MAP_HEIGHT, column_config=tampil.KOLOM_PERINGKAT)
 ui.pilih_wilayah(f"Buka {tampil.LABEL_TINGKAT[anak].lower()}", list(unit["kode"]),
                  dict(zip(unit["kode"], tampil.nama_unit(unit))), key=f"buka_{induk}")
 
 st.subheader("Rantai logistik: yang paling tertinggal")
 st.plotly_chart(ui.grafik(tampil.grafik_rantai, "ikhtisar_unit", tanggal=k.tanggal, induk=induk, tingkat=anak),
-                config=charts.PLOTLY_CONFIG, key="grafik_rantai")
+                config=grafik.PLOTLY_CONFIG, key="grafik_rantai")
 ui.tombol_unduh(peringkat, "ikhtisar", k, key="unduh_ikhtisar")

@@ -3,8 +3,10 @@ overdue follow-ups with their PIC, and the incident table (downloadable)."""
 
 import streamlit as st
 
-from siaga import akses, charts, ui
-from siaga.tampilan import insiden as tampil
+from siaga import akses
+from siaga.model import grafik
+from siaga.model import insiden as tampil
+from siaga.tampilan import ui
 
 k = ui.konteks()
 ui.judul("Insiden & Permasalahan", k)
@@ -39,20 +41,20 @@ else:
         if peta is None:
             st.info("Batas wilayah belum tersedia dan tidak ada insiden berkoordinat; peta tidak dapat ditampilkan.")
         else:
-            st.pydeck_chart(peta, height=charts.MAP_HEIGHT)
+            st.pydeck_chart(peta, height=grafik.MAP_HEIGHT)
             st.plotly_chart(ui.sekali(tampil.legenda_peta, wilayah, tingkat), key="legenda_peta",
-                            config=charts.PLOTLY_CONFIG | {"displayModeBar": False, "staticPlot": True})
-        st.caption(tampil.kalimat_peta(daftar, tingkat) + (" " + charts.BATAS_PERKIRAAN
+                            config=grafik.PLOTLY_CONFIG | {"displayModeBar": False, "staticPlot": True})
+        st.caption(tampil.kalimat_peta(daftar, tingkat) + (" " + grafik.BATAS_PERKIRAAN
                                                   if k.wilayah.batas_perkiraan else ""))
     with kanan:
         st.subheader("Insiden per hari menurut kategori")
         awal, akhir = tampil.rentang_harian(k.mulai_jendela, k.tanggal_awal, k.saat)
         st.plotly_chart(ui.sekali(tampil.grafik_harian, ui.q("insiden_harian", **jendela), awal, akhir,
                                   ui.q("tahapan", tanggal=k.tanggal), k.wilayah.hari_pemungutan),
-                        config=charts.PLOTLY_CONFIG, key="grafik_harian")
+                        config=grafik.PLOTLY_CONFIG, key="grafik_harian")
         st.caption("Menurut hari laporan pertama; arahkan kursor ke batang untuk rincian kategori.")
         st.markdown(f"**Status insiden yang dilaporkan {tampil.FRASA_JENDELA[k.jendela]}**")
-        st.plotly_chart(ui.grafik(tampil.grafik_status, "insiden_status", **jendela), config=charts.PLOTLY_CONFIG,
+        st.plotly_chart(ui.grafik(tampil.grafik_status, "insiden_status", **jendela), config=grafik.PLOTLY_CONFIG,
                         key="grafik_status")
         st.caption("Status saat ini menurut alur dilaporkan → diverifikasi → ditangani → selesai.")
 

@@ -4,8 +4,11 @@ be complete by H-1."""
 
 import streamlit as st
 
-from siaga import akses, charts, fmt, tabel, ui
-from siaga.tampilan import kesiapan as tampil
+from siaga import akses
+from siaga.inti import fmt
+from siaga.model import grafik
+from siaga.model import kesiapan as tampil
+from siaga.tampilan import gaya, ui
 
 k = ui.konteks()
 ui.judul("Kesiapan", k)
@@ -35,14 +38,14 @@ with kiri:
     if h.peta is None:
         ui.kosong("Batas wilayah belum tersedia, peta tidak dapat ditampilkan.")
     else:
-        st.pydeck_chart(h.peta, height=charts.MAP_HEIGHT, key="peta_kesiapan")
+        st.pydeck_chart(h.peta, height=grafik.MAP_HEIGHT, key="peta_kesiapan")
         st.caption(tampil.catatan_peta(k.wilayah.kesiapan, bool(k.kecamatan), bool(k.kelurahan), h.tanpa_koordinat,
                                        k.wilayah.batas_perkiraan))
 with kanan:
     if h.matriks is None:
         ui.kosong(f"Belum ada {unit} dengan TPS di wilayah ini.")
     else:
-        st.plotly_chart(h.matriks, config=charts.PLOTLY_CONFIG, width="stretch", key="matriks_kesiapan")
+        st.plotly_chart(h.matriks, config=grafik.PLOTLY_CONFIG, width="stretch", key="matriks_kesiapan")
         st.caption("Baris: paling belum siap di atas. Warna sel: level yang dicapai nilai itu, dengan ambang yang "
                    "sama dengan skor (merah rawan, oranye perlu perhatian, biru siap); angka: nilai 0–100.")
 
@@ -51,7 +54,7 @@ st.subheader(f"Rincian per {unit}")
 if h.unit.empty:
     ui.kosong(f"Tidak ada {unit} di wilayah ini.")
 else:
-    st.dataframe(tabel.warnai_level(h.unit), hide_index=True, width="stretch", height=tampil.tinggi_tabel(len(h.unit)),
+    st.dataframe(gaya.warnai_level(h.unit), hide_index=True, width="stretch", height=tampil.tinggi_tabel(len(h.unit)),
                  column_config=tampil.kolom_unit(h.unit))
     if h.tanpa_tps:
         st.caption(tampil.kalimat_tanpa_tps(unit, h.tanpa_tps))
@@ -77,7 +80,7 @@ st.subheader("Kesiapan dari hari ke hari")
 if h.harian is None:
     ui.kosong(f"Belum ada data harian sampai {fmt.tanggal(k.tanggal)}.")
 else:
-    st.plotly_chart(h.harian, config=charts.PLOTLY_CONFIG, width="stretch", key="grafik_harian")
+    st.plotly_chart(h.harian, config=grafik.PLOTLY_CONFIG, width="stretch", key="grafik_harian")
     st.caption("Skor kesiapan pada akhir setiap hari, dihitung ulang dari log yang tercatat sampai hari itu, dengan "
                "komponen logistik dan checklist TPS. Garis putus-putus abu-abu: jalur yang dibutuhkan agar skor "
                "mencapai 100 pada batas logistik H-1.")

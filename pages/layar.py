@@ -1,6 +1,6 @@
 """Big-screen briefing (?mode=layar): the report's slides, one at a time, rotating by themselves.
 
-The slides are the same model as the PDF/PNG/PPTX snapshots (siaga.laporan.isi); they never
+The slides are the same model as the PDF/PNG/PPTX snapshots (siaga.model.paparan); they never
 carry personal data. New data show up at the next rotation without a visible reload."""
 
 import datetime as dt
@@ -8,9 +8,10 @@ import time
 
 import streamlit as st
 
-from siaga import charts, lingkup, ui
 from siaga.laporan import visual
-from siaga.tampilan import layar as tampil
+from siaga.model import grafik, lingkup
+from siaga.model import layar as tampil
+from siaga.tampilan import ui
 
 k = ui.konteks()
 if k.wilayah.multi:
@@ -57,7 +58,7 @@ def layar() -> None:
         if s.peta is not None:
             st.image(ui.peta_layar(tanggal, k.kecamatan), width="stretch")
         elif s.grafik is not None:
-            st.plotly_chart(visual.siapkan(s.grafik, visual.Ukuran(1100, 430, 1)), config=charts.PLOTLY_CONFIG,
+            st.plotly_chart(visual.siapkan(s.grafik, visual.Ukuran(1100, 430, 1)), config=grafik.PLOTLY_CONFIG,
                             width="stretch", key=f"layar_grafik_{s.kode}")
         elif s.kosong:
             ui.kosong(s.kosong)

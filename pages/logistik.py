@@ -3,8 +3,11 @@ items, and the projected completion date per kecamatan against the H-1 deadline.
 
 import streamlit as st
 
-from siaga import akses, charts, fmt, ui
-from siaga.tampilan import logistik as tampil
+from siaga import akses
+from siaga.inti import fmt
+from siaga.model import grafik
+from siaga.model import logistik as tampil
+from siaga.tampilan import ui
 
 k = ui.konteks()
 ui.judul("Logistik", k)
@@ -26,7 +29,7 @@ for col, (label, nilai, ket) in zip(st.columns(4), v.angka):
 
 # ------------------------------------------------------------------ pipeline: item x stage
 st.subheader("Kelengkapan per item dan tahap")
-st.plotly_chart(v.grafik_tahap, config=charts.PLOTLY_CONFIG, width="stretch", key="grafik_tahap")
+st.plotly_chart(v.grafik_tahap, config=grafik.PLOTLY_CONFIG, width="stretch", key="grafik_tahap")
 st.caption("Persentase unit layak pakai (diterima dikurangi rusak, paling banyak sebesar kebutuhan setiap tempat) "
            "dari kebutuhan, di setiap mata rantai: gudang KPU → PPK (kecamatan) → PPS (kelurahan) → KPPS (TPS)."
            + (f" Gudang KPU melayani seluruh {k.wilayah.nama}; PPS dan TPS dijumlahkan untuk Kecamatan {nama_kec}."
@@ -68,7 +71,7 @@ st.subheader(f"Perkiraan tanggal lengkap per {unit.lower()}")
 if v.grafik_proyeksi is None:
     ui.kosong(f"Tidak ada {unit.lower()} dengan TPS di {k.nama_lingkup}.")
 else:
-    st.plotly_chart(v.grafik_proyeksi, config=charts.PLOTLY_CONFIG, width="stretch", key="grafik_proyeksi")
+    st.plotly_chart(v.grafik_proyeksi, config=grafik.PLOTLY_CONFIG, width="stretch", key="grafik_proyeksi")
     st.dataframe(tampil.warnai_status(v.tabel_proyeksi), hide_index=True, width="stretch",
                  height=tampil.tinggi_tabel(len(v.tabel_proyeksi)), column_config=tampil.KOLOM_PROYEKSI)
     ui.tombol_unduh(v.ekspor_proyeksi, "logistik-proyeksi", k, "proyeksi")

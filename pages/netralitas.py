@@ -5,9 +5,11 @@ from dataclasses import replace
 
 import streamlit as st
 
-from siaga import akses, charts, ui
+from siaga import akses
+from siaga.model import grafik
+from siaga.model import netralitas as tampil
 from siaga.tampilan import identitas as rahasia
-from siaga.tampilan import netralitas as tampil
+from siaga.tampilan import ui
 
 k = ui.konteks()
 ui.judul("Netralitas ASN", k)
@@ -28,12 +30,12 @@ else:
         st.subheader("Alur penanganan kasus")
         st.caption("Status terakhir setiap kasus: laporan/temuan → klarifikasi → rekomendasi Bawaslu → BKN → "
                    "keputusan PPK → selesai, atau tidak terbukti.")
-        st.plotly_chart(ui.grafik(tampil.grafik_alur, "netralitas_alur", **lingkup), config=charts.PLOTLY_CONFIG,
+        st.plotly_chart(ui.grafik(tampil.grafik_alur, "netralitas_alur", **lingkup), config=grafik.PLOTLY_CONFIG,
                         width="stretch", key="grafik_alur")
     with kanan:
         st.subheader("Jenis dan kelas pelanggaran")
         st.caption("Kelas menurut SKB 2/2022: etik (sanksi moral) atau disiplin (hukuman disiplin).")
-        st.plotly_chart(ui.grafik(tampil.grafik_jenis, "netralitas_jenis", **lingkup), config=charts.PLOTLY_CONFIG,
+        st.plotly_chart(ui.grafik(tampil.grafik_jenis, "netralitas_jenis", **lingkup), config=grafik.PLOTLY_CONFIG,
                         width="stretch", key="grafik_jenis")
 
     kiri, kanan = st.columns([2, 3], gap="large")
@@ -41,7 +43,7 @@ else:
         st.subheader("Menurut OPD")
         opd = ui.q("netralitas_opd", **lingkup)
         st.caption(tampil.keterangan_opd(opd))
-        st.plotly_chart(ui.grafik(tampil.grafik_opd, "netralitas_opd", **lingkup), config=charts.PLOTLY_CONFIG,
+        st.plotly_chart(ui.grafik(tampil.grafik_opd, "netralitas_opd", **lingkup), config=grafik.PLOTLY_CONFIG,
                         width="stretch", key="grafik_opd")
     with kanan:
         st.subheader("Menurut kecamatan")

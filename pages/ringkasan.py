@@ -2,8 +2,10 @@
 
 import streamlit as st
 
-from siaga import charts, fmt, kesiapan, tabel, ui
-from siaga.tampilan import ringkasan as tampil
+from siaga.inti import fmt
+from siaga.model import grafik, level
+from siaga.model import ringkasan as tampil
+from siaga.tampilan import gaya, ui
 
 k = ui.konteks()
 ui.judul("Ringkasan", k)
@@ -46,13 +48,13 @@ with kiri:
     if batas is None:
         st.info("Batas wilayah kecamatan belum tersedia, peta tidak dapat ditampilkan.")
     else:
-        st.pydeck_chart(ui.sekali(charts.peta_kesiapan, kunci=("kecamatan",), _batas=batas, kec=kec, pilih=k.kecamatan),
-                        height=charts.MAP_HEIGHT)
+        st.pydeck_chart(ui.sekali(grafik.peta_kesiapan, kunci=("kecamatan",), _batas=batas, kec=kec, pilih=k.kecamatan),
+                        height=grafik.MAP_HEIGHT)
         if k.wilayah.batas_perkiraan:
-            st.caption(charts.BATAS_PERKIRAAN)
-    st.caption(" · ".join(f"{kesiapan.label(lv)}: skor ≥ {fmt.angka(v)}" for lv, v in
+            st.caption(grafik.BATAS_PERKIRAAN)
+    st.caption(" · ".join(f"{level.label(lv)}: skor ≥ {fmt.angka(v)}" for lv, v in
                           (("siap", k.wilayah.kesiapan.ambang_siap),
                            ("perlu_perhatian", k.wilayah.kesiapan.ambang_perhatian))) + " · Rawan: di bawahnya")
 with kanan:
-    st.dataframe(tabel.warnai_level(ui.sekali(tampil.peringkat, kec, k.kecamatan)), hide_index=True, width="stretch",
-                 height=charts.MAP_HEIGHT, column_config=tampil.KOLOM_PERINGKAT)
+    st.dataframe(gaya.warnai_level(ui.sekali(tampil.peringkat, kec, k.kecamatan)), hide_index=True, width="stretch",
+                 height=grafik.MAP_HEIGHT, column_config=tampil.KOLOM_PERINGKAT)

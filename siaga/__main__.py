@@ -11,8 +11,8 @@
 - ``pengguna`` users of the dashboard (``tambah``, ``hapus``, ``reset``, ``daftar``)
 - ``hapus-pribadi`` delete identities of cases closed before a date (``--sebelum TANGGAL``)
 
-The import logic lives in :mod:`siaga.impor`, :mod:`siaga.batas_impor` and :mod:`siaga.riwayat`;
-users in :mod:`siaga.pengguna`, retention in :mod:`siaga.retensi`. Every change is written to the
+The import logic lives in :mod:`siaga.masuk.impor`, :mod:`siaga.masuk.impor_batas` and :mod:`siaga.masuk.riwayat`;
+users in :mod:`siaga.akses.pengguna`, retention in :mod:`siaga.akses.retensi`. Every change is written to the
 audit log as user ``cli:<system user>``.
 """
 
@@ -25,7 +25,7 @@ import time
 import tomllib
 from pathlib import Path
 
-from siaga.config import CONFIG_FILE, ROOT, Paths
+from siaga.inti.config import CONFIG_FILE, ROOT, Paths
 
 
 def _faktor(teks: str) -> float:
@@ -41,7 +41,7 @@ def _faktor(teks: str) -> float:
 def _demo(args) -> int:
     nasional = args.skala == "nasional"
     if nasional:
-        from siaga.demo_nasional import SEED, generate, ukuran
+        from siaga.demo.nasional import SEED, generate, ukuran
 
         if not args.out and not (args.data and args.geo):
             print("Skala nasional memerlukan --out FOLDER (atau --data dan --geo).", file=sys.stderr)
@@ -49,7 +49,7 @@ def _demo(args) -> int:
         data = Path(args.data) if args.data else Path(args.out) / "data"
         geo = Path(args.geo) if args.geo else Path(args.out) / "geo"
     else:
-        from siaga.demo import SEED, generate
+        from siaga.demo.kota import SEED, generate
 
         if args.out or args.faktor is not None:
             print("--out dan --faktor hanya berlaku untuk --skala nasional.", file=sys.stderr)
@@ -83,7 +83,7 @@ def _demo(args) -> int:
 
 
 def _periksa(args) -> int:
-    from siaga.store import Store
+    from siaga.data.store import Store
 
     store = Store(Paths.from_env())
     ok = store.load()
@@ -98,7 +98,7 @@ def _periksa(args) -> int:
 
 
 def _kontrak(args) -> int:
-    from siaga.docs import write_contract
+    from siaga.inti.dokumen import write_contract
 
     path = write_contract()
     print(f"Ditulis: {path.relative_to(ROOT)}")
@@ -115,8 +115,8 @@ def _pengguna() -> str:
 
 
 def _audit(aksi: str, objek: str, hasil: str = "berhasil") -> None:
-    """An audit line for a command (user ``cli:<system user>``); ``aksi`` is one of siaga.audit's."""
-    from siaga import audit, pengguna
+    """An audit line for a command (user ``cli:<system user>``); ``aksi`` is one of siaga.akses.audit's."""
+    from siaga.akses import audit, pengguna
 
     audit.catat(pengguna.folder(Paths.from_env()), pengguna=f"cli:{_pengguna()}", peran="cli", aksi=aksi,
                 objek=objek, hasil=hasil)
@@ -127,8 +127,8 @@ def _kabar(teks: str) -> None:
 
 
 def _impor(args) -> int:
-    from siaga import impor
-    from siaga.errors import MasalahError
+    from siaga.inti.masalah import MasalahError
+    from siaga.masuk import impor
 
     src = Path(args.berkas)
     if not src.exists():
@@ -163,9 +163,9 @@ def _impor(args) -> int:
 
 
 def _riwayat(args) -> int:
-    from siaga import riwayat
-    from siaga.errors import MasalahError
-    from siaga.fmt import angka, tanggal
+    from siaga.inti.fmt import angka, tanggal
+    from siaga.inti.masalah import MasalahError
+    from siaga.masuk import riwayat
 
     paths = Paths.from_env()
     try:
@@ -191,8 +191,8 @@ def _riwayat(args) -> int:
 
 
 def _pulihkan(args) -> int:
-    from siaga import impor
-    from siaga.errors import MasalahError
+    from siaga.inti.masalah import MasalahError
+    from siaga.masuk import impor
 
     try:
         lap = impor.pulihkan(Paths.from_env(), args.versi, oleh=args.oleh or _pengguna())
@@ -227,16 +227,17 @@ def _kemajuan(bagian: float, teks: str) -> None:
 
 
 def _laporan(args) -> int:
-    from siaga import fileio, fmt, laporan
-    from siaga.laporan.isi import rentang
-    from siaga.store import Store
+    from siaga import laporan
+    from siaga.data.store import Store
+    from siaga.inti import fileio, fmt
+    from siaga.model.paparan import rentang
 
     store = Store(Paths.from_env())
     if not store.load():
         print("Data tidak dapat dimuat; lihat masalahnya dengan: python -m siaga periksa", file=sys.stderr)
         return 1
     if store.wilayah.multi:
-        from siaga.lingkup import HANYA_KABKOTA
+        from siaga.model.lingkup import HANYA_KABKOTA
 
         print(HANYA_KABKOTA, file=sys.stderr)
         return 2
@@ -268,7 +269,7 @@ def _sandi(args, nama: str) -> str | None:
 
 
 def _kecamatan_ada(paths: Paths) -> set[str] | None:
-    from siaga.impor import muat_sekarang
+    from siaga.masuk.impor import muat_sekarang
 
     tabel, _ = muat_sekarang(paths, {"wilayah"})
     if "wilayah" not in tabel:
@@ -278,7 +279,8 @@ def _kecamatan_ada(paths: Paths) -> set[str] | None:
 
 
 def _pengguna_cmd(args) -> int:
-    from siaga import akses, pengguna
+    from siaga import akses
+    from siaga.akses import pengguna
 
     paths = Paths.from_env()
     d = pengguna.folder(paths)
@@ -324,7 +326,7 @@ def _pengguna_cmd(args) -> int:
 def _hapus_pribadi(args) -> int:
     import datetime as dt
 
-    from siaga import retensi
+    from siaga.akses import retensi
 
     try:
         sebelum = dt.date.fromisoformat(args.sebelum)
@@ -368,7 +370,7 @@ def main(argv: list[str] | None = None) -> int:
     c.set_defaults(fn=_periksa)
     k = sub.add_parser("kontrak", help="tulis docs/data-contract.md dari kontrak data")
     k.set_defaults(fn=_kontrak)
-    from siaga.impor import JENIS
+    from siaga.masuk.impor import JENIS
 
     i = sub.add_parser("impor", help="impor satu berkas (CSV, XLSX, GeoJSON, shapefile) setelah diperiksa")
     i.add_argument("berkas", metavar="FILE", help="berkas yang diimpor (shapefile: .zip, .shp atau folder)")

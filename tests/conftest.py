@@ -35,7 +35,7 @@ def contoh_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def contoh_paths(contoh_dir: Path):
-    from siaga.config import Paths
+    from siaga.inti.config import Paths
 
     return Paths(contoh_dir / "data", contoh_dir / "geo")
 
@@ -43,8 +43,8 @@ def contoh_paths(contoh_dir: Path):
 @pytest.fixture(scope="session")
 def contoh_store():
     """A loaded store over the (read-only) fixture; shared by query tests."""
-    from siaga.config import Paths
-    from siaga.store import Store
+    from siaga.data.store import Store
+    from siaga.inti.config import Paths
 
     s = Store(Paths(FIXTURE / "data", FIXTURE / "geo"))
     assert s.load(), s.ditolak
@@ -53,8 +53,8 @@ def contoh_store():
 
 @pytest.fixture(scope="session")
 def demo_store():
-    from siaga.config import Paths
-    from siaga.store import Store
+    from siaga.data.store import Store
+    from siaga.inti.config import Paths
 
     s = Store(Paths(ROOT / "data", ROOT / "geo"))
     assert s.load(), s.ditolak
@@ -74,7 +74,7 @@ def hash_uji() -> str:
 
 def tulis_pengguna(folder: Path, hash_: str, *users: tuple[str, str, str | None]) -> None:
     """A users file with ``(nama, peran, kecamatan)`` users, all with the password :data:`SANDI_UJI`."""
-    from siaga import pengguna
+    from siaga.akses import pengguna
 
     folder.mkdir(parents=True, exist_ok=True)
     pengguna.tulis_json(folder / pengguna.BERKAS, {"format": 1, "pengguna": [
@@ -91,8 +91,7 @@ def app_env(monkeypatch, tmp_path_factory, hash_uji):
     (``use.akses``), so the fixture's data folder stays untouched."""
     import streamlit as st
 
-    from siaga import gerbang
-    from siaga.akses import Akses
+    from siaga.akses import Akses, gerbang
 
     akses_dir = tmp_path_factory.mktemp("akses")
     monkeypatch.setenv("SIAGA_AKSES", str(akses_dir))

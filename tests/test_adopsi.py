@@ -18,8 +18,8 @@ from openpyxl import Workbook
 from shapely.geometry import box
 
 from siaga.__main__ import main
-from siaga.config import Paths
-from siaga.store import Store
+from siaga.data.store import Store
+from siaga.inti.config import Paths
 from tests.conftest import ROOT
 
 TOML = """\
@@ -197,7 +197,7 @@ def test_command_exit_codes(contoh_dir):
 def test_readme_section_names_every_input_and_valid_commands():
     import re
 
-    from siaga.impor import JENIS
+    from siaga.masuk.impor import JENIS
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     part = readme[readme.index("## Pakai untuk daerah Anda"):readme.index("## Dokumentasi")]

@@ -6,8 +6,9 @@ import datetime as dt
 
 import pytest
 
-from siaga import akses, queries
+from siaga import akses
 from siaga.akses import ADMIN, CAMAT, PIMPINAN, PUBLIK, STAF, VERIFIKATOR, Akses, AksesDitolak, Lingkup
+from siaga.data import queries
 
 TGL = dt.date(2024, 11, 25)
 ALPHA, BETA = "99.01.01", "99.01.02"
@@ -46,7 +47,7 @@ def test_nobody_but_a_verifikator_sees_identities_and_nobody_sees_reporters_dire
     for peran in [PUBLIK, *akses.PERAN]:
         a = _akses(peran)
         assert a.boleh(akses.LIHAT_TERLAPOR) == (peran == VERIFIKATOR)
-    assert "lihat_pelapor" not in akses.AKSI          # only through identity escrow (siaga.identitas)
+    assert "lihat_pelapor" not in akses.AKSI          # only through identity escrow (siaga.akses.identitas)
 
 
 def test_camat_needs_a_kecamatan_and_only_a_camat_has_one():

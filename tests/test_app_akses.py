@@ -16,8 +16,7 @@ import pytest
 from streamlit.delta_generator import DeltaGenerator
 from streamlit.testing.v1 import AppTest
 
-from siaga import audit, gerbang
-from siaga.akses import ADMIN, CAMAT, PIMPINAN, PUBLIK, STAF, VERIFIKATOR, Lingkup
+from siaga.akses import ADMIN, CAMAT, PIMPINAN, PUBLIK, STAF, VERIFIKATOR, Lingkup, audit, gerbang
 from tests.conftest import FIXTURE, ROOT, SANDI_UJI
 from tests.test_identitas import sentinels
 
@@ -130,7 +129,7 @@ def test_role_surface_matrix(buka, peran, page):
         assert (judul(at) == "Audit") == boleh
         assert ("Log audit" in subjudul(at)) == (peran == ADMIN)
     else:
-        assert judul(at).startswith(page.capitalize()[:5]) or page == "insiden" and judul(at).startswith("Insiden")
+        assert judul(at).startswith(page.capitalize()[:5]) or (page == "insiden" and judul(at).startswith("Insiden"))
     # 3. row-level tables (and their free text) only for roles with RINCIAN
     rincian = peran in (STAF, CAMAT, VERIFIKATOR, ADMIN)
     if not rincian:
@@ -191,7 +190,7 @@ def test_staf_sees_the_whole_region(buka):
 
 def test_cached_query_results_are_keyed_on_the_scope(app_env):
     """The same query and parameters cached for a staf are never served to a camat (and back)."""
-    from siaga import ui
+    from siaga.tampilan import ui
 
     app_env(FIXTURE / "data", FIXTURE / "geo")
     versi = ui.store().versi
@@ -338,7 +337,7 @@ def test_oidc_provider_detection():
 
 @pytest.mark.parametrize("email, masuk_sebagai", [("Ani@Contoh.go.id", "ani"), ("orang@lain.invalid", None)])
 def test_oidc_email_maps_to_a_user(app_env, email, masuk_sebagai):
-    from siaga import pengguna
+    from siaga.akses import pengguna
 
     app_env(FIXTURE / "data", FIXTURE / "geo", peran=None)
     pengguna.tambah(app_env.akses, "ani", VERIFIKATOR, None, email="ani@contoh.go.id")

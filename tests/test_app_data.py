@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from siaga import riwayat
-from siaga.config import Paths
-from siaga.errors import MASKED
+from siaga.inti.config import Paths
+from siaga.inti.masalah import MASKED
+from siaga.masuk import riwayat
 from tests import apptest
 from tests.apptest import metrics
 

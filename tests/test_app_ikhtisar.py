@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from siaga.config import Paths
-from siaga.demo_nasional import generate
-from siaga.store import Store
+from siaga.data.store import Store
+from siaga.demo.nasional import generate
+from siaga.inti.config import Paths
 from tests import apptest
 from tests.apptest import deck_spec, metrics, plotly_specs
 
@@ -104,8 +104,8 @@ def test_camat_cannot_open_the_overview(app_env, nasional):
 
 
 def test_kabkota_only_features_say_so_on_a_national_desk(buka, app_env, nasional, monkeypatch, capsys):
-    from siaga import lingkup
     from siaga.__main__ import main
+    from siaga.model import lingkup
 
     at = buka(tgl=TGL)
     assert not [b for b in at.sidebar.button if "laporan" in (b.label or "").lower()]

@@ -1,4 +1,4 @@
-"""AppTest of the "Unduh laporan" control in the sidebar (siaga.ui.tombol_laporan): on every page,
+"""AppTest of the "Unduh laporan" control in the sidebar (siaga.tampilan.ui.tombol_laporan): on every page,
 nothing is generated until the button is clicked, then a download button offers the file."""
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ def unduhan(at) -> list:
 @pytest.fixture
 def server_berjalan(monkeypatch):
     """A server that has already served a page: its old pages/-directory mode is off (see
-    siaga.ui.lewat_navigasi). AppTest switches that mode back on before every run, and the
+    siaga.tampilan.ui.lewat_navigasi). AppTest switches that mode back on before every run, and the
     rerun that turns it off again would swallow a button click made in the sidebar."""
     asli = PagesManager.__init__
 

@@ -14,10 +14,10 @@ import openpyxl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from siaga import unduh
-from siaga.contract import INPUTS
-from siaga.store import Store
-from siaga.tampilan import netralitas as tampil
+from siaga.data.store import Store
+from siaga.inti.kontrak import INPUTS
+from siaga.laporan import unduhan
+from siaga.model import netralitas as tampil
 from tests import apptest
 from tests.apptest import metrics, plotly_specs
 from tests.conftest import FIXTURE
@@ -187,7 +187,7 @@ def test_no_identity_in_the_element_tree(contoh_app, query, kasus, opd):
 
 @pytest.mark.parametrize("kecamatan", [None, "99.01.02"])
 def test_no_identity_in_the_downloads(contoh_store, kecamatan):
-    """The same builders and exports as the page (ui.tombol_unduh -> unduh.csv_bytes/xlsx_bytes)."""
+    """The same builders and exports as the page (ui.tombol_unduh -> unduhan.csv_bytes/xlsx_bytes)."""
     tgl = dt.date(2024, 11, 26)
     frames = {
         "kasus": tampil.ekspor_terbuka(contoh_store.query("netralitas_terbuka", tanggal=tgl, kecamatan=kecamatan,
@@ -196,12 +196,12 @@ def test_no_identity_in_the_downloads(contoh_store, kecamatan):
                                                                 batas_lapor=tampil.BATAS_LAPOR_HARI)),
     }
     for name, df in frames.items():
-        csv_text = unduh.csv_bytes(df).decode("utf-8-sig")
-        xlsx = xlsx_text(unduh.xlsx_bytes(df, name))
+        csv_text = unduhan.csv_bytes(df).decode("utf-8-sig")
+        xlsx = xlsx_text(unduhan.xlsx_bytes(df, name))
         assert "Beta" in csv_text and "Beta" in xlsx                    # the payloads hold the data
         for value in identitas():
             assert value not in csv_text and value not in xlsx, (name, value)
-    assert "N2" in unduh.csv_bytes(frames["kasus"]).decode("utf-8-sig")
+    assert "N2" in unduhan.csv_bytes(frames["kasus"]).decode("utf-8-sig")
 
 
 def test_the_store_never_holds_identities(contoh_paths):

@@ -99,7 +99,7 @@ def test_refused_first_load_shows_the_problems(app_env, contoh_dir):
 def test_refused_reload_keeps_serving(app_env, contoh_dir):
     app_env(contoh_dir / "data", contoh_dir / "geo")
     at = apptest.buka(None, tgl="2024-11-25")
-    from siaga import ui
+    from siaga.tampilan import ui
     ui.store().check_interval = 0
     p = contoh_dir / "data" / "tps.csv"
     p.write_text(p.read_text().replace(",400,reguler", ",empat ratus,reguler"))

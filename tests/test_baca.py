@@ -1,4 +1,4 @@
-"""The reader (siaga.ingest.baca_tabel): every encoding and separator Excel writes, report
+"""The reader (siaga.masuk.baca.baca_tabel): every encoding and separator Excel writes, report
 layouts around the table, XLSX cells typed by Excel, and row numbers as Excel shows them."""
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
-from siaga.contract import INPUTS
-from siaga.errors import MASKED, MasalahError
-from siaga.ingest import baca_tabel, validasi
+from siaga.inti.kontrak import INPUTS
+from siaga.inti.masalah import MASKED, MasalahError
+from siaga.masuk.baca import baca_tabel, validasi
 
 KAT = INPUTS["kategori_insiden"]
 ROWS = [["kode_kategori", "nama", "kelompok"], ["konflik", "Konflik; keamanan", "konflik"],

@@ -4,15 +4,15 @@ import re
 
 from tests.conftest import ROOT
 
-# siaga/muat_besar.py is the one module that writes SQL in code: it turns the data contract
+# siaga/data/besar.py is the one module that writes SQL in code: it turns the data contract
 # (column names, patterns, choices, ranges in siaga/contract.py) into checks for large files. Nothing
 # read from a file reaches its SQL text: values stay inside DuckDB (read_csv, path bound) and a header
 # name is used only after it matched a contract column (tests/test_muat_besar.py checks both).
-SQL_DARI_KONTRAK = {"muat_besar.py"}
+SQL_DARI_KONTRAK = {"besar.py"}
 CODE = [p for p in ROOT.rglob("*.py") if not any(part in p.parts for part in ("tests", ".venv", "bench"))
         and p.name not in SQL_DARI_KONTRAK]
 FORMATTED_SQL = re.compile(r"""(execute|sql|query)\(\s*f["']|(SELECT|WHERE|FROM)\b[^"']*["'][^)]*(%\s|\.format\()""")
-SQL_WORDS = re.compile(r"\b(SELECT|INSERT|UPDATE|DELETE|CREATE)\s+(\*|[a-z_]+\s*,|OR|TABLE|INTO|FROM)", re.I)
+SQL_WORDS = re.compile(r"\b(SELECT|INSERT|UPDATE|DELETE|CREATE)\s+(\*|[a-z_]+\s*,|OR|TABLE|INTO|FROM)", re.IGNORECASE)
 
 
 def test_no_sql_is_built_from_values():

@@ -8,7 +8,7 @@ import filecmp
 import pandas as pd
 import pytest
 
-from siaga.demo import LAMBAT, REF, generate
+from siaga.demo.kota import LAMBAT, REF, generate
 from tests.conftest import ROOT
 
 
@@ -77,7 +77,7 @@ def test_incident_bursts_in_the_quiet_period():
 
 
 def test_neutrality_cases_at_every_stage(demo_store):
-    import siaga.contract as c
+    import siaga.inti.kontrak as c
 
     cur = demo_store.snapshot.con.cursor()
     statuses = {s for (s,) in cur.execute("SELECT DISTINCT status FROM netralitas_asof($t)",

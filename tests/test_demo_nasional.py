@@ -16,10 +16,10 @@ import pandas as pd
 import pytest
 from shapely.geometry import Point, shape
 
-from siaga import ingest, parse
 from siaga.__main__ import main
-from siaga.contract import INPUTS, POLA
-from siaga.demo_nasional import buat_negeri, generate, tulis_geo
+from siaga.demo.nasional import buat_negeri, generate, tulis_geo
+from siaga.inti.kontrak import INPUTS, POLA
+from siaga.masuk import baca, urai
 from tests.conftest import ROOT
 
 F = 0.002
@@ -115,7 +115,7 @@ def _cek_kolom(inp, col, s: pd.Series) -> list[str]:
         if not v.isin({"ya", "tidak"}).all():
             bad.append("ya/tidak")
     elif j == "nama":
-        _, m = parse.nama(v, list_sep="|" if col.pola == "daftar" else None)
+        _, m = urai.nama(v, list_sep="|" if col.pola == "daftar" else None)
         if m.any():
             bad.append(f"nama {list(v[m][:3])}")
     else:  # teks
@@ -142,7 +142,7 @@ def test_files_pass_the_importer_validation(tabel):
         raw = tabel[name]
         if name == "wilayah":
             raw = raw[raw["tingkat"].isin({c for c, _ in inp.col("tingkat").pilihan})]
-        _, masalah = ingest.validasi(inp, raw)
+        _, masalah = baca.validasi(inp, raw)
         assert not masalah, (inp.berkas, [m.pesan() for m in masalah[:5]])
 
 

@@ -1,12 +1,12 @@
 """Documentation that must not drift from the code."""
 
-from siaga import docs
-from siaga.contract import INPUTS
+from siaga.inti import dokumen
+from siaga.inti.kontrak import INPUTS
 from tests.conftest import ROOT
 
 
 def test_data_contract_doc_is_generated_from_the_contract():
-    assert (ROOT / "docs" / "data-contract.md").read_text(encoding="utf-8") == docs.render(), \
+    assert (ROOT / "docs" / "data-contract.md").read_text(encoding="utf-8") == dokumen.render(), \
         "run: python -m siaga kontrak"
 
 

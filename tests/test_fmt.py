@@ -3,7 +3,7 @@ import math
 
 import pytest
 
-from siaga import fmt
+from siaga.inti import fmt
 
 
 @pytest.mark.parametrize("x,digits,expected", [

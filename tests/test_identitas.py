@@ -1,4 +1,4 @@
-"""The gate to personal data (siaga.identitas): identities for verifikators only, the reporter
+"""The gate to personal data (siaga.akses.identitas): identities for verifikators only, the reporter
 through identity escrow, every step in the audit log without a personal value; and retention
 (`python -m siaga hapus-pribadi`), which also cleans the import history."""
 
@@ -9,10 +9,10 @@ import json
 
 import pytest
 
-from siaga import audit, identitas, impor, riwayat
 from siaga.__main__ import main
-from siaga.akses import ADMIN, CAMAT, PIMPINAN, STAF, VERIFIKATOR, Akses, AksesDitolak
-from siaga.identitas import IdentitasError
+from siaga.akses import ADMIN, CAMAT, PIMPINAN, STAF, VERIFIKATOR, Akses, AksesDitolak, audit, identitas
+from siaga.akses.identitas import IdentitasError
+from siaga.masuk import impor, riwayat
 from tests.conftest import FIXTURE
 
 T0 = dt.datetime(2024, 11, 25, 9, 0)

@@ -16,13 +16,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from shapely.geometry import shape
 
-from siaga import impor, riwayat
-from siaga.config import Paths
-from siaga.contract import INPUTS
-from siaga.errors import MASKED, MasalahError
-from siaga.fileio import sisa_sementara
-from siaga.ingest import baca_tabel, validasi
-from siaga.store import Store
+from siaga.data.store import Store
+from siaga.inti.config import Paths
+from siaga.inti.fileio import sisa_sementara
+from siaga.inti.kontrak import INPUTS
+from siaga.inti.masalah import MASKED, MasalahError
+from siaga.masuk import impor, riwayat
+from siaga.masuk.baca import baca_tabel, validasi
 from tests.conftest import FIXTURE, ROOT
 
 
@@ -105,7 +105,7 @@ def test_import_needs_the_region_config_and_the_referenced_files(tmp_path):
 
 
 def test_staged_file_failing_its_check_replaces_nothing(contoh_paths, monkeypatch):
-    from siaga.errors import Masalah
+    from siaga.inti.masalah import Masalah
 
     old = (contoh_paths.data / "logistik.csv").read_bytes()
     seen = []
@@ -193,7 +193,7 @@ def demo_paths(tmp_path) -> Paths:
 
 def _big_desa(tmp_path, demo_paths):
     kel = gpd.read_file(demo_paths.geo / "kelurahan.geojson")
-    ref = pd.read_csv(ROOT / "siaga" / "referensi" / "kota-bekasi-wilayah.csv", dtype=str)
+    ref = pd.read_csv(ROOT / "siaga" / "demo" / "referensi" / "kota-bekasi-wilayah.csv", dtype=str)
     kec = dict(zip(ref["kode"], ref["nama"]))
     big = gpd.GeoDataFrame({"NAMOBJ": kel["nama"].str.upper(), "WADMKD": kel["nama"],
                             "WADMKC": kel["kode"].str[:8].map(kec).str.upper(), "WADMKK": "Kota Bekasi",

@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from siaga import riwayat
-from siaga.config import Paths
-from siaga.contract import DIMUAT, INPUTS
-from siaga.fileio import sisa_sementara
-from siaga.store import Store
+from siaga.data.store import Store
+from siaga.inti.config import Paths
+from siaga.inti.fileio import sisa_sementara
+from siaga.inti.kontrak import DIMUAT, INPUTS
+from siaga.masuk import riwayat
 from tests.conftest import ROOT
 
 TAHAP = ["membaca dan memeriksa", "mencatat riwayat", "menulis berkas sementara", "memeriksa berkas sementara",

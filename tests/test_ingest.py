@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from siaga.config import load_wilayah
-from siaga.contract import INPUTS
-from siaga.errors import MASKED, MasalahError
-from siaga.ingest import baca_csv, muat_semua, validasi
+from siaga.inti.config import load_wilayah
+from siaga.inti.kontrak import INPUTS
+from siaga.inti.masalah import MASKED, MasalahError
+from siaga.masuk.baca import baca_csv, muat_semua, validasi
 
 
 def _rewrite(paths, name, old, new):

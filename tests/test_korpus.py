@@ -15,10 +15,11 @@ import pytest
 import shapely
 from shapely.geometry import shape
 
-from siaga import geo, impor, riwayat
-from siaga.contract import INPUTS
-from siaga.ingest import baca_tabel, validasi
-from siaga.store import Store
+from siaga.data import geo
+from siaga.data.store import Store
+from siaga.inti.kontrak import INPUTS
+from siaga.masuk import impor, riwayat
+from siaga.masuk.baca import baca_tabel, validasi
 from tests.conftest import ROOT
 
 KORPUS = ROOT / "tests" / "korpus"

@@ -19,8 +19,9 @@ from PIL import Image
 from pptx import Presentation
 from pypdf import PdfReader
 
-from siaga import kesiapan, laporan
-from siaga.laporan import isi, visual
+from siaga import laporan
+from siaga.laporan import visual
+from siaga.model import level, paparan
 from tests.conftest import FIXTURE, ROOT
 
 TGL = dt.date(2024, 11, 25)
@@ -66,7 +67,7 @@ def ada_warna(img: Image.Image, hex_: str, toleransi: int = 8, minimal: int = 50
 # ------------------------------------------------------------------ the slide model
 
 def test_model_figures_match_the_fixture(contoh_store):
-    lap = isi.susun(contoh_store, TGL)
+    lap = paparan.susun(contoh_store, TGL)
     assert [s.judul for s in lap.slides] == JUDUL
     assert (lap.wilayah, lap.lingkup, lap.kode) == ("Kota Contoh", "Kota Contoh", "99.01")
     assert lap.data_per == "Data per 25 November 2024 pukul 23.59 WITA"
@@ -82,9 +83,9 @@ def test_model_figures_match_the_fixture(contoh_store):
     assert [(a.label, a.nilai) for a in k.angka] == [("Skor kesiapan", "69"), ("Rawan", "0 kecamatan"),
                                                      ("Perlu perhatian", "2 kecamatan"), ("Siap", "0 kecamatan")]
     assert [b[1:4] for b in k.tabel.baris] == [("Alpha", "67", "Perlu perhatian"), ("Beta", "73", "Perlu perhatian")]
-    assert k.tabel.warna[0][k.tabel.kolom.index("Level")] == kesiapan.warna("perlu_perhatian")
+    assert k.tabel.warna[0][k.tabel.kolom.index("Level")] == level.warna("perlu_perhatian")
     assert sorted(k.peta.wilayah["kode"]) == ["99.01.01", "99.01.02"]
-    assert set(k.peta.wilayah["warna"]) == {kesiapan.warna("perlu_perhatian")}
+    assert set(k.peta.wilayah["warna"]) == {level.warna("perlu_perhatian")}
     assert k.peta.geojson()["type"] == "FeatureCollection"             # the live screen's map data
     insiden = lap.slide("insiden")
     assert [(a.label, a.nilai) for a in insiden.angka][:2] == [("Dilaporkan (24 jam terakhir)", "1"),
@@ -95,7 +96,7 @@ def test_model_figures_match_the_fixture(contoh_store):
 
 
 def test_model_scoped_to_a_kecamatan_leaves_the_others_out(contoh_store):
-    lap = isi.susun(contoh_store, TGL, "99.01.02")
+    lap = paparan.susun(contoh_store, TGL, "99.01.02")
     assert (lap.lingkup, lap.kode) == ("Kecamatan Beta", "99.01.02")
     assert list(lap.slide("kesiapan").peta.wilayah["kode"]) == ["99.01.02.1001"]     # its kelurahan
     semua = []
@@ -110,11 +111,11 @@ def test_model_scoped_to_a_kecamatan_leaves_the_others_out(contoh_store):
 
 def test_unknown_kecamatan_is_refused_in_indonesian(contoh_store):
     with pytest.raises(laporan.KecamatanTidakDikenal, match="tidak ada di daftar wilayah Kota Contoh"):
-        isi.susun(contoh_store, TGL, "99.01.99")
+        paparan.susun(contoh_store, TGL, "99.01.99")
 
 
 def test_slide_table_short_form():
-    t = isi.Tabel(("#", "Nama", "Skor"), tuple((str(i), f"N{i}", "1") for i in range(14)), ringkas=("Nama",),
+    t = paparan.Tabel(("#", "Nama", "Skor"), tuple((str(i), f"N{i}", "1") for i in range(14)), ringkas=("Nama",),
                   satuan="kecamatan")
     s = t.untuk_slide(maks=10)
     assert s.kolom == ("Nama",) and len(s.baris) == 10 and s.catatan() == "10 teratas dari 14 kecamatan."
@@ -150,8 +151,8 @@ def test_pdf_pages_are_drawn_and_the_map_has_the_level_colours(berkas):
     doc = pypdfium2.PdfDocument(berkas["pdf"])
     gambar = [doc[i].render(scale=1.5).to_pil() for i in range(len(doc))]
     assert all(tidak_kosong(g) for g in gambar)
-    assert ada_warna(gambar[1], kesiapan.warna("perlu_perhatian"), minimal=5000)      # both kecamatan
-    assert not ada_warna(gambar[1], kesiapan.warna("rawan"), minimal=5000)
+    assert ada_warna(gambar[1], level.warna("perlu_perhatian"), minimal=5000)      # both kecamatan
+    assert not ada_warna(gambar[1], level.warna("rawan"), minimal=5000)
 
 
 def test_pdf_of_one_kecamatan_has_no_other_kecamatan(berkas):
@@ -170,7 +171,7 @@ def test_png_zip_one_image_per_slide(berkas):
         img = Image.open(io.BytesIO(z.read(nama)))
         assert img.size == (1600, 900), nama
         assert tidak_kosong(img), nama
-    assert ada_warna(Image.open(io.BytesIO(z.read("02-kesiapan.png"))), kesiapan.warna("perlu_perhatian"))
+    assert ada_warna(Image.open(io.BytesIO(z.read("02-kesiapan.png"))), level.warna("perlu_perhatian"))
 
 
 def test_pptx_slides_and_titles(berkas):

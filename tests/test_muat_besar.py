@@ -1,4 +1,4 @@
-"""Large operational files load through DuckDB (siaga.muat_besar) with the same contract as the
+"""Large operational files load through DuckDB (siaga.data.besar) with the same contract as the
 pandas reader: same typed tables on good data, refusal naming file, row, column and reason on
 bad data, and the last good data kept."""
 
@@ -7,9 +7,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from siaga.config import Paths
-from siaga.muat_besar import OPERASIONAL, mode_besar
-from siaga.store import Store
+from siaga.data.besar import OPERASIONAL, mode_besar
+from siaga.data.store import Store
+from siaga.inti.config import Paths
 from tests.conftest import FIXTURE, ROOT
 from tests.test_ingest import BAD_VALUES, _rewrite
 
@@ -87,13 +87,13 @@ def test_nothing_read_from_a_file_reaches_the_sql_text(contoh_paths, monkeypatch
 
 
 def test_checked_files_are_kept_as_parquet_and_reread_only_when_changed(contoh_paths, monkeypatch, tmp_path):
-    from siaga import muat_besar
+    from siaga.data import besar
 
     monkeypatch.setenv("SIAGA_BESAR_MB", "0")
     monkeypatch.setenv("SIAGA_CACHE", str(tmp_path / "cache"))
     dibaca = []
-    asli = muat_besar._judul
-    monkeypatch.setattr(muat_besar, "_judul", lambda path, inp: dibaca.append(inp.nama) or asli(path, inp))
+    asli = besar._judul
+    monkeypatch.setattr(besar, "_judul", lambda path, inp: dibaca.append(inp.nama) or asli(path, inp))
     pertama = Store(contoh_paths)
     assert pertama.load()
     assert sorted(dibaca) == sorted(OPERASIONAL)

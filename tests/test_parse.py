@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from siaga import parse
+from siaga.masuk import urai
 
 
 def S(*values):
@@ -17,14 +17,14 @@ def S(*values):
     ("1.0", 1), ("1,0", 1), (" 42 ", 42),
 ])
 def test_bulat_accepts_indonesian_forms(text, expected):
-    vals, bad = parse.bulat(S(text.strip()))
+    vals, bad = urai.bulat(S(text.strip()))
     assert not bad.any()
     assert vals.iloc[0] == expected
 
 
 @pytest.mark.parametrize("text", ["12,5", "abc", "1.23", "6OO", "1.2.3"])
 def test_bulat_rejects(text):
-    vals, bad = parse.bulat(S(text))
+    vals, bad = urai.bulat(S(text))
     assert bad.iloc[0]
     assert pd.isna(vals.iloc[0])
 
@@ -34,13 +34,13 @@ def test_bulat_rejects(text):
     ("1,234.5", 1234.5), ("7", 7.0),
 ])
 def test_desimal(text, expected):
-    vals, bad = parse.desimal(S(text))
+    vals, bad = urai.desimal(S(text))
     assert not bad.any()
     assert vals.iloc[0] == pytest.approx(expected)
 
 
 def test_blank_is_neither_value_nor_error():
-    for fn in (parse.bulat, parse.desimal, parse.tanggal, parse.waktu, parse.ya_tidak):
+    for fn in (urai.bulat, urai.desimal, urai.tanggal, urai.waktu, urai.ya_tidak):
         vals, bad = fn(S(""))
         assert not bad.iloc[0]
         assert pd.isna(vals.iloc[0])
@@ -49,14 +49,14 @@ def test_blank_is_neither_value_nor_error():
 @pytest.mark.parametrize("text", ["27/11/2024", "27-11-2024", "2024-11-27", "27 Nov 2024", "27 November 2024",
                                   "27 Nop 2024", "Rabu, 27 November 2024", "27/11/24", "45623"])
 def test_tanggal_forms(text):
-    vals, bad = parse.tanggal(S(text))
+    vals, bad = urai.tanggal(S(text))
     assert not bad.iloc[0], text
     assert vals.iloc[0].date() == dt.date(2024, 11, 27)
 
 
 @pytest.mark.parametrize("text", ["31/02/2024", "27 Foo 2024", "kemarin", "2024-13-01"])
 def test_tanggal_rejects(text):
-    _, bad = parse.tanggal(S(text))
+    _, bad = urai.tanggal(S(text))
     assert bad.iloc[0]
 
 
@@ -69,17 +69,17 @@ def test_tanggal_rejects(text):
     ("45623,5", dt.datetime(2024, 11, 27, 12, 0)),
 ])
 def test_waktu_forms(text, expected):
-    vals, bad = parse.waktu(S(text))
+    vals, bad = urai.waktu(S(text))
     assert not bad.iloc[0], text
     assert vals.iloc[0].to_pydatetime() == expected
 
 
 def test_ya_tidak_and_pilihan():
-    vals, bad = parse.ya_tidak(S("Ya", "tidak", "SUDAH", "belum", "mungkin"))
+    vals, bad = urai.ya_tidak(S("Ya", "tidak", "SUDAH", "belum", "mungkin"))
     assert vals.tolist()[:4] == [True, False, True, False]
     assert bad.tolist() == [False, False, False, False, True]
     choices = (("rekomendasi_bawaslu", "Rekomendasi Bawaslu"), ("laporan", "Laporan/temuan"))
-    vals, bad = parse.pilihan(S("Rekomendasi Bawaslu", "LAPORAN / TEMUAN", "laporan", "lain"), choices)
+    vals, bad = urai.pilihan(S("Rekomendasi Bawaslu", "LAPORAN / TEMUAN", "laporan", "lain"), choices)
     assert vals.tolist()[:3] == ["rekomendasi_bawaslu", "laporan", "laporan"]
     assert bad.tolist() == [False, False, False, True]
 
@@ -94,7 +94,7 @@ def _id_thousands(n: int) -> str:
 @given(st.integers(min_value=-10**12, max_value=10**12))
 def test_bulat_roundtrips_indonesian_thousands(n):
     for text in (str(n), _id_thousands(n)):
-        vals, bad = parse.bulat(S(text))
+        vals, bad = urai.bulat(S(text))
         assert not bad.iloc[0]
         assert vals.iloc[0] == n
 
@@ -102,7 +102,7 @@ def test_bulat_roundtrips_indonesian_thousands(n):
 @given(st.integers(min_value=0, max_value=10**9), st.integers(min_value=0, max_value=99))
 def test_desimal_comma_roundtrip(whole, frac):
     text = f"{_id_thousands(whole)},{frac:02d}"
-    vals, bad = parse.desimal(S(text))
+    vals, bad = urai.desimal(S(text))
     assert not bad.iloc[0]
     assert vals.iloc[0] == pytest.approx(whole + frac / 100)
 
@@ -115,7 +115,7 @@ BULAN_ID = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agu
 def test_dates_in_every_indonesian_form(d):
     forms = [d.isoformat(), d.strftime("%d/%m/%Y"), d.strftime("%d-%m-%Y"), f"{d.day} {BULAN_ID[d.month - 1]} {d.year}",
              f"{d.day} {BULAN_ID[d.month - 1][:3]} {d.year}", str((d - dt.date(1899, 12, 30)).days)]
-    vals, bad = parse.tanggal(S(*forms))
+    vals, bad = urai.tanggal(S(*forms))
     assert not bad.any(), forms
     assert all(v.date() == d for v in vals)
 
@@ -123,7 +123,7 @@ def test_dates_in_every_indonesian_form(d):
 @given(st.text(max_size=12))
 def test_parsers_never_crash_on_garbage(text):
     s = S(text.strip())
-    for fn in (parse.bulat, parse.desimal, parse.tanggal, parse.waktu, parse.ya_tidak):
+    for fn in (urai.bulat, urai.desimal, urai.tanggal, urai.waktu, urai.ya_tidak):
         vals, bad = fn(s)
         has_value = not pd.isna(vals.iloc[0])
         if s.iloc[0] == "":
@@ -137,7 +137,7 @@ def test_parsers_never_crash_on_garbage(text):
 @given(st.integers(min_value=1, max_value=999), st.integers(min_value=0, max_value=999))
 def test_single_dot_with_three_digits_is_thousands(head, tail):
     text = f"{head}.{tail:03d}"                      # 12.345 is twelve thousand three hundred and forty-five
-    for fn in (parse.bulat, parse.desimal):
+    for fn in (urai.bulat, urai.desimal):
         vals, bad = fn(S(text))
         assert not bad.iloc[0]
         assert vals.iloc[0] == head * 1000 + tail
@@ -145,7 +145,7 @@ def test_single_dot_with_three_digits_is_thousands(head, tail):
 
 @pytest.mark.parametrize("text,expected", [("-", 0), ("–", 0), ("2,5%", 2.5), ("12,5 %", 12.5), ("1.025,5", 1025.5)])
 def test_accounting_dash_and_percent(text, expected):
-    vals, bad = parse.desimal(S(text))
+    vals, bad = urai.desimal(S(text))
     assert not bad.iloc[0] and vals.iloc[0] == pytest.approx(expected)
 
 
@@ -162,7 +162,7 @@ def test_date_times_as_desks_write_them(t):
              f"{HARI[t.weekday()]}, {t.day} {BULAN_ID[t.month - 1]} {t.year} {hm}",
              f"{t.day:02d}-{SINGKAT[t.month]}-{t:%y} {t:%H:%M}",
              f"{t:%d/%m/%Y} {(t.hour % 12) or 12}:{t:%M} {'PM' if t.hour >= 12 else 'AM'}"]
-    vals, bad = parse.waktu(S(*forms))
+    vals, bad = urai.waktu(S(*forms))
     assert not bad.any(), forms
     assert all(v.to_pydatetime() == t for v in vals), (forms, vals.tolist())
 
@@ -173,13 +173,13 @@ def test_excel_serial_date_times_round_to_the_second(t):
     delta = t - dt.datetime(1899, 12, 30)
     serial = delta.days + delta.seconds / 86400           # what Excel stores; not exact in binary
     text = f"{serial:.10f}".replace(".", ",")
-    vals, bad = parse.waktu(S(text))
+    vals, bad = urai.waktu(S(text))
     assert not bad.iloc[0]
     assert vals.iloc[0].to_pydatetime() == t
 
 
 def test_twelve_hour_clock_edges():
-    vals, bad = parse.waktu(S("27/11/2024 12:05 AM", "27/11/2024 12:05 PM", "27/11/2024 13:05 PM"))
+    vals, bad = urai.waktu(S("27/11/2024 12:05 AM", "27/11/2024 12:05 PM", "27/11/2024 13:05 PM"))
     assert vals.iloc[0].to_pydatetime() == dt.datetime(2024, 11, 27, 0, 5)
     assert vals.iloc[1].to_pydatetime() == dt.datetime(2024, 11, 27, 12, 5)
     assert bad.tolist() == [False, False, True]
@@ -205,27 +205,27 @@ def ejaan(draw, nama):
 @given(st.data())
 def test_norm_nama_ignores_case_spaces_prefixes(data):
     nama = data.draw(st.sampled_from(NAMA))
-    assert parse.norm_nama(data.draw(ejaan(nama))) == parse.norm_nama(nama)
+    assert urai.norm_nama(data.draw(ejaan(nama))) == urai.norm_nama(nama)
 
 
 @given(st.text(max_size=30))
 def test_norm_nama_is_idempotent_and_plain(text):
-    n = parse.norm_nama(text)
-    assert parse.norm_nama(n) == n
-    assert n == "" or n.isalnum() and n.isascii() and n == n.lower()
+    n = urai.norm_nama(text)
+    assert urai.norm_nama(n) == n
+    assert n == "" or (n.isalnum() and n.isascii() and n == n.lower())
 
 
 def test_norm_nama_keeps_names_apart():
     import pandas as pd
 
-    from siaga.demo import REF
+    from siaga.demo.kota import REF
 
     ref = pd.read_csv(REF / "kota-bekasi-wilayah.csv", dtype=str)
     for tingkat, grp in ref.groupby("tingkat"):
-        norm = grp["nama"].map(parse.norm_nama)
+        norm = grp["nama"].map(urai.norm_nama)
         assert norm.is_unique, tingkat
-    assert parse.norm_nama("Kelapa Dua") == "kelapadua"       # "Kel" only as a prefix word
-    assert parse.norm_nama("Desari") == "desari"
+    assert urai.norm_nama("Kelapa Dua") == "kelapadua"       # "Kel" only as a prefix word
+    assert urai.norm_nama("Desari") == "desari"
 
 
 @pytest.mark.parametrize("text", [
@@ -233,7 +233,7 @@ def test_norm_nama_keeps_names_apart():
     "Sei Mangkei", "Ma'rif", "Gedong Tataan",
 ])
 def test_nama_accepts_plain_names(text):
-    vals, bad = parse.nama(S(text))
+    vals, bad = urai.nama(S(text))
     assert not bad.any() and vals.iloc[0] == text
 
 
@@ -241,11 +241,11 @@ def test_nama_accepts_plain_names(text):
     "Empat [x](http://contoh.invalid)", "<script>", "*tebal*", "$x$", "a|b", "a_b", "`kode`", "x#1",
 ])
 def test_nama_refuses_markup(text):
-    vals, bad = parse.nama(S(text))
+    vals, bad = urai.nama(S(text))
     assert bad.iloc[0] and pd.isna(vals.iloc[0])
 
 
 def test_nama_list_uses_its_separator():
-    vals, bad = parse.nama(S("Bekasi Tim.|Bks Timur", "Satu||Dua", ""), list_sep="|")
+    vals, bad = urai.nama(S("Bekasi Tim.|Bks Timur", "Satu||Dua", ""), list_sep="|")
     assert bad.tolist() == [False, True, False]
     assert vals.iloc[0] == "Bekasi Tim.|Bks Timur"

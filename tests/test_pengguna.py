@@ -10,10 +10,9 @@ import stat
 
 import pytest
 
-from siaga import audit, pengguna
 from siaga.__main__ import main
-from siaga.akses import CAMAT, STAF, Akses
-from siaga.pengguna import Aturan, PenggunaError
+from siaga.akses import CAMAT, STAF, Akses, audit, pengguna
+from siaga.akses.pengguna import Aturan, PenggunaError
 
 T0 = dt.datetime(2024, 11, 25, 8, 0)
 SANDI = "kata-sandi-rahasia"

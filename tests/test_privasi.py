@@ -14,8 +14,9 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from siaga import impor, unduh
-from siaga.errors import MASKED
+from siaga.inti.masalah import MASKED
+from siaga.laporan import unduhan
+from siaga.masuk import impor
 from tests.conftest import FIXTURE, ROOT
 from tests.test_code_rules import SQL_DARI_KONTRAK
 from tests.test_identitas import sentinels
@@ -98,9 +99,9 @@ def test_command_line_import_of_personal_data_prints_nothing_personal(contoh_dir
                                      "\t=1", "\r=1"])
 def test_formula_injection_in_downloads(payload):
     df = pd.DataFrame({"Ringkasan": [payload, "aman"], "Jumlah": [1, -2]})
-    rows = list(csv.reader(io.StringIO(unduh.csv_bytes(df).decode("utf-8-sig"), newline=""), delimiter=";"))
+    rows = list(csv.reader(io.StringIO(unduhan.csv_bytes(df).decode("utf-8-sig"), newline=""), delimiter=";"))
     assert rows[1][0].startswith("'") and rows[-1] == ["aman", "-2"]          # numbers stay numbers
-    wb = openpyxl.load_workbook(io.BytesIO(unduh.xlsx_bytes(df, "uji")))
+    wb = openpyxl.load_workbook(io.BytesIO(unduhan.xlsx_bytes(df, "uji")))
     ws = wb.active
     assert ws["A2"].value.startswith("'") and ws["A2"].data_type == "s"       # text, never a formula
     assert ws["B3"].value == -2

@@ -8,8 +8,8 @@ import datetime as dt
 
 import pytest
 
-from siaga import queries
-from siaga.store import QueryError
+from siaga.data import queries
+from siaga.data.store import QueryError
 
 TGL = dt.date(2024, 11, 25)
 REGISTRY = queries.registry()
@@ -238,7 +238,7 @@ def test_ikhtisar_levels_add_up(demo_store):
 
 
 def test_ringkasan_summary_is_kept_per_date_and_bounded(contoh_paths):
-    from siaga.store import RINGKAS_MAKS, Store
+    from siaga.data.store import RINGKAS_MAKS, Store
 
     s = Store(contoh_paths)
     assert s.load()

@@ -7,10 +7,10 @@ import json
 
 import pytest
 
-from siaga import impor, riwayat
-from siaga.errors import MasalahError
-from siaga.fileio import tulis_sementara
-from siaga.laporan_impor import Berkas, sha256
+from siaga.inti.fileio import tulis_sementara
+from siaga.inti.masalah import MasalahError
+from siaga.masuk import impor, riwayat
+from siaga.masuk.hasil import Berkas, sha256
 
 LAPORAN = (b"waktu;tahap;kode_lokasi;kode_item;jumlah_diterima;jumlah_rusak\n"
            b"26/11/2024 16.00;TPS;99.01.01.1002.001;KOTAK;2;0\n")

@@ -6,7 +6,7 @@ import datetime as dt
 import os
 import threading
 
-from siaga.store import DUCKDB_CONFIG, Store
+from siaga.data.store import DUCKDB_CONFIG, Store
 
 TGL = dt.date(2024, 11, 25)
 

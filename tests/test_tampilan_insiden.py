@@ -25,10 +25,11 @@ import json
 import pandas as pd
 import pytest
 
-from siaga import charts, unduh
-from siaga.config import Paths
-from siaga.store import Store
-from siaga.tampilan import insiden as t
+from siaga.data.store import Store
+from siaga.inti.config import Paths
+from siaga.laporan import unduhan
+from siaga.model import grafik
+from siaga.model import insiden as t
 
 T25, T26 = dt.date(2024, 11, 25), dt.date(2024, 11, 26)
 MULAI = {  # window starts of the fixture (see the module docstring)
@@ -287,7 +288,7 @@ def test_map_legend_is_fixed_and_indonesian():
     fig = t.legenda_peta(w, "kecamatan")
     titik, wilayah = fig.data
     assert list(titik.text) == ["Tinggi", "Sedang", "Rendah"]
-    assert list(titik.marker.color) == [charts.WARNA_KEPARAHAN[k] for k in ("tinggi", "sedang", "rendah")]
+    assert list(titik.marker.color) == [grafik.WARNA_KEPARAHAN[k] for k in ("tinggi", "sedang", "rendah")]
     assert list(wilayah.text) == ["0", "1–8", "9–15", "16–23", "24–30"]
     assert list(wilayah.marker.color) == [t.WARNA_NOL, *t.ABU]
     assert [a.text for a in fig.layout.annotations] == ["Keparahan insiden (titik):",
@@ -384,5 +385,5 @@ def test_incident_export_is_raw_and_formula_safe(contoh_dir):
     assert ex["Terlambat"].tolist() == ["tidak", "tidak", "tidak", "ya"]
     assert ex["Keparahan"].tolist() == ["Tinggi", "Rendah", "Sedang", "Tinggi"]
     assert ex["Ringkasan"].iloc[1] == PAYLOAD
-    text = unduh.csv_bytes(ex).decode("utf-8-sig")
+    text = unduhan.csv_bytes(ex).decode("utf-8-sig")
     assert "'=HYPERLINK(" in text and ";=HYPERLINK(" not in text

@@ -12,10 +12,10 @@ import pandas as pd
 import pytest
 import shapely
 
-from siaga import charts, kesiapan
-from siaga.config import Kesiapan
-from siaga.geo import Batas
-from siaga.tampilan import kesiapan as tampil
+from siaga.data.geo import Batas
+from siaga.inti.config import Kesiapan
+from siaga.model import grafik, level
+from siaga.model import kesiapan as tampil
 
 K = Kesiapan(bobot={"logistik": 0.4, "checklist": 0.4, "insiden": 0.1, "netralitas": 0.1}, ambang_siap=80,
              ambang_perhatian=60, penalti_insiden={"rendah": 2, "sedang": 10, "tinggi": 25}, penalti_netralitas=20)
@@ -181,8 +181,8 @@ def test_tps_table_says_what_is_wrong_and_since_when():
     assert (r["DPT"], r["Skor"], r["Logistik"], r["Kurang di TPS"], r["Checklist"]) == \
         ("300", 78, "90 · 1/2 item", "Surat suara", "56")
     assert t["Level"].tolist() == [["Perlu perhatian"], ["Siap"], ["Rawan"]]      # one coloured label per TPS
-    level = tampil.KOLOM_TPS["Level"]
-    assert level["type_config"]["options"] == [{"value": kesiapan.label(lv), "color": kesiapan.warna(lv)}
+    kolom_level = tampil.KOLOM_TPS["Level"]
+    assert kolom_level["type_config"]["options"] == [{"value": level.label(lv), "color": level.warna(lv)}
                                                for lv in ("rawan", "perlu_perhatian", "siap")]
     assert r["Laporan terakhir"] == "Bermasalah · 25 Nov 09.00 WITA" and r["Status sejak"] == "25 Nov 09.00 WITA"
     assert (r["Rawan banjir"], r["Catatan laporan"]) == ("Ya", "lokasi tergenang")
@@ -226,17 +226,17 @@ def test_kelurahan_map_sends_only_the_kecamatan_and_the_selected_tps():
     assert [f["properties"]["kode"] for f in feats] == ["99.01.01.1001", "99.01.01.1002"]   # not Beta's kelurahan
     satu, dua = (f["properties"] for f in feats)
     assert satu["tebal"] == 3 and dua["tebal"] == 1                                   # the selection outlined
-    assert satu["warna"] == kesiapan.rgb("siap", 120) and dua["warna"] == kesiapan.rgb("rawan", 60)
+    assert satu["warna"] == level.rgb("siap", 120) and dua["warna"] == level.rgb("rawan", 60)
     assert satu["keterangan"] == "Skor 81 · Siap · 2 TPS"
     pts = lay["kesiapan-tps"]["data"]
     assert len(pts) == 1 and pts[0]["posisi"] == [110.06123, -6.96123]
-    assert pts[0]["warna"] == kesiapan.rgb("perlu_perhatian")[:3]
+    assert pts[0]["warna"] == level.rgb("perlu_perhatian")[:3]
     assert pts[0]["nama"] == "TPS 002 · Kel. Satu"
     assert pts[0]["keterangan"] == "Skor 78 · Perlu perhatian · Bermasalah · 25 Nov 2024 09.00 WITA"
     assert deck._tooltip == {"text": "{nama}\n{keterangan}"}                         # text, never HTML
-    assert isinstance(deck, charts.Peta) and deck.to_json() is deck.to_json()   # serialised once
-    assert json.loads(deck.to_json()) == json.loads(super(charts.Peta, deck).to_json())  # same content as pydeck's
-    assert len(deck.to_json().encode()) < 0.7 * len(super(charts.Peta, deck).to_json().encode())   # no indentation
+    assert isinstance(deck, grafik.Peta) and deck.to_json() is deck.to_json()   # serialised once
+    assert json.loads(deck.to_json()) == json.loads(super(grafik.Peta, deck).to_json())  # same content as pydeck's
+    assert len(deck.to_json().encode()) < 0.7 * len(super(grafik.Peta, deck).to_json().encode())   # no indentation
     no_points, _ = tampil.peta_kelurahan(batas, unit, None, "WITA")
     assert [l.id for l in no_points.layers] == ["kesiapan-kelurahan", "label-kelurahan"]
 
@@ -368,8 +368,8 @@ def test_daily_series_equals_the_per_date_macro_on_an_edited_fixture(contoh_dir)
     """Edge cases the demo lacks: an item no TPS needs, a TPS with no voters (needs no ballots),
     damage found after receipt, an incident whose location is corrected to another kelurahan,
     and a second case closed and reopened."""
-    from siaga.config import Paths
-    from siaga.store import Store
+    from siaga.data.store import Store
+    from siaga.inti.config import Paths
 
     d = contoh_dir / "data"
     with open(d / "logistik_item.csv", "a") as f:

@@ -7,8 +7,8 @@ import os
 
 import pytest
 
-from siaga.config import Paths
-from siaga.tampilan import layar as tl
+from siaga.inti.config import Paths
+from siaga.model import layar as tl
 
 JAKARTA = dt.timezone(dt.timedelta(hours=7))
 
@@ -38,7 +38,7 @@ def test_rotation_waits_for_the_interval():
 
 
 def test_clock_in_the_region_time_zone():
-    t = dt.datetime(2024, 11, 27, 6, 5, tzinfo=dt.timezone.utc)
+    t = dt.datetime(2024, 11, 27, 6, 5, tzinfo=dt.UTC)
     assert tl.jam(t, "Asia/Jakarta", "WIB") == "13.05 WIB"
     assert tl.jam(t, "Asia/Jayapura", "WIT") == "15.05 WIT"
 

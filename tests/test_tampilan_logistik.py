@@ -21,10 +21,10 @@ import json
 import pandas as pd
 import pytest
 
-from siaga import unduh
-from siaga.config import Paths
-from siaga.store import Store
-from siaga.tampilan import logistik as tl
+from siaga.data.store import Store
+from siaga.inti.config import Paths
+from siaga.laporan import unduhan
+from siaga.model import logistik as tl
 
 D = dt.date
 H1 = D(2024, 11, 26)
@@ -255,9 +255,9 @@ def test_completeness_classes(x, kelas):
 
 
 def test_classes_are_a_neutral_sequential_scale_not_the_level_colours():
-    from siaga import kesiapan
+    from siaga.model import level
     warna = [k[2] for k in tl.KELAS_PERSEN]
-    assert not {w.lower() for w in warna} & {kesiapan.warna(lv).lower() for lv in kesiapan.LEVEL}
+    assert not {w.lower() for w in warna} & {level.warna(lv).lower() for lv in level.LEVEL}
     lum = [sum(int(w[i:i + 2], 16) for i in (1, 3, 5)) for w in warna]
     assert lum == sorted(lum, reverse=True)                                  # darker = more complete
 
@@ -345,7 +345,7 @@ def test_kekurangan_lists_shortages_before_replaced_damage_and_keeps_notes_liter
     assert t["Kode tempat"].tolist() == ["b", "a"]
     assert t["Keadaan"].tolist() == ["Kurang", "Rusak, sudah diganti"]
     assert t["Catatan"].tolist() == ["<script>alert(1)</script>", "=HYPERLINK(\"x\")"]
-    csv = unduh.csv_bytes(tl.ekspor_kekurangan(df)).decode("utf-8-sig")
+    csv = unduhan.csv_bytes(tl.ekspor_kekurangan(df)).decode("utf-8-sig")
     assert "'=HYPERLINK" in csv and ";=HYPERLINK" not in csv                 # spreadsheet-safe download
 
 

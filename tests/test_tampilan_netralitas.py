@@ -22,10 +22,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from siaga import charts, contract
-from siaga.config import Paths
-from siaga.store import Store
-from siaga.tampilan import netralitas as t
+from siaga.data.store import Store
+from siaga.inti import kontrak
+from siaga.inti.config import Paths
+from siaga.model import grafik
+from siaga.model import netralitas as t
 
 D25 = dt.date(2024, 11, 25)
 D26 = dt.date(2024, 11, 26)
@@ -35,7 +36,7 @@ HTML_OPD = '=HYPERLINK("http://contoh.invalid","<b>Dinas</b> X")'
 
 def q(store, name, tanggal=D25, kecamatan=None):
     params = {"tanggal": tanggal, "kecamatan": kecamatan, "batas_lapor": t.BATAS_LAPOR_HARI}
-    from siaga import queries
+    from siaga.data import queries
     return store.query(name, **{p: params[p] for p in queries.registry()[name].params})
 
 
@@ -139,7 +140,7 @@ def test_terbuka_25_and_26_nov(contoh_store):
 
 
 def test_no_query_returns_an_identity_column(contoh_store):
-    pribadi = {k.nama for k in contract.INPUTS["netralitas_pribadi"].kolom if k.pribadi}
+    pribadi = {k.nama for k in kontrak.INPUTS["netralitas_pribadi"].kolom if k.pribadi}
     for name in ("netralitas_ringkas", "netralitas_alur", "netralitas_jenis", "netralitas_opd",
                  "netralitas_kecamatan", "netralitas_terbuka"):
         assert not pribadi & set(q(contoh_store, name).columns), name
@@ -192,16 +193,16 @@ def test_rules_are_stated_as_unverified():
 
 def test_flow_in_workflow_order_with_both_ends(contoh_store):
     a = t.alur(q(contoh_store, "netralitas_alur"))
-    assert a["status"].tolist() == [s for s, _ in contract.STATUS_NETRALITAS]
+    assert a["status"].tolist() == [s for s, _ in kontrak.STATUS_NETRALITAS]
     assert a["jumlah"].tolist() == [0, 1, 0, 0, 0, 0, 1]
     s = spec(t.grafik_alur(q(contoh_store, "netralitas_alur")))
-    labels = [label for _, label in contract.STATUS_NETRALITAS]
+    labels = [label for _, label in kontrak.STATUS_NETRALITAS]
     assert s["layout"]["yaxis"]["categoryarray"] == labels and s["layout"]["yaxis"]["autorange"] == "reversed"
     traces = {tr["name"]: tr for tr in s["data"]}
     assert list(traces) == ["Berjalan, dalam batas waktu", "Berjalan, lewat batas waktu", "Selesai", "Tidak terbukti"]
     assert traces["Berjalan, dalam batas waktu"]["x"] == [0, 1, 0, 0, 0, 0, 0]
     assert traces["Tidak terbukti"]["x"] == [0, 0, 0, 0, 0, 0, 1]
-    assert traces["Selesai"]["marker"]["color"] == t.WARNA_SELESAI and t.WARNA_SELESAI in charts.PALET
+    assert traces["Selesai"]["marker"]["color"] == t.WARNA_SELESAI and t.WARNA_SELESAI in grafik.PALET
     assert [an["text"] for an in s["layout"]["annotations"]] == ["0", "1", "0", "0", "0", "0", "1"]
     assert s["layout"]["separators"] == ",." and s["layout"]["legend"]["traceorder"] == "normal"
     # the dashed line sits between keputusan PPK (index 4) and selesai (index 5)
@@ -220,12 +221,12 @@ def test_flow_splits_overdue_and_formats_thousands():
 
 def test_type_and_class_chart(tambah_store):
     w = t.jenis_kelas(q(tambah_store, "netralitas_jenis"))
-    assert w["jenis"].tolist() == [label for _, label in contract.JENIS_PELANGGARAN]
+    assert w["jenis"].tolist() == [label for _, label in kontrak.JENIS_PELANGGARAN]
     # foto (etik 1), hadir (etik 1), media_sosial (disiplin 1), memasang_apk (disiplin 1), lainnya (etik 1)
     assert w["etik"].tolist() == [1, 1, 0, 0, 0, 0, 1] and w["disiplin"].tolist() == [0, 0, 1, 1, 0, 0, 0]
     s = spec(t.grafik_jenis(q(tambah_store, "netralitas_jenis")))
     assert [tr["name"] for tr in s["data"]] == ["Etik", "Disiplin"]
-    assert [tr["marker"]["color"] for tr in s["data"]] == [charts.PALET[0], charts.PALET[1]]
+    assert [tr["marker"]["color"] for tr in s["data"]] == [grafik.PALET[0], grafik.PALET[1]]
     assert s["layout"]["barmode"] == "stack"
 
 
@@ -290,8 +291,8 @@ def test_open_cases_export_holds_raw_values(tambah_store):
     assert (n4["Umur (hari)"], n4["Hari lewat batas waktu"], n4["Hari kejadian sampai laporan"]) == (10, 3, 14)
     assert n4["Dilaporkan lebih dari 7 hari"] == "ya" and n4["Lewat batas waktu"] == "ya"
     assert ex["Sanksi"].tolist() == ["", "", ""]
-    from siaga import unduh
-    text = unduh.csv_bytes(ex).decode("utf-8-sig")
+    from siaga.laporan import unduhan
+    text = unduhan.csv_bytes(ex).decode("utf-8-sig")
     assert "'=HYPERLINK" in text                                  # formula neutralised in the file
     assert "N4;klarifikasi;Klarifikasi Bawaslu;Bawaslu;2024-11-17 10:00;2024-11-01;2024-11-15;14;ya;10;2024-11-22;3;" \
         in text

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from siaga.contract import INPUTS
-from siaga.ingest import baca_tabel, validasi
-from siaga.wilayah_cocok import CARA_BPS, CARA_EJAAN, CARA_KODE, CARA_NAMA, Pencocok
+from siaga.inti.kontrak import INPUTS
+from siaga.masuk.baca import baca_tabel, validasi
+from siaga.masuk.cocok import CARA_BPS, CARA_EJAAN, CARA_KODE, CARA_NAMA, Pencocok
 from tests.conftest import ROOT
 
 

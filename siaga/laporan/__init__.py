@@ -1,12 +1,12 @@
 """The daily report (snapshot): PDF, WhatsApp-sized PNG slides, PPTX deck.
 
-- :mod:`siaga.laporan.isi`    the slide model (what each slide says), Streamlit-free
+- :mod:`siaga.model.paparan`    the slide model (what each slide says), Streamlit-free
 - :mod:`siaga.laporan.visual` static images of maps (matplotlib) and charts (kaleido + Debian's chromium)
 - :mod:`siaga.laporan.gambar` one 1600×900 PNG per slide, zipped
 - :mod:`siaga.laporan.pdf`    A4 landscape PDF
 - :mod:`siaga.laporan.pptx`   16:9 PPTX deck
 
-:func:`buat` makes one format's bytes; the app (``siaga.ui.tombol_laporan``) and the CLI
+:func:`buat` makes one format's bytes; the app (``siaga.tampilan.ui.tombol_laporan``) and the CLI
 (``python -m siaga laporan``) both call it with a progress callback.
 """
 
@@ -17,8 +17,8 @@ import importlib
 from dataclasses import dataclass
 
 from siaga.akses import Lingkup
-from siaga.laporan.isi import Kabar, KecamatanTidakDikenal, Laporan, LaporanError, diam, sebagian, susun
-from siaga.store import Store
+from siaga.data.store import Store
+from siaga.model.paparan import Kabar, KecamatanTidakDikenal, Laporan, LaporanError, diam, sebagian, susun
 
 __all__ = ["FORMAT", "Format", "KecamatanTidakDikenal", "Laporan", "LaporanError", "buat", "nama_berkas", "susun"]
 
@@ -47,7 +47,7 @@ ISI_SELESAI = 0.2          # share of the progress bar for the queries; the rest
 def buat(store: Store, tanggal: dt.date, kecamatan: str | None, format: str, kabar: Kabar = diam,
          lk: Lingkup | None = None) -> bytes:
     """The report of the region (or one kecamatan) as of ``tanggal`` in ``format`` (pdf, png, pptx),
-    its queries run in the scope ``lk`` (see :func:`siaga.laporan.isi.susun`)."""
+    its queries run in the scope ``lk`` (see :func:`siaga.model.paparan.susun`)."""
     f = FORMAT[format]
     laporan = susun(store, tanggal, kecamatan, sebagian(kabar, 0.0, ISI_SELESAI), lk)
     data = importlib.import_module(f.modul).tulis(laporan, sebagian(kabar, ISI_SELESAI, 1.0))

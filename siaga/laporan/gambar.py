@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from PIL import Image, ImageDraw, ImageFont
 
 from siaga.laporan import visual
-from siaga.laporan.isi import Angka, Kabar, Laporan, Slide, Tabel, diam, sebagian
+from siaga.model.paparan import Angka, Kabar, Laporan, Slide, Tabel, diam, sebagian
 
 LEBAR, TINGGI = 1600, 900
 TEPI = 48

@@ -16,7 +16,7 @@ from fpdf import FPDF
 from fpdf.fonts import FontFace
 
 from siaga.laporan import gambar, visual
-from siaga.laporan.isi import Angka, Kabar, Laporan, Slide, Tabel, diam, sebagian
+from siaga.model.paparan import Angka, Kabar, Laporan, Slide, Tabel, diam, sebagian
 
 LEBAR, TINGGI, TEPI = 297.0, 210.0, 12.0
 HURUF = "DejaVu"

@@ -13,7 +13,7 @@ from pptx.enum.text import PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
 from siaga.laporan import gambar
-from siaga.laporan.isi import Angka, Kabar, Laporan, Slide, diam, sebagian
+from siaga.model.paparan import Angka, Kabar, Laporan, Slide, diam, sebagian
 
 LEBAR, TINGGI = Emu(12_192_000), Emu(6_858_000)      # 13,333 × 7,5 in: 16:9, as PowerPoint makes it
 TEPI = Inches(0.45)

@@ -1,7 +1,7 @@
 """Static images of the report's visuals, offline.
 
 - Readiness maps: geopandas + matplotlib (Agg, object API: safe off the main thread), polygons
-  in the level colours of :mod:`siaga.kesiapan`, labelled, with a legend and the
+  in the level colours of :mod:`siaga.model.level`, labelled, with a legend and the
   "approximate boundaries" note. No tiles.
 - Plotly figures: kaleido driving Debian's chromium (``/usr/bin/chromium``, or ``SIAGA_CHROMIUM``),
   never a downloaded browser; plotly.js comes from the plotly package and MathJax is off, so the
@@ -30,8 +30,8 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from siaga.charts import BATAS_PERKIRAAN
-from siaga.laporan.isi import Kabar, LaporanError, Peta, diam
+from siaga.model.grafik import BATAS_PERKIRAAN
+from siaga.model.paparan import Kabar, LaporanError, Peta, diam
 
 FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 FONT = FONT_DIR / "DejaVuSans.ttf"
@@ -81,7 +81,7 @@ def grafik_png(permintaan: Sequence[tuple[go.Figure, Ukuran]], kabar: Kabar = di
     if not permintaan:
         return []
     jalur = chromium()
-    import kaleido  # noqa: PLC0415 (heavy, only needed here)
+    import kaleido
 
     async def semua() -> list[bytes]:
         async with kaleido.Kaleido(n=1, path=jalur, mathjax=False, timeout=BATAS_WAKTU_GRAFIK) as k:

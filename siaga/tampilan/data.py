@@ -1,6 +1,6 @@
 """Data page: upload checks, the import report as tables, the history, the files in use.
 
-The page (``pages/data.py``) is layout only; the import itself is :mod:`siaga.impor`. Every
+The page (``pages/data.py``) is layout only; the import itself is :mod:`siaga.masuk.impor`. Every
 table here holds only what may be shown: personal values are masked by the import before
 they reach a report, and file names typed by users are escaped before Markdown renders them.
 """
@@ -12,11 +12,12 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from siaga import fmt, impor, riwayat
-from siaga.config import Paths
-from siaga.contract import INPUTS
-from siaga.errors import MasalahError
-from siaga.laporan_impor import Laporan, sha256
+from siaga.inti import fmt
+from siaga.inti.config import Paths
+from siaga.inti.kontrak import INPUTS
+from siaga.inti.masalah import MasalahError
+from siaga.masuk import impor, riwayat
+from siaga.masuk.hasil import Laporan, sha256
 
 JENIS = list(impor.JENIS)
 TIPE_TABEL = ["csv", "txt", "tsv", "xlsx"]
@@ -96,14 +97,16 @@ def lupakan() -> None:
 # Button callbacks: they run before the page, so a rerun of the page cannot lose the click.
 
 def _catat(aksi: str, objek: str, hasil: Laporan) -> None:
-    from siaga import audit, gerbang
+    from siaga.akses import audit, gerbang
 
     gerbang.catat(aksi, objek + (f", versi {hasil.versi}" if hasil.versi else ""),
                   audit.BERHASIL if hasil.ok else audit.GAGAL)
 
 
 def terima(paths: Paths, jenis: str, data: bytes, nama: str, oleh: str, opsi: dict) -> None:
-    from siaga import akses, audit, gerbang, ui
+    from siaga import akses
+    from siaga.akses import audit, gerbang
+    from siaga.tampilan import ui
 
     gerbang.akses().wajib(akses.IMPOR)
     hasil = simpan(paths, jenis, data, nama, oleh, opsi)
@@ -122,7 +125,9 @@ def batal() -> None:
 
 
 def pulihkan_versi(paths: Paths, nomor: int, oleh: str) -> None:
-    from siaga import akses, audit, gerbang, ui
+    from siaga import akses
+    from siaga.akses import audit, gerbang
+    from siaga.tampilan import ui
 
     gerbang.akses().wajib(akses.PULIHKAN)
     hasil = pulihkan(paths, nomor, oleh)

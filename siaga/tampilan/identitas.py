@@ -1,7 +1,7 @@
 """Restricted views: identities of reported civil servants (verifikator), the reporter-identity
 escrow (verifikator asks, admin decides), the users and the audit log (admin).
 
-Personal values come only from :mod:`siaga.identitas` (role check and audit line there), are
+Personal values come only from :mod:`siaga.akses.identitas` (role check and audit line there), are
 shown for the one run in which they were asked for, and are never cached or downloadable.
 """
 
@@ -12,9 +12,9 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from siaga import audit, fmt, gerbang, identitas, pengguna
-from siaga.akses import LABEL_PERAN, AksesDitolak
-from siaga.config import Paths
+from siaga.akses import LABEL_PERAN, AksesDitolak, audit, gerbang, identitas, pengguna
+from siaga.inti import fmt
+from siaga.inti.config import Paths
 
 STATUS = {identitas.MENUNGGU: "Menunggu keputusan", identitas.DISETUJUI: "Disetujui",
           identitas.DITOLAK: "Ditolak", identitas.KEDALUWARSA: "Kedaluwarsa"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import shutil
 
-from siaga.impor import jenis_label
+from siaga.masuk.impor import jenis_label
 from tests.browser.conftest import Tab, streamlit_server
 from tests.conftest import FIXTURE
 

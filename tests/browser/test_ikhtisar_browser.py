@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PIL import Image
 
-from siaga.demo_nasional import generate
+from siaga.demo.nasional import generate
 from tests.browser.conftest import streamlit_server
 
 

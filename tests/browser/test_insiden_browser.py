@@ -68,10 +68,10 @@ def test_map_draws_points_and_shading(server, tab, artefak):
     path = artefak / "insiden-peta.png"
     peta.screenshot(path=str(path))
     img = Image.open(path).convert("RGB")
-    from siaga import charts
-    from siaga.tampilan import insiden as tampil
+    from siaga.model import grafik
+    from siaga.model import insiden as tampil
     for k in ("rendah", "sedang", "tinggi"):     # the demo has incidents of every severity with coordinates
-        assert _ada_warna(img, _rgb(charts.WARNA_KEPARAHAN[k])), f"no {k} point drawn"
+        assert _ada_warna(img, _rgb(grafik.WARNA_KEPARAHAN[k])), f"no {k} point drawn"
     # the darkest grey class (the kecamatan with most incidents), blended at the layer's opacity
     a = tampil.ALFA_WILAYAH / 255
     latar = _rgb("#eef1f5")
@@ -138,8 +138,8 @@ def test_fixture_payload_stays_text(contoh_server, browser, artefak):
         peta = page.locator('[data-testid="stDeckGlJsonChart"]').first
         peta.scroll_into_view_if_needed()
         box = peta.bounding_box()
-        from siaga import charts
-        view = charts.view_state((110.0, -7.1, 110.2, -6.9))        # the fixture's kecamatan bounds
+        from siaga.model import grafik
+        view = grafik.view_state((110.0, -7.1, 110.2, -6.9))        # the fixture's kecamatan bounds
         x, y = _piksel({"zoom": view.zoom, "longitude": view.longitude, "latitude": view.latitude},
                        110.15, -6.95, box["width"], box["height"])
         page.mouse.move(box["x"] + x, box["y"] + y)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from siaga.contract import INPUTS, STATUS_NETRALITAS
+from siaga.inti.kontrak import INPUTS, STATUS_NETRALITAS
 from tests.browser.conftest import streamlit_server
 from tests.conftest import FIXTURE, ROOT
 from tests.test_tampilan_netralitas import tambah_kasus

@@ -1,0 +1,217 @@
+"""The gate of every request (Streamlit glue): who is logged in, the log-in form, log-out,
+idle expiry, single sign-on, and the current :class:`~siaga.akses.Akses`.
+
+``dashboard.py`` calls :func:`jaga` before anything else. The session lives in the server-side
+session state only (no token in the browser): a new tab or a reload asks for the log-in again.
+
+- No user configured (``python -m siaga pengguna daftar`` is empty): the read-only public demo,
+  role ``publik``, without a log-in.
+- Users configured: a log-in form (user name and password, argon2) unless the session is
+  logged in; with an ``[auth]`` section in ``.streamlit/secrets.toml`` also a button for single
+  sign-on (OpenID Connect through ``st.login``), whose e-mail is mapped to a user of the users
+  file (``pengguna tambah NAMA --email …``); an unknown e-mail gets no access.
+
+Other features ask :func:`boleh` and :func:`lingkup` (e.g. ``boleh(akses.UNDUH_LAPORAN)``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from pathlib import Path
+
+import streamlit as st
+
+from siaga.akses import TAMU, Akses, Lingkup, audit, pengguna
+from siaga.inti import fmt
+from siaga.inti.config import Paths
+
+SESI = "_siaga_sesi"
+AKSES = "_siaga_akses"
+PESAN = "_siaga_pesan_masuk"
+GALAT = "_siaga_galat_masuk"
+SSO_TAK_DIKENAL = "_siaga_sso_tak_dikenal"
+
+
+def folder() -> Path:
+    return pengguna.folder(Paths.from_env())
+
+
+def akses() -> Akses:
+    """The access of this session (the public demo until :func:`jaga` has run)."""
+    return st.session_state.get(AKSES, TAMU)
+
+
+def boleh(aksi: str) -> bool:
+    return akses().boleh(aksi)
+
+
+def lingkup() -> Lingkup:
+    return akses().lingkup
+
+
+def catat(aksi: str, objek: str = "", hasil: str = audit.BERHASIL, ak: Akses | None = None) -> None:
+    """An audit line for this session's user (``ak`` when called outside a script run)."""
+    ak = ak or akses()
+    audit.catat(folder(), pengguna=ak.pengguna, peran=ak.peran, aksi=aksi, objek=objek, hasil=hasil)
+
+
+# ------------------------------------------------------------------ single sign-on (OIDC)
+
+def penyedia_oidc(secrets: Mapping) -> str | None:
+    """``""`` for the single ``[auth]`` provider, the provider name for ``[auth.<name>]``, None when
+    single sign-on is not configured."""
+    auth = secrets.get("auth") if hasattr(secrets, "get") else None
+    if not isinstance(auth, Mapping) or not auth.get("redirect_uri") or not auth.get("cookie_secret"):
+        return None
+    if auth.get("client_id") and auth.get("server_metadata_url"):
+        return ""
+    nama = [k for k, v in auth.items() if isinstance(v, Mapping) and v.get("client_id")]
+    return nama[0] if nama else None
+
+
+def _oidc() -> str | None:
+    try:
+        return penyedia_oidc(st.secrets)
+    except Exception:        # no secrets.toml, or an unreadable one: no single sign-on
+        return None
+
+
+def _sso_masuk() -> Akses | None:
+    """The user an OIDC log-in maps to; None when nobody is logged in with the provider or the
+    e-mail is unknown (the form then says so once, with a log-out button)."""
+    if not getattr(st.user, "is_logged_in", False):
+        return None
+    p = pengguna.cari_email(folder(), str(st.user.get("email") or ""))
+    if p is None:
+        if not st.session_state.get(SSO_TAK_DIKENAL):
+            audit.catat(folder(), pengguna="(akun organisasi tidak terdaftar)", peran="-", aksi=audit.MASUK_GAGAL,
+                        objek="oidc", hasil=audit.DITOLAK)
+        st.session_state[SSO_TAK_DIKENAL] = True
+        return None
+    return p.akses
+
+
+# ------------------------------------------------------------------ the gate
+
+def _mulai_sesi(ak: Akses, cara: str) -> None:
+    now = dt.datetime.now()
+    st.session_state[SESI] = pengguna.Sesi(ak, now, now, cara)
+    st.session_state[AKSES] = ak
+    catat(audit.MASUK, cara, ak=ak)
+
+
+def keluar(pesan: str = "Anda sudah keluar.") -> None:
+    """Log out (button callback): the audit line, then nothing of the session is kept."""
+    sesi = st.session_state.get(SESI)
+    if sesi is not None:
+        catat(audit.KELUAR, ak=sesi.akses)
+    for k in list(st.session_state):
+        del st.session_state[k]
+    st.session_state[PESAN] = pesan
+    if sesi is not None and sesi.cara == "oidc":
+        st.logout()
+
+
+def sesi_berlaku() -> Akses | None:
+    """The logged-in access after checking idle time and that the user still exists unchanged."""
+    sesi = st.session_state.get(SESI)
+    if sesi is None:
+        return None
+    baru = pengguna.periksa_sesi(folder(), sesi, dt.datetime.now(), pengguna.Aturan.dari_env())
+    if baru is None:
+        catat(audit.SESI_BERAKHIR, ak=sesi.akses)
+        keluar("Sesi berakhir karena lama tidak aktif atau akun diubah; silakan masuk lagi.")
+        return None
+    st.session_state[SESI] = baru
+    st.session_state[AKSES] = baru.akses
+    return baru.akses
+
+
+def jaga() -> Akses | None:
+    """The access of this run, or None when nobody is logged in (the caller then draws
+    :func:`form_masuk` and stops). Always sets the session's access (:func:`akses`)."""
+    if not pengguna.ada_pengguna(folder()):
+        st.session_state[AKSES] = TAMU
+        return TAMU
+    ak = sesi_berlaku()
+    if ak is None and _oidc() is not None:
+        ak = _sso_masuk()
+        if ak is not None:
+            _mulai_sesi(ak, "oidc")
+    if ak is not None:
+        return ak
+    st.session_state[AKSES] = TAMU
+    return None
+
+
+def _coba_masuk(nama: str, sandi: str) -> str | None:
+    """Check the form; on success start the session; else the message to show."""
+    d = folder()
+    hasil = pengguna.masuk(d, nama, sandi, dt.datetime.now(), pengguna.Aturan.dari_env())
+    if hasil.ok:
+        _mulai_sesi(hasil.akses, "sandi")
+        return None
+    dikenal = pengguna.cari(d, nama)
+    objek = dikenal.nama if dikenal else "(nama tidak dikenal)"      # never what was typed: it may be a password
+    if hasil.hasil == pengguna.SALAH:
+        audit.catat(d, pengguna=objek, peran="-", aksi=audit.MASUK_GAGAL, objek="sandi", hasil=audit.GAGAL)
+        return "Nama pengguna atau kata sandi salah."
+    if hasil.hasil == pengguna.BARU_TERKUNCI:
+        audit.catat(d, pengguna=objek, peran="-", aksi=audit.TERKUNCI, objek="sandi", hasil=audit.DITOLAK)
+    else:
+        audit.catat(d, pengguna=objek, peran="-", aksi=audit.MASUK_GAGAL, objek="terkunci", hasil=audit.DITOLAK)
+    return (f"Terlalu banyak percobaan masuk yang gagal. Coba lagi setelah pukul {hasil.sampai:%H.%M} "
+            "atau minta admin mengganti kata sandi Anda.")
+
+
+def _kirim() -> None:
+    """The form's callback: it runs before the script, so the next run already has the session."""
+    salah = _coba_masuk(st.session_state.get("masuk_nama", ""), st.session_state.get("masuk_sandi", ""))
+    if salah:
+        st.session_state[GALAT] = salah
+
+
+def form_masuk() -> None:
+    """The log-in page (drawn after the hidden navigation, so the link's page and filters are kept)."""
+    st.title("Masuk · Siaga Pilkada")
+    st.caption("Ruang situasi Desk Pilkada. Data operasional dan data pribadi hanya untuk pengguna terdaftar; "
+               f"sesi berakhir setelah {fmt.angka(pengguna.Aturan.dari_env().sesi_menit)} menit tanpa aktivitas.")
+    if pesan := st.session_state.pop(PESAN, None):
+        st.info(pesan, icon=":material/info:")
+    if salah := st.session_state.pop(GALAT, None):
+        st.error(salah, icon=":material/lock:")
+    penyedia = _oidc()
+    if penyedia is not None:
+        if st.session_state.get(SSO_TAK_DIKENAL):
+            st.error("Akun organisasi Anda belum terdaftar sebagai pengguna Siaga Pilkada. Minta admin menambahkannya "
+                     "dengan `python -m siaga pengguna tambah NAMA --email … --tanpa-sandi`.")
+            st.button("Keluar dari akun organisasi", key="sso_keluar", on_click=st.logout)
+        else:
+            st.button("Masuk dengan akun organisasi", icon=":material/login:", key="sso_masuk",
+                      on_click=st.login, args=(penyedia,) if penyedia else ())
+    with st.form("masuk", clear_on_submit=True, enter_to_submit=True):
+        st.text_input("Nama pengguna", key="masuk_nama", max_chars=40, autocomplete="username")
+        st.text_input("Kata sandi", type="password", key="masuk_sandi", max_chars=200, autocomplete="current-password")
+        st.form_submit_button("Masuk", type="primary", on_click=_kirim)
+
+
+@st.fragment(run_every=60)
+def _awasi_sesi() -> None:
+    """Every minute: a session idle past its time ends at once, so an unattended screen does not
+    keep showing the data (the full rerun runs :func:`jaga`, which logs out)."""
+    sesi = st.session_state.get(SESI)
+    if sesi is not None and sesi.kedaluwarsa(dt.datetime.now(), pengguna.Aturan.dari_env()):
+        st.rerun(scope="app")
+
+
+def bilah_pengguna(ak: Akses) -> None:
+    """Who is logged in, with the log-out button (sidebar)."""
+    with st.sidebar:
+        if ak.publik:
+            st.caption("Demo publik: hanya angka agregat, tanpa data pribadi; impor dinonaktifkan.")
+            return
+        kec = f" · Kec. {ak.kecamatan}" if ak.kecamatan else ""
+        st.caption(f"Masuk sebagai **{fmt.md(ak.pengguna)}** ({ak.label}{kec})")
+        st.button("Keluar", key="keluar", icon=":material/logout:", on_click=keluar)
+        _awasi_sesi()

@@ -1,0 +1,74 @@
+"""Retention: delete the identities of neutrality cases closed before a date.
+
+``python -m siaga hapus-pribadi --sebelum TANGGAL``: the rows of ``netralitas_pribadi.csv``
+whose case was closed (``selesai`` or ``tidak_terbukti``, by its last status in
+``netralitas.csv``) before ``TANGGAL`` are removed from the file in use (imported as a new
+version, checked like any import) and from every copy kept in the import history, so a restore
+cannot bring them back. The case facts in ``netralitas.csv`` (no identities) stay.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from siaga.akses import identitas
+from siaga.akses.identitas import INPUT
+from siaga.inti.config import Paths
+from siaga.masuk import impor, riwayat
+
+TUTUP = ("selesai", "tidak_terbukti")
+
+
+@dataclass
+class HasilHapus:
+    kasus: list[str] = field(default_factory=list)       # case numbers whose identities were (or would be) deleted
+    versi: int | None = None                             # the new version of the file in use
+    versi_disaring: list[int] = field(default_factory=list)   # history versions rewritten
+    masalah: list = field(default_factory=list)
+
+
+def kasus_tutup(netralitas: pd.DataFrame, sebelum: dt.date) -> set[str]:
+    """Cases whose last status is closed, with that status recorded before ``sebelum``."""
+    if netralitas.empty:
+        return set()
+    akhir = netralitas.sort_values("waktu").groupby("id_kasus").tail(1)
+    tutup = akhir["status"].isin(TUTUP) & (akhir["waktu"].dt.date < sebelum)
+    return set(akhir.loc[tutup, "id_kasus"].astype(str))
+
+
+def tanpa_kasus(isi: bytes, kasus: set[str]) -> bytes | None:
+    """A copy of the identities file without the rows of ``kasus`` (canonical CSV); None when it
+    cannot be read (the copy is then removed rather than kept with identities)."""
+    df = identitas.baca_isi(isi)
+    if df is None:
+        return None
+    if not df["id_kasus"].isin(kasus).any():
+        return isi
+    return impor.kanonik(INPUT, df[~df["id_kasus"].isin(kasus)])
+
+
+def hapus_pribadi(paths: Paths, sebelum: dt.date, oleh: str, uji: bool = False) -> HasilHapus:
+    hasil = HasilHapus()
+    tabel, _ = impor.muat_sekarang(paths, {"netralitas", "netralitas_pribadi"})
+    if "netralitas_pribadi" not in tabel:
+        return hasil
+    tutup = kasus_tutup(tabel.get("netralitas", pd.DataFrame(columns=["id_kasus", "waktu", "status"])), sebelum)
+    pribadi = tabel["netralitas_pribadi"]
+    hasil.kasus = sorted(set(pribadi["id_kasus"].astype(str)) & tutup)
+    if uji or not hasil.kasus:
+        return hasil
+    kasus = set(hasil.kasus)
+    isi = impor.kanonik(INPUT, pribadi[~pribadi["id_kasus"].isin(kasus)])
+    lap = impor.impor(paths, "netralitas_pribadi", isi, "hapus-pribadi", oleh=oleh, mode=impor.MODE_GANTI)
+    if not lap.ok:
+        hasil.masalah = lap.masalah
+        return hasil
+    hasil.versi = lap.versi
+    with riwayat.kunci(paths) as k:
+        hasil.versi_disaring = k.ubah_salinan(
+            "data", INPUT.berkas, lambda b: tanpa_kasus(b, kasus),
+            f"identitas kasus yang ditutup sebelum {sebelum.isoformat()} dihapus (retensi)")
+    return hasil

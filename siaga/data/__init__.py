@@ -1,0 +1,1 @@
+"""The data behind every figure: the DuckDB store, the query registry, the large-file loader, boundaries."""

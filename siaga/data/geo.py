@@ -1,0 +1,85 @@
+"""Boundaries: read once per data version, keyed on Kemendagri codes, simplified once for display."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import shapely
+
+from siaga.inti.masalah import GALAT, PERINGATAN, Masalah
+
+TINGKAT = ("kecamatan", "kelurahan")               # boundary levels of a kab/kota desk
+TINGKAT_MULTI = ("provinsi", "kabkota", "kecamatan")  # of a province or national desk (no kelurahan)
+BERKAS = {t: f"{t}.geojson" for t in ("provinsi", "kabkota", *TINGKAT)}
+SIMPLIFY_DEG = 0.0004    # ~45 m: invisible at city zoom, shrinks the payload
+# Coarser levels are simplified harder, once per data version: a national map of 500 kab/kota
+# stays a few hundred KB.
+SIMPLIFY_TINGKAT = {"provinsi": 0.02, "kabkota": 0.005}
+
+
+def tingkat_batas(multi: bool) -> tuple[str, ...]:
+    return TINGKAT_MULTI if multi else TINGKAT
+DECIMALS = 5             # ~1 m
+
+
+@dataclass(frozen=True)
+class Batas:
+    tingkat: str
+    gdf: gpd.GeoDataFrame        # columns: kode, geometry (simplified, WGS84)
+    bounds: tuple[float, float, float, float]
+
+    def pusat(self) -> pd.DataFrame:
+        """Label points (inside the polygon) per code."""
+        pts = self.gdf.geometry.representative_point()
+        return pd.DataFrame({"kode": self.gdf["kode"].to_numpy(), "lat": pts.y.round(DECIMALS).to_numpy(),
+                             "lon": pts.x.round(DECIMALS).to_numpy()})
+
+
+def muat_batas(geo_dir: Path, tingkat: str, kode_sah: set[str],
+               path: Path | None = None, wajib: bool = True) -> tuple[Batas | None, list[Masalah]]:
+    """Read ``geo_dir/<tingkat>.geojson`` (or ``path``, e.g. a staged file) keyed on ``kode``.
+    A missing file refuses the load when ``wajib``; otherwise the map just lacks that level."""
+    berkas = BERKAS[tingkat]
+    path = path or geo_dir / berkas
+    if not path.is_file():
+        if not wajib:
+            return None, [Masalah(berkas, None, None, None, f"berkas batas wilayah tidak ditemukan di {geo_dir}; "
+                                  "peta tingkat ini tidak ditampilkan", PERINGATAN)]
+        return None, [Masalah(berkas, None, None, None, f"berkas batas wilayah tidak ditemukan di {geo_dir}")]
+    try:
+        gdf = gpd.read_file(path)
+    except Exception:  # pyogrio raises several types for unreadable files
+        return None, [Masalah(berkas, None, None, None, "berkas batas wilayah tidak dapat dibaca sebagai GeoJSON")]
+    if "kode" not in gdf.columns:
+        return None, [Masalah(berkas, None, "kode", None, "properti 'kode' (kode Kemendagri) tidak ada")]
+    m: list[Masalah] = []
+    if gdf.crs is not None and not gdf.crs.equals("EPSG:4326"):
+        gdf = gdf.to_crs("EPSG:4326")
+    gdf["kode"] = gdf["kode"].astype(str).str.strip()
+    for i, k in zip(gdf.index, gdf["kode"]):
+        if k not in kode_sah:
+            m.append(Masalah(berkas, int(i) + 1, "kode", k, f"kode {tingkat} tidak ada di wilayah.csv", PERINGATAN))
+    for k in sorted(kode_sah - set(gdf["kode"])):
+        m.append(Masalah(berkas, None, "kode", k, f"{tingkat} ini tidak punya batas wilayah; peta tidak menampilkannya",
+                         PERINGATAN))
+    gdf = gdf[gdf["kode"].isin(kode_sah) & gdf.geometry.notna()]
+    if gdf.empty:
+        return None, m + [Masalah(berkas, None, None, None, "tidak ada batas wilayah yang cocok dengan wilayah.csv", GALAT)]
+    geom = shapely.make_valid(gdf.geometry.values)
+    geom = shapely.force_2d(geom)
+    gdf = gpd.GeoDataFrame({"kode": gdf["kode"].to_numpy()}, geometry=geom, crs="EPSG:4326")
+    gdf = gdf.dissolve("kode", as_index=False)
+    tol = SIMPLIFY_TINGKAT.get(tingkat, SIMPLIFY_DEG)
+    gdf["geometry"] = shapely.set_precision(gdf.geometry.simplify(tol, preserve_topology=True).values,
+                                            10 ** -DECIMALS)
+    b = tuple(float(x) for x in gdf.total_bounds)
+    return Batas(tingkat, gdf[["kode", "geometry"]], b), m
+
+
+def geojson(batas: Batas, props: pd.DataFrame) -> dict:
+    """A GeoJSON FeatureCollection of the boundaries joined (on ``kode``) with ``props``."""
+    merged = batas.gdf.merge(props, on="kode", how="inner")
+    return merged.to_geo_dict(drop_id=True, show_bbox=False)

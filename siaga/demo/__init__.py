@@ -1,0 +1,1 @@
+"""Seeded demo generators: Kota Bekasi (kota) and the synthetic nation (nasional)."""

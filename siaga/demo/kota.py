@@ -1,0 +1,676 @@
+"""Seeded generator of the Kota Bekasi demo (``python -m siaga demo``).
+
+Real: kecamatan/kelurahan codes and names, DPT and TPS per kecamatan, the stage schedule
+(``siaga/demo/referensi/``). Simulated: the TPS split, approximate boundaries (Voronoi cells of
+the kelurahan centroids clipped to the city's hull), logistics receipts, TPS checklists,
+incidents and neutrality cases from early September to voting day. The same seed always
+writes the same files.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import shapely
+from shapely.geometry import MultiPoint, Point, mapping
+
+from siaga.inti.fileio import tulis_atomik
+
+REF = Path(__file__).resolve().parent / "referensi"
+SEED = 20241127
+KODE_KOTA = "32.75"
+MULAI = dt.datetime(2024, 9, 2, 8, 0)
+HARI_H = dt.date(2024, 11, 27)
+AKHIR = dt.datetime(2024, 11, 27, 14, 0)     # last event: voting day, after the TPS close
+# Lagging kecamatan and how many days late their operations run.
+LAMBAT = {"32.75.07": 2.5, "32.75.11": 2.0, "32.75.03": 1.5}
+RAWAN_BANJIR = {"32.75.09": 0.25, "32.75.03": 0.18, "32.75.06": 0.15, "32.75.01": 0.12,
+                "32.75.05": 0.10, "32.75.08": 0.10, "32.75.02": 0.08}
+
+KESIAPAN_TOML = """\
+[kesiapan.bobot]               # relative weights, normalised to sum to 1
+logistik = 35
+checklist = 35
+insiden = 15
+netralitas = 15
+
+[kesiapan.level]               # score >= siap: siap; >= perhatian: perlu perhatian; else rawan
+siap = 85
+perhatian = 70
+
+"""
+PENALTI_TOML = """\
+[kesiapan.penalti]             # points off the 0..100 component per open item
+insiden_rendah = 1
+insiden_sedang = 5
+insiden_tinggi = 15
+netralitas = 15
+"""
+
+CONFIG = """\
+# Siaga Pilkada — region configuration (Kota Bekasi demo).
+# Data operasional pada demo ini adalah SIMULASI; kode, nama wilayah, DPT dan TPS per kecamatan nyata.
+
+[wilayah]
+kode = "32.75"                 # Kemendagri code of the kab/kota
+nama = "Kota Bekasi"
+provinsi = "Jawa Barat"
+zona_waktu = "WIB"             # WIB | WITA | WIT
+hari_pemungutan = 2024-11-27   # voting day (hari H)
+batas_logistik = 2024-11-26    # logistics complete at every TPS (H-1)
+simulasi = true                # show the "simulated data" notice
+sumber_data = "Demo Siaga Pilkada: wilayah dan DPT/TPS nyata (KPU Kota Bekasi, 20 September 2024); operasi disimulasikan."
+
+[peta]
+batas_perkiraan = true         # demo boundaries are approximate (Voronoi of kelurahan centroids)
+
+""" + KESIAPAN_TOML + PENALTI_TOML
+
+ITEMS = [
+    # kode, nama, satuan, per_tps, per_pemilih, cadangan %, gudang window (start, end)
+    ("SS_GUB", "Surat suara Gubernur dan Wakil Gubernur", "lembar", 0, 1, 2.5, ((10, 28), (11, 10))),
+    ("SS_WK", "Surat suara Wali Kota dan Wakil Wali Kota", "lembar", 0, 1, 2.5, ((10, 30), (11, 12))),
+    ("KOTAK", "Kotak suara", "buah", 2, 0, 0, ((9, 30), (10, 18))),
+    ("BILIK", "Bilik suara", "buah", 4, 0, 0, ((9, 30), (10, 18))),
+    ("TINTA", "Tinta", "botol", 2, 0, 0, ((10, 7), (10, 31))),
+    ("SEGEL", "Segel", "lembar", 30, 0, 0, ((10, 7), (10, 31))),
+    ("ALAT", "Alat coblos dan alas coblos", "set", 4, 0, 0, ((10, 7), (10, 31))),
+    ("FORM_C", "Formulir model C dan lampirannya", "set", 2, 0, 0, ((10, 21), (11, 8))),
+    ("SAMPUL", "Sampul kertas", "set", 2, 0, 0, ((10, 7), (10, 31))),
+    ("BRAILLE", "Template braille", "buah", 2, 0, 0, ((10, 21), (11, 8))),
+]
+
+KATEGORI = [
+    ("politik_uang", "Politik uang", "pelanggaran"),
+    ("sara_hoaks", "SARA dan hoaks di media sosial", "konflik"),
+    ("intimidasi", "Intimidasi", "konflik"),
+    ("gangguan_keamanan", "Konflik atau gangguan keamanan", "konflik"),
+    ("pelanggaran_apk", "Pelanggaran alat peraga kampanye (APK)", "pelanggaran"),
+    ("data_pemilih", "Masalah data pemilih", "pemilih"),
+    ("logistik", "Kekurangan atau kerusakan logistik", "logistik"),
+    ("bencana_banjir", "Bencana atau banjir", "lainnya"),
+    ("netralitas_penyelenggara", "Netralitas penyelenggara", "pelanggaran"),
+    ("pelayanan_publik", "Gangguan pelayanan publik", "pelayanan_publik"),
+]
+
+OPD = ["Dinas Pendidikan", "Dinas Kesehatan", "Dinas Perhubungan", "Satpol PP", "Dinas Sosial",
+       "Dinas Lingkungan Hidup", "Bapenda", "RSUD", "Dinas Kependudukan dan Pencatatan Sipil", "Kecamatan", "Kelurahan"]
+
+
+# ---------------------------------------------------------------- helpers
+
+def _d(month: int, day: int, hour: float = 8.0) -> dt.datetime:
+    return dt.datetime(2024, month, day) + dt.timedelta(hours=hour)
+
+
+def _ts(t: dt.datetime) -> str:
+    return t.strftime("%Y-%m-%d %H:%M")
+
+
+def _csv(rows: list[dict], columns: list[str]) -> str:
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n", extrasaction="raise")
+    w.writeheader()
+    for r in rows:
+        w.writerow({k: _cell(r.get(k)) for k in columns})
+    return buf.getvalue()
+
+
+def _cell(v) -> str:
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return ""
+    if isinstance(v, bool):
+        return "ya" if v else "tidak"
+    if isinstance(v, dt.datetime):
+        return _ts(v)
+    if isinstance(v, dt.date):
+        return v.isoformat()
+    if isinstance(v, float):
+        return f"{v:.5f}".rstrip("0").rstrip(".")
+    return str(v)
+
+
+def _clamp_time(t: dt.datetime) -> dt.datetime | None:
+    return t if t <= AKHIR else None
+
+
+@dataclass
+class Demo:
+    rng: np.random.Generator
+    kec: pd.DataFrame
+    kel: pd.DataFrame
+
+    def lag(self, kode_kec: str) -> float:
+        return LAMBAT.get(kode_kec, 0.0)
+
+    def jitter(self, base: dt.datetime, hours: float) -> dt.datetime:
+        return base + dt.timedelta(hours=float(self.rng.uniform(0, hours)))
+
+
+# ---------------------------------------------------------------- geometry
+
+def boundaries(kec: pd.DataFrame, kel: pd.DataFrame) -> tuple[dict, dict, dict[str, shapely.Geometry]]:
+    pts = [Point(lon, lat) for lat, lon in zip(kel["lat"], kel["lon"])]
+    hull = MultiPoint(pts).convex_hull.buffer(0.012, quad_segs=4)
+    cells = shapely.voronoi_polygons(MultiPoint(pts), extend_to=hull)
+    by_code: dict[str, shapely.Geometry] = {}
+    for cell in shapely.get_parts(cells):
+        for code, p in zip(kel["kode"], pts):
+            if cell.contains(p):
+                by_code[code] = shapely.set_precision(cell.intersection(hull), 1e-5)
+    kel_fc = {"type": "FeatureCollection", "name": "kelurahan (perkiraan)", "features": [
+        {"type": "Feature", "properties": {"kode": k, "nama": n}, "geometry": mapping(by_code[k])}
+        for k, n in zip(kel["kode"], kel["nama"])]}
+    kec_fc = {"type": "FeatureCollection", "name": "kecamatan (perkiraan)", "features": []}
+    for k, n in zip(kec["kode"], kec["nama"]):
+        union = shapely.union_all([by_code[c] for c in kel.loc[kel["kode_induk"] == k, "kode"]])
+        union = shapely.set_precision(union, 1e-5)
+        kec_fc["features"].append({"type": "Feature", "properties": {"kode": k, "nama": n},
+                                   "geometry": mapping(union)})
+    return kec_fc, kel_fc, by_code
+
+
+def _point_in(rng: np.random.Generator, poly: shapely.Geometry) -> tuple[float, float]:
+    minx, miny, maxx, maxy = poly.bounds
+    for _ in range(200):
+        x, y = rng.uniform(minx, maxx), rng.uniform(miny, maxy)
+        if poly.contains(Point(x, y)):
+            return round(float(y), 5), round(float(x), 5)
+    c = poly.representative_point()
+    return round(c.y, 5), round(c.x, 5)
+
+
+# ---------------------------------------------------------------- TPS
+
+def _split(rng, total: int, n: int, alpha: float = 6.0) -> list[int]:
+    """Split ``total`` into ``n`` positive integers (largest remainder)."""
+    w = rng.dirichlet([alpha] * n) * total
+    base = np.maximum(np.floor(w).astype(int), 1)
+    rest = total - base.sum()
+    order = np.argsort(-(w - np.floor(w)))
+    i = 0
+    while rest != 0:
+        j = order[i % n]
+        if rest > 0:
+            base[j] += 1
+            rest -= 1
+        elif base[j] > 1:
+            base[j] -= 1
+            rest += 1
+        i += 1
+    return base.tolist()
+
+
+def _dpt_split(rng, total: int, n: int, fixed: dict[int, int]) -> list[int]:
+    """DPT per TPS summing exactly to ``total``, each within 150..600."""
+    mean = total / n
+    vals = np.clip(np.round(rng.normal(mean, 45, n)), 200, 600).astype(int)
+    for i, v in fixed.items():
+        vals[i] = v
+    free = [i for i in range(n) if i not in fixed]
+    diff = total - int(vals.sum())
+    k = 0
+    while diff != 0:
+        i = free[int(rng.integers(len(free)))] if k > 10 * n else free[k % len(free)]
+        step = 1 if diff > 0 else -1
+        if 150 <= vals[i] + step <= 600:
+            vals[i] += step
+            diff -= step
+        k += 1
+    return vals.tolist()
+
+
+def make_tps(d: Demo, kel_geom: dict) -> pd.DataFrame:
+    rows = []
+    khusus_left = {"32.75.01": ("Lembaga pemasyarakatan", 2), "32.75.04": ("Rumah sakit", 1),
+                   "32.75.08": ("Rumah sakit", 1)}
+    for _, k in d.kec.iterrows():
+        kels = d.kel[d.kel["kode_induk"] == k["kode"]].reset_index(drop=True)
+        per_kel = _split(d.rng, int(k["tps_pilkada2024"]), len(kels))
+        fixed, ket = {}, {}
+        if k["kode"] in khusus_left:
+            label, count = khusus_left[k["kode"]]
+            for j in range(count):
+                idx = per_kel[0] - 1 - j   # last TPS numbers of the first kelurahan
+                fixed[idx] = int(d.rng.integers(180, 420))
+                ket[idx] = f"TPS khusus: {label} (simulasi)"
+        dpts = _dpt_split(d.rng, int(k["dpt_pilkada2024"]), int(k["tps_pilkada2024"]), fixed)
+        p_banjir = RAWAN_BANJIR.get(k["kode"], 0.04)
+        i = 0
+        for kl, n in zip(kels.itertuples(), per_kel):
+            for nomor in range(1, n + 1):
+                lat, lon = _point_in(d.rng, kel_geom[kl.kode])
+                rows.append({
+                    "kode_tps": f"{kl.kode}.{nomor:03d}", "kode_kelurahan": kl.kode, "nomor_tps": nomor,
+                    "dpt": dpts[i], "jenis": "khusus" if i in ket else "reguler", "keterangan": ket.get(i),
+                    "lat": lat, "lon": lon, "rawan_banjir": bool(d.rng.random() < p_banjir),
+                    "kec": k["kode"],
+                })
+                i += 1
+    return pd.DataFrame(rows)
+
+
+# ---------------------------------------------------------------- logistics
+
+def _need(item, dpt: int) -> int:
+    _, _, _, per_tps, per_pemilih, cad, _ = item
+    return int(math.ceil(per_tps + per_pemilih * dpt * (1 + cad / 100.0)))
+
+
+def make_logistik(d: Demo, tps: pd.DataFrame) -> list[dict]:
+    rng = d.rng
+    rows: list[dict] = []
+    tps = tps.copy()
+
+    def add(t, tahap, kode, item, need, got, bad=0, note=None):
+        t = _clamp_time(t)
+        if t is None or (got <= 0 and bad <= 0):
+            return
+        rows.append({"waktu": t, "tahap": tahap, "kode_lokasi": kode, "kode_item": item[0],
+                     "jumlah_kebutuhan": need, "jumlah_diterima": int(got), "jumlah_rusak": int(bad),
+                     "catatan": note})
+
+    kec_codes = list(d.kec["kode"])
+    # PPK delivery day per kecamatan (KPU delivers to a few PPK per day from 14 November).
+    ppk_day = {k: 14 + (i // 3) + d.lag(k) * 1.5 for i, k in enumerate(rng.permutation(kec_codes))}
+    for item in ITEMS:
+        needs_tps = {r.kode_tps: _need(item, r.dpt) for r in tps.itertuples()}
+        total = sum(needs_tps.values())
+        (m0, d0), (m1, d1) = item[6]
+        start, end = _d(m0, d0), _d(m1, d1)
+        # gudang: supplier batches; ballots get sorted/folded and damaged sheets replaced
+        batches = _split(rng, total, int(rng.integers(3, 6)), alpha=3.0)
+        span = (end - start).total_seconds() / 3600
+        times = sorted(start + dt.timedelta(hours=float(h)) for h in rng.uniform(0, span, len(batches)))
+        for t, q in zip(times, batches):
+            add(t.replace(minute=0), "gudang", KODE_KOTA, item, total, q)
+        if item[4] > 0:  # ballots: damage found during sortir-lipat, replaced later
+            rusak = int(total * rng.uniform(0.002, 0.005))
+            add(_d(11, 13, 15), "gudang", KODE_KOTA, item, total, 0, rusak,
+                "hasil sortir dan lipat: surat suara rusak dipisahkan")
+            add(_d(11, int(rng.integers(15, 18)), 10), "gudang", KODE_KOTA, item, total, rusak, 0,
+                "pengganti surat suara rusak dari percetakan")
+        # PPK, PPS, TPS
+        for k in kec_codes:
+            tk = tps[tps["kec"] == k]
+            need_k = int(sum(needs_tps[c] for c in tk["kode_tps"]))
+            day = ppk_day[k] + (1.5 if item[4] > 0 else 0)
+            t_ppk = _d(11, 1) + dt.timedelta(days=day - 1, hours=float(rng.uniform(0, 8)))
+            add(t_ppk, "ppk", k, item, need_k, need_k)
+            lag = d.lag(k)
+            for kel_code, tkel in tk.groupby("kode_kelurahan", sort=True):
+                need_l = int(sum(needs_tps[c] for c in tkel["kode_tps"]))
+                t_pps = t_ppk + dt.timedelta(days=float(rng.uniform(2.5, 4.0) + lag * 0.5))
+                t_pps = min(t_pps, _d(11, 26 if lag else 25, rng.uniform(8, 20)))   # lagging PPS slip to H-1
+                short = 0
+                if lag and rng.random() < 0.35:
+                    short = int(need_l * rng.uniform(0.01, 0.04))
+                add(t_pps, "pps", kel_code, item, need_l, need_l - short, 0,
+                    "kurang, menunggu kiriman susulan dari PPK" if short else None)
+                if short:
+                    add(t_pps + dt.timedelta(days=float(rng.uniform(0.5, 1.5))), "pps", kel_code, item, need_l,
+                        short, 0, "kiriman susulan")
+                for r in tkel.itertuples():
+                    need = needs_tps[r.kode_tps]
+                    if item[0] in ("KOTAK", "BILIK", "ALAT"):
+                        base = _d(11, 25, 9)
+                    else:
+                        base = _d(11, 26, 8)
+                    t = base + dt.timedelta(hours=float(rng.uniform(0, 10) + lag * rng.uniform(2, 6)))
+                    missing = 0
+                    if lag and rng.random() < 0.02 * lag:
+                        missing = max(1, int(need * rng.uniform(0.1, 0.6)))
+                    bad = 0
+                    if rng.random() < 0.004:
+                        bad = int(rng.integers(1, max(2, min(6, need))))
+                    note = None
+                    if missing:
+                        note = "jumlah kurang dari kebutuhan, sudah dilaporkan ke PPS"
+                    elif bad:
+                        note = f"{bad} {item[2]} rusak saat diterima KPPS"
+                    add(t, "tps", r.kode_tps, item, need, need - missing, bad, note)
+                    # replacements and late deliveries: usually within hours, less often where the chain lags
+                    if bad and rng.random() < (0.6 if lag else 0.95):
+                        add(t + dt.timedelta(hours=float(rng.uniform(2, 12))), "tps", r.kode_tps, item, need, bad, 0,
+                            "pengganti barang rusak")
+                    if missing and rng.random() < 0.8:
+                        add(t + dt.timedelta(hours=float(rng.uniform(6, 30))), "tps", r.kode_tps, item, need, missing,
+                            0, "kiriman susulan dari PPS")
+    rows.sort(key=lambda r: (r["waktu"], r["tahap"], r["kode_lokasi"], r["kode_item"]))
+    # keys are (waktu, tahap, kode_lokasi, kode_item): nudge exact collisions by a minute
+    seen = set()
+    for r in rows:
+        key = (r["waktu"], r["tahap"], r["kode_lokasi"], r["kode_item"])
+        while key in seen:
+            r["waktu"] += dt.timedelta(minutes=1)
+            key = (r["waktu"], r["tahap"], r["kode_lokasi"], r["kode_item"])
+        seen.add(key)
+    return rows
+
+
+# ---------------------------------------------------------------- checklist
+
+BANJIR_HARI = [(11, 8), (11, 18), (11, 25), (11, 26)]
+
+
+def make_checklist(d: Demo, tps: pd.DataFrame) -> list[dict]:
+    rng = d.rng
+    rows = []
+    for r in tps.itertuples():
+        lag = d.lag(r.kec)
+        m = {
+            "kpps_dibentuk": _d(10, 20) + dt.timedelta(days=float(rng.uniform(0, 12) + lag)),
+            "kpps_dilantik": _d(11, 4) + dt.timedelta(days=float(rng.uniform(0, 4) + lag * 1.5)),
+            "kpps_bimtek": _d(11, 8) + dt.timedelta(days=float(rng.uniform(0, 12) + lag * 2)),
+            "linmas1": _d(11, 10) + dt.timedelta(days=float(rng.uniform(0, 10) + lag)),
+            "linmas2": _d(11, 12) + dt.timedelta(days=float(rng.uniform(0, 11) + lag * 1.5)),
+            "pengamanan": _d(11, 18) + dt.timedelta(days=float(rng.uniform(0, 7) + lag)),
+            "lokasi_siap": _d(11, 25, 8) + dt.timedelta(hours=float(rng.uniform(0, 30) + lag * 10)),
+        }
+        m["penerangan"] = m["lokasi_siap"] + dt.timedelta(hours=float(rng.uniform(0, 12)))
+        no_light = rng.random() < 0.03
+        no_access = rng.random() < (0.10 if lag else 0.06)
+        flooded = bool(r.rawan_banjir) and rng.random() < 0.25
+        c_final = rng.uniform(0.80, 0.95) if lag else rng.uniform(0.93, 1.0)
+        c_start, c_end = _d(11, 19) + dt.timedelta(days=lag), _d(11, 26, 18)
+        first = _d(10, 28) + dt.timedelta(days=float(rng.uniform(0, 6)))
+        step = (4.0, 7.0) if lag else (3.0, 5.0)
+        times, t = [], first
+        while t < _d(11, 25):
+            times.append(t)
+            t += dt.timedelta(days=float(rng.uniform(*step)))
+        times += [_d(11, 25, rng.uniform(15, 21)), _d(11, 26, rng.uniform(15, 22)), _d(11, 27, rng.uniform(6, 8))]
+        for t in times:
+            frac = min(max((t - c_start) / (c_end - c_start), 0.0), 1.0)
+            c = int(r.dpt * c_final * frac)
+            linmas = int(t >= m["linmas1"]) + int(t >= m["linmas2"])
+            state = {k: t >= m[k] for k in ("kpps_dibentuk", "kpps_dilantik", "kpps_bimtek", "pengamanan")}
+            lokasi = t >= m["lokasi_siap"]
+            banjir_now = flooded and any(abs((t.date() - dt.date(2024, mo, da)).days) <= 0 for mo, da in BANJIR_HARI)
+            if banjir_now:
+                lokasi = False
+            row = {"waktu": t.replace(second=0, microsecond=0), "kode_tps": r.kode_tps, **state,
+                   "lokasi_siap": lokasi, "akses_disabilitas": lokasi and not no_access,
+                   "penerangan": lokasi and t >= m["penerangan"] and not no_light,
+                   "c_pemberitahuan": c, "linmas": linmas}
+            complete = all(row[k] for k in ("kpps_dibentuk", "kpps_dilantik", "kpps_bimtek", "lokasi_siap",
+                                            "pengamanan", "penerangan")) and linmas >= 2 and c >= 0.9 * r.dpt
+            if banjir_now:
+                row["status"], row["catatan"] = "bermasalah", "lokasi tergenang air, disiapkan lokasi alternatif"
+            elif lokasi and (no_light or no_access) and t.date() >= dt.date(2024, 11, 26):
+                row["status"] = "bermasalah"
+                row["catatan"] = "penerangan belum memadai" if no_light else "akses kursi roda belum tersedia"
+            else:
+                row["status"] = "siap" if complete else "belum"
+            rows.append(row)
+    rows.sort(key=lambda x: (x["waktu"], x["kode_tps"]))
+    seen = set()
+    for x in rows:
+        while (x["kode_tps"], x["waktu"]) in seen:
+            x["waktu"] += dt.timedelta(minutes=1)
+        seen.add((x["kode_tps"], x["waktu"]))
+    return rows
+
+
+# ---------------------------------------------------------------- incidents
+
+def _rate(cat: str, day: dt.date) -> float:
+    md = (day.month, day.day)
+    kampanye = dt.date(2024, 9, 25) <= day <= dt.date(2024, 11, 23)
+    r = {
+        "pelanggaran_apk": (0.8 if kampanye else 0.05) + {(11, 24): 12, (11, 25): 5, (11, 26): 2}.get(md, 0),
+        "politik_uang": (0.1 if kampanye else 0.02) + {(11, 24): 2, (11, 25): 3, (11, 26): 4, (11, 27): 2}.get(md, 0),
+        "sara_hoaks": (0.2 if kampanye else 0.05) + {(10, 20): 4, (10, 21): 2, (11, 3): 3, (11, 4): 2,
+                                                     (11, 17): 2}.get(md, 0),
+        "intimidasi": 0.3 if dt.date(2024, 11, 20) <= day <= dt.date(2024, 11, 26) else 0.04,
+        "gangguan_keamanan": 0.05 + (1.5 if kampanye and day >= dt.date(2024, 11, 9) and day.weekday() >= 5 else 0),
+        "data_pemilih": (0.3 if day <= dt.date(2024, 9, 23) else 0.05)
+        + (1.0 if dt.date(2024, 11, 20) <= day <= dt.date(2024, 11, 26) else 0) + (6 if md == (11, 27) else 0),
+        "logistik": (2.0 if dt.date(2024, 11, 12) <= day <= dt.date(2024, 11, 16) else 0)
+        + (1.5 if dt.date(2024, 11, 20) <= day <= dt.date(2024, 11, 25) else 0)
+        + {(11, 26): 4, (11, 27): 4}.get(md, 0),
+        "bencana_banjir": {(11, 8): 3, (11, 18): 4, (11, 25): 6, (11, 26): 2}.get(md, 0),
+        "netralitas_penyelenggara": 0.05,
+        "pelayanan_publik": (0.15 if kampanye else 0.05) + {(11, 25): 1, (11, 26): 2, (11, 27): 3}.get(md, 0),
+    }[cat]
+    return r
+
+
+KEPARAHAN_P = {
+    "politik_uang": (0.0, 0.5, 0.5), "sara_hoaks": (0.3, 0.6, 0.1), "intimidasi": (0.0, 0.4, 0.6),
+    "gangguan_keamanan": (0.1, 0.5, 0.4), "pelanggaran_apk": (0.8, 0.2, 0.0), "data_pemilih": (0.5, 0.45, 0.05),
+    "logistik": (0.3, 0.5, 0.2), "bencana_banjir": (0.1, 0.5, 0.4), "netralitas_penyelenggara": (0.2, 0.6, 0.2),
+    "pelayanan_publik": (0.5, 0.45, 0.05),
+}
+PIC = {
+    "politik_uang": "Bawaslu Kota Bekasi (Sentra Gakkumdu)", "sara_hoaks": "Diskominfostandi Kota Bekasi",
+    "intimidasi": "Polres Metro Bekasi Kota", "gangguan_keamanan": "Polres Metro Bekasi Kota",
+    "pelanggaran_apk": "Satpol PP Kota Bekasi", "data_pemilih": "KPU Kota Bekasi", "logistik": "KPU Kota Bekasi",
+    "bencana_banjir": "BPBD Kota Bekasi", "netralitas_penyelenggara": "Bawaslu Kota Bekasi",
+    "pelayanan_publik": "Camat {kec}",
+}
+SUMBER = {
+    "politik_uang": ["laporan_masyarakat", "bawaslu"], "sara_hoaks": ["media_sosial", "opd"],
+    "intimidasi": ["laporan_masyarakat", "polri_tni"], "gangguan_keamanan": ["polri_tni", "linmas"],
+    "pelanggaran_apk": ["bawaslu", "camat_lurah", "opd"], "data_pemilih": ["kpu", "laporan_masyarakat", "camat_lurah"],
+    "logistik": ["kpu", "camat_lurah"], "bencana_banjir": ["camat_lurah", "opd", "linmas"],
+    "netralitas_penyelenggara": ["bawaslu", "laporan_masyarakat"],
+    "pelayanan_publik": ["camat_lurah", "laporan_masyarakat", "media_massa"],
+}
+RINGKASAN = {
+    "politik_uang": ["Dugaan pembagian uang kepada warga di Kelurahan {kel}.",
+                     "Laporan pembagian paket sembako disertai ajakan memilih di Kelurahan {kel}."],
+    "sara_hoaks": ["Unggahan bernada SARA beredar di grup percakapan warga {kel}.",
+                   "Hoaks tentang perubahan lokasi TPS beredar di media sosial ({kel})."],
+    "intimidasi": ["Warga melaporkan tekanan untuk hadir di acara kampanye ({kel}).",
+                   "Petugas KPPS melaporkan ancaman verbal di sekitar TPS ({kel})."],
+    "gangguan_keamanan": ["Gesekan antarpendukung saat pawai kampanye di Kelurahan {kel}.",
+                          "Keributan kecil di lokasi kampanye terbuka, Kelurahan {kel}."],
+    "pelanggaran_apk": ["APK terpasang di fasilitas umum di Kelurahan {kel}.",
+                        "APK masih terpasang saat masa tenang di ruas jalan Kelurahan {kel}."],
+    "data_pemilih": ["Warga pindahan belum terdaftar di DPT TPS terdekat ({kel}).",
+                     "C-Pemberitahuan belum diterima sebagian warga di Kelurahan {kel}."],
+    "logistik": ["Surat suara kurang dari kebutuhan di salah satu TPS Kelurahan {kel}.",
+                 "Kotak suara rusak terkena air saat penyimpanan di Kelurahan {kel}."],
+    "bencana_banjir": ["Genangan air di sekitar lokasi TPS Kelurahan {kel} setelah hujan deras.",
+                       "Banjir di permukiman Kelurahan {kel}, akses ke TPS terganggu."],
+    "netralitas_penyelenggara": ["Dugaan anggota badan ad hoc mengunggah konten dukungan ({kel})."],
+    "pelayanan_publik": ["Pelayanan kantor kelurahan {kel} tertunda karena kegiatan kampanye di halaman kantor.",
+                         "Pemadaman listrik di sekitar lokasi TPS Kelurahan {kel}.",
+                         "Kemacetan panjang akibat pawai kampanye melintasi Kelurahan {kel}."],
+}
+TINDAK = {
+    "diverifikasi": "Informasi dikonfirmasi ke camat/lurah setempat.",
+    "ditangani": "Tim terpadu turun ke lokasi dan berkoordinasi dengan unsur Forkopimda kecamatan.",
+    "selesai": "Penanganan selesai; hasil dilaporkan ke Desk Pilkada.",
+}
+DUE_DAYS = {"tinggi": 1, "sedang": 3, "rendah": 7}
+
+
+def make_insiden(d: Demo, tps: pd.DataFrame, kel_geom: dict) -> list[dict]:
+    rng = d.rng
+    kec_w = d.kec.set_index("kode")["dpt_pilkada2024"].astype(float)
+    rows = []
+    n = 0
+    day = MULAI.date()
+    while day <= HARI_H:
+        for cat, _, _ in KATEGORI:
+            for _ in range(int(rng.poisson(_rate(cat, day)))):
+                w = kec_w.copy()
+                if cat in ("logistik",):
+                    for k, lag in LAMBAT.items():
+                        w[k] *= 1 + 2 * lag
+                if cat == "bencana_banjir":
+                    w = w * pd.Series({k: RAWAN_BANJIR.get(k, 0.02) for k in w.index})
+                kec = str(rng.choice(w.index, p=(w / w.sum()).to_numpy()))
+                kels = d.kel[d.kel["kode_induk"] == kec]
+                kel = kels.iloc[int(rng.integers(len(kels)))]
+                start = dt.datetime.combine(day, dt.time(6)) + dt.timedelta(hours=float(rng.uniform(0, 15)))
+                if day == HARI_H:
+                    start = dt.datetime.combine(day, dt.time(6)) + dt.timedelta(hours=float(rng.uniform(0, 7.5)))
+                if start > AKHIR:
+                    continue
+                n += 1
+                kep = ["rendah", "sedang", "tinggi"][int(rng.choice(3, p=KEPARAHAN_P[cat]))]
+                tps_code = None
+                if cat in ("logistik", "data_pemilih", "bencana_banjir", "intimidasi") and day >= dt.date(2024, 11, 20) \
+                        and rng.random() < 0.6:
+                    cand = tps[tps["kode_kelurahan"] == kel["kode"]]
+                    tps_code = str(cand.iloc[int(rng.integers(len(cand)))]["kode_tps"])
+                lat = lon = None
+                if rng.random() < 0.75:
+                    lat, lon = _point_in(rng, kel_geom[kel["kode"]])
+                kec_name = d.kec.set_index("kode").at[kec, "nama"]
+                base = {
+                    "id_insiden": f"INS-{n:04d}", "waktu_kejadian": start - dt.timedelta(hours=float(rng.uniform(0, 6))),
+                    "kode_kecamatan": kec, "kode_kelurahan": kel["kode"], "kode_tps": tps_code, "lat": lat, "lon": lon,
+                    "kategori": cat, "keparahan": kep, "sumber": str(rng.choice(SUMBER[cat])),
+                    "ringkasan": str(rng.choice(RINGKASAN[cat])).format(kel=kel["nama"]),
+                    "pic": PIC[cat].format(kec=kec_name),
+                    "batas_waktu": (start + dt.timedelta(days=DUE_DAYS[kep])).date(),
+                }
+                t = start
+                stall = rng.random() < 0.10
+                speed = {"tinggi": 0.5, "sedang": 1.0, "rendah": 2.0}[kep]
+                for status, hours in (("dilaporkan", 0), ("diverifikasi", rng.uniform(1, 12)),
+                                      ("ditangani", rng.uniform(2, 24)),
+                                      ("selesai", rng.uniform(12, 96) * speed + (24 * 9 if stall else 0))):
+                    t = t + dt.timedelta(hours=float(hours))
+                    if t > AKHIR:
+                        break
+                    rows.append({**base, "waktu": t, "status": status,
+                                 "tindak_lanjut": TINDAK.get(status)})
+        day += dt.timedelta(days=1)
+    rows.sort(key=lambda r: (r["waktu"], r["id_insiden"]))
+    return rows
+
+
+# ---------------------------------------------------------------- neutrality
+
+JENIS = [("foto_bersama_paslon", "etik", 0.25), ("hadir_kampanye", "etik", 0.15), ("media_sosial", "disiplin", 0.35),
+         ("memasang_apk", "disiplin", 0.07), ("deklarasi_dukungan", "disiplin", 0.1),
+         ("fasilitas_negara", "disiplin", 0.05), ("lainnya", "etik", 0.03)]
+SANKSI = {"etik": "Sanksi moral: pernyataan secara terbuka",
+          "disiplin": "Hukuman disiplin sedang: pemotongan tunjangan kinerja 25% selama 6 bulan"}
+DUE_NEXT = {"laporan": 3, "klarifikasi": 5, "rekomendasi_bawaslu": 7, "proses_bkn": 14, "keputusan_ppk": 14}
+
+
+def make_netralitas(d: Demo) -> tuple[list[dict], list[dict]]:
+    rng = d.rng
+    rows, pribadi = [], []
+    kec_codes = list(d.kec["kode"])
+    names = d.kec.set_index("kode")["nama"]
+    n_cases = 48
+    # more cases during the campaign, a cluster in the last weeks
+    days = np.sort(np.concatenate([rng.uniform(3, 22, 6), rng.uniform(23, 70, 26), rng.uniform(70, 84, 16)]))
+    for n, off in enumerate(days[:n_cases], start=1):
+        kejadian = (MULAI + dt.timedelta(days=float(off))).date()
+        lapor = kejadian + dt.timedelta(days=int(rng.choice([0, 1, 1, 2, 3, 5, 6, 9])))
+        if dt.datetime.combine(lapor, dt.time(9)) > AKHIR:
+            lapor = AKHIR.date()
+        j = int(rng.choice(len(JENIS), p=[x[2] for x in JENIS]))
+        jenis, kelas, _ = JENIS[j]
+        kec = str(rng.choice(kec_codes))
+        opd = str(rng.choice(OPD))
+        if opd in ("Kecamatan", "Kelurahan"):
+            opd = f"Kecamatan {names[kec]}" if opd == "Kecamatan" else f"Kelurahan di Kecamatan {names[kec]}"
+        sumber = str(rng.choice(["temuan_bawaslu", "laporan_masyarakat", "aplikasi_bkn", "laporan_internal"],
+                                p=[0.45, 0.35, 0.1, 0.1]))
+        cid = f"NET-{n:03d}"
+        base = {"id_kasus": cid, "tanggal_kejadian": kejadian, "tanggal_laporan": lapor, "kode_kecamatan": kec,
+                "opd": opd, "jenis_pelanggaran": jenis, "kelas": kelas, "sumber": sumber}
+        t = dt.datetime.combine(lapor, dt.time(9)) + dt.timedelta(hours=float(rng.uniform(0, 7)))
+        not_proven = rng.random() < 0.25
+        flow = [("laporan", 0), ("klarifikasi", rng.uniform(1, 3))]
+        if not_proven:
+            flow.append(("tidak_terbukti", rng.uniform(2, 5)))
+        else:
+            flow += [("rekomendasi_bawaslu", rng.uniform(2, 5)), ("proses_bkn", rng.uniform(2, 6)),
+                     ("keputusan_ppk", rng.uniform(5, 15)), ("selesai", rng.uniform(3, 12))]
+        # some cases stall at one step, past its deadline (a witness unavailable, a file at BKN)
+        macet = int(rng.integers(1, len(flow))) if rng.random() < 0.2 else None
+        for i, (status, days_after) in enumerate(flow):
+            t = t + dt.timedelta(days=float(days_after) * (rng.uniform(3, 6) if i == macet else 1))
+            if t > AKHIR:
+                break
+            due = DUE_NEXT.get(status)
+            rows.append({**base, "waktu": t, "status": status,
+                         "sanksi": SANKSI[kelas] if status in ("keputusan_ppk", "selesai") else None,
+                         "batas_waktu": (t.date() + dt.timedelta(days=due)) if due else None})
+        anonim = sumber == "temuan_bawaslu" or rng.random() < 0.3
+        pribadi.append({
+            "id_kasus": cid, "nama_terlapor": f"ASN FIKTIF {n:03d}",
+            "nip_terlapor": f"19{int(rng.integers(70, 99))}{int(rng.integers(1, 13)):02d}{int(rng.integers(1, 29)):02d}"
+                            f"20{int(rng.integers(10, 22))}{int(rng.integers(1, 13)):02d}{int(rng.integers(1, 3))}"
+                            f"{int(rng.integers(1, 999)):03d}",
+            "jabatan_terlapor": str(rng.choice(["Guru", "Staf pelaksana", "Kepala seksi", "Tenaga kesehatan"])),
+            "nama_pelapor": None if anonim else f"PELAPOR FIKTIF {n:03d}",
+            "kontak_pelapor": None if anonim else f"0812-0000-{n:04d}",
+        })
+    rows.sort(key=lambda r: (r["waktu"], r["id_kasus"]))
+    return rows, pribadi
+
+
+# ---------------------------------------------------------------- main
+
+def generate(data_dir: Path, geo_dir: Path, seed: int = SEED) -> dict[str, int]:
+    """Write the demo files (atomically); returns the row count per file."""
+    rng = np.random.default_rng(seed)
+    ref = pd.read_csv(REF / "kota-bekasi-wilayah.csv", dtype={"kode": str, "kode_induk": str, "kode_bps": str})
+    kec = ref[ref["tingkat"] == "kecamatan"].reset_index(drop=True)
+    kel = ref[ref["tingkat"] == "kelurahan"].reset_index(drop=True)
+    d = Demo(rng, kec, kel)
+    kec_fc, kel_fc, kel_geom = boundaries(kec, kel)
+    tps = make_tps(d, kel_geom)
+    logistik = make_logistik(d, tps)
+    checklist = make_checklist(d, tps)
+    insiden = make_insiden(d, tps, kel_geom)
+    netralitas, pribadi = make_netralitas(d)
+
+    wilayah = [{"tingkat": r.tingkat, "kode": r.kode, "nama": r.nama, "kode_induk": r.kode_induk,
+                "nama_lain": r.nama_lain if isinstance(r.nama_lain, str) else None,
+                "kode_bps": r.kode_bps if isinstance(r.kode_bps, str) else None} for r in ref.itertuples()]
+    tahapan = pd.read_csv(REF / "tahapan-pilkada-2024.csv", dtype=str, keep_default_na=False)
+    files = {
+        "wilayah.csv": _csv(wilayah, ["tingkat", "kode", "nama", "kode_induk", "nama_lain", "kode_bps"]),
+        "tps.csv": _csv(tps.to_dict("records"), ["kode_tps", "kode_kelurahan", "nomor_tps", "dpt", "jenis",
+                                                 "keterangan", "lat", "lon", "rawan_banjir"]),
+        "logistik_item.csv": _csv([{"kode_item": i[0], "nama_item": i[1], "satuan": i[2], "per_tps": i[3],
+                                    "per_pemilih": i[4], "cadangan_persen": i[5], "urutan": n}
+                                   for n, i in enumerate(ITEMS, start=1)],
+                                  ["kode_item", "nama_item", "satuan", "per_tps", "per_pemilih", "cadangan_persen",
+                                   "urutan"]),
+        "logistik.csv": _csv(logistik, ["waktu", "tahap", "kode_lokasi", "kode_item", "jumlah_kebutuhan",
+                                        "jumlah_diterima", "jumlah_rusak", "catatan"]),
+        "checklist.csv": _csv(checklist, ["waktu", "kode_tps", "kpps_dibentuk", "kpps_dilantik", "kpps_bimtek",
+                                          "lokasi_siap", "akses_disabilitas", "penerangan", "c_pemberitahuan",
+                                          "linmas", "pengamanan", "status", "catatan"]),
+        "kategori_insiden.csv": _csv([{"kode_kategori": a, "nama": b, "kelompok": c} for a, b, c in KATEGORI],
+                                     ["kode_kategori", "nama", "kelompok"]),
+        "insiden.csv": _csv(insiden, ["id_insiden", "waktu", "waktu_kejadian", "kode_kecamatan", "kode_kelurahan",
+                                      "kode_tps", "lat", "lon", "kategori", "keparahan", "status", "sumber",
+                                      "ringkasan", "tindak_lanjut", "pic", "batas_waktu"]),
+        "netralitas.csv": _csv(netralitas, ["id_kasus", "waktu", "tanggal_kejadian", "tanggal_laporan",
+                                            "kode_kecamatan", "opd", "jenis_pelanggaran", "kelas", "sumber", "status",
+                                            "sanksi", "batas_waktu"]),
+        "netralitas_pribadi.csv": _csv(pribadi, ["id_kasus", "nama_terlapor", "nip_terlapor", "jabatan_terlapor",
+                                                 "nama_pelapor", "kontak_pelapor"]),
+        "tahapan.csv": _csv(tahapan.to_dict("records"), ["tahapan", "mulai", "selesai", "catatan"]),
+    }
+    counts = {}
+    for name, text in files.items():
+        tulis_atomik(data_dir / name, text)
+        counts[name] = text.count("\n") - 1
+    tulis_atomik(data_dir / "wilayah.toml", CONFIG)
+    for name, fc in (("kecamatan.geojson", kec_fc), ("kelurahan.geojson", kel_fc)):
+        tulis_atomik(geo_dir / name, json.dumps(fc, ensure_ascii=False, separators=(",", ":")) + "\n")
+        counts[name] = len(fc["features"])
+    return counts

@@ -1,0 +1,1 @@
+"""Foundations used everywhere: formatting, problems, atomic files, configuration, the data contract."""

@@ -1,0 +1,162 @@
+"""Where the inputs live and what the region config says.
+
+Input folders default to the repository's ``data/`` and ``geo/``; the environment
+variables ``SIAGA_DATA`` and ``SIAGA_GEO`` point them elsewhere so a desk keeps its
+real data outside the code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from siaga.inti.masalah import Masalah, MasalahError
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+CONFIG_FILE = "wilayah.toml"
+
+# Indonesian time zones, named as the UI shows them.
+ZONA_WAKTU = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
+
+KODE_KABKOTA = re.compile(r"^\d{2}\.\d{2}$")
+KODE_DESK = re.compile(r"^(?:00|\d{2}|\d{2}\.\d{2})$")   # national (00), province (32) or kab/kota (32.75)
+KOMPONEN = ("logistik", "checklist", "insiden", "netralitas")
+
+
+@dataclass(frozen=True)
+class Paths:
+    data: Path
+    geo: Path
+
+    @classmethod
+    def from_env(cls) -> Paths:
+        return cls.dari(os.environ.get("SIAGA_DATA"), os.environ.get("SIAGA_GEO"))
+
+    @classmethod
+    def dari(cls, data: str | None, geo: str | None) -> Paths:
+        """The folders named (the repository's data/ and geo/ when not)."""
+        return cls(Path(data or ROOT / "data").expanduser().resolve(), Path(geo or ROOT / "geo").expanduser().resolve())
+
+
+@dataclass(frozen=True)
+class Kesiapan:
+    """Readiness weights (normalised to sum to 1), level thresholds and penalties."""
+
+    bobot: dict[str, float]
+    ambang_siap: float
+    ambang_perhatian: float
+    penalti_insiden: dict[str, float]
+    penalti_netralitas: float
+
+
+@dataclass(frozen=True)
+class Wilayah:
+    kode: str
+    nama: str
+    provinsi: str
+    zona_waktu: str
+    hari_pemungutan: dt.date
+    batas_logistik: dt.date
+    simulasi: bool
+    batas_perkiraan: bool
+    kesiapan: Kesiapan
+    sumber_data: str = ""
+    extra: dict = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def tz(self) -> str:
+        return ZONA_WAKTU[self.zona_waktu]
+
+    @property
+    def tingkat(self) -> str:
+        """The desk's level: ``kabkota`` (one region), ``provinsi`` or ``nasional`` (several regions)."""
+        return "nasional" if self.kode == "00" else "provinsi" if len(self.kode) == 2 else "kabkota"
+
+    @property
+    def multi(self) -> bool:
+        """True for a province or national desk, whose data hold several kab/kota."""
+        return self.tingkat != "kabkota"
+
+    def mencakup(self, kode: str) -> bool:
+        """Whether a Kemendagri code lies inside the desk's region."""
+        return self.kode == "00" or kode == self.kode or kode.startswith(self.kode + ".")
+
+
+def _get(d: dict, path: str, typ: type | tuple[type, ...], masalah: list[Masalah], default=None):
+    cur = d
+    for part in path.split("."):
+        if not isinstance(cur, dict) or part not in cur:
+            if default is not None:
+                return default
+            masalah.append(Masalah(CONFIG_FILE, None, path, None, "wajib diisi tetapi tidak ada"))
+            return None
+        cur = cur[part]
+    if not isinstance(cur, typ) or (typ in (int, float, (int, float)) and isinstance(cur, bool)):
+        masalah.append(Masalah(CONFIG_FILE, None, path, repr(cur), "jenis nilai tidak sesuai"))
+        return None
+    return cur
+
+
+def load_wilayah(data_dir: Path) -> Wilayah:
+    """Read and validate ``wilayah.toml``; raise :class:`MasalahError` in Indonesian."""
+    path = data_dir / CONFIG_FILE
+    if not path.is_file():
+        raise MasalahError([Masalah(CONFIG_FILE, None, None, None, f"berkas tidak ditemukan di {data_dir}")])
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise MasalahError([Masalah(CONFIG_FILE, None, None, None, f"format TOML tidak valid: {exc}")]) from None
+
+    m: list[Masalah] = []
+    num = (int, float)
+    kode = _get(raw, "wilayah.kode", str, m)
+    if kode is not None and not KODE_DESK.match(kode):
+        m.append(Masalah(CONFIG_FILE, None, "wilayah.kode", kode,
+                         "kode Kemendagri harus berbentuk NN.NN untuk kab/kota (mis. 32.75), NN untuk provinsi "
+                         "(mis. 32) atau 00 untuk nasional"))
+    nama = _get(raw, "wilayah.nama", str, m)
+    provinsi = _get(raw, "wilayah.provinsi", str, m, default="")
+    zona = _get(raw, "wilayah.zona_waktu", str, m)
+    if zona is not None and zona not in ZONA_WAKTU:
+        m.append(Masalah(CONFIG_FILE, None, "wilayah.zona_waktu", zona, "harus WIB, WITA atau WIT"))
+    hari = _get(raw, "wilayah.hari_pemungutan", dt.date, m)
+    batas = _get(raw, "wilayah.batas_logistik", dt.date, m, default=(hari - dt.timedelta(days=1)) if hari else None)
+    simulasi = _get(raw, "wilayah.simulasi", bool, m, default=False)
+    perkiraan = _get(raw, "peta.batas_perkiraan", bool, m, default=False)
+    sumber = _get(raw, "wilayah.sumber_data", str, m, default="")
+
+    bobot = {}
+    for k in KOMPONEN:
+        v = _get(raw, f"kesiapan.bobot.{k}", num, m)
+        if v is not None and v < 0:
+            m.append(Masalah(CONFIG_FILE, None, f"kesiapan.bobot.{k}", str(v), "bobot tidak boleh negatif"))
+        bobot[k] = float(v or 0)
+    total = sum(bobot.values())
+    if total <= 0:
+        m.append(Masalah(CONFIG_FILE, None, "kesiapan.bobot", None, "jumlah bobot harus lebih dari 0"))
+    siap = _get(raw, "kesiapan.level.siap", num, m)
+    perhatian = _get(raw, "kesiapan.level.perhatian", num, m)
+    if siap is not None and perhatian is not None and not (0 <= perhatian <= siap <= 100):
+        m.append(Masalah(CONFIG_FILE, None, "kesiapan.level", f"{perhatian}/{siap}",
+                         "harus 0 ≤ perhatian ≤ siap ≤ 100"))
+    pen = {}
+    for k in ("rendah", "sedang", "tinggi"):
+        v = _get(raw, f"kesiapan.penalti.insiden_{k}", num, m)
+        pen[k] = float(v or 0)
+    pen_net = _get(raw, "kesiapan.penalti.netralitas", num, m)
+    if m:
+        raise MasalahError(m)
+    return Wilayah(
+        kode=kode, nama=nama, provinsi=provinsi, zona_waktu=zona, hari_pemungutan=hari,
+        batas_logistik=batas, simulasi=simulasi, batas_perkiraan=perkiraan, sumber_data=sumber,
+        kesiapan=Kesiapan(
+            bobot={k: v / total for k, v in bobot.items()},
+            ambang_siap=float(siap), ambang_perhatian=float(perhatian),
+            penalti_insiden=pen, penalti_netralitas=float(pen_net),
+        ),
+        extra=raw,
+    )

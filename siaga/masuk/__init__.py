@@ -1,0 +1,1 @@
+"""Intake: reading, validating and matching input files, imports, version history, boundary import."""

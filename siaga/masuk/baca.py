@@ -1,0 +1,728 @@
+"""Read and validate the input files into typed DataFrames.
+
+Nothing here touches DuckDB or Streamlit: :func:`muat_semua` returns typed frames and the
+list of problems (file, row, column, value, reason in Indonesian). Personal columns are
+masked in every message.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from siaga.inti.config import Paths, Wilayah
+from siaga.inti.kontrak import DIMUAT, INPUTS, POLA, TINGKAT_TAHAP, Input, Kolom
+from siaga.inti.masalah import GALAT, MASKED, PERINGATAN, Masalah, MasalahError
+from siaga.masuk import urai
+
+MAX_PER_KOLOM = 20   # example rows per (file, column, reason) before summarising
+RENTANG_KOORDINAT = {"lintang": (-11.5, 6.5), "bujur": (94.0, 142.0)}    # Indonesia, with a margin
+
+ALASAN = {
+    "bulat": "bukan bilangan bulat (contoh: 1.234 atau 1234)",
+    "desimal": "bukan angka (contoh: 12,5)",
+    "lintang": "bukan lintang yang sah untuk Indonesia (−11 sampai 6 derajat, contoh: -6,2421)",
+    "bujur": "bukan bujur yang sah untuk Indonesia (94 sampai 142 derajat, contoh: 107,0191)",
+    "tanggal": "bukan tanggal (contoh: 27/11/2024 atau 27 November 2024; hari ditulis lebih dulu)",
+    "waktu": "bukan waktu (contoh: 27/11/2024 14.30; hari ditulis lebih dulu)",
+    "ya_tidak": "harus ya atau tidak",
+    "nama": "nama hanya boleh berisi huruf, angka, spasi dan tanda . , ' ( ) - / &",
+}
+
+
+@dataclass
+class HasilMuat:
+    tabel: dict[str, pd.DataFrame] = field(default_factory=dict)
+    masalah: list[Masalah] = field(default_factory=list)
+
+    @property
+    def galat(self) -> list[Masalah]:
+        return [m for m in self.masalah if m.tingkat == GALAT]
+
+    @property
+    def ok(self) -> bool:
+        return not self.galat
+
+
+def path_of(inp: Input, paths: Paths) -> Path:
+    return (paths.geo if inp.folder == "geo" else paths.data) / inp.berkas
+
+
+def _norm_header(h: str) -> str:
+    """``"Kode TPS"`` -> ``kode_tps``; ``"Jumlah (DPT)"`` -> ``jumlah_dpt``."""
+    t = str(h).strip().lower().lstrip("\ufeff")
+    return re.sub(r"[^0-9a-z]+", "_", t).strip("_")
+
+
+# Other header spellings seen in desk spreadsheets, per contract column. An alias applies only
+# when the file does not also carry the contract name itself.
+ALIAS_KOLOM = {
+    "kode_kecamatan": ("kecamatan", "kec", "nama_kecamatan", "kode_kec"),
+    "kode_kelurahan": ("kelurahan", "desa", "kelurahan_desa", "desa_kelurahan", "kel", "nama_kelurahan",
+                       "kode_kel", "kode_desa"),
+    "kode_lokasi": ("lokasi", "kode_tempat", "tempat"),
+    "kode_item": ("item", "jenis_logistik", "kode_barang"),
+    "kode_tps": ("tps_kode",),
+    "nomor_tps": ("no_tps", "nomor"),
+    "dpt": ("jumlah_dpt", "jml_dpt", "jumlah_pemilih"),
+    "waktu": ("tanggal_waktu", "tanggal_dan_jam", "tgl_jam", "waktu_laporan"),
+    "jumlah_kebutuhan": ("kebutuhan",),
+    "jumlah_diterima": ("diterima", "jumlah_terima", "jml_diterima"),
+    "jumlah_rusak": ("rusak", "jml_rusak"),
+    "catatan": ("keterangan", "ket"),
+    "c_pemberitahuan": ("c_pemberitahuan_tersampaikan", "jumlah_c_pemberitahuan"),
+}
+MAX_BARIS_JUDUL = 30            # the header is looked for in this many rows at the top
+_TOTAL = re.compile(r"^(?:sub\s*-?\s*)?(?:jumlah|total|grand\s*total)(?:[\s:].*)?$", re.IGNORECASE | re.DOTALL)
+_SEP = {",": "koma", ";": "titik koma", "\t": "tab", "|": "garis tegak"}
+XLSX_MAGIC, OLE_MAGIC = b"PK\x03\x04", b"\xd0\xcf\x11\xe0"
+
+
+@dataclass
+class Bacaan:
+    """A table as read from a file: text cells under contract column names, the clerk's row
+    numbers (``_baris``, as Excel shows them), and notes on what was skipped or converted."""
+    df: pd.DataFrame
+    catatan: list[str] = field(default_factory=list)
+    masalah: list[Masalah] = field(default_factory=list)
+    format: str = "CSV"
+
+
+def _tolak(berkas: str, alasan: str) -> MasalahError:
+    return MasalahError([Masalah(berkas, None, None, None, alasan)])
+
+
+_KONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _dekode(data: bytes, berkas: str) -> tuple[str, str]:
+    """Text and the name of its encoding; refuses binary files (images, PDF, archives)."""
+    text, enc = _dekode_saja(data, berkas)
+    sample = text[:20_000]
+    if sample and len(_KONTROL.findall(sample)) > len(sample) // 100:
+        raise _tolak(berkas, "berkas bukan teks (CSV) maupun XLSX")
+    return text, enc
+
+
+def _dekode_saja(data: bytes, berkas: str) -> tuple[str, str]:
+    """Text and the name of its encoding: UTF-8 (BOM or not), UTF-16 (Excel "Unicode Text"), Windows-1252."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="strict"), "UTF-8"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "UTF-16"
+    head = data[:4000]
+    if len(head) >= 4 and head.count(0) >= len(head) // 4:
+        odd = head[1::2].count(0) > head[0::2].count(0)
+        try:
+            return data.decode("utf-16-le" if odd else "utf-16-be"), "UTF-16"
+        except UnicodeDecodeError:
+            raise _tolak(berkas, "berkas bukan teks (CSV) maupun XLSX") from None
+    if b"\x00" in head:
+        raise _tolak(berkas, "berkas bukan teks (CSV) maupun XLSX")
+    try:
+        return data.decode("utf-8"), "UTF-8"
+    except UnicodeDecodeError:
+        try:
+            return data.decode("cp1252"), "Windows-1252"
+        except UnicodeDecodeError:
+            return data.decode("latin-1"), "Windows-1252"
+
+
+def _baris_csv(text: str, sep: str) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(text, newline=""), delimiter=sep))
+
+
+def _frame_csv(text: str, sep: str) -> pd.DataFrame | None:
+    """The whole CSV as text cells by pandas' C parser; None when rows are ragged (title rows)."""
+    try:
+        df = pd.read_csv(io.StringIO(text), sep=sep, header=None, dtype=str, keep_default_na=False,
+                         na_filter=False, skip_blank_lines=False, engine="c", quoting=csv.QUOTE_MINIMAL)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError):
+        return None
+    df.columns = range(len(df.columns))
+    return df.fillna("")
+
+
+def _pilih_pemisah(text: str, inp: Input | None) -> str:
+    """The separator under which the top of the file parses into a recognisable, regular table."""
+    sample = "\n".join(text[:200_000].splitlines()[:60])
+    best, best_score = ",", None
+    for sep in _SEP:
+        try:
+            rows = _baris_csv(sample, sep)
+        except csv.Error:
+            continue
+        counts = [len(r) for r in rows if any(c.strip() for c in r)]
+        if not counts:
+            continue
+        modal = max(set(counts), key=counts.count)
+        regular = counts.count(modal) / len(counts) if modal > 1 else 0.0
+        header = _cari_judul([[c for c in r] for r in rows[:MAX_BARIS_JUDUL]], inp)[2] if inp else 0
+        score = (header, round(regular, 2), modal)
+        if best_score is None or score > best_score:
+            best, best_score = sep, score
+    return best
+
+
+def _peta_kolom(names: list[str], inp: Input) -> list[str | None]:
+    """Contract column per normalised header name (None when unknown): exact, alias, then the
+    longest contract name the header ends with (``kesiapan_kpps_dibentuk`` -> ``kpps_dibentuk``)."""
+    known = [k.nama for k in inp.kolom]
+    exact = set(names) & set(known)
+    out: list[str | None] = []
+    for n in names:
+        if n in exact:
+            out.append(n)
+            continue
+        hit = None
+        for target, aliases in ALIAS_KOLOM.items():
+            if target in known and target not in exact and n in aliases:
+                hit = target
+                break
+        if hit is None:
+            ends = [k for k in known if k not in exact and n.endswith("_" + k)]
+            hit = max(ends, key=len) if ends else None
+        out.append(hit)
+    return out
+
+
+def _skor(names: list[str], inp: Input) -> int:
+    return len({c for c in _peta_kolom(names, inp) if c})
+
+
+def _nama_dua_baris(top: list[str], bottom: list[str], inp: Input) -> list[str]:
+    """Column names of a two-row (merged) header: the top row's merged cells are filled to the
+    right; per column the combined name, the lower cell or the upper cell, whichever is known."""
+    filled, last = [], ""
+    for t, b in zip(top, bottom):
+        if t:
+            last = t
+        filled.append(t or (last if b else ""))
+    names = []
+    for t, b in zip(filled, bottom):
+        cands = [_norm_header(f"{t} {b}") if t and b else "", _norm_header(b), _norm_header(t)]
+        cands = [c for c in cands if c]
+        pick = next((c for c in cands if _peta_kolom([c], inp)[0]), cands[0] if cands else "")
+        names.append(pick)
+    return names
+
+
+def _cari_judul(rows: list[list[str]], inp: Input | None) -> tuple[int, int, int]:
+    """(row index, height 1 or 2, score) of the header among the top rows."""
+    first = next((i for i, r in enumerate(rows) if any(c.strip() for c in r)), 0)
+    if inp is None:
+        return first, 1, 0
+    best = (first, 1, 0)
+    for i in range(min(len(rows), MAX_BARIS_JUDUL)):
+        r = [c.strip() for c in rows[i]]
+        if not any(r):
+            continue
+        one = _skor([_norm_header(c) for c in r], inp)
+        if one > best[2]:
+            best = (i, 1, one)
+        if one == len(inp.kolom):                 # every contract column named: nothing can beat it
+            break
+        if i + 1 < len(rows):
+            nxt = [c.strip() for c in rows[i + 1]]
+            width = max(len(r), len(nxt))
+            two = _skor(_nama_dua_baris(r + [""] * (width - len(r)), nxt + [""] * (width - len(nxt)), inp), inp)
+            # a two-row header must name more columns than either row alone (a title row above a
+            # header "names" every column through the header row, but is not part of it)
+            below = _skor([_norm_header(c) for c in nxt], inp)
+            if two > best[2] and two > below:
+                best = (i, 2, two)
+    return best
+
+
+def _sel_teks(v, jenis: str | None) -> str:
+    """An XLSX cell as the text a clerk would have typed, unambiguous for :mod:`siaga.masuk.urai`."""
+    if v is None:
+        return ""
+    if isinstance(v, str):
+        return v.strip()
+    if isinstance(v, bool):
+        return "ya" if v else "tidak"
+    if isinstance(v, dt.datetime):
+        v = (v + dt.timedelta(microseconds=500_000)).replace(microsecond=0)
+        return v.strftime("%Y-%m-%d") if jenis == "tanggal" or v.time() == dt.time() else v.strftime("%Y-%m-%d %H:%M:%S")
+    if isinstance(v, dt.date):
+        return v.isoformat()
+    if isinstance(v, dt.time):
+        return v.strftime("%H:%M:%S")
+    if isinstance(v, int):
+        return str(v)
+    if isinstance(v, float):
+        if v.is_integer() and abs(v) < 1e15:
+            return str(int(v))
+        text = np.format_float_positional(v, trim="-")
+        # a decimal comma is never a thousands separator, so 12.345 (twelve point three) stays twelve
+        return text.replace(".", ",") if jenis in ("bulat", "desimal", "lintang", "bujur") else text
+    return str(v).strip()
+
+
+def _grid_xlsx(data: bytes, berkas: str, inp: Input | None) -> tuple[list[list], str, list[str]]:
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception:  # zip or XML errors of many kinds
+        raise _tolak(berkas, "berkas XLSX rusak atau bukan buku kerja Excel; simpan ulang dari Excel") from None
+    try:
+        best, best_score, filled = None, -1, []
+        for ws in wb.worksheets:
+            ws.reset_dimensions()
+            top = [[_sel_teks(v, None) for v in r] for r in ws.iter_rows(max_row=MAX_BARIS_JUDUL, values_only=True)]
+            if not any(any(c for c in r) for r in top):
+                continue
+            filled.append(ws.title)
+            score = _cari_judul(top, inp)[2] if inp else 0
+            if score > best_score:
+                best, best_score = ws, score
+        if best is None:
+            raise _tolak(berkas, "buku kerja XLSX tidak berisi data")
+        grid = [list(r) for r in best.iter_rows(values_only=True)]
+    finally:
+        wb.close()
+    notes = [f"Lembar “{best.title}” dipakai (buku kerja berisi {len(filled)} lembar berdata)."] if len(filled) > 1 else []
+    return grid, best.title, notes
+
+
+def baca_tabel(data: bytes, berkas: str, inp: Input | None = None) -> Bacaan:
+    """Read a CSV (comma, semicolon, tab; UTF-8 with or without BOM, UTF-16, Windows-1252) or
+    XLSX into text columns named after the contract.
+
+    Title rows above the header, a merged two-row header, blank rows, ``JUMLAH``/``TOTAL``
+    rows, repeated header rows and a one-cell footer (place, date, signature) are skipped and
+    noted. ``_baris`` is the row number as Excel shows it. Raises :class:`MasalahError` when
+    the file cannot be read as a table at all."""
+    if not data.strip():
+        raise _tolak(berkas, "berkas kosong")
+    catatan: list[str] = []
+    fmt_name = "XLSX"
+    frame = None                    # CSV parsed by pandas (fast path); else ``grid`` (lists of cells)
+    if data.startswith(XLSX_MAGIC):
+        grid, _, catatan = _grid_xlsx(data, berkas, inp)
+    elif data.startswith(OLE_MAGIC):
+        raise _tolak(berkas, "berkas Excel lama (.xls) atau buku kerja yang dikunci kata sandi tidak dapat dibaca; "
+                             "buka di Excel lalu simpan sebagai .xlsx atau CSV")
+    else:
+        text, enc = _dekode(data, berkas)
+        m = re.match(r"\s*sep=(.)\r?\n", text[:20])
+        if m:                       # Excel's "sep=;" hint line is not shown as a row
+            sep, text = m.group(1), text[m.end():]
+        else:
+            sep = _pilih_pemisah(text, inp)
+        frame = _frame_csv(text, sep)
+        if frame is None:
+            try:
+                grid = _baris_csv(text, sep)
+            except csv.Error:
+                raise _tolak(berkas, "susunan kolom tidak dapat dibaca (tanda kutip tidak tertutup?)") from None
+        fmt_name = f"CSV {enc}, pemisah {_SEP[sep]}"
+        if enc != "UTF-8":
+            catatan.append(f"Pengodean teks {enc} dikenali dan diubah ke UTF-8.")
+    if frame is not None:
+        grid = frame.iloc[:MAX_BARIS_JUDUL + 1].to_numpy().tolist()
+        if not frame.ne("").to_numpy().any():
+            raise _tolak(berkas, "berkas kosong")
+    elif not any(any(str(c).strip() for c in r if c is not None) for r in grid):
+        raise _tolak(berkas, "berkas kosong")
+    teks = [[_sel_teks(c, None) for c in r] for r in grid[:MAX_BARIS_JUDUL + 1]]
+    h, tinggi, score = _cari_judul(teks, inp)
+    if inp is not None and score == 0:
+        contoh = ", ".join(k.nama for k in inp.kolom if k.wajib)
+        raise _tolak(berkas, f"baris judul kolom tidak ditemukan di {MAX_BARIS_JUDUL} baris teratas; "
+                             f"judul kolom harus memuat nama kolom seperti: {contoh}")
+    width = max(len(r) for r in grid[h:h + tinggi])
+    head = [(teks[h + j] + [""] * width)[:width] for j in range(tinggi)]
+    raw_names = [_norm_header(c) for c in head[0]] if tinggi == 1 else _nama_dua_baris(head[0], head[1], inp)
+    names = _peta_kolom(raw_names, inp) if inp else [n or None for n in raw_names]
+    if h > 0:
+        judul = [" ".join(c for c in teks[i] if c) for i in range(h) if any(teks[i])]
+        if judul:
+            contoh = "" if inp is not None and inp.terbatas else f": “{_clip(judul[0])}”"
+            rentang = "Baris 1" if h == 1 else f"Baris 1–{h}"
+            catatan.append(f"{rentang} di atas judul kolom dilewati{contoh}.")
+    if tinggi == 2:
+        catatan.append(f"Judul kolom dua baris (baris {h + 1}–{h + 2}) digabung.")
+    masalah: list[Masalah] = []
+    cols: list[str] = []
+    for i, (raw, name) in enumerate(zip(raw_names, names)):
+        col = name or raw or f"kolom_{_huruf(i)}"
+        if col in cols:
+            if name:
+                masalah.append(Masalah(berkas, h + 1, col, None,
+                                       f"kolom {col} muncul lebih dari sekali di baris judul; hanya yang pertama dipakai"))
+            col = f"{col}__{_huruf(i)}"
+        cols.append(col)
+    jenis = {k.nama: k.jenis for k in inp.kolom} if inp else {}
+    conv = [jenis.get(c) for c in cols]
+
+    start = h + tinggi + 1                        # Excel row number of the first body row
+    if frame is not None:
+        raw = frame.iloc[h + tinggi:].reset_index(drop=True)
+        ncol = max(width, len(raw.columns))
+    else:
+        body = grid[h + tinggi:]
+        ncol = max([width] + [len(r) for r in body])
+        raw = pd.DataFrame([list(r) + [None] * (ncol - len(r)) for r in body], columns=range(ncol), dtype=object)
+    for i in range(ncol):                         # every cell as stripped text
+        t = conv[i] if i < len(conv) else None
+        col = raw[i] if i in raw.columns else pd.Series("", index=raw.index)
+        if fmt_name == "XLSX":
+            if t == "kode":                       # Excel keeps 15 digits of a number: a NIP typed as a number is lost
+                rusak = col.map(lambda c: isinstance(c, float) and abs(c) >= 1e15)
+                for j in raw.index[rusak.astype(bool)]:
+                    nilai = MASKED if inp is not None and cols[i] in inp.pribadi else _sel_teks(col[j], None)
+                    masalah.append(Masalah(berkas, start + int(j), cols[i], nilai,
+                                           "kode panjang tersimpan sebagai angka di Excel sehingga digit setelah ke-15 "
+                                           "hilang; format sel sebagai Teks lalu isi ulang"))
+            raw[i] = col.map(lambda c, t=t: _sel_teks(c, t))
+        else:
+            raw[i] = col.fillna("").astype(str).str.strip()
+    if ncol > width:                              # values beyond the last header cell
+        extra = raw[list(range(width, ncol))].agg(" ".join, axis=1).str.strip()
+        raw = raw[list(range(width))]
+        if extra.ne("").any():
+            raw[width] = extra
+            cols = cols + ["kolom_tanpa_judul"]
+    nomor = pd.Series(range(start, start + len(raw)), index=raw.index)
+    filled = raw.ne("")
+    n_filled = filled.sum(axis=1)
+    first = pd.Series("", index=raw.index)
+    todo = n_filled.gt(0)
+    for c in raw.columns:                         # first non-blank cell of each row
+        take = todo & filled[c]
+        first[take] = raw.loc[take, c]
+        todo &= ~take
+        if not todo.any():
+            break
+    blank = n_filled.eq(0)
+    total = ~blank & first.str.match(_TOTAL.pattern, flags=re.IGNORECASE | re.DOTALL)
+    head0 = head[-1][0].strip().lower() if head[-1] else ""
+    header_norm = [_norm_header(c) for c in head[-1]]
+    again = ~blank & ~total & raw[0].str.lower().eq(head0) if len(raw.columns) else blank & False
+    for idx in raw.index[again]:
+        again[idx] = [_norm_header(c) for c in raw.loc[idx, list(range(width))]] == header_norm
+    skip = blank | total | again
+    # a footer: one-cell rows (place and date, signature, "Sumber: ...") after a blank or total row at the end
+    footer = pd.Series(False, index=raw.index)
+    k = len(raw) - 1
+    while k >= 0 and not skip.iloc[k] and n_filled.iloc[k] == 1:
+        k -= 1
+    if 0 <= k < len(raw) - 1 and skip.iloc[k] and (~skip.iloc[:k]).any():
+        footer.iloc[k + 1:] = True
+    keep = ~(skip | footer)
+    df = raw[keep].copy()
+    df.columns = cols[:len(df.columns)]
+    # columns without a header and without any value are layout, not data
+    for c in list(df.columns):
+        if c.startswith("kolom_") and not df[c].ne("").any():
+            df = df.drop(columns=c)
+    df = df.reset_index(drop=True)
+    df["_baris"] = nomor[keep].to_numpy(dtype="int64")
+    skipped_total = nomor[total].tolist()
+    skipped_head = nomor[again].tolist()
+    blank = int(blank.sum())
+    footer = nomor[footer].tolist()
+    if blank:
+        catatan.append(f"{blank} baris kosong dilewati.")
+    if skipped_total:
+        catatan.append(f"Baris jumlah/total dilewati: baris {_daftar(skipped_total)}.")
+    if skipped_head:
+        catatan.append(f"Baris judul kolom yang berulang dilewati: baris {_daftar(skipped_head)}.")
+    if footer:
+        catatan.append(f"Catatan di bawah tabel dilewati (tempat, tanggal, tanda tangan): baris {_daftar(footer)}.")
+    return Bacaan(df, catatan, masalah, fmt_name)
+
+
+def _huruf(i: int) -> str:
+    """Spreadsheet column letter: 0 -> A, 26 -> AA."""
+    s = ""
+    i += 1
+    while i:
+        i, r = divmod(i - 1, 26)
+        s = chr(65 + r) + s
+    return s
+
+
+def _daftar(nums: list[int], n: int = 10) -> str:
+    text = ", ".join(str(x) for x in nums[:n])
+    return text + (f" dan {len(nums) - n} lainnya" if len(nums) > n else "")
+
+
+def _clip(text: str, n: int = 60) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def baca_csv(path: Path, inp: Input | None = None) -> pd.DataFrame:
+    """Read an input file into text columns (see :func:`baca_tabel`), with ``_baris``."""
+    return baca_tabel(Path(path).read_bytes(), Path(path).name, inp).df
+
+
+class _Validator:
+    def __init__(self, inp: Input):
+        self.inp = inp
+        self.masalah: list[Masalah] = []
+        self._counts: dict[tuple, int] = {}
+
+    def add(self, baris, kolom, nilai, alasan, tingkat=GALAT):
+        key = (kolom, alasan, tingkat)
+        n = self._counts.get(key, 0)
+        self._counts[key] = n + 1
+        if n < MAX_PER_KOLOM:
+            if nilai is not None and kolom and kolom in self.inp.pribadi:
+                nilai = MASKED
+            self.masalah.append(Masalah(self.inp.berkas, baris, kolom, nilai, alasan, tingkat))
+
+    def add_rows(self, df: pd.DataFrame, mask: pd.Series, kolom: str | None, alasan: str, tingkat=GALAT):
+        mask = mask.fillna(False).astype(bool)
+        n = int(mask.sum())
+        if not n:
+            return
+        sub = df.loc[mask].head(MAX_PER_KOLOM)
+        values = sub[kolom] if kolom in sub.columns else pd.Series(None, index=sub.index, dtype=object)
+        for baris, nilai in zip(sub["_baris"], values):
+            self.add(int(baris), kolom, None if pd.isna(nilai) else str(nilai), alasan, tingkat)
+        if n > len(sub):
+            key = (kolom, alasan, tingkat)
+            self._counts[key] = self._counts.get(key, 0) + n - len(sub)
+
+    def summarise(self):
+        for (kolom, alasan, tingkat), n in self._counts.items():
+            if n > MAX_PER_KOLOM:
+                self.masalah.append(Masalah(self.inp.berkas, None, kolom, None,
+                                            f"{alasan} — dan {n - MAX_PER_KOLOM} baris lain dengan masalah yang sama",
+                                            tingkat))
+
+
+def _pattern(col: Kolom) -> str:
+    return "|".join(f"(?:{POLA[p]})" for p in col.pola.split("|"))
+
+
+def validasi(inp: Input, raw: pd.DataFrame) -> tuple[pd.DataFrame | None, list[Masalah]]:
+    """Type and check one input's raw text frame."""
+    v = _Validator(inp)
+    raw = raw.copy()
+    if "_baris" not in raw.columns:
+        raw["_baris"] = range(2, len(raw) + 2)
+    # drop rows that are entirely blank (``;;;`` lines from Excel)
+    data_cols = [c for c in raw.columns if c != "_baris"]
+    for c in data_cols:
+        raw[c] = raw[c].astype(str).str.strip()
+    if data_cols:
+        raw = raw[raw[data_cols].ne("").any(axis=1)]
+
+    known = {k.nama for k in inp.kolom}
+    for c in data_cols:
+        if c not in known and not c.startswith("unnamed"):
+            v.add(None, c.split("__")[0], None, "kolom tidak dikenal, diabaikan", PERINGATAN)
+    missing = [k.nama for k in inp.kolom if k.wajib and k.nama not in raw.columns]
+    for m in missing:
+        v.add(None, m, None, "kolom wajib tidak ada di baris judul")
+    if missing:
+        return None, v.masalah
+
+    out = pd.DataFrame(index=raw.index)
+    out["_baris"] = raw["_baris"]
+    for col in inp.kolom:
+        s = raw[col.nama] if col.nama in raw.columns else pd.Series("", index=raw.index, dtype=str)
+        blank = s.eq("")
+        if col.wajib:
+            v.add_rows(raw, blank, col.nama, "wajib diisi tetapi kosong")
+        j = col.jenis
+        if j == "bulat":
+            vals, bad = urai.bulat(s)
+        elif j == "desimal":
+            vals, bad = urai.desimal(s)
+        elif j == "lintang" or j == "bujur":
+            vals, bad = urai.koordinat(s, *RENTANG_KOORDINAT[j])
+        elif j == "tanggal":
+            vals, bad = urai.tanggal(s)
+        elif j == "waktu":
+            vals, bad = urai.waktu(s)
+        elif j == "ya_tidak":
+            vals, bad = urai.ya_tidak(s)
+        elif j == "pilihan":
+            vals, bad = urai.pilihan(s, col.pilihan)
+            if bad.any():
+                allowed = ", ".join(c for c, _ in col.pilihan)
+                v.add_rows(raw, bad, col.nama, f"harus salah satu dari: {allowed}")
+                bad = bad & False
+        elif j == "kode":
+            vals, bad = urai.kode(s, _pattern(col))
+            if bad.any():
+                sci = bad & s.str.fullmatch(r"-?\d+(?:[.,]\d+)?[eE][+-]?\d+")
+                v.add_rows(raw, sci, col.nama, "kode tertulis sebagai angka ilmiah: Excel mengubah kode panjang menjadi "
+                                               "angka dan digit terakhirnya hilang; format kolom sebagai Teks lalu isi ulang")
+                v.add_rows(raw, bad & ~sci, col.nama, "format kode tidak sesuai" + _contoh(col))
+                bad = bad & False
+        elif j == "nama":
+            vals, bad = urai.nama(s, list_sep="|" if col.pola == "daftar" else None)
+        else:  # teks
+            vals, bad = s.where(~blank, None), blank & False
+        if bad.any():
+            v.add_rows(raw, bad, col.nama, ALASAN[j])
+        if col.minimum is not None or col.maksimum is not None:
+            num = pd.to_numeric(vals, errors="coerce")
+            lo = num < col.minimum if col.minimum is not None else num.isna() & False
+            hi = num > col.maksimum if col.maksimum is not None else num.isna() & False
+            v.add_rows(raw, (lo | hi).fillna(False).astype(bool), col.nama,
+                       _rentang(col))
+        out[col.nama] = vals
+
+    # key uniqueness
+    key = list(inp.kunci)
+    dup = out.duplicated(key, keep=False) & out[key].notna().all(axis=1)
+    if dup.any():
+        first = out[dup].groupby(key, dropna=False)["_baris"].transform("min")
+        later = dup & out["_baris"].ne(first.reindex(out.index))
+        for idx in out.index[later][:MAX_PER_KOLOM]:
+            v.add(int(out.at[idx, "_baris"]), "+".join(key), None,
+                  f"baris ganda: kunci ({', '.join(key)}) sama dengan baris {int(first.at[idx])}")
+    v.summarise()
+    return out, v.masalah
+
+
+def _contoh(col: Kolom) -> str:
+    ex = {"nasional": "00", "provinsi": "32", "kabkota": "32.75", "kecamatan": "32.75.01", "kelurahan": "32.75.01.1001", "tps": "32.75.01.1001.001",
+          "kode_item": "SS_GUB", "kode_kategori": "politik_uang", "bps": "3275010", "bps_desa": "3275010001", "nip": "18 digit angka",
+          "id": "INS-0001"}
+    return " (contoh: " + " atau ".join(ex[p] for p in col.pola.split("|")) + ")"
+
+
+def _rentang(col: Kolom) -> str:
+    if col.minimum is not None and col.maksimum is not None:
+        return f"di luar rentang {col.minimum:g}–{col.maksimum:g}"
+    if col.minimum is not None:
+        return f"tidak boleh kurang dari {col.minimum:g}"
+    return f"tidak boleh lebih dari {col.maksimum:g}"
+
+
+def _ref_check(v: _Validator, df: pd.DataFrame, kolom: str, allowed: Iterable[str], target: str):
+    s = df[kolom]
+    bad = s.notna() & ~s.isin(set(allowed))
+    v.add_rows(df, bad, kolom, f"kode tidak ditemukan di {target}")
+
+
+def cek_silang(tabel: dict[str, pd.DataFrame], wil: Wilayah) -> list[Masalah]:
+    """Checks across files: references, code hierarchy, stage levels, quantities."""
+    out: list[Masalah] = []
+    for name, df in tabel.items():
+        inp = INPUTS[name]
+        v = _Validator(inp)
+        for r in inp.rujukan:
+            if r.input in tabel and r.kolom in df:
+                _ref_check(v, df, r.kolom, tabel[r.input][r.kolom_tujuan].dropna(), INPUTS[r.input].berkas)
+        _semantic(name, df, tabel, wil, v)
+        v.summarise()
+        out.extend(v.masalah)
+    return out
+
+
+def _semantic(name: str, df: pd.DataFrame, tabel: dict[str, pd.DataFrame], wil: Wilayah, v: _Validator):
+    if name == "wilayah":
+        kec = df["tingkat"].eq("kecamatan")
+        kel = df["tingkat"].eq("kelurahan")
+        prov, kab = df["tingkat"].eq("provinsi"), df["tingkat"].eq("kabkota")
+        if wil.multi:
+            v.add_rows(df, kec & ~df["kode_induk"].isin(set(df.loc[kab, "kode"])), "kode_induk",
+                       "kab/kota induk tidak ada di wilayah.csv")
+            v.add_rows(df, kab & ~df["kode_induk"].isin(set(df.loc[prov, "kode"])), "kode_induk",
+                       "provinsi induk tidak ada di wilayah.csv")
+            v.add_rows(df, df["kode"].notna() & ~df["kode"].map(wil.mencakup, na_action="ignore").fillna(True),
+                       "kode", f"wilayah di luar {wil.nama} ({wil.kode}, wilayah.toml)")
+        else:
+            v.add_rows(df, kec & df["kode_induk"].ne(wil.kode), "kode_induk",
+                       f"kecamatan harus berinduk ke kab/kota {wil.kode} (wilayah.toml)")
+            v.add_rows(df, kab & df["kode"].ne(wil.kode), "kode",
+                       f"data satu kab/kota hanya boleh memuat kab/kota {wil.kode} (wilayah.toml)")
+        v.add_rows(df, prov & df["kode_induk"].ne("00"), "kode_induk", "induk provinsi harus 00")
+        v.add_rows(df, prov & ~df["kode"].str.fullmatch(POLA["provinsi"]).fillna(False), "kode",
+                   "kode provinsi harus berbentuk NN")
+        v.add_rows(df, kab & ~df["kode"].str.fullmatch(POLA["kabkota"]).fillna(False), "kode",
+                   "kode kab/kota harus berbentuk NN.NN")
+        v.add_rows(df, kec & ~df["kode"].str.fullmatch(POLA["kecamatan"]).fillna(False), "kode",
+                   "kode kecamatan harus berbentuk NN.NN.NN")
+        v.add_rows(df, kel & ~df["kode"].str.fullmatch(POLA["kelurahan"]).fillna(False), "kode",
+                   "kode kelurahan harus berbentuk NN.NN.NN.NNNN")
+        kec_codes = set(df.loc[kec, "kode"])
+        v.add_rows(df, kel & ~df["kode_induk"].isin(kec_codes), "kode_induk",
+                   "kecamatan induk tidak ada di wilayah.csv")
+        prefix = df["kode"].str.replace(r"\.[^.]*$", "", regex=True)
+        v.add_rows(df, df["kode"].notna() & ~prov & prefix.ne(df["kode_induk"]), "kode",
+                   "kode tidak diawali kode induknya")
+    elif name == "tps":
+        prefix = df["kode_tps"].str.replace(r"\.[^.]*$", "", regex=True)
+        v.add_rows(df, df["kode_tps"].notna() & prefix.ne(df["kode_kelurahan"]), "kode_tps",
+                   "kode TPS tidak diawali kode kelurahannya")
+        num = pd.to_numeric(df["kode_tps"].str.extract(r"\.([^.]*)$", expand=False), errors="coerce")
+        v.add_rows(df, df["nomor_tps"].notna() & num.ne(df["nomor_tps"]).fillna(False), "nomor_tps",
+                   "nomor TPS tidak sama dengan tiga digit terakhir kode TPS")
+    elif name == "logistik":
+        levels = {
+            "kabkota": (set(tabel["wilayah"].query("tingkat == 'kabkota'")["kode"])
+                        if wil.multi and "wilayah" in tabel else {wil.kode}),
+            "kecamatan": set(tabel["wilayah"].query("tingkat == 'kecamatan'")["kode"]) if "wilayah" in tabel else set(),
+            "kelurahan": set(tabel["wilayah"].query("tingkat == 'kelurahan'")["kode"]) if "wilayah" in tabel else set(),
+            "tps": set(tabel["tps"]["kode_tps"]) if "tps" in tabel else set(),
+        }
+        for tahap, tingkat in TINGKAT_TAHAP.items():
+            m = df["tahap"].eq(tahap) & df["kode_lokasi"].notna() & ~df["kode_lokasi"].isin(levels[tingkat])
+            v.add_rows(df, m, "kode_lokasi", f"tahap {tahap} memerlukan kode {tingkat} yang terdaftar")
+        key = ["tahap", "kode_lokasi", "kode_item"]
+        cum = df.sort_values("waktu").groupby(key, dropna=False)[["jumlah_diterima", "jumlah_rusak"]].cumsum()
+        v.add_rows(df, (cum["jumlah_rusak"] > cum["jumlah_diterima"]).reindex(df.index).fillna(False),
+                   "jumlah_rusak", "jumlah rusak melebihi jumlah yang sudah diterima di tempat ini")
+        v.add_rows(df, df["jumlah_diterima"].eq(0) & df["jumlah_rusak"].eq(0), "jumlah_diterima",
+                   "baris tanpa jumlah diterima maupun rusak", PERINGATAN)
+    elif name == "checklist" and "tps" in tabel:
+        dpt = df["kode_tps"].map(tabel["tps"].set_index("kode_tps")["dpt"])
+        v.add_rows(df, (df["c_pemberitahuan"] > dpt).fillna(False), "c_pemberitahuan",
+                   "C-Pemberitahuan tersampaikan lebih banyak dari DPT TPS")
+    elif name == "insiden" and "wilayah" in tabel:
+        induk = tabel["wilayah"].set_index("kode")["kode_induk"]
+        kel_kec = df["kode_kelurahan"].map(induk)
+        v.add_rows(df, df["kode_kelurahan"].notna() & kel_kec.notna() & kel_kec.ne(df["kode_kecamatan"]),
+                   "kode_kelurahan", "kelurahan tidak berada di kecamatan yang disebut")
+        tps_kel = df["kode_tps"].str.replace(r"\.[^.]*$", "", regex=True)
+        v.add_rows(df, df["kode_tps"].notna() & df["kode_kelurahan"].notna() & tps_kel.ne(df["kode_kelurahan"]),
+                   "kode_tps", "TPS tidak berada di kelurahan yang disebut")
+        v.add_rows(df, (df["waktu_kejadian"] > df["waktu"]).fillna(False), "waktu_kejadian",
+                   "waktu kejadian sesudah waktu pembaruan", PERINGATAN)
+    elif name == "netralitas":
+        v.add_rows(df, (df["tanggal_kejadian"] > df["tanggal_laporan"]).fillna(False), "tanggal_kejadian",
+                   "tanggal kejadian sesudah tanggal laporan")
+    elif name == "tahapan":
+        v.add_rows(df, (df["mulai"] > df["selesai"]).fillna(False), "selesai", "tanggal selesai sebelum mulai")
+
+
+def muat_semua(paths: Paths, wil: Wilayah, names: Iterable[str] = DIMUAT) -> HasilMuat:
+    """Read and validate every shared input; the result is usable only when ``ok``."""
+    hasil = HasilMuat()
+    for name in names:
+        inp = INPUTS[name]
+        path = path_of(inp, paths)
+        if not path.is_file():
+            hasil.masalah.append(Masalah(inp.berkas, None, None, None, f"berkas tidak ditemukan di {path.parent}"))
+            continue
+        try:
+            bacaan = baca_tabel(path.read_bytes(), inp.berkas, inp)
+        except MasalahError as exc:
+            hasil.masalah.extend(exc.masalah)
+            continue
+        df, masalah = validasi(inp, bacaan.df)
+        hasil.masalah.extend(bacaan.masalah + masalah)
+        if df is not None:
+            hasil.tabel[name] = df
+    if all(n in hasil.tabel for n in names):
+        hasil.masalah.extend(cek_silang(hasil.tabel, wil))
+    return hasil

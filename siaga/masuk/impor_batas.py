@@ -1,0 +1,374 @@
+"""Boundary import: a GeoJSON or shapefile (zip, folder or .shp) in any common property style
+becomes the canonical ``geo/kecamatan.geojson`` or ``geo/kelurahan.geojson`` (property ``kode``
+= Kemendagri code, ``nama`` = official name, WGS84, simplified once for display).
+
+Property styles are recognised by their values, not their names: Kemendagri codes (``kode``,
+BIG's ``KDCPUM``/``KDEPUM``), BPS codes through the crosswalk (``ADM3_PCODE`` = ``ID3275010``,
+``KDCBPS``), or names through the alias matcher (BIG's ``WADMKC``/``WADMKD``/``NAMOBJ``, GADM's
+``NAME_3`` without spaces and ``"NA"`` for missing, HDX's ``ADM3_EN``, hand-drawn files with
+only a name). The level (kecamatan or kelurahan) is the one with the most distinct matches.
+Geometry: z dropped, GeometryCollections reduced to their polygons, invalid rings repaired,
+rings oriented (RFC 7946), projected CRS (e.g. UTM 48S) transformed to WGS84.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+import zipfile
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+from shapely.geometry import mapping
+
+from siaga.data import geo
+from siaga.inti import fmt
+from siaga.inti.config import Paths, load_wilayah
+from siaga.inti.masalah import PERINGATAN, Masalah, MasalahError
+from siaga.masuk.cocok import CARA_BPS, CARA_EJAAN, CARA_KODE, CARA_NAMA, TINGKAT, Pencocok
+from siaga.masuk.hasil import Berkas, Laporan, sha256
+
+AKHIRAN = (".geojson", ".json", ".shp", ".gpkg")
+INDONESIA = (94.0, -11.5, 142.0, 6.5)        # lon/lat bounding box
+MAKS_DAFTAR = 20
+_PRIORITAS = {CARA_KODE: 0, CARA_BPS: 1, CARA_NAMA: 2, CARA_EJAAN: 2}
+
+
+def _tolak(sumber: str, alasan: str) -> MasalahError:
+    return MasalahError([Masalah(sumber, None, None, None, alasan)])
+
+
+# ------------------------------------------------------------------ reading
+
+def _pilih(cands: list[str], sumber: str) -> str:
+    cands = [c for c in cands if "__MACOSX" not in c and not Path(c).name.startswith("._")]
+    if not cands:
+        raise _tolak(sumber, "tidak ada berkas .shp, .geojson atau .gpkg di dalamnya; shapefile diunggah sebagai .zip "
+                             "berisi .shp, .shx, .dbf dan .prj")
+    if len(cands) > 1:
+        raise _tolak(sumber, "berisi lebih dari satu lapisan batas (" + ", ".join(Path(c).name for c in cands)
+                     + "); impor satu per satu")
+    return cands[0]
+
+
+def baca(src: Path, sumber: str) -> gpd.GeoDataFrame:
+    """Read a GeoJSON, a shapefile (``.shp``, a folder or a ``.zip``) or a GeoPackage."""
+    src = Path(src)
+    if src.is_dir():
+        target = _pilih([str(p) for p in sorted(src.rglob("*")) if p.suffix.lower() in AKHIRAN], sumber)
+    elif zipfile.is_zipfile(src):
+        with zipfile.ZipFile(src) as z:
+            inner = _pilih([n for n in z.namelist() if n.lower().endswith(AKHIRAN)], sumber)
+        target = f"/vsizip/{src}/{inner}"
+    else:
+        target = str(src)
+    try:
+        gdf = gpd.read_file(target, engine="pyogrio")
+    except Exception:  # pyogrio/GDAL raise many kinds
+        hint = (" (shapefile perlu .shx dan .dbf: unggah .zip yang berisi semuanya)"
+                if str(target).lower().endswith(".shp") else "")
+        raise _tolak(sumber, "berkas batas wilayah tidak dapat dibaca sebagai GeoJSON atau shapefile" + hint) from None
+    if gdf.empty:
+        raise _tolak(sumber, "berkas batas wilayah tidak berisi fitur")
+    return gdf
+
+
+# ------------------------------------------------------------------ geometry
+
+def _poligon(g) -> tuple[shapely.Geometry | None, str]:
+    """The polygonal part of a geometry (repaired), and what was done: '', 'diperbaiki', 'koleksi', or why None."""
+    if g is None or g.is_empty:
+        return None, "geometri kosong"
+    what = ""
+    if g.geom_type == "GeometryCollection":
+        what = "koleksi"
+    if not g.is_valid:
+        g = shapely.make_valid(g)
+        what = what or "diperbaiki"
+    parts = list(shapely.get_parts(g))
+    polys = []
+    while parts:
+        p = parts.pop()
+        if p.geom_type in ("Polygon", "MultiPolygon"):
+            polys.append(p)
+        elif p.geom_type == "GeometryCollection":
+            parts += list(shapely.get_parts(p))
+    if not polys:
+        return None, f"bukan poligon ({g.geom_type})"
+    return shapely.union_all(polys), what
+
+
+def _tampilan(g: shapely.Geometry) -> shapely.Geometry:
+    """Simplified once for display, snapped to ~1 m, valid, counter-clockwise exterior rings."""
+    s = shapely.set_precision(shapely.simplify(g, geo.SIMPLIFY_DEG, preserve_topology=True), 10 ** -geo.DECIMALS)
+    if s.is_empty:
+        s = shapely.set_precision(g, 10 ** -geo.DECIMALS)
+    if not s.is_valid:
+        s = shapely.make_valid(s)
+    s, _ = _poligon(s)
+    return shapely.orient_polygons(s, exterior_cw=False)
+
+
+def _bulat(obj):
+    if isinstance(obj, float):
+        return round(obj, geo.DECIMALS)
+    if isinstance(obj, (list, tuple)):
+        return [_bulat(x) for x in obj]
+    if isinstance(obj, dict):
+        return {k: _bulat(v) for k, v in obj.items()}
+    return obj
+
+
+def geojson_kanonik(tingkat: str, fitur: list[tuple[str, str, shapely.Geometry]]) -> bytes:
+    fc = {"type": "FeatureCollection", "name": tingkat, "features": [
+        {"type": "Feature", "properties": {"kode": k, "nama": n}, "geometry": _bulat(mapping(g))}
+        for k, n, g in sorted(fitur)]}
+    return (json.dumps(fc, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+
+
+def _ke_wgs84(gdf: gpd.GeoDataFrame, sumber: str, catatan: list[str]) -> gpd.GeoDataFrame:
+    if gdf.crs is None:
+        minx, miny, maxx, maxy = gdf.total_bounds
+        if -180 <= minx <= maxx <= 180 and -90 <= miny <= maxy <= 90:
+            catatan.append("Sistem koordinat tidak disebut; dianggap WGS84 (derajat lintang/bujur).")
+            return gdf.set_crs("EPSG:4326")
+        raise _tolak(sumber, "koordinat dalam meter tetapi sistem koordinatnya tidak disebut (berkas .prj tidak ada); "
+                             "sertakan .prj di dalam .zip atau simpan ulang dalam WGS84")
+    if gdf.crs.to_epsg() in (4326, 4979):         # WGS84, with or without heights
+        return gdf.set_crs("EPSG:4326", allow_override=True)
+    if not gdf.crs.equals("EPSG:4326"):
+        epsg = gdf.crs.to_epsg()
+        catatan.append(f"Koordinat diubah dari {gdf.crs.name}" + (f" (EPSG:{epsg})" if epsg else "") + " ke WGS84.")
+        return gdf.to_crs("EPSG:4326")
+    return gdf
+
+
+# ------------------------------------------------------------------ matching
+
+def _teks(s: pd.Series) -> pd.Series:
+    def one(x):
+        if x is None or (isinstance(x, float) and np.isnan(x)):
+            return None
+        if isinstance(x, float) and x.is_integer():
+            return str(int(x))
+        return str(x).strip()
+    return s.map(one).astype(object)
+
+
+def cocokkan(props: pd.DataFrame, pc: Pencocok, tingkat: str | None = None) -> tuple[str, pd.DataFrame]:
+    """The level of the file and, per feature: ``kode``, ``cara``, ``kolom``, ``nilai``, ``alasan``."""
+    cols = {c: _teks(props[c]) for c in props.columns}
+    best_level, best, best_n = None, None, -1
+    for lv in ([tingkat] if tingkat else TINGKAT):
+        # kelurahan names repeat across kecamatan: the kecamatan of the same feature narrows them
+        induk = cocokkan(props, pc, "kecamatan")[1]["kode"] if lv == "kelurahan" else None
+        results = []
+        for c, s in cols.items():
+            if s.isna().all():
+                continue
+            r = pc.banyak(s, (lv,), induk)
+            n = int(r["kode"].notna().sum())
+            caras = r["cara"].dropna()
+            rank = min((_PRIORITAS[x] for x in caras.unique()), default=9)
+            angka = bool(s.dropna().str.fullmatch(r"[\d.,\s-]*").all())   # ids, areas: least telling
+            results.append((rank, -n, angka, c, r, s))
+        results.sort(key=lambda t: t[:3])
+        out = pd.DataFrame({"kode": None, "cara": None, "kolom": None, "nilai": None, "alasan": None},
+                           index=props.index, dtype=object)
+        for *_, c, r, s in results:
+            take = out["kode"].isna() & r["kode"].notna()
+            out.loc[take, ["kode", "cara"]] = r.loc[take, ["kode", "cara"]].to_numpy()
+            out.loc[take, "kolom"] = c
+            out.loc[take, "nilai"] = s[take]
+            why = out["kode"].isna() & out["alasan"].isna() & r["alasan"].notna()
+            out.loc[why, "alasan"] = r.loc[why, "alasan"]
+            out.loc[why, "kolom"] = c
+            out.loc[why, "nilai"] = s[why]
+        n_distinct = out["kode"].nunique()
+        if n_distinct > best_n:
+            best_level, best, best_n = lv, out, n_distinct
+    return best_level, best
+
+
+def _di_luar(props: pd.DataFrame, kode_kab: str, bps_kab: set[str]) -> pd.Series:
+    """Features whose codes place them in another kab/kota (province-wide files)."""
+    out = pd.Series(False, index=props.index)
+    for c in props.columns:
+        s = _teks(props[c]).fillna("")
+        kem = s.str.fullmatch(r"\d{2}\.\d{2}(?:\.\d{2}(?:\.\d{4})?)?") & ~s.str.startswith(kode_kab)
+        b = s.str.replace(r"^ID", "", regex=True)
+        bps = b.str.fullmatch(r"\d{7}|\d{10}") & ~b.str[:4].isin(bps_kab) if bps_kab else False
+        out |= kem | bps
+    return out
+
+
+# ------------------------------------------------------------------ the dry run
+
+def periksa(paths: Paths, data: bytes | None, sumber: str, path: Path | None = None, tingkat: str | None = None,
+            turunkan: bool = False) -> Laporan:
+    """Read, match and convert a boundary file; nothing is written (see :func:`siaga.masuk.impor.impor`)."""
+    from siaga.masuk.impor import muat_sekarang
+
+    lap = Laporan("batas", sumber, sha256(data) if data is not None else "")
+    try:
+        wil = load_wilayah(paths.data)
+    except MasalahError as exc:
+        lap.masalah += exc.masalah
+        return lap
+    tabel, tak = muat_sekarang(paths, {"wilayah"})
+    if "wilayah" not in tabel:
+        lap.masalah.append(Masalah("wilayah.csv", None, None, None,
+                                   f"wilayah.csv {tak['wilayah']} di folder data; impor wilayah.csv lebih dulu"))
+        return lap
+    pc = Pencocok(tabel["wilayah"])
+    try:
+        with tempfile.TemporaryDirectory(prefix="siaga-batas-") as tmp:
+            src = path
+            if src is None:
+                src = Path(tmp) / (Path(sumber).name or "batas.geojson")
+                src.write_bytes(data or b"")
+            if data is None and src.is_file():
+                lap.sumber_sha256 = sha256(src.read_bytes())
+            lap.format = "GeoJSON" if src.suffix.lower() in (".geojson", ".json") else "shapefile"
+            gdf = baca(src, sumber)
+        gdf = _ke_wgs84(gdf, sumber, lap.catatan)
+    except MasalahError as exc:
+        lap.masalah += exc.masalah
+        return lap
+    lap.baris_dibaca = len(gdf)
+    props = pd.DataFrame(gdf.drop(columns=gdf.geometry.name)).reset_index(drop=True)
+    geoms = np.asarray(gdf.geometry.values, dtype=object)
+    lv, hasil = cocokkan(props, pc, tingkat)
+    lap.catatan.append(f"Tingkat wilayah: {lv} ({'dipilih' if tingkat else 'dikenali dari isi berkas'}).")
+    nz = int(shapely.has_z(np.array([g for g in geoms if g is not None], dtype=object)).sum()) if len(geoms) else 0
+    if nz:
+        lap.catatan.append(f"{fmt.angka(nz)} fitur punya koordinat z (ketinggian); diabaikan.")
+    kode_sah = {k for k, t in pc.tingkat.items() if t == lv}
+    bps_kab = {b[:4] for b in pc.bps}
+    luar = _di_luar(props, wil.kode, bps_kab) & hasil["kode"].isna()
+    if luar.any():
+        lap.catatan.append(f"{fmt.angka(int(luar.sum()))} fitur berada di luar {wil.nama} (menurut kodenya) dan dilewati.")
+    per_kode: dict[str, list] = {}
+    counts = {"koleksi": 0, "diperbaiki": 0}
+    unmatched = bukan_poligon = 0
+    for i, (g, row) in enumerate(zip(geoms, hasil.itertuples(index=False))):
+        if luar.iloc[i]:
+            continue
+        if row.kode is None:
+            unmatched += 1
+            if unmatched <= MAKS_DAFTAR:
+                lap.masalah.append(Masalah(sumber, None, row.kolom, row.nilai,
+                                           f"fitur ke-{i + 1} dilewati: "
+                                           + (row.alasan or "tidak ada properti kode atau nama"), PERINGATAN))
+            continue
+        g2 = shapely.force_2d(g) if g is not None else None
+        poly, what = _poligon(g2)
+        if poly is None:
+            bukan_poligon += 1
+            lap.masalah.append(Masalah(sumber, None, row.kolom, row.nilai, f"fitur ke-{i + 1} dilewati: {what}",
+                                       PERINGATAN))
+            continue
+        if what:
+            counts[what] += 1
+        per_kode.setdefault(row.kode, []).append(poly)
+    if unmatched > MAKS_DAFTAR:
+        lap.masalah.append(Masalah(sumber, None, None, None, f"dan {fmt.angka(unmatched - MAKS_DAFTAR)} fitur lain tidak "
+                                                             "cocok dan dilewati", PERINGATAN))
+    if counts["koleksi"]:
+        lap.catatan.append(f"{fmt.angka(counts['koleksi'])} GeometryCollection diambil bagian poligonnya.")
+    if counts["diperbaiki"]:
+        lap.catatan.append(f"{fmt.angka(counts['diperbaiki'])} geometri tidak sah diperbaiki.")
+    matched = hasil[hasil["kode"].notna()]
+    lap.padanan = (matched.groupby(["kolom", "nilai", "kode", "cara"], dropna=False).size().reset_index(name="jumlah")
+                   .assign(nama=lambda d: d["kode"].map(pc.nama))[["kolom", "nilai", "kode", "nama", "cara", "jumlah"]]
+                   .sort_values("kode", kind="stable").reset_index(drop=True))
+    if not per_kode and bukan_poligon:
+        lap.masalah.append(Masalah(sumber, None, None, None, "fitur yang cocok tidak berisi poligon: batas wilayah "
+                                                             "harus berupa area (Polygon atau MultiPolygon)"))
+        return lap
+    if not per_kode:
+        lap.masalah.append(Masalah(sumber, None, None, None,
+                                   f"tidak ada fitur yang cocok dengan kecamatan atau kelurahan di wilayah.csv "
+                                   f"(properti yang diperiksa: {', '.join(map(str, props.columns)) or 'tidak ada'})"))
+        return lap
+    gabung = {k: len(v) for k, v in per_kode.items() if len(v) > 1}
+    if gabung:
+        lap.catatan.append(f"{fmt.angka(len(gabung))} {lv} terdiri dari beberapa fitur yang digabung: "
+                           + ", ".join(pc.label(k) for k in sorted(gabung)[:10]) + ".")
+    utuh = {k: shapely.union_all(v) for k, v in per_kode.items()}
+    minx, miny, maxx, maxy = shapely.total_bounds(list(utuh.values()))
+    if not (INDONESIA[0] <= minx and maxx <= INDONESIA[2] and INDONESIA[1] <= miny and maxy <= INDONESIA[3]):
+        swapped = INDONESIA[1] <= minx and maxx <= INDONESIA[3] and INDONESIA[0] <= miny and maxy <= INDONESIA[2]
+        lap.masalah.append(Masalah(sumber, None, None, f"{minx:.3f}, {miny:.3f} – {maxx:.3f}, {maxy:.3f}",
+                                   "koordinat di luar Indonesia: " + ("lintang dan bujur tertukar" if swapped else
+                                                                      "sistem koordinat salah atau tidak disebut")))
+        return lap
+    for k in sorted(kode_sah - set(utuh)):
+        lap.masalah.append(Masalah(sumber, None, "kode", k, f"{lv} {pc.nama.get(k, '')} tidak punya batas di berkas "
+                                                            "ini; peta tidak menampilkannya", PERINGATAN))
+    tampil = {k: _tampilan(g) for k, g in utuh.items()}
+    lap.berkas = [Berkas("geo", geo.BERKAS[lv], geojson_kanonik(lv, [(k, pc.nama[k], g) for k, g in tampil.items()]),
+                         len(tampil))]
+    luas = gpd.GeoSeries(list(utuh.values()), crs="EPSG:4326").to_crs("EPSG:6933").area / 1e6
+    lap.pratinjau = pd.DataFrame({"kode": list(utuh), "nama": [pc.nama[k] for k in utuh],
+                                  "fitur": [len(per_kode[k]) for k in utuh],
+                                  "luas_km2": [fmt.angka(a, 2) for a in luas]}).sort_values("kode").reset_index(drop=True)
+    if turunkan and lv == "kelurahan":
+        _turunkan(lap, pc, tampil, utuh)
+    return lap
+
+
+def _turunkan(lap: Laporan, pc: Pencocok, tampil: dict, utuh: dict) -> None:
+    """Also write kecamatan boundaries, dissolved from the kelurahan (kelurahan first, then kecamatan)."""
+    per_kec: dict[str, list] = {}
+    for k, g in utuh.items():
+        per_kec.setdefault(pc.induk[k], []).append(g)
+    for kec, gs in sorted(per_kec.items()):
+        semua = [k for k, t in pc.tingkat.items() if t == "kelurahan" and pc.induk.get(k) == kec]
+        if len(gs) < len(semua):
+            lap.masalah.append(Masalah(lap.sumber, None, "kode", kec,
+                                       f"batas kecamatan {pc.nama.get(kec, '')} diturunkan dari {len(gs)} dari "
+                                       f"{len(semua)} kelurahannya", PERINGATAN))
+    fitur = [(kec, pc.nama[kec], _tampilan(shapely.union_all(gs))) for kec, gs in per_kec.items()]
+    lap.berkas.append(Berkas("geo", geo.BERKAS["kecamatan"], geojson_kanonik("kecamatan", fitur), len(fitur)))
+    lap.catatan.append(f"Batas {fmt.angka(len(fitur))} kecamatan diturunkan dari batas kelurahan.")
+
+
+# ------------------------------------------------------------------ staged check and restore
+
+def cek_tahap(b: Berkas, tmp: Path) -> list[Masalah]:
+    """A staged boundary file must read back as a valid canonical GeoJSON with the expected features."""
+    try:
+        g = gpd.read_file(tmp, engine="pyogrio")
+    except Exception:  # pyogrio raises several types
+        return [Masalah(b.nama, None, None, None, "berkas sementara tidak dapat dibaca ulang")]
+    bad = []
+    if "kode" not in g.columns or len(g) != b.baris:
+        bad.append(Masalah(b.nama, None, "kode", None, "berkas sementara tidak berisi fitur yang diperiksa"))
+    elif not bool(g.geometry.is_valid.all()) or not g.geom_type.isin(["Polygon", "MultiPolygon"]).all():
+        bad.append(Masalah(b.nama, None, None, None, "geometri berkas sementara tidak sah"))
+    return bad
+
+
+def periksa_kanonik(paths: Paths, b: Berkas) -> Laporan:
+    """Check a canonical boundary file of a stored version against the current wilayah.csv (restore)."""
+    from siaga.masuk.impor import muat_sekarang
+
+    lap = Laporan("batas", b.nama, b.sha256)
+    tabel, tak = muat_sekarang(paths, {"wilayah"})
+    if "wilayah" not in tabel:
+        lap.masalah.append(Masalah("wilayah.csv", None, None, None, f"wilayah.csv {tak['wilayah']} di folder data"))
+        return lap
+    w = tabel["wilayah"]
+    tingkat = next(t for t, n in geo.BERKAS.items() if n == b.nama)
+    with tempfile.TemporaryDirectory(prefix="siaga-batas-") as tmp:
+        p = Path(tmp) / b.nama
+        p.write_bytes(b.isi)
+        _, m = geo.muat_batas(Path(tmp), tingkat, set(w.loc[w["tingkat"] == tingkat, "kode"].dropna()))
+    lap.masalah += m
+    lap.berkas = [b]
+    return lap
+

@@ -1,0 +1,158 @@
+"""Maps and charts, built from query results. No base-map tiles: maps render offline."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import urllib.parse
+import weakref
+from collections.abc import Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+import pydeck as pdk
+
+from siaga.data.geo import Batas, geojson
+from siaga.inti import fmt
+from siaga.model import level
+
+MAP_HEIGHT = 520
+# Said under every map drawn from boundaries marked approximate (wilayah.toml: [peta] batas_perkiraan).
+BATAS_PERKIRAAN = "Batas wilayah pada peta adalah perkiraan, bukan batas resmi."
+# Categorical colours (Paul Tol "vibrant", colour-blind safe), used in order for categories.
+PALET = ["#0077BB", "#EE7733", "#009988", "#CC3311", "#33BBEE", "#EE3377", "#BBBBBB", "#000000"]
+# Severity has its own fixed colours on every page (never the readiness-level colours).
+WARNA_KEPARAHAN = {"rendah": "#33BBEE", "sedang": "#EE7733", "tinggi": "#CC3311"}
+# Plotly: no logo, no link out, a PNG button that works offline (rendered in the browser).
+PLOTLY_CONFIG = {"displaylogo": False, "showLink": False, "locale": "id",
+                 "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
+                 "toImageButtonOptions": {"format": "png", "scale": 2}}
+# A MapLibre style with no sources (a plain background) as a data URL, so nothing is fetched
+# from the network; Streamlit would otherwise fall back to Carto tiles when no style is given.
+GAYA_TANPA_UBIN = "data:application/json," + urllib.parse.quote(json.dumps(
+    {"version": 8, "name": "siaga-offline", "sources": {},
+     "layers": [{"id": "latar", "type": "background", "paint": {"background-color": "#eef1f5"}}]},
+    separators=(",", ":")))
+
+
+def view_state(bounds: tuple[float, float, float, float], width_px: int = 640,
+               height_px: int = MAP_HEIGHT) -> pdk.ViewState:
+    """Centre and zoom that fit ``bounds`` (minx, miny, maxx, maxy) in the map box."""
+    minx, miny, maxx, maxy = bounds
+    lon_span = max(maxx - minx, 1e-6)
+    lat_span = max(maxy - miny, 1e-6)
+    zoom_x = math.log2(width_px * 360 / (512 * lon_span))    # deck.gl: world = 512 * 2**zoom px
+    lat_rad = math.radians((miny + maxy) / 2)
+    zoom_y = math.log2(height_px * 360 * math.cos(lat_rad) / (512 * lat_span))
+    return pdk.ViewState(longitude=(minx + maxx) / 2, latitude=(miny + maxy) / 2,
+                         zoom=round(min(zoom_x, zoom_y) - 0.1, 2), pitch=0, bearing=0)
+
+
+def peta_kesiapan(batas: Batas, kec: pd.DataFrame, pilih: str | None = None) -> pdk.Deck:
+    """Kecamatan choropleth coloured by readiness level, labelled with names and scores.
+
+    ``kec`` needs columns kode, nama, skor, level. The selected kecamatan (``pilih``) is
+    outlined; the others are drawn lighter.
+    """
+    props = pd.DataFrame({
+        "kode": kec["kode"],
+        "nama": kec["nama"],
+        "keterangan": [f"Skor {fmt.skor(s)} · {level.label(lv)}" for s, lv in zip(kec["skor"], kec["level"])],
+        "warna": [level.rgb(lv, 230 if pilih in (None, k) else 90) for lv, k in zip(kec["level"], kec["kode"])],
+        "garis": [[20, 20, 20, 255] if k == pilih else [255, 255, 255, 255] for k in kec["kode"]],
+        "tebal": [3 if k == pilih else 1 for k in kec["kode"]],
+    })
+    data = geojson(batas, props)
+    centres = batas.pusat().merge(props[["kode", "nama", "keterangan"]], on="kode")
+    labels = [{"posisi": [lon, lat], "teks": f"{n}\n{fmt.skor(s)}"}
+              for lon, lat, n, s in zip(centres["lon"], centres["lat"], centres["nama"],
+                                        centres["kode"].map(kec.set_index("kode")["skor"]))]
+    layers = [
+        pdk.Layer("GeoJsonLayer", data, id="kesiapan-kecamatan", pickable=True, stroked=True, filled=True,
+                  get_fill_color="properties.warna", get_line_color="properties.garis",
+                  get_line_width="properties.tebal", line_width_units="'pixels'"),
+        lapisan_label(labels, "label-kecamatan"),
+    ]
+    return deck(layers, batas.bounds, tooltip={"text": "{nama}\n{keterangan}"})
+
+
+def lapisan_label(labels: list[dict], id: str, **extra) -> pdk.Layer:
+    """The house label layer: ``labels`` are ``{"posisi": [lon, lat], "teks": ...}``, dark bold
+    text with a white halo, centred on the point."""
+    return pdk.Layer("TextLayer", labels, id=id, get_position="posisi", get_text="teks", get_size=13,
+                     get_color=[20, 20, 20, 255], get_text_anchor="'middle'", get_alignment_baseline="'center'",
+                     font_family="'sans-serif'", font_weight=600, outline_width=3,
+                     outline_color=[255, 255, 255, 255], font_settings={"sdf": True}, **extra)
+
+
+def peta_unit(batas: Batas, props: pd.DataFrame, label: bool = True) -> pdk.Deck:
+    """Choropleth of any level from ``props`` (kode, nama, keterangan, warna); only the units
+    in ``props`` are drawn, names as labels when ``label``."""
+    data = geojson(batas, props)
+    layers = [pdk.Layer("GeoJsonLayer", data, id="peta-unit", pickable=True, stroked=True, filled=True,
+                        get_fill_color="properties.warna", get_line_color=[255, 255, 255, 255],
+                        get_line_width=1, line_width_units="'pixels'")]
+    if label:
+        centres = batas.pusat().merge(props[["kode", "nama"]], on="kode")
+        teks = [{"posisi": [lon, lat], "teks": n} for lon, lat, n in zip(centres["lon"], centres["lat"], centres["nama"])]
+        layers.append(lapisan_label(teks, "label-unit"))
+    pilih = batas.gdf[batas.gdf["kode"].isin(set(props["kode"]))]
+    bounds = tuple(float(x) for x in pilih.total_bounds) if len(pilih) else batas.bounds
+    return deck(layers, bounds, tooltip={"text": "{nama}\n{keterangan}"})
+
+
+class Peta(pdk.Deck):
+    """A deck whose JSON is compact and made once. Maps are built once per data version and
+    filter and never modified afterwards, while Streamlit asks for the JSON on every rerun;
+    pydeck indents it, which doubles the bytes sent to the browser."""
+
+    def to_json(self) -> str:
+        # kept outside the instance: pydeck serialises every attribute of the deck
+        teks = _JSON_PETA.get(self)
+        if teks is None:
+            teks = json.dumps(json.loads(super().to_json()), separators=(",", ":"), ensure_ascii=False)
+            _JSON_PETA[self] = teks
+        return teks
+
+
+_JSON_PETA: weakref.WeakKeyDictionary[Peta, str] = weakref.WeakKeyDictionary()
+
+
+def deck(layers: list[pdk.Layer], bounds: tuple[float, float, float, float], tooltip: dict | bool = False) -> Peta:
+    """A deck with no base-map tiles (works offline) fitted to ``bounds``, sent as compact JSON."""
+    return Peta(layers=layers, initial_view_state=view_state(bounds), map_provider=None,
+                map_style=GAYA_TANPA_UBIN, tooltip=tooltip)
+
+
+# ------------------------------------------------------------------ plotly house style
+
+def gaya(fig: go.Figure, tinggi: int = 360, legenda: bool = True) -> go.Figure:
+    """Indonesian number separators (1.234,5), colour-blind palette, quiet layout."""
+    fig.update_layout(
+        separators=",.", colorway=PALET, height=tinggi, margin=dict(l=8, r=8, t=36, b=8),
+        font=dict(family="Source Sans Pro, sans-serif", size=14), plot_bgcolor="#ffffff", paper_bgcolor="#ffffff",
+        showlegend=legenda, legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0, title=None),
+        hoverlabel=dict(font_size=14), title=dict(font=dict(size=16)),
+    )
+    fig.update_xaxes(gridcolor="#e6e9ef", zeroline=False)
+    fig.update_yaxes(gridcolor="#e6e9ef", zeroline=False)
+    return fig
+
+
+def angka_sumbu(fig: go.Figure, axis: str = "y") -> go.Figure:
+    """Whole-number ticks with thousands dots (``1.200``), never SI suffixes like ``1.2k``."""
+    (fig.update_yaxes if axis == "y" else fig.update_xaxes)(tickformat=",~r")
+    return fig
+
+
+def sumbu_tanggal(fig: go.Figure, tanggal: Sequence[dt.date], axis: str = "x", maks: int = 12) -> go.Figure:
+    """Date ticks with Indonesian month names (``27 Nov``), formatted here, not by the browser."""
+    days = sorted({pd.Timestamp(t).date() for t in tanggal})
+    if not days:
+        return fig
+    step = max(1, -(-len(days) // maks))
+    ticks = days[::step]
+    update = dict(tickvals=[pd.Timestamp(d) for d in ticks], ticktext=[fmt.bulan_pendek(d) for d in ticks])
+    (fig.update_xaxes if axis == "x" else fig.update_yaxes)(**update)
+    return fig

@@ -1,0 +1,674 @@
+"""Kesiapan page: what is not ready where, since when, and who follows up.
+
+Pure view builders: query results in (``kesiapan_unit``, ``kesiapan_tps``, ``kesiapan_harian``),
+display tables, a heatmap, a line chart, a pydeck map and sentences out. Every number and
+date shown is formatted here (server side). Names and notes from the data only ever reach the
+screen as table cells (plain text), map tooltips (``{"text": ...}``, never HTML) or escaped
+plotly labels.
+
+Drill-down: the whole region lists its kecamatan; a kecamatan lists its kelurahan (and its
+TPS); a kelurahan lists its TPS. The heatmap always shows the kecamatan of the region, or the
+kelurahan of the selected kecamatan.
+
+Path to H-1 (``kesiapan_harian.sql``): a straight line from the score on the first day of data
+to 100 on the logistics deadline ``batas_logistik`` (H-1); the gap between the score and the
+path is how far behind schedule the scope is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+import pandas as pd
+import plotly.graph_objects as go
+import pydeck as pdk
+import streamlit as st
+
+from siaga.data.geo import Batas, geojson
+from siaga.inti import fmt
+from siaga.inti.config import Kesiapan
+from siaga.model import grafik, level
+
+# (query column, label) of the heatmap's columns, in reading order; the score last.
+KOMPONEN = [("skor_logistik", "Logistik"), ("skor_checklist", "Checklist TPS"), ("skor_insiden", "Insiden"),
+            ("skor_netralitas", "Netralitas"), ("skor", "Skor")]
+STATUS_LAPORAN = {"siap": "Siap", "belum": "Belum siap", "bermasalah": "Bermasalah"}
+TEKS_SUMBU = dict(size=14, color="#1a1a1a")
+WARNA_JALUR = "#555555"
+# Text readable on each level colour (as siaga.tampilan.gaya does for the level column).
+WARNA_TEKS = {"siap": "#ffffff", "perlu_perhatian": "#1a1a1a", "rawan": "#ffffff"}
+WARNA_BATAS = "#CC3311"
+DESIMAL = 5                     # coordinates sent to the map (~1 m)
+TPS_TERBAWAH = 20               # TPS listed for a whole kecamatan (all of them are in the download)
+
+
+def _hilang(x) -> bool:
+    """None, NaN, NaT or pandas NA."""
+    return x is None or (not isinstance(x, str) and bool(pd.isna(x)))
+
+
+def _esc(x) -> str:
+    """Text from the data made literal for plotly's pseudo-HTML labels."""
+    return html.escape(str(x), quote=False)
+
+
+def _bulat(x) -> int | None:
+    """A score as a whole number, rounded half up like :func:`siaga.inti.fmt.skor` (72,5 -> 73)."""
+    if _hilang(x):
+        return None
+    return int(Decimal(str(float(x))).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def _ts(x) -> pd.Timestamp | None:
+    return None if _hilang(x) else pd.Timestamp(x)
+
+
+def tinggi_tabel(n: int, maks: int = 600) -> int:
+    """Pixel height showing ``n`` rows and the header without an inner scrollbar (up to ``maks``)."""
+    return min(maks, 35 * (max(n, 1) + 1) + 3)
+
+
+def level_dari_skor(x, k: Kesiapan) -> str | None:
+    """The level a value (score or component) falls in under the config thresholds."""
+    if _hilang(x):
+        return None
+    return "siap" if x >= k.ambang_siap else "perlu_perhatian" if x >= k.ambang_perhatian else "rawan"
+
+
+# ------------------------------------------------------------------ header
+
+def cara_hitung(k: Kesiapan) -> str:
+    """One line on how the index is computed, from the config (weights, thresholds, penalties)."""
+    b = k.bobot
+    p = k.penalti_insiden
+    return (f"Skor kesiapan 0–100 = {fmt.persen(100 * b['logistik'], 0)} logistik + "
+            f"{fmt.persen(100 * b['checklist'], 0)} checklist TPS + {fmt.persen(100 * b['insiden'], 0)} insiden + "
+            f"{fmt.persen(100 * b['netralitas'], 0)} netralitas ASN. Logistik: seberapa jauh setiap item sudah "
+            "bergerak ke TPS (item paling tertinggal yang dihitung); checklist: 9 butir laporan kesiapan TPS; "
+            f"setiap insiden terbuka mengurangi {fmt.angka(p['rendah'])}/{fmt.angka(p['sedang'])}/"
+            f"{fmt.angka(p['tinggi'])} poin (rendah/sedang/tinggi) dan setiap kasus netralitas terbuka "
+            f"{fmt.angka(k.penalti_netralitas)} poin. " + ambang(k) + " Rumus lengkap: docs/readiness.md.")
+
+
+def ambang(k: Kesiapan) -> str:
+    return (f"{level.label('siap')}: skor ≥ {fmt.angka(k.ambang_siap)} · {level.label('perlu_perhatian')}: "
+            f"≥ {fmt.angka(k.ambang_perhatian)} · {level.label('rawan')}: di bawahnya.")
+
+
+def baris_lingkup(unit: pd.DataFrame, kelurahan: str | None) -> dict | None:
+    """The scope's own row: the region or kecamatan row, or the selected kelurahan among the units."""
+    if kelurahan:
+        r = unit[(unit["tingkat"] == "kelurahan") & (unit["kode"] == kelurahan)]
+    else:
+        r = unit[unit["lingkup"].astype(bool)]
+    return r.iloc[0].to_dict() if len(r) else None
+
+
+@dataclass(frozen=True)
+class Angka:
+    label: str
+    nilai: str
+    keterangan: str
+
+
+def angka_kunci(r: dict, harian: pd.DataFrame, tanggal: dt.date) -> list[Angka]:
+    """Header figures of the scope: score and level, gap to the path, logistics at the TPS,
+    TPS reported bermasalah, open incidents."""
+    n = int(r["jumlah_tps"])
+    jalur = nilai_pada(harian, tanggal, "jalur")
+    if jalur is None or _hilang(r["skor"]):
+        selisih = Angka("Selisih dengan jalur H-1", fmt.KOSONG, "belum ada data harian")
+    else:
+        beda = _bulat(float(r["skor"]) - jalur)
+        arah = "sesuai jalur" if beda == 0 else "tertinggal" if beda < 0 else "mendahului jalur"
+        selisih = Angka("Selisih dengan jalur H-1", f"{'+' if beda > 0 else '−' if beda < 0 else ''}"
+                        f"{fmt.angka(abs(beda))} poin",
+                        f"{arah}: jalur menuntut skor {fmt.skor(jalur)} pada {fmt.tanggal(tanggal, pendek=True)}")
+    serius = int(r["insiden_serius"])
+    return [
+        Angka("Skor kesiapan", fmt.skor(r["skor"]), level.label(r["level"])),
+        selisih,
+        Angka("TPS logistik lengkap", fmt.angka(r["tps_logistik_lengkap"]),
+              f"dari {fmt.angka(n)} TPS · skor logistik {fmt.skor(r['skor_logistik'])}"),
+        Angka("TPS bermasalah", fmt.angka(r["tps_bermasalah"]),
+              f"laporan terakhir berstatus bermasalah · checklist {fmt.skor(r['skor_checklist'])}"),
+        Angka("Insiden terbuka", fmt.angka(r["insiden_terbuka"]),
+              (f"{fmt.angka(serius)} serius · " if serius else "") +
+              f"{fmt.angka(r['insiden_terlambat'])} lewat batas waktu · "
+              f"{fmt.angka(r['netralitas_terbuka'])} kasus netralitas ASN"),
+    ]
+
+
+# ------------------------------------------------------------------ heatmap indicator x unit
+
+def _anak(unit: pd.DataFrame) -> pd.DataFrame:
+    return unit[~unit["lingkup"].astype(bool)]
+
+
+def grafik_matriks(unit: pd.DataFrame, k: Kesiapan, pilih: str | None = None) -> go.Figure:
+    """Heatmap: one row per unit with TPS (least ready at the top), one column per component
+    and the score; each cell coloured by the level its value falls in (same thresholds and
+    colours as the score) and annotated with the value."""
+    anak = _anak(unit)
+    anak = anak[anak["jumlah_tps"] > 0].sort_values(["skor", "kode"])
+    kolom = [label for _, label in KOMPONEN]
+    y = [("▶ " if r["kode"] == pilih else "") + _esc(r["nama"]) for r in anak.to_dict("records")]
+    z, teks, hover = [], [], []
+    indeks = {lv: i for i, lv in enumerate(level.URUTAN_LEVEL)}
+    for r, nama in zip(anak.to_dict("records"), y):
+        baris_z, baris_t, baris_h = [], [], []
+        for col, label in KOMPONEN:
+            lv = level_dari_skor(r[col], k)
+            baris_z.append(indeks.get(lv))
+            baris_t.append(fmt.skor(r[col]))
+            baris_h.append(f"{nama} · {label}: {fmt.angka(r[col], 1)} ({level.label(lv).lower()})")
+        z.append(baris_z)
+        teks.append(baris_t)
+        hover.append(baris_h)
+    n = len(level.URUTAN_LEVEL)
+    skala = []
+    for i, lv in enumerate(level.URUTAN_LEVEL):
+        skala += [[i / n, level.warna(lv)], [(i + 1) / n, level.warna(lv)]]
+    fig = go.Figure(go.Heatmap(
+        z=z, x=kolom, y=y, customdata=hover, hovertemplate="%{customdata}<extra></extra>",
+        colorscale=skala, zmin=-0.5, zmax=n - 0.5, showscale=False, xgap=3, ygap=3))
+    # values as a text layer, so each cell's text colour can stay readable on its level colour
+    tx, ty, tt, tc = [], [], [], []
+    for nama, baris_z, baris_t in zip(y, z, teks):
+        for label, zi, t in zip(kolom, baris_z, baris_t):
+            lv = None if zi is None else level.URUTAN_LEVEL[zi]
+            tx.append(label)
+            ty.append(nama)
+            tt.append(t)
+            tc.append(WARNA_TEKS.get(lv, "#1a1a1a"))
+    fig.add_trace(go.Scatter(x=tx, y=ty, text=tt, mode="text", textfont=dict(size=15, color=tc), hoverinfo="skip",
+                             showlegend=False))
+    grafik.gaya(fig, tinggi=90 + 36 * max(len(y), 1), legenda=False)
+    fig.update_layout(margin=dict(l=8, r=8, t=40, b=8), plot_bgcolor="#ffffff")
+    fig.update_xaxes(side="top", fixedrange=True, showgrid=False, tickfont=TEKS_SUMBU, type="category",
+                     categoryorder="array", categoryarray=kolom)
+    fig.update_yaxes(autorange="reversed", fixedrange=True, showgrid=False, tickfont=TEKS_SUMBU, type="category",
+                     categoryorder="array", categoryarray=y)
+    return fig
+
+
+# ------------------------------------------------------------------ drill-down tables
+
+def _insiden(terbuka, serius) -> str:
+    teks = fmt.angka(terbuka)
+    return teks + (f" ({fmt.angka(serius)} serius)" if serius else "")
+
+
+def penyebab(r: dict) -> str:
+    if int(r.get("jumlah_tps", 1)) == 0 or _hilang(r["skor"]):
+        return "belum ada TPS"
+    return level.penyebab(r)
+
+
+def tabel_unit(unit: pd.DataFrame, pilih: str | None = None, tanggal: dt.date | None = None) -> pd.DataFrame:
+    """The units of the scope (kecamatan or kelurahan), least ready first, with the causes and
+    a link that opens the unit's own view (its filters in the URL) in a new tab."""
+    anak = _anak(unit)
+    nama_kolom = "Kelurahan" if len(anak) and anak["tingkat"].iloc[0] == "kelurahan" else "Kecamatan"
+    tgl = f"&tgl={tanggal.isoformat()}" if tanggal else ""
+    rows = []
+    for r in anak.to_dict("records"):
+        n = int(r["jumlah_tps"])
+        if r["tingkat"] == "kelurahan":
+            tautan = f"kesiapan?kec={r['kode_kecamatan']}&kel={r['kode']}{tgl}"
+        else:
+            tautan = f"kesiapan?kec={r['kode']}{tgl}"
+        rows.append({
+            "#": None if _hilang(r["peringkat"]) else int(r["peringkat"]),
+            nama_kolom: ("▶ " if r["kode"] == pilih else "") + r["nama"],
+            "Skor": _bulat(r["skor"]),
+            "Level": level.label(r["level"]),
+            "Logistik": fmt.skor(r["skor_logistik"]),
+            "Checklist": fmt.skor(r["skor_checklist"]),
+            "Insiden": fmt.skor(r["skor_insiden"]),
+            "Netralitas": fmt.skor(r["skor_netralitas"]),
+            "Lengkap di TPS": f"{fmt.angka(r['tps_logistik_lengkap'])} / {fmt.angka(n)}",
+            "TPS bermasalah": fmt.angka(r["tps_bermasalah"]),
+            "Insiden terbuka": _insiden(r["insiden_terbuka"], r["insiden_serius"]),
+            "Penyebab utama": penyebab(r),
+            "Tindak lanjut oleh": tindak_lanjut(r["tingkat"], r["nama"]),
+            "Rincian": tautan,
+        })
+    kolom = ["#", nama_kolom, *[c for c in KOLOM_UNIT if c not in ("#", "Wilayah")]]
+    return pd.DataFrame(rows, columns=kolom)
+
+
+def tindak_lanjut(tingkat: str, nama: str) -> str:
+    """Who follows up in a unit: the camat and the PPK of a kecamatan, the lurah (or kepala desa)
+    and the PPS of a kelurahan/desa."""
+    if tingkat == "kecamatan":
+        return f"Camat {nama} dan PPK"
+    return f"Lurah/kades {nama} dan PPS"
+
+
+def kolom_unit(tabel: pd.DataFrame) -> dict:
+    """Column settings of :func:`tabel_unit` (its second column is named after the unit)."""
+    cfg = dict(KOLOM_UNIT)
+    cfg[tabel.columns[1]] = cfg.pop("Wilayah")
+    return cfg
+
+
+KOLOM_UNIT = {
+    "#": st.column_config.NumberColumn(width=36, format="%d", help="1 = paling belum siap"),
+    "Wilayah": st.column_config.TextColumn(width=130),
+    "Skor": st.column_config.ProgressColumn(min_value=0, max_value=100, format="%d", width=80,
+                                            help="Skor kesiapan 0–100"),
+    "Level": st.column_config.TextColumn(width=110),
+    "Logistik": st.column_config.TextColumn(width=62, help="Komponen logistik 0–100"),
+    "Checklist": st.column_config.TextColumn(width=72, help="Komponen checklist kesiapan TPS 0–100"),
+    "Insiden": st.column_config.TextColumn(width=62, help="Komponen insiden 0–100 (100 = tidak ada insiden terbuka)"),
+    "Netralitas": st.column_config.TextColumn(width=75, help="Komponen netralitas ASN 0–100"),
+    "Lengkap di TPS": st.column_config.TextColumn(width=105, help="TPS yang sudah menerima semua item logistik / "
+                                                                "jumlah TPS"),
+    "TPS bermasalah": st.column_config.TextColumn(width=100, help="TPS yang laporan terakhirnya bermasalah"),
+    "Insiden terbuka": st.column_config.TextColumn(width=105, help="Insiden yang belum selesai ditangani"),
+    "Penyebab utama": st.column_config.TextColumn(width=290,
+                                                  help="Komponen yang paling mengurangi skor, dengan poin yang hilang"),
+    "Tindak lanjut oleh": st.column_config.TextColumn(width=170, help="Yang memantau wilayah ini dan penyelenggara "
+                                                                      "ad hoc di tingkatnya"),
+    "Rincian": st.column_config.LinkColumn(width=62, display_text="Rinci ›",
+                                           help="Buka rincian wilayah ini di tab baru"),
+}
+
+
+def kalimat_tanpa_tps(unit: str, nama: list[str]) -> str:
+    """Units listed without a score because no TPS is registered in them (a Markdown caption)."""
+    return f"Belum ada TPS terdaftar di {unit} " + ", ".join(fmt.md(n) for n in nama) + ": skornya belum dapat dihitung."
+
+
+def kosong_sebelum_data(tanggal: dt.date, awal: dt.date) -> str:
+    return (f"Belum ada data kesiapan pada {fmt.tanggal(tanggal)}. Peta, matriks dan grafik harian tersedia mulai "
+            f"{fmt.tanggal(awal)}.")
+
+
+def kosong_tanpa_tps(nama_lingkup: str) -> str:
+    return (f"Belum ada TPS terdaftar di {fmt.md(nama_lingkup)}, sehingga kesiapannya belum dapat dihitung. Periksa "
+            "tps.csv atau pilih wilayah lain.")
+
+
+def catatan_peta(k: Kesiapan, kecamatan: bool, kelurahan: bool, tanpa_koordinat: int, perkiraan: bool) -> str:
+    """The caption under the map: what colours and points mean, what is left off."""
+    teks = ["Warna: level kesiapan. " + ambang(k)]
+    if kecamatan:
+        teks.append("Titik: TPS kelurahan terpilih." if kelurahan else "Pilih kelurahan untuk melihat TPS-nya.")
+    if tanpa_koordinat:
+        teks.append(f"{fmt.angka(tanpa_koordinat)} TPS tanpa koordinat tidak tampil di peta.")
+    if perkiraan:
+        teks.append(grafik.BATAS_PERKIRAAN)
+    return " ".join(teks)
+
+
+def ekspor_unit(unit: pd.DataFrame, nama_lingkup: str) -> pd.DataFrame:
+    """Raw values of the scope's row and its units, Indonesian column names."""
+    out = pd.DataFrame({
+        "tingkat": unit["tingkat"], "kode": unit["kode"],
+        "nama": [nama_lingkup if lk and t == "kabkota" else n for lk, t, n in
+                 zip(unit["lingkup"], unit["tingkat"], unit["nama"])],
+        "peringkat": unit["peringkat"], "jumlah_tps": unit["jumlah_tps"], "dpt": unit["dpt"],
+        "tps_logistik_lengkap": unit["tps_logistik_lengkap"], "tps_bermasalah": unit["tps_bermasalah"],
+        "skor_logistik": unit["skor_logistik"], "skor_checklist": unit["skor_checklist"],
+        "skor_insiden": unit["skor_insiden"], "skor_netralitas": unit["skor_netralitas"],
+        "insiden_terbuka": unit["insiden_terbuka"], "insiden_serius": unit["insiden_serius"],
+        "insiden_terlambat": unit["insiden_terlambat"], "netralitas_terbuka": unit["netralitas_terbuka"],
+        "skor": unit["skor"], "level": [level.label(v) for v in unit["level"]],
+        "penyebab_utama": [penyebab(r) for r in unit.to_dict("records")],
+        "tindak_lanjut_oleh": [None if t == "kabkota" else tindak_lanjut(t, n)
+                               for t, n in zip(unit["tingkat"], unit["nama"])],
+    })
+    return out.reset_index(drop=True)
+
+
+def belum_terpenuhi(r: dict) -> str:
+    """The checklist items a TPS's latest report still misses, in plain words."""
+    if _hilang(r["status_laporan"]):
+        return "belum ada laporan"
+    kurang = []
+    for col, teks in (("kpps_dibentuk", "KPPS belum dibentuk"), ("kpps_dilantik", "KPPS belum dilantik"),
+                      ("kpps_bimtek", "KPPS belum bimtek"), ("lokasi_siap", "lokasi belum siap"),
+                      ("akses_disabilitas", "akses disabilitas"), ("penerangan", "penerangan"),
+                      ("pengamanan", "pengamanan")):
+        if not bool(r[col]):
+            kurang.append(teks)
+    dpt, c = int(r["dpt"]), int(r["c_pemberitahuan"])
+    if dpt > 0 and c < dpt:
+        kurang.append(f"C-Pemberitahuan {fmt.angka(c)}/{fmt.angka(dpt)}")
+    if int(r["linmas"]) < 2:
+        kurang.append(f"linmas {fmt.angka(r['linmas'])}/2")
+    return "; ".join(kurang) if kurang else "lengkap"
+
+
+def logistik_di_tps(r: dict) -> str:
+    """``lengkap`` when every item is complete at the TPS, else ``8/10 item`` (items complete)."""
+    if bool(r["logistik_lengkap"]):
+        return "lengkap"
+    return f"{fmt.angka(r['item_lengkap'])}/{fmt.angka(r['jumlah_item'])} item"
+
+
+def kurang_di_tps(r: dict) -> str:
+    """The items not yet complete at the TPS (``semua item`` when none is)."""
+    if not isinstance(r["item_kurang"], str):
+        return fmt.KOSONG
+    return "semua item" if int(r["item_lengkap"]) == 0 else r["item_kurang"]
+
+
+def judul_tps(jumlah: int, tampil: int, nama_lingkup: str) -> str:
+    """What the TPS table lists (a Markdown caption)."""
+    nama_lingkup = fmt.md(nama_lingkup)
+    if tampil < jumlah:
+        return (f"{fmt.angka(tampil)} TPS dengan skor terendah dari {fmt.angka(jumlah)} TPS di {nama_lingkup}; "
+                "pilih kelurahan untuk melihat semua TPS-nya, atau unduh daftar lengkapnya. Tindak lanjut: KPPS "
+                "setiap TPS bersama PPS dan lurah/kades kelurahannya.")
+    return (f"Semua {fmt.angka(jumlah)} TPS di {nama_lingkup}, paling belum siap di atas. Tindak lanjut: KPPS "
+            "setiap TPS bersama PPS dan lurah/kades kelurahan ini.")
+
+
+def laporan_terakhir(r: dict, zona: str) -> str:
+    if _hilang(r["status_laporan"]):
+        return "belum ada laporan"
+    return f"{STATUS_LAPORAN.get(r['status_laporan'], r['status_laporan'])} · {fmt.waktu_pendek(_ts(r['waktu_laporan']), zona)}"
+
+
+def _waktu_singkat(t, zona: str) -> str:
+    """``25 Nov 18.52 WIB``: the year is the election year, left out to keep table cells short."""
+    t = _ts(t)
+    return fmt.KOSONG if t is None else f"{fmt.bulan_pendek(t.date())} {fmt.jam(t, zona)}"
+
+
+def tabel_tps(tps: pd.DataFrame, zona: str, kelurahan: bool = True) -> pd.DataFrame:
+    """One row per TPS, least ready first: what is wrong (logistics short, checklist items
+    missing, latest report and since when, flood-prone, open incidents)."""
+    rows = []
+    for r in tps.to_dict("records"):
+        ada_laporan = not _hilang(r["status_laporan"])
+        rows.append({
+            "TPS": r["nama"],
+            "Kelurahan": r["nama_kelurahan"],
+            "DPT": fmt.angka(r["dpt"]),
+            "Skor": _bulat(r["skor"]),
+            "Level": [level.label(r["level"])],
+            "Logistik": f"{fmt.skor(r['skor_logistik'])} · {logistik_di_tps(r)}",
+            "Kurang di TPS": kurang_di_tps(r),
+            "Checklist": fmt.skor(r["skor_checklist"]),
+            "Belum terpenuhi": belum_terpenuhi(r),
+            "Laporan terakhir": (f"{STATUS_LAPORAN.get(r['status_laporan'], r['status_laporan'])} · "
+                                 f"{_waktu_singkat(r['waktu_laporan'], zona)}" if ada_laporan else "belum ada laporan"),
+            "Status sejak": _waktu_singkat(r["status_sejak"], zona),
+            "Rawan banjir": "Ya" if bool(r["rawan_banjir"]) else "Tidak",
+            "Insiden": _insiden(r["insiden_terbuka"], r["insiden_serius"]),
+            "Catatan laporan": r["catatan"] if isinstance(r["catatan"], str) else "",
+        })
+    kolom = [c for c in KOLOM_TPS if kelurahan or c != "Kelurahan"]
+    return pd.DataFrame(rows, columns=list(KOLOM_TPS))[kolom]
+
+
+KOLOM_TPS = {
+    "TPS": st.column_config.TextColumn(width=62),
+    "Kelurahan": st.column_config.TextColumn(width=105),
+    "DPT": st.column_config.TextColumn(width=48, help="Jumlah pemilih dalam DPT"),
+    "Skor": st.column_config.ProgressColumn(min_value=0, max_value=100, format="%d", width=72,
+                                            help="Skor kesiapan TPS 0–100"),
+    # the level as a label in its colour: a Styler (siaga.tampilan.gaya.warnai_level) re-renders every cell
+    # of a 100+ row table on each rerun, which doubled this page's rerun time
+    "Level": st.column_config.MultiselectColumn(width=120, options=[level.label(lv) for lv in level.URUTAN_LEVEL],
+                                               color=[level.warna(lv) for lv in level.URUTAN_LEVEL],
+                                               help="Level kesiapan TPS"),
+    "Logistik": st.column_config.TextColumn(width=112, help="Skor logistik TPS 0–100 · lengkap di TPS, atau item "
+                                                            "yang sudah lengkap di TPS dari seluruh item"),
+    "Kurang di TPS": st.column_config.TextColumn(width=130, help="Item yang belum lengkap di TPS"),
+    "Checklist": st.column_config.TextColumn(width=66, help="Skor checklist kesiapan TPS 0–100"),
+    "Belum terpenuhi": st.column_config.TextColumn(width=205, help="Butir checklist yang belum terpenuhi menurut "
+                                                                   "laporan terakhir"),
+    "Laporan terakhir": st.column_config.TextColumn(width=200, help="Penilaian pelapor dan waktu laporan terakhir"),
+    "Status sejak": st.column_config.TextColumn(width=112, help="Sejak kapan TPS berstatus seperti laporan terakhir"),
+    "Rawan banjir": st.column_config.TextColumn(width=66, help="Lokasi TPS rawan banjir"),
+    "Insiden": st.column_config.TextColumn(width=60, help="Insiden terbuka di TPS ini"),
+    "Catatan laporan": st.column_config.TextColumn(width=150, help="Catatan pada laporan terakhir"),
+}
+
+
+def ekspor_tps(tps: pd.DataFrame) -> pd.DataFrame:
+    """Raw values per TPS, Indonesian column names."""
+    out = pd.DataFrame({
+        "kode_tps": tps["kode_tps"], "tps": tps["nama"], "kelurahan": tps["nama_kelurahan"], "dpt": tps["dpt"],
+        "jenis": tps["jenis"], "keterangan": tps["keterangan"], "lintang": tps["lat"], "bujur": tps["lon"],
+        "rawan_banjir": tps["rawan_banjir"], "skor": tps["skor"], "level": [level.label(v) for v in tps["level"]],
+        "skor_logistik": tps["skor_logistik"], "logistik_lengkap_di_tps": tps["logistik_lengkap"],
+        "item_lengkap_di_tps": tps["item_lengkap"], "jumlah_item": tps["jumlah_item"],
+        "item_kurang_di_tps": tps["item_kurang"], "skor_checklist": tps["skor_checklist"],
+        "belum_terpenuhi": [belum_terpenuhi(r) for r in tps.to_dict("records")],
+        "status_laporan": [STATUS_LAPORAN.get(s, s) if isinstance(s, str) else None for s in tps["status_laporan"]],
+        "waktu_laporan": tps["waktu_laporan"], "status_sejak": tps["status_sejak"], "catatan": tps["catatan"],
+        "c_pemberitahuan": tps["c_pemberitahuan"], "linmas": tps["linmas"],
+        "insiden_terbuka": tps["insiden_terbuka"], "insiden_serius": tps["insiden_serius"],
+        "skor_insiden": tps["skor_insiden"], "skor_netralitas": tps["skor_netralitas"],
+        "penyebab_utama": [level.penyebab(r) for r in tps.to_dict("records")],
+    })
+    return out.reset_index(drop=True)
+
+
+# ------------------------------------------------------------------ map
+
+def peta_kelurahan(batas: Batas, unit: pd.DataFrame, tps: pd.DataFrame | None, zona: str,
+                   pilih: str | None = None) -> tuple[pdk.Deck | None, int]:
+    """The kelurahan of one kecamatan coloured by level (the selected one outlined, the others
+    lighter) and, given ``tps`` (the selected kelurahan's), its TPS with coordinates as points
+    coloured by level. Only the kecamatan's features are sent. Returns the deck (None without
+    boundaries or points) and the number of TPS left off the map for lack of coordinates."""
+    anak = _anak(unit)
+    anak = anak[anak["tingkat"] == "kelurahan"]
+    props = pd.DataFrame({
+        "kode": anak["kode"],
+        "nama": ["Kel. " + n for n in anak["nama"]],
+        "keterangan": [f"Skor {fmt.skor(r['skor'])} · {level.label(r['level'])} · {fmt.angka(r['jumlah_tps'])} TPS"
+                       for r in anak.to_dict("records")],
+        "warna": [level.rgb(lv, 210 if pilih is None else 120 if kd == pilih else 60)
+                  for lv, kd in zip(anak["level"], anak["kode"])],
+        "garis": [[20, 20, 20, 255] if kd == pilih else [255, 255, 255, 255] for kd in anak["kode"]],
+        "tebal": [3 if kd == pilih else 1 for kd in anak["kode"]],
+    })
+    sub = batas.gdf[batas.gdf["kode"].isin(props["kode"])]
+    if tps is None:
+        tps = pd.DataFrame(columns=["lat", "lon"])
+    titik = tps[tps["lat"].notna() & tps["lon"].notna()]
+    tanpa = len(tps) - len(titik)
+    if sub.empty and titik.empty:
+        return None, tanpa
+    layers = []
+    if not sub.empty:
+        data = geojson(Batas(batas.tingkat, sub, batas.bounds), props)
+        layers.append(pdk.Layer("GeoJsonLayer", data, id="kesiapan-kelurahan", pickable=True, stroked=True, filled=True,
+                                get_fill_color="properties.warna", get_line_color="properties.garis",
+                                get_line_width="properties.tebal", line_width_units="'pixels'"))
+    if not titik.empty:
+        pts = [{"posisi": [round(float(lon), DESIMAL), round(float(lat), DESIMAL)],
+                "nama": f"{r['nama']} · Kel. {r['nama_kelurahan']}",
+                "keterangan": f"Skor {fmt.skor(r['skor'])} · {level.label(r['level'])} · "
+                              f"{laporan_terakhir(r, zona)}",
+                "warna": level.rgb(r["level"])[:3]}
+               for lat, lon, r in zip(titik["lat"], titik["lon"], titik.to_dict("records"))]
+        layers.append(pdk.Layer("ScatterplotLayer", pts, id="kesiapan-tps", pickable=True, stroked=True, filled=True,
+                                get_position="posisi", get_fill_color="warna", get_line_color=[30, 30, 30, 255],
+                                get_radius=40, radius_min_pixels=4, radius_max_pixels=9, line_width_min_pixels=1))
+    if not sub.empty:
+        pusat = Batas(batas.tingkat, sub, batas.bounds).pusat().merge(props[["kode", "nama"]], on="kode")
+        skor = anak.set_index("kode")["skor"]
+        labels = [{"posisi": [lon, lat], "teks": f"{n[5:]}\n{fmt.skor(skor[kd])}"}
+                  for lon, lat, n, kd in zip(pusat["lon"], pusat["lat"], pusat["nama"], pusat["kode"])]
+        layers.append(grafik.lapisan_label(labels, "label-kelurahan"))
+    fokus = sub[sub["kode"] == pilih] if pilih else sub
+    if not fokus.empty:
+        b = tuple(float(v) for v in fokus.total_bounds)
+    elif not titik.empty:       # the selected kelurahan has no boundary: fit its TPS
+        b = (float(titik["lon"].min()), float(titik["lat"].min()), float(titik["lon"].max()), float(titik["lat"].max()))
+    else:
+        b = tuple(float(v) for v in sub.total_bounds)
+    if pilih:       # the selected kelurahan with a margin, so its TPS spread out and the neighbours show
+        dx, dy = (b[2] - b[0]) * 0.25, (b[3] - b[1]) * 0.25
+        b = (b[0] - dx, b[1] - dy, b[2] + dx, b[3] + dy)
+    return grafik.deck(layers, b, tooltip={"text": "{nama}\n{keterangan}"}), tanpa
+
+
+# ------------------------------------------------------------------ readiness over time
+
+def nilai_pada(harian: pd.DataFrame, tanggal: dt.date, kolom: str) -> float | None:
+    """A column of the daily series on a date (None when the date is not in it)."""
+    if harian.empty:
+        return None
+    r = harian[pd.to_datetime(harian["tanggal"]).dt.date == tanggal]
+    if r.empty or _hilang(r[kolom].iloc[0]):
+        return None
+    return float(r[kolom].iloc[0])
+
+
+def kalimat_jalur(harian: pd.DataFrame, tanggal: dt.date, batas: dt.date, nama_lingkup: str) -> str:
+    """Where the scope stands against the path to 100 on the H-1 deadline, in one sentence."""
+    skor, jalur = nilai_pada(harian, tanggal, "skor"), nilai_pada(harian, tanggal, "jalur")
+    if skor is None or jalur is None:
+        return ""
+    nama_lingkup = fmt.md(nama_lingkup)
+    awal = pd.Timestamp(harian["tanggal"].iloc[0]).date()
+    dasar = (f"Jalur: garis lurus dari skor {fmt.skor(harian['skor'].iloc[0])} pada hari pertama data "
+             f"({fmt.tanggal(awal)}) ke 100 pada batas logistik H-1 ({fmt.tanggal(batas)}).")
+    if tanggal >= batas:
+        if skor >= 99.5:
+            return f"Skor kesiapan {nama_lingkup} pada {fmt.tanggal(tanggal)} sudah 100. " + dasar
+        return (f"Batas H-1 ({fmt.tanggal(batas)}) sudah tiba; skor kesiapan {nama_lingkup} pada {fmt.tanggal(tanggal)}: "
+                f"{fmt.skor(skor)}, masih kurang {fmt.angka(100 - skor)} poin dari 100. " + dasar)
+    beda = skor - jalur
+    if beda < -0.5:
+        posisi = f"tertinggal {fmt.angka(-beda)} poin dari jalur ({fmt.skor(jalur)})"
+    elif beda > 0.5:
+        posisi = f"mendahului jalur ({fmt.skor(jalur)}) {fmt.angka(beda)} poin"
+    else:
+        posisi = f"sesuai jalur ({fmt.skor(jalur)})"
+    sisa = (batas - tanggal).days
+    return (f"Skor kesiapan {nama_lingkup} pada {fmt.tanggal(tanggal)}: {fmt.skor(skor)}, {posisi}; "
+            f"{fmt.angka(sisa)} hari lagi menuju batas H-1. " + dasar)
+
+
+def tertinggal(harian: pd.DataFrame, tanggal: dt.date) -> bool:
+    """Behind the path on the as-of date by half a point or more."""
+    skor, jalur = nilai_pada(harian, tanggal, "skor"), nilai_pada(harian, tanggal, "jalur")
+    return skor is not None and jalur is not None and skor < jalur - 0.5
+
+
+def grafik_harian(harian: pd.DataFrame, tanggal: dt.date, batas: dt.date, k: Kesiapan) -> go.Figure:
+    """The scope's daily score (and its logistics and checklist components) up to the as-of
+    date against the path to 100 on the H-1 deadline, with the level thresholds."""
+    hari = [pd.Timestamp(t) for t in harian["tanggal"]]
+    label_hari = [fmt.tanggal(t.date(), pendek=True) for t in hari]
+    ada = harian["skor"].notna().to_numpy()
+    fig = go.Figure()
+    for lv, nilai in (("siap", k.ambang_siap), ("perlu_perhatian", k.ambang_perhatian)):
+        fig.add_hline(y=nilai, line=dict(color=level.warna(lv), width=1, dash="dot"),
+                      annotation=dict(text=f"{level.label(lv)} ≥ {fmt.angka(nilai)}", xanchor="left", x=0,
+                                      yanchor="bottom", font=dict(size=12, color="#1a1a1a")))
+    seri = [("jalur", "Jalur menuju 100 pada H-1", dict(color=WARNA_JALUR, width=2, dash="dash"), None),
+            ("skor_logistik", "Logistik", dict(color=grafik.PALET[1], width=1.5), ada),
+            ("skor_checklist", "Checklist TPS", dict(color=grafik.PALET[2], width=1.5), ada),
+            ("skor", "Skor kesiapan", dict(color=grafik.PALET[0], width=4), ada)]
+    for col, nama, garis, mask in seri:
+        xs = [h for h, m in zip(hari, ada if mask is not None else [True] * len(hari)) if m]
+        ys = harian[col].to_numpy()[mask] if mask is not None else harian[col].to_numpy()
+        lab = [lb for lb, m in zip(label_hari, ada if mask is not None else [True] * len(hari)) if m]
+        fig.add_trace(go.Scatter(
+            x=xs, y=ys, mode="lines", name=nama, line=garis,
+            customdata=[f"{lb} · {nama}: {fmt.angka(v, 1)}" for lb, v in zip(lab, ys)],
+            hovertemplate="%{customdata}<extra></extra>"))
+    # the earlier line's label to its left, the later one's to its right: they never overlap
+    if tanggal == batas:
+        garis = [(batas, f"Batas H-1 = data per {fmt.bulan_pendek(batas)}", WARNA_BATAS, "dash", "right")]
+    else:
+        garis = [(batas, f"Batas H-1 · {fmt.bulan_pendek(batas)}", WARNA_BATAS, "dash",
+                  "left" if tanggal < batas else "right"),
+                 (tanggal, f"Data per {fmt.bulan_pendek(tanggal)}", "#1a1a1a", "dot",
+                  "right" if tanggal < batas else "left")]
+    for hari_garis, teks, warna, gaya, sisi in garis:
+        fig.add_vline(x=pd.Timestamp(hari_garis), line=dict(color=warna, width=2 if gaya == "dash" else 1, dash=gaya))
+        fig.add_annotation(x=pd.Timestamp(hari_garis), y=1, yref="paper", yanchor="bottom", showarrow=False, text=teks,
+                           font=dict(size=13, color=warna), xanchor=sisi)
+    grafik.gaya(fig, tinggi=420)
+    fig.update_layout(hovermode="closest", margin=dict(l=8, r=140, t=72, b=8),
+                      legend=dict(y=1.1, yanchor="bottom"))
+    fig.update_yaxes(range=[0, 104], tickvals=[0, 20, 40, 60, 80, 100], fixedrange=True, tickfont=TEKS_SUMBU,
+                     title=dict(text="Skor 0–100", font=TEKS_SUMBU))
+    fig.update_xaxes(type="date", fixedrange=True, tickfont=TEKS_SUMBU,
+                     range=[hari[0] - pd.Timedelta(days=1), hari[-1] + pd.Timedelta(days=1)])
+    grafik.sumbu_tanggal(fig, [h.date() for h in hari], maks=12)
+    return fig
+
+
+def ekspor_harian(harian: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({
+        "tanggal": pd.to_datetime(harian["tanggal"]).dt.date, "skor": harian["skor"],
+        "skor_logistik": harian["skor_logistik"], "skor_checklist": harian["skor_checklist"],
+        "skor_insiden": harian["skor_insiden"], "skor_netralitas": harian["skor_netralitas"],
+        "jalur_menuju_h1": harian["jalur"],
+    })
+
+
+# ------------------------------------------------------------------ the page, memoised
+
+@dataclass(frozen=True)
+class Halaman:
+    """Everything the Kesiapan page shows for one data version and filter, built once."""
+    lingkup: dict | None                        # the scope's own row (None: no such unit)
+    angka: list[Angka]
+    peta: pdk.Deck | None
+    tanpa_koordinat: int
+    matriks: go.Figure | None
+    unit: pd.DataFrame                          # display table of the units (may be empty)
+    ekspor_unit: pd.DataFrame
+    tanpa_tps: list[str]                        # names of units without TPS
+    tps: pd.DataFrame | None                    # display table of the TPS (a kelurahan's, or a kecamatan's worst)
+    jumlah_tps: int                             # TPS in the scope (all of them in the export)
+    ekspor_tps: pd.DataFrame | None
+    harian: go.Figure | None
+    kalimat_jalur: str
+    tertinggal: bool                            # behind the path (or the deadline passed short of 100)
+    ekspor_harian: pd.DataFrame
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def halaman(versi: str, tanggal: dt.date, kecamatan: str | None, kelurahan: str | None, batas: dt.date,
+            zona: str, nama_lingkup: str, _k: Kesiapan, _batas: dict, _q) -> Halaman:
+    """Run the page's queries (through ``_q``, the cached query runner) and build every table,
+    figure, map and sentence once per data version (``versi``, which covers the config and the
+    boundaries) and filter. The objects are shared between sessions and never modified after
+    this function returns."""
+    unit = _q("kesiapan_unit", tanggal=tanggal, kecamatan=kecamatan)
+    harian = _q("kesiapan_harian", tanggal=tanggal, kecamatan=kecamatan, kelurahan=kelurahan)
+    lingkup = baris_lingkup(unit, kelurahan)
+    tps = _q("kesiapan_tps", tanggal=tanggal, kecamatan=kecamatan, kelurahan=kelurahan) if kecamatan else None
+    peta, tanpa = None, 0
+    if kecamatan is None:
+        if "kecamatan" in _batas:
+            peta = grafik.peta_kesiapan(_batas["kecamatan"], _anak(unit))
+    elif "kelurahan" in _batas:
+        peta, tanpa = peta_kelurahan(_batas["kelurahan"], unit, tps if kelurahan else None, zona, kelurahan)
+    anak = _anak(unit)
+    ada_tps = anak[anak["jumlah_tps"] > 0]
+    return Halaman(
+        lingkup=lingkup,
+        angka=angka_kunci(lingkup, harian, tanggal) if lingkup and lingkup["jumlah_tps"] > 0 else [],
+        peta=peta, tanpa_koordinat=tanpa,
+        matriks=grafik_matriks(unit, _k, kelurahan) if len(ada_tps) else None,
+        unit=tabel_unit(unit, kelurahan, tanggal), ekspor_unit=ekspor_unit(unit, nama_lingkup),
+        tanpa_tps=sorted(anak.loc[anak["jumlah_tps"] == 0, "nama"]),
+        tps=(tabel_tps(tps if kelurahan else tps.head(TPS_TERBAWAH), zona, kelurahan=kelurahan is None)
+             if tps is not None and len(tps) else None),
+        jumlah_tps=0 if tps is None else len(tps),
+        ekspor_tps=ekspor_tps(tps) if tps is not None else None,
+        harian=grafik_harian(harian, tanggal, batas, _k) if len(harian) else None,
+        kalimat_jalur=kalimat_jalur(harian, tanggal, batas, nama_lingkup),
+        tertinggal=tertinggal(harian, tanggal),
+        ekspor_harian=ekspor_harian(harian),
+    )

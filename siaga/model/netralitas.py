@@ -1,0 +1,346 @@
+"""Netralitas ASN page: key figures, the case flow, cases by type/class, OPD and kecamatan,
+and the open cases with their age and deadline.
+
+No personal data reaches these builders: the queries read the case log only, and the
+identities (``netralitas_pribadi.csv``) are never loaded into the store. Numbers and dates are
+formatted here (server side). Labels and the order of statuses, violation types, classes and
+sources come from ``siaga.inti.kontrak``. Free text from the data (OPD names) is escaped before it
+enters a plotly figure, whose labels would otherwise interpret tags such as ``<a>`` or ``<b>``;
+tables show it through st.dataframe, as plain text.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from siaga.inti import fmt
+from siaga.inti.kontrak import (
+    JENIS_PELANGGARAN,
+    KELAS_PELANGGARAN,
+    PENANGGUNG_JAWAB_NETRALITAS,
+    STATUS_NETRALITAS,
+    SUMBER_NETRALITAS,
+)
+from siaga.model import grafik
+
+STATUS = dict(STATUS_NETRALITAS)
+URUTAN_STATUS = [kode for kode, _ in STATUS_NETRALITAS]          # workflow order
+TUTUP = ("selesai", "tidak_terbukti")                              # the two ends of the flow
+JENIS = dict(JENIS_PELANGGARAN)
+KELAS = dict(KELAS_PELANGGARAN)
+SUMBER = dict(SUMBER_NETRALITAS)
+
+# Deadlines under the Pilkada law as gathered in the domain notes (not verified for 2024).
+BATAS_LAPOR_HARI = 7            # a report within 7 days of the event
+BAWASLU_HARI, BAWASLU_TAMBAHAN = 3, 2   # Bawaslu follows up within 3 days (+2 for more information)
+KETENTUAN = (f"Ketentuan batas waktu yang dipakai: laporan paling lambat {BATAS_LAPOR_HARI} hari setelah peristiwa; "
+             f"tindak lanjut Bawaslu paling lambat {BAWASLU_HARI} hari setelah laporan diterima (+{BAWASLU_TAMBAHAN} "
+             "hari bila perlu keterangan tambahan) — belum terverifikasi untuk Pilkada 2024. Batas waktu tahap "
+             "berikutnya setiap kasus diambil dari data.")
+PRIVASI = ("Identitas ASN terlapor dan pelapor disimpan di berkas terpisah berakses terbatas dan tidak ditampilkan "
+           "di halaman ini; yang tampil hanya nomor kasus, tanggal, kecamatan, OPD, jenis, kelas, sumber, status "
+           "dan sanksi.")
+
+# Colour-blind safe (Paul Tol "vibrant", grafik.PALET): the same meaning on every chart here.
+WARNA_TEPAT = grafik.PALET[0]       # open, within its deadline
+WARNA_LEWAT = grafik.PALET[3]       # open, past its deadline
+WARNA_SELESAI = grafik.PALET[2]     # closed: selesai
+WARNA_TIDAK = grafik.PALET[6]       # closed: tidak terbukti
+WARNA_KELAS = {"etik": grafik.PALET[0], "disiplin": grafik.PALET[1]}
+TOP_OPD = 10
+
+
+def _teks(value) -> str:
+    """Free text from the data, made literal for plotly's pseudo-HTML labels."""
+    return html.escape(str(value), quote=False)
+
+
+def _label_bar(values) -> list[str]:
+    return [fmt.angka(v) if v else "" for v in values]
+
+
+def lingkup_kalimat(nama_lingkup: str, tanggal) -> str:
+    """``di Kecamatan Beta sampai 25 November 2024``."""
+    return f"di {nama_lingkup} sampai {fmt.tanggal(tanggal)}"
+
+
+# ------------------------------------------------------------------ key figures
+
+@dataclass(frozen=True)
+class Angka:
+    label: str
+    nilai: str
+    bantuan: str
+
+
+def angka_kunci(r) -> list[Angka]:
+    """The six key figures of ``netralitas_ringkas`` (one row), formatted."""
+    return [
+        Angka("Kasus tercatat", fmt.angka(r["jumlah_kasus"]), "Semua kasus yang dilaporkan atau ditemukan sampai "
+              "tanggal data, termasuk yang sudah ditutup"),
+        Angka("Masih berjalan", fmt.angka(r["terbuka"]),
+              "Kasus yang belum selesai dan belum dinyatakan tidak terbukti"),
+        Angka("Lewat batas waktu", fmt.angka(r["terlambat"]), "Kasus berjalan yang tahap berikutnya sudah melewati "
+              "batas waktunya"),
+        Angka("Terlambat dilaporkan", fmt.angka(r["lapor_terlambat"]),
+              f"Dilaporkan lebih dari {BATAS_LAPOR_HARI} hari setelah peristiwa"),
+        Angka("Selesai dengan sanksi", fmt.angka(r["selesai_sanksi"]), "Kasus selesai dengan sanksi yang tercatat"),
+        Angka("Tidak terbukti", fmt.angka(r["tidak_terbukti"]), "Kasus yang ditutup karena tidak terbukti"),
+    ]
+
+
+def keterangan_angka(r) -> str:
+    """One line under the key figures: new reports and closed cases without a recorded sanction."""
+    tanpa = int(r["selesai"]) - int(r["selesai_sanksi"])
+    teks = f"{fmt.angka(r['baru_7hari'])} kasus baru dilaporkan dalam 7 hari terakhir"
+    if tanpa:
+        teks += f" · {fmt.angka(tanpa)} kasus selesai tanpa sanksi tercatat"
+    return teks + "."
+
+
+# ------------------------------------------------------------------ flow
+
+def alur(df: pd.DataFrame) -> pd.DataFrame:
+    """Every status in workflow order (zero when no case is there), with on-time / overdue counts."""
+    d = df.set_index("status").reindex(URUTAN_STATUS, fill_value=0)
+    return pd.DataFrame({
+        "status": URUTAN_STATUS,
+        "tahap": [STATUS[s] for s in URUTAN_STATUS],
+        "jumlah": d["jumlah"].astype(int).to_numpy(),
+        "terlambat": d["terlambat"].astype(int).to_numpy(),
+    })
+
+
+def _batang(kategori: list[str], nilai, nama: str, warna: str, teks_warna: str = "#ffffff") -> dict:
+    """One horizontal bar trace (a plain dict: the figure is validated once, not per update)."""
+    nilai = [int(v) for v in nilai]
+    return dict(type="bar", orientation="h", y=kategori, x=nilai, name=nama, marker=dict(color=warna),
+                text=_label_bar(nilai), textposition="inside", insidetextanchor="middle",
+                textfont=dict(color=teks_warna), customdata=[fmt.angka(v) for v in nilai],
+                hovertemplate="%{y}: %{customdata} kasus<extra>" + nama + "</extra>")
+
+
+def _grafik_batang(kategori: list[str], jejak: list[dict], total, tinggi: int, garis: float | None = None) -> go.Figure:
+    """Stacked horizontal bars, first category on top, each total written past its bar's end.
+    Counts are written on the bars, so the x axis has no tick labels (no fractional ticks)."""
+    total = [int(v) for v in total]
+    layout = dict(
+        barmode="stack", bargap=0.35, legend=dict(traceorder="normal"),
+        annotations=[dict(x=n, y=y, text=fmt.angka(n), showarrow=False, xanchor="left", xshift=6,
+                          font=dict(size=13, color="#333333")) for y, n in zip(kategori, total)],
+        xaxis=dict(showticklabels=False, showgrid=False, title=None, range=[0, max(total + [1]) * 1.12]),
+        yaxis=dict(type="category", categoryorder="array", categoryarray=kategori, autorange="reversed",
+                   automargin=True, title=None, ticksuffix="  "),
+    )
+    if garis is not None:
+        layout["shapes"] = [dict(type="line", xref="paper", x0=0, x1=1, yref="y", y0=garis, y1=garis,
+                                 line=dict(color="#888888", width=1, dash="dash"))]
+    return grafik.gaya(go.Figure(data=jejak, layout=layout), tinggi=tinggi)
+
+
+def grafik_alur(df: pd.DataFrame) -> go.Figure:
+    """Horizontal bars along the flow, top to bottom: open stages (on time / overdue), then the
+    two ends selesai and tidak terbukti below a dashed line."""
+    a = alur(df)
+    kategori = list(a["tahap"])
+    buka = ~a["status"].isin(TUTUP)
+    jejak = [
+        _batang(kategori, (a["jumlah"] - a["terlambat"]).where(buka, 0), "Berjalan, dalam batas waktu", WARNA_TEPAT),
+        _batang(kategori, a["terlambat"].where(buka, 0), "Berjalan, lewat batas waktu", WARNA_LEWAT),
+        _batang(kategori, a["jumlah"].where(a["status"] == "selesai", 0), "Selesai", WARNA_SELESAI),
+        _batang(kategori, a["jumlah"].where(a["status"] == "tidak_terbukti", 0), "Tidak terbukti", WARNA_TIDAK,
+                "#1a1a1a"),
+    ]
+    return _grafik_batang(kategori, jejak, a["jumlah"], tinggi=380, garis=len(a) - len(TUTUP) - 0.5)
+
+
+# ------------------------------------------------------------------ type and class
+
+def jenis_kelas(df: pd.DataFrame) -> pd.DataFrame:
+    """Cases per violation type (contract order, every type) and class, wide."""
+    wide = (df.pivot_table(index="jenis_pelanggaran", columns="kelas", values="jumlah", aggfunc="sum", fill_value=0)
+            .reindex(index=list(JENIS), columns=list(KELAS), fill_value=0))
+    out = pd.DataFrame({"jenis": [JENIS[j] for j in wide.index]})
+    for kelas in KELAS:
+        out[kelas] = wide[kelas].astype(int).to_numpy()
+    return out
+
+
+def grafik_jenis(df: pd.DataFrame) -> go.Figure:
+    """Stacked horizontal bars: cases per violation type, split by etik / disiplin."""
+    w = jenis_kelas(df)
+    kategori = list(w["jenis"])
+    jejak = [_batang(kategori, w[kelas], label, WARNA_KELAS[kelas]) for kelas, label in KELAS.items()]
+    return _grafik_batang(kategori, jejak, w[list(KELAS)].sum(axis=1), tinggi=380)
+
+
+# ------------------------------------------------------------------ OPD and kecamatan
+
+def grafik_opd(df: pd.DataFrame, n: int = TOP_OPD) -> go.Figure:
+    """The ``n`` OPD with the most cases: open on time, open overdue, closed."""
+    top = df.head(n)
+    kategori = [_teks(o) for o in top["opd"]]
+    jejak = [
+        _batang(kategori, top["terbuka"] - top["terlambat"], "Berjalan, dalam batas waktu", WARNA_TEPAT),
+        _batang(kategori, top["terlambat"], "Berjalan, lewat batas waktu", WARNA_LEWAT),
+        _batang(kategori, top["ditutup"], "Ditutup", WARNA_TIDAK, "#1a1a1a"),
+    ]
+    return _grafik_batang(kategori, jejak, top["jumlah"], tinggi=110 + 36 * len(top))
+
+
+def keterangan_opd(df: pd.DataFrame, n: int = TOP_OPD) -> str:
+    if len(df) <= n:
+        return f"{fmt.angka(len(df))} OPD yang ASN-nya dilaporkan."
+    return f"{fmt.angka(n)} OPD dengan kasus terbanyak dari {fmt.angka(len(df))} OPD yang ASN-nya dilaporkan."
+
+
+def keterangan_kecamatan(pilih: str | None) -> str:
+    return "Semua kecamatan sebagai pembanding" + ("; kecamatan terpilih ditandai ▶." if pilih else ".")
+
+
+_KOLOM_KEC = {"jumlah": "Kasus", "terbuka": "Berjalan", "terlambat": "Lewat batas waktu",
+              "lapor_terlambat": "Terlambat dilaporkan", "selesai": "Selesai", "tidak_terbukti": "Tidak terbukti"}
+
+
+def tabel_kecamatan(df: pd.DataFrame, pilih: str | None = None) -> pd.DataFrame:
+    """Every kecamatan with its counts; the selected one is marked with ▶."""
+    kolom = {"Kecamatan": [("▶ " if k == pilih else "") + n for k, n in zip(df["kode"], df["nama"])]}
+    kolom.update({label: df[col].astype(int).to_numpy() for col, label in _KOLOM_KEC.items()})
+    return pd.DataFrame(kolom)
+
+
+def ekspor_kecamatan(df: pd.DataFrame) -> pd.DataFrame:
+    """The per-kecamatan table for download: raw numbers, Indonesian column names."""
+    kolom = {"Kode kecamatan": df["kode"].astype(str).to_numpy(), "Kecamatan": df["nama"].astype(str).to_numpy()}
+    kolom.update({label: df[col].astype(int).to_numpy() for col, label in _KOLOM_KEC.items()})
+    return pd.DataFrame(kolom)
+
+
+KOLOM_KECAMATAN = {
+    "Kecamatan": st.column_config.TextColumn(width=150),
+    "Kasus": st.column_config.NumberColumn(format="%d", width=70, help="Kasus yang tercatat sampai tanggal data"),
+    "Berjalan": st.column_config.NumberColumn(format="%d", width=80, help="Kasus yang belum ditutup"),
+    "Lewat batas waktu": st.column_config.NumberColumn(
+        format="%d", width=130, help="Kasus berjalan yang tahap berikutnya sudah melewati batas waktu"),
+    "Terlambat dilaporkan": st.column_config.NumberColumn(
+        format="%d", width=150, help=f"Dilaporkan lebih dari {BATAS_LAPOR_HARI} hari setelah peristiwa"),
+    "Selesai": st.column_config.NumberColumn(format="%d", width=70),
+    "Tidak terbukti": st.column_config.NumberColumn(format="%d", width=110),
+}
+
+
+def tinggi_tabel(baris: int, maks: int = 15) -> int:
+    """Pixel height showing up to ``maks`` rows without an inner scroll bar (35 px a row + header)."""
+    return 35 * (min(baris, maks) + 1) + 3
+
+
+# ------------------------------------------------------------------ open cases: age and deadline
+
+def tenggat(hari_terlambat, sisa_hari) -> str:
+    """``Lewat 3 hari``, ``Hari ini``, ``2 hari lagi`` or ``Tidak dicatat``."""
+    if pd.isna(sisa_hari):
+        return "Tidak dicatat"
+    if hari_terlambat and hari_terlambat > 0:
+        return f"Lewat {fmt.angka(hari_terlambat)} hari"
+    if sisa_hari == 0:
+        return "Hari ini"
+    return f"{fmt.angka(sisa_hari)} hari lagi"
+
+
+def _jarak_lapor(hari, terlambat) -> str:
+    """``1 hari``; ``9 hari ⚠`` when reported later than the rule allows."""
+    return f"{fmt.angka(hari)} hari" + (" ⚠" if terlambat else "")
+
+
+KOLOM_TAMPIL = ["Nomor kasus", "Tahap", "Umur (hari)", "Batas waktu", "Tenggat", "Kecamatan", "OPD",
+                "Jenis pelanggaran", "Kelas", "Kejadian", "Dilaporkan", "Jarak lapor", "Sumber", "Sanksi"]
+
+
+def tabel_terbuka(df: pd.DataFrame) -> pd.DataFrame:
+    """Open cases as displayed (query order: most overdue first). Case facts only, no identity."""
+    rows = df.to_dict("records")
+    return pd.DataFrame({
+        "Nomor kasus": [r["id_kasus"] for r in rows],
+        "Tahap": [STATUS.get(r["status"], r["status"]) for r in rows],
+        "Umur (hari)": [int(r["umur_hari"]) for r in rows],
+        "Batas waktu": [fmt.tanggal(r["batas_waktu"], pendek=True) for r in rows],
+        "Tenggat": [tenggat(r["hari_terlambat"], r["sisa_hari"]) for r in rows],
+        "Kecamatan": [r["nama_kecamatan"] for r in rows],
+        "OPD": [r["opd"] for r in rows],
+        "Jenis pelanggaran": [JENIS.get(r["jenis_pelanggaran"], r["jenis_pelanggaran"]) for r in rows],
+        "Kelas": [KELAS.get(r["kelas"], r["kelas"]) for r in rows],
+        "Kejadian": [fmt.tanggal(r["tanggal_kejadian"], pendek=True) for r in rows],
+        "Dilaporkan": [fmt.tanggal(r["tanggal_laporan"], pendek=True) for r in rows],
+        "Jarak lapor": [_jarak_lapor(r["hari_lapor"], r["lapor_terlambat"]) for r in rows],
+        "Sumber": [SUMBER.get(r["sumber"], r["sumber"]) for r in rows],
+        "Sanksi": [r["sanksi"] if isinstance(r["sanksi"], str) and r["sanksi"] else "–" for r in rows],
+    }, columns=KOLOM_TAMPIL)
+
+
+def warnai_tenggat(tabel: pd.DataFrame):
+    """A Styler marking overdue deadlines (red) and late reports (orange); the text says it too."""
+    def css_tenggat(v: str) -> str:
+        return "background-color: #f9d3cc; color: #7a1a0a; font-weight: 600" if v.startswith("Lewat") else ""
+
+    def css_lapor(v: str) -> str:
+        return "background-color: #fde3cf; color: #6b3200" if v.endswith("⚠") else ""
+
+    return tabel.style.map(css_tenggat, subset=["Tenggat"]).map(css_lapor, subset=["Jarak lapor"])
+
+
+KOLOM_TERBUKA = {
+    "Nomor kasus": st.column_config.TextColumn(width=95, pinned=True),
+    "Tahap": st.column_config.TextColumn(width=150, help="Status kasus saat ini dalam alur penanganan"),
+    "Umur (hari)": st.column_config.NumberColumn(format="%d", width=85, help="Hari sejak laporan/temuan"),
+    "Batas waktu": st.column_config.TextColumn(width=95, help="Batas waktu tahap berikutnya"),
+    "Tenggat": st.column_config.TextColumn(width=100, help="Hari lewat, atau sisa hari sampai batas waktu"),
+    "Kecamatan": st.column_config.TextColumn(width=110),
+    "OPD": st.column_config.TextColumn(width=180, help="Perangkat daerah tempat ASN bertugas"),
+    "Jenis pelanggaran": st.column_config.TextColumn(width=200),
+    "Kelas": st.column_config.TextColumn(width=65, help="Etik atau disiplin (SKB 2/2022)"),
+    "Kejadian": st.column_config.TextColumn(width=95, help="Tanggal peristiwa"),
+    "Dilaporkan": st.column_config.TextColumn(width=95, help="Tanggal laporan/temuan"),
+    "Jarak lapor": st.column_config.TextColumn(width=85, help=f"Hari dari peristiwa sampai laporan; ⚠ = lebih dari "
+                                                              f"{BATAS_LAPOR_HARI} hari"),
+    "Sumber": st.column_config.TextColumn(width=150),
+    "Sanksi": st.column_config.TextColumn(width=200, help="Sanksi yang sudah dijatuhkan (tahap keputusan PPK)"),
+}
+
+
+def _ya(v) -> str:
+    return "ya" if bool(v) else "tidak"
+
+
+def _tgl(s: pd.Series) -> list:
+    return [None if pd.isna(v) else pd.Timestamp(v).date() for v in s]
+
+
+def ekspor_terbuka(df: pd.DataFrame) -> pd.DataFrame:
+    """The open cases for download: raw dates and numbers, Indonesian column names, no identity."""
+    return pd.DataFrame({
+        "Nomor kasus": df["id_kasus"].astype(str).to_numpy(),
+        "Kode status": df["status"].astype(str).to_numpy(),
+        "Tahap": [STATUS.get(s, s) for s in df["status"]],
+        "Tindak lanjut oleh": [PENANGGUNG_JAWAB_NETRALITAS.get(s, "") for s in df["status"]],
+        "Di tahap ini sejak": [pd.Timestamp(v).to_pydatetime() for v in df["sejak"]],
+        "Tanggal kejadian": _tgl(df["tanggal_kejadian"]),
+        "Tanggal laporan": _tgl(df["tanggal_laporan"]),
+        "Hari kejadian sampai laporan": df["hari_lapor"].astype(int).to_numpy(),
+        f"Dilaporkan lebih dari {BATAS_LAPOR_HARI} hari": [_ya(v) for v in df["lapor_terlambat"]],
+        "Umur (hari)": df["umur_hari"].astype(int).to_numpy(),
+        "Batas waktu": _tgl(df["batas_waktu"]),
+        "Hari lewat batas waktu": df["hari_terlambat"].astype(int).to_numpy(),
+        "Lewat batas waktu": [_ya(v) for v in df["terlambat"]],
+        "Kode kecamatan": df["kode_kecamatan"].astype(str).to_numpy(),
+        "Kecamatan": df["nama_kecamatan"].astype(str).to_numpy(),
+        "OPD": df["opd"].astype(str).to_numpy(),
+        "Jenis pelanggaran": [JENIS.get(j, j) for j in df["jenis_pelanggaran"]],
+        "Kelas": [KELAS.get(c, c) for c in df["kelas"]],
+        "Sumber": [SUMBER.get(s, s) for s in df["sumber"]],
+        "Sanksi": [v if isinstance(v, str) else "" for v in df["sanksi"]],
+    })
