@@ -10,6 +10,6 @@
 SELECT tingkat, kode, nama, kode_induk
 FROM wilayah
 WHERE CAST($kecamatan AS VARCHAR) IS NULL
-   OR (tingkat = 'kecamatan' AND kode = $kecamatan)
-   OR (tingkat = 'kelurahan' AND kode_induk = $kecamatan)
+    OR (tingkat = 'kecamatan' AND kode = $kecamatan)
+    OR (tingkat = 'kelurahan' AND kode_induk = $kecamatan)
 ORDER BY tingkat, kode

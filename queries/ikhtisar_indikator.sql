@@ -44,4 +44,4 @@ SELECT
     CAST(coalesce(sum(netralitas_terlambat), 0) AS BIGINT) AS netralitas_terlambat
 FROM ringkas_simpan
 WHERE tanggal = $tanggal
-  AND ($induk = '00' OR kode_kecamatan = $induk OR starts_with(kode_kecamatan, $induk || '.'))
+    AND ($induk = '00' OR kode_kecamatan = $induk OR starts_with(kode_kecamatan, $induk || '.'))

@@ -42,7 +42,7 @@ kec AS (
     SELECT r.*, left(r.kode_kecamatan, i.panjang) AS kode_unit
     FROM ringkas_simpan AS r, induk AS i
     WHERE r.tanggal = $tanggal
-      AND (i.kode = '00' OR starts_with(r.kode_kecamatan, i.kode || '.'))
+        AND (i.kode = '00' OR starts_with(r.kode_kecamatan, i.kode || '.'))
 ),
 unit AS (
     SELECT
@@ -71,7 +71,7 @@ unit AS (
     GROUP BY kode_unit
 )
 SELECT
-    rank() OVER (ORDER BY u.skor ASC, u.kode) AS peringkat,
+    rank() OVER (ORDER BY u.skor ASC, u.kode ASC) AS peringkat,
     CASE length(u.kode) WHEN 2 THEN 'provinsi' WHEN 5 THEN 'kabkota' ELSE 'kecamatan' END AS tingkat,
     u.kode,
     w.nama,

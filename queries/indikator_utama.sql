@@ -69,6 +69,6 @@ SELECT
     i.pelayanan_terbuka,
     i.insiden_hari_ini,
     i.insiden_terlambat,
-    (SELECT count(*) FROM net WHERE terbuka) AS netralitas_terbuka
+    (SELECT count(*) FROM net AS n WHERE n.terbuka) AS netralitas_terbuka
 FROM k
 CROSS JOIN i

@@ -64,6 +64,6 @@ SELECT
     hari_terlambat
 FROM insiden_lengkap($tanggal)
 WHERE ($kecamatan IS NULL OR kode_kecamatan = $kecamatan)
-  AND ($kelurahan IS NULL OR kode_kelurahan = $kelurahan)
-  AND ($mulai IS NULL OR waktu_lapor >= CAST($mulai AS TIMESTAMP))
-ORDER BY waktu_lapor DESC, id_insiden
+    AND ($kelurahan IS NULL OR kode_kelurahan = $kelurahan)
+    AND ($mulai IS NULL OR waktu_lapor >= CAST($mulai AS TIMESTAMP))
+ORDER BY waktu_lapor DESC, id_insiden ASC

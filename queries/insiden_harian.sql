@@ -17,7 +17,7 @@ SELECT
     count(*) AS jumlah
 FROM insiden_lengkap($tanggal)
 WHERE ($kecamatan IS NULL OR kode_kecamatan = $kecamatan)
-  AND ($kelurahan IS NULL OR kode_kelurahan = $kelurahan)
-  AND ($mulai IS NULL OR waktu_lapor >= CAST($mulai AS TIMESTAMP))
+    AND ($kelurahan IS NULL OR kode_kelurahan = $kelurahan)
+    AND ($mulai IS NULL OR waktu_lapor >= CAST($mulai AS TIMESTAMP))
 GROUP BY hari, kategori
 ORDER BY hari, kategori

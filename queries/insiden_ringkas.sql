@@ -18,8 +18,9 @@
 --   seluruhnya: BIGINT, incidents reported up to the date (any time)
 SELECT
     count(*) FILTER (WHERE $mulai IS NULL OR waktu_lapor >= CAST($mulai AS TIMESTAMP)) AS dilaporkan,
-    count(*) FILTER (WHERE waktu_selesai IS NOT NULL
-                       AND ($mulai IS NULL OR waktu_selesai >= CAST($mulai AS TIMESTAMP))) AS selesai,
+    count(*) FILTER (
+        WHERE waktu_selesai IS NOT NULL AND ($mulai IS NULL OR waktu_selesai >= CAST($mulai AS TIMESTAMP))
+    ) AS selesai,
     count(*) FILTER (WHERE terbuka) AS terbuka,
     count(*) FILTER (WHERE terbuka AND keparahan = 'tinggi') AS terbuka_tinggi,
     count(*) FILTER (WHERE terlambat) AS terlambat,
@@ -27,4 +28,4 @@ SELECT
     count(*) AS seluruhnya
 FROM insiden_lengkap($tanggal)
 WHERE ($kecamatan IS NULL OR kode_kecamatan = $kecamatan)
-  AND ($kelurahan IS NULL OR kode_kelurahan = $kelurahan)
+    AND ($kelurahan IS NULL OR kode_kelurahan = $kelurahan)

@@ -10,15 +10,15 @@
 --   status: VARCHAR, dilaporkan | diverifikasi | ditangani | selesai
 --   jumlah: BIGINT, incidents whose status it is
 --   terlambat: BIGINT, of those, past their due date
-WITH alur(urutan, status) AS (
+WITH alur (urutan, status) AS (
     VALUES (1, 'dilaporkan'), (2, 'diverifikasi'), (3, 'ditangani'), (4, 'selesai')
 ),
 ins AS (
     SELECT status, terlambat
     FROM insiden_lengkap($tanggal)
     WHERE ($kecamatan IS NULL OR kode_kecamatan = $kecamatan)
-      AND ($kelurahan IS NULL OR kode_kelurahan = $kelurahan)
-      AND ($mulai IS NULL OR waktu_lapor >= CAST($mulai AS TIMESTAMP))
+        AND ($kelurahan IS NULL OR kode_kelurahan = $kelurahan)
+        AND ($mulai IS NULL OR waktu_lapor >= CAST($mulai AS TIMESTAMP))
 )
 SELECT
     a.urutan,

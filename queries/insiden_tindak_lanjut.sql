@@ -42,10 +42,11 @@ SELECT
     tindak_lanjut
 FROM insiden_lengkap($tanggal)
 WHERE terbuka
-  AND hari_terlambat >= -$hari_tempo
-  AND ($kecamatan IS NULL OR kode_kecamatan = $kecamatan)
-  AND ($kelurahan IS NULL OR kode_kelurahan = $kelurahan)
-ORDER BY hari_terlambat DESC,
-         CASE keparahan WHEN 'tinggi' THEN 1 WHEN 'sedang' THEN 2 ELSE 3 END,
-         waktu_lapor,
-         id_insiden
+    AND hari_terlambat >= -$hari_tempo
+    AND ($kecamatan IS NULL OR kode_kecamatan = $kecamatan)
+    AND ($kelurahan IS NULL OR kode_kelurahan = $kelurahan)
+ORDER BY
+    hari_terlambat DESC,
+    CASE keparahan WHEN 'tinggi' THEN 1 WHEN 'sedang' THEN 2 ELSE 3 END,
+    waktu_lapor ASC,
+    id_insiden ASC

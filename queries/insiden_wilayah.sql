@@ -19,7 +19,7 @@ WITH area AS (
     SELECT tingkat, kode, nama
     FROM wilayah
     WHERE ($kecamatan IS NULL AND tingkat = 'kecamatan')
-       OR (tingkat = 'kelurahan' AND kode_induk = $kecamatan)
+        OR (tingkat = 'kelurahan' AND kode_induk = $kecamatan)
 ),
 ins AS (
     SELECT

@@ -28,14 +28,20 @@ WITH awal AS (
     SELECT min(d) AS awal
     FROM (
         SELECT CAST(min(waktu) AS DATE) AS d FROM logistik
-        UNION ALL SELECT CAST(min(waktu) AS DATE) FROM checklist
-        UNION ALL SELECT CAST(min(waktu) AS DATE) FROM insiden
-        UNION ALL SELECT CAST(min(waktu) AS DATE) FROM netralitas
-    )
+        UNION ALL
+        SELECT CAST(min(waktu) AS DATE) FROM checklist
+        UNION ALL
+        SELECT CAST(min(waktu) AS DATE) FROM insiden
+        UNION ALL
+        SELECT CAST(min(waktu) AS DATE) FROM netralitas
+    ) AS pertama
 ),
 hari AS (
-    SELECT CAST(unnest(generate_series(a.awal, greatest(CAST($tanggal AS DATE), p.batas_logistik),
-                                       INTERVAL 1 DAY)) AS DATE) AS tanggal
+    SELECT
+        CAST(unnest(generate_series(
+            a.awal, greatest(CAST($tanggal AS DATE), p.batas_logistik),
+            INTERVAL 1 DAY
+        )) AS DATE) AS tanggal
     FROM awal AS a
     CROSS JOIN param AS p
     WHERE a.awal <= CAST($tanggal AS DATE)
@@ -51,7 +57,7 @@ tps AS MATERIALIZED (
         CAST(dense_rank() OVER (ORDER BY kode_kelurahan) AS INTEGER) AS k
     FROM tps_wilayah
     WHERE (CAST($kecamatan AS VARCHAR) IS NULL OR kode_kecamatan = $kecamatan)
-      AND (CAST($kelurahan AS VARCHAR) IS NULL OR kode_kelurahan = $kelurahan)
+        AND (CAST($kelurahan AS VARCHAR) IS NULL OR kode_kelurahan = $kelurahan)
 ),
 bobot AS (
     -- DPT weights; every TPS weighs the same when the scope has no voters
@@ -78,29 +84,34 @@ lengkap AS (
         r.kode_lokasi,
         i.i,
         r.hari,
-        CASE WHEN u.kebutuhan = 0 THEN 1.0
-             ELSE least(greatest(sum(r.netto) OVER (PARTITION BY r.tahap, r.kode_lokasi, r.kode_item
-                                                    ORDER BY r.hari), 0), u.kebutuhan) / u.kebutuhan
+        CASE
+            WHEN u.kebutuhan = 0 THEN 1.0
+            ELSE
+                least(
+                    greatest(sum(r.netto) OVER (PARTITION BY r.tahap, r.kode_lokasi, r.kode_item ORDER BY r.hari), 0),
+                    u.kebutuhan
+                ) / u.kebutuhan
         END AS lengkap
     FROM (
-        SELECT tahap, kode_lokasi, kode_item, CAST(waktu AS DATE) AS hari,
-               sum(jumlah_diterima) - sum(jumlah_rusak) AS netto
+        SELECT
+            tahap, kode_lokasi, kode_item, CAST(waktu AS DATE) AS hari,
+            sum(jumlah_diterima) - sum(jumlah_rusak) AS netto
         FROM logistik
         WHERE waktu < CAST($tanggal AS DATE) + INTERVAL 1 DAY
         GROUP BY ALL
     ) AS r
-    JOIN kebutuhan_unit AS u USING (tahap, kode_lokasi, kode_item)
-    JOIN item AS i USING (kode_item)
+    INNER JOIN kebutuhan_unit AS u USING (tahap, kode_lokasi, kode_item)
+    INNER JOIN item AS i USING (kode_item)
 ),
 lengkap_tps AS (
     SELECT t.t, l.i, l.hari, l.lengkap
     FROM lengkap AS l
-    JOIN tps AS t ON l.tahap = 'tps' AND l.kode_lokasi = t.kode_tps
+    INNER JOIN tps AS t ON l.tahap = 'tps' AND t.kode_tps = l.kode_lokasi
     UNION ALL
-    SELECT t.t, i.i, a.awal - 1, 1.0
+    SELECT t.t, i.i, a.awal - 1 AS hari, 1.0 AS lengkap
     FROM tps AS t
-    JOIN kebutuhan_unit AS u ON u.tahap = 'tps' AND u.kode_lokasi = t.kode_tps AND u.kebutuhan = 0
-    JOIN item AS i USING (kode_item)
+    INNER JOIN kebutuhan_unit AS u ON u.tahap = 'tps' AND u.kode_lokasi = t.kode_tps AND u.kebutuhan = 0
+    INNER JOIN item AS i USING (kode_item)
     CROSS JOIN awal AS a
 ),
 kel AS (
@@ -110,13 +121,13 @@ kel AS (
 ),
 hulu_peristiwa AS (
     SELECT k.k, l.i, l.hari, l.tahap, l.lengkap
-    FROM kel AS k JOIN lengkap AS l ON l.tahap = 'pps' AND l.kode_lokasi = k.kode_kelurahan
+    FROM kel AS k INNER JOIN lengkap AS l ON l.tahap = 'pps' AND l.kode_lokasi = k.kode_kelurahan
     UNION ALL
     SELECT k.k, l.i, l.hari, l.tahap, l.lengkap
-    FROM kel AS k JOIN lengkap AS l ON l.tahap = 'ppk' AND l.kode_lokasi = k.kode_kecamatan
+    FROM kel AS k INNER JOIN lengkap AS l ON l.tahap = 'ppk' AND l.kode_lokasi = k.kode_kecamatan
     UNION ALL
     SELECT k.k, l.i, l.hari, l.tahap, l.lengkap
-    FROM kel AS k JOIN lengkap AS l ON l.tahap = 'gudang'
+    FROM kel AS k INNER JOIN lengkap AS l ON l.tahap = 'gudang'
 ),
 hulu_item AS (
     -- how far up the chain (PPS, PPK, gudang) an item has come for a kelurahan, on its change days
@@ -136,7 +147,7 @@ hari_hulu AS (
     -- a kelurahan's upstream change days, and the days its TPS received something
     SELECT k, hari FROM hulu_item
     UNION
-    SELECT t.k, l.hari FROM lengkap_tps AS l JOIN tps AS t USING (t)
+    SELECT t.k, l.hari FROM lengkap_tps AS l INNER JOIN tps AS t USING (t)
 ),
 hulu_hari AS (
     -- every item of a kelurahan on each of its change days, carried forward
@@ -144,8 +155,10 @@ hulu_hari AS (
         h.k,
         h.hari,
         i.i,
-        coalesce(last_value(p.hulu IGNORE NULLS) OVER (PARTITION BY h.k, i.i ORDER BY h.hari
-                                                      ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW), 0) AS hulu
+        coalesce(last_value(p.hulu IGNORE NULLS) OVER (
+            PARTITION BY h.k, i.i ORDER BY h.hari
+            ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
+        ), 0) AS hulu
     FROM hari_hulu AS h
     CROSS JOIN item AS i
     LEFT JOIN hulu_item AS p USING (k, i, hari)
@@ -159,8 +172,11 @@ hulu_skor AS (
 mulai_tps AS (
     SELECT t.t, t.k, t.w, min(l.hari) AS mulai
     FROM lengkap_tps AS l
-    JOIN tps_bobot AS t USING (t)
+    INNER JOIN tps_bobot AS t USING (t)
     GROUP BY ALL
+),
+hulu_berubah AS (
+    SELECT DISTINCT k, hari FROM hulu_item
 ),
 titik AS (
     -- days on which a TPS that has started receiving may change: its own receipts, changes upstream
@@ -168,7 +184,7 @@ titik AS (
     UNION
     SELECT m.t, h.hari
     FROM mulai_tps AS m
-    JOIN (SELECT DISTINCT k, hari FROM hulu_item) AS h ON h.k = m.k AND h.hari > m.mulai
+    INNER JOIN hulu_berubah AS h ON h.k = m.k AND h.hari > m.mulai
 ),
 skor_mulai AS (
     SELECT
@@ -179,18 +195,18 @@ skor_mulai AS (
     FROM (
         SELECT x.t, m.k, m.w, x.hari, i.i
         FROM titik AS x
-        JOIN mulai_tps AS m USING (t)
+        INNER JOIN mulai_tps AS m USING (t)
         CROSS JOIN item AS i
     ) AS x
-    ASOF LEFT JOIN lengkap_tps AS c ON c.t = x.t AND c.i = x.i AND x.hari >= c.hari
+    ASOF LEFT JOIN lengkap_tps AS c ON c.t = x.t AND c.i = x.i AND c.hari <= x.hari
     LEFT JOIN hulu_hari AS u ON u.k = x.k AND u.i = x.i AND u.hari = x.hari
     GROUP BY x.t, x.hari
 ),
 logistik_ubah AS (
     -- TPS that have started receiving: weighted change of their score (0 before), per day
-    SELECT greatest(hari, (SELECT awal FROM awal)) AS hari, sum(w * (skor - coalesce(sebelum, 0))) AS ubah
-    FROM (SELECT *, lag(skor) OVER (PARTITION BY t ORDER BY hari) AS sebelum FROM skor_mulai)
-    GROUP BY 1
+    SELECT greatest(hari, (SELECT a.awal FROM awal AS a)) AS hari, sum(w * (skor - coalesce(sebelum, 0))) AS ubah
+    FROM (SELECT *, lag(skor) OVER (PARTITION BY t ORDER BY hari) AS sebelum FROM skor_mulai) AS s
+    GROUP BY ALL
 ),
 belum_mulai AS (
     -- TPS that have not received anything themselves yet: their kelurahan's upstream score
@@ -209,7 +225,7 @@ belum_mulai AS (
         LEFT JOIN mulai_tps AS m ON m.k = k.k AND greatest(m.mulai, a.awal) = h.tanggal
         GROUP BY h.tanggal, k.k, k.w
     ) AS g
-    ASOF LEFT JOIN hulu_skor AS s ON s.k = g.k AND g.tanggal >= s.hari
+    ASOF LEFT JOIN hulu_skor AS s ON s.k = g.k AND s.hari <= g.tanggal
     GROUP BY g.tanggal
 ),
 -- ---------------------------------------------------------------- checklist
@@ -237,11 +253,11 @@ checklist_ubah AS (
                     + least(c.linmas, 2) / 2.0
                 ) / 9.0 AS skor
             FROM checklist AS c
-            JOIN tps_bobot AS t USING (kode_tps)
+            INNER JOIN tps_bobot AS t USING (kode_tps)
             WHERE c.waktu < CAST($tanggal AS DATE) + INTERVAL 1 DAY
             QUALIFY row_number() OVER (PARTITION BY c.kode_tps, CAST(c.waktu AS DATE) ORDER BY c.waktu DESC) = 1
-        )
-    )
+        ) AS laporan
+    ) AS skor_hari
     GROUP BY hari
 ),
 -- ---------------------------------------------------------------- incidents and neutrality per unit
@@ -256,10 +272,12 @@ insiden_hari AS (
         i.id_insiden,
         CAST(i.waktu AS DATE) AS hari,
         CASE WHEN CAST($kelurahan AS VARCHAR) IS NULL THEN i.kode_kecamatan ELSE i.kode_kelurahan END AS kode_unit,
-        CASE WHEN i.status = 'selesai' THEN 0.0
-             WHEN i.keparahan = 'tinggi' THEN p.penalti_tinggi
-             WHEN i.keparahan = 'sedang' THEN p.penalti_sedang
-             ELSE p.penalti_rendah END AS penalti
+        CASE
+            WHEN i.status = 'selesai' THEN 0.0
+            WHEN i.keparahan = 'tinggi' THEN p.penalti_tinggi
+            WHEN i.keparahan = 'sedang' THEN p.penalti_sedang
+            ELSE p.penalti_rendah
+        END AS penalti
     FROM insiden AS i
     CROSS JOIN param AS p
     WHERE i.waktu < CAST($tanggal AS DATE) + INTERVAL 1 DAY
@@ -280,16 +298,21 @@ penalti_ubah AS (
     -- an update moves an item's penalty from its previous unit and value to the new ones
     SELECT 'insiden' AS komponen, kode_unit, hari, penalti AS ubah FROM insiden_hari
     UNION ALL
-    SELECT 'insiden', lag(kode_unit) OVER w, hari, -lag(penalti) OVER w FROM insiden_hari
+    SELECT 'insiden' AS komponen, lag(kode_unit) OVER w AS kode_unit, hari, -lag(penalti) OVER w AS ubah
+    FROM insiden_hari
     WINDOW w AS (PARTITION BY id_insiden ORDER BY hari)
     UNION ALL
-    SELECT 'netralitas', kode_unit, hari, penalti FROM netralitas_hari
+    SELECT 'netralitas' AS komponen, kode_unit, hari, penalti AS ubah FROM netralitas_hari
     UNION ALL
-    SELECT 'netralitas', lag(kode_unit) OVER w, hari, -lag(penalti) OVER w FROM netralitas_hari
+    SELECT 'netralitas' AS komponen, lag(kode_unit) OVER w AS kode_unit, hari, -lag(penalti) OVER w AS ubah
+    FROM netralitas_hari
     WINDOW w AS (PARTITION BY id_kasus ORDER BY hari)
 ),
 ubah_unit AS (
-    SELECT komponen, kode_unit, hari, sum(ubah) AS ubah FROM penalti_ubah WHERE kode_unit IS NOT NULL GROUP BY ALL
+    SELECT komponen, kode_unit, hari, sum(ubah) AS ubah
+    FROM penalti_ubah
+    WHERE kode_unit IS NOT NULL
+    GROUP BY ALL
 ),
 penalti_unit AS (
     -- open penalties of every unit at the end of every day
@@ -315,27 +338,28 @@ komponen_tps AS (
     SELECT
         h.tanggal,
         b.nilai + sum(coalesce(l.ubah, 0)) OVER (ORDER BY h.tanggal) AS logistik,
-        (SELECT sum(w * skor) FROM checklist_awal) + sum(coalesce(c.ubah, 0)) OVER (ORDER BY h.tanggal) AS checklist
+        (SELECT sum(ca.w * ca.skor) FROM checklist_awal AS ca)
+        + sum(coalesce(c.ubah, 0)) OVER (ORDER BY h.tanggal) AS checklist
     FROM hari AS h
-    JOIN belum_mulai AS b USING (tanggal)
+    INNER JOIN belum_mulai AS b USING (tanggal)
     LEFT JOIN logistik_ubah AS l ON l.hari = h.tanggal
     LEFT JOIN checklist_ubah AS c ON c.hari = h.tanggal
 ),
 harian AS (
     SELECT
         t.tanggal,
-        t.logistik / (SELECT sum(w) FROM tps_bobot) AS skor_logistik,
-        t.checklist / (SELECT sum(w) FROM tps_bobot) AS skor_checklist,
+        t.logistik / (SELECT sum(tb.w) FROM tps_bobot AS tb) AS skor_logistik,
+        t.checklist / (SELECT sum(tb.w) FROM tps_bobot AS tb) AS skor_checklist,
         u.skor_insiden,
         u.skor_netralitas
     FROM komponen_tps AS t
-    JOIN komponen_unit AS u USING (tanggal)
+    INNER JOIN komponen_unit AS u USING (tanggal)
 ),
 nilai AS (
     SELECT
         h.tanggal,
         p.w_logistik * h.skor_logistik + p.w_checklist * h.skor_checklist
-            + p.w_insiden * h.skor_insiden + p.w_netralitas * h.skor_netralitas AS skor,
+        + p.w_insiden * h.skor_insiden + p.w_netralitas * h.skor_netralitas AS skor,
         h.skor_logistik,
         h.skor_checklist,
         h.skor_insiden,
@@ -351,10 +375,14 @@ SELECT
     CASE WHEN tanggal <= CAST($tanggal AS DATE) THEN skor_checklist END AS skor_checklist,
     CASE WHEN tanggal <= CAST($tanggal AS DATE) THEN skor_insiden END AS skor_insiden,
     CASE WHEN tanggal <= CAST($tanggal AS DATE) THEN skor_netralitas END AS skor_netralitas,
-    CASE WHEN tanggal >= batas_logistik THEN 100.0
-         ELSE first_value(skor) OVER (ORDER BY tanggal)
-              + (100 - first_value(skor) OVER (ORDER BY tanggal))
+    CASE
+        WHEN tanggal >= batas_logistik THEN 100.0
+        ELSE
+            first_value(skor) OVER (ORDER BY tanggal) + (
+                (100 - first_value(skor) OVER (ORDER BY tanggal))
                 * (tanggal - first_value(tanggal) OVER (ORDER BY tanggal))
-                / (batas_logistik - first_value(tanggal) OVER (ORDER BY tanggal)) END AS jalur
+                / (batas_logistik - first_value(tanggal) OVER (ORDER BY tanggal))
+            )
+    END AS jalur
 FROM nilai
 ORDER BY tanggal

@@ -26,7 +26,7 @@
 --   level: VARCHAR, siap | perlu_perhatian | rawan
 WITH kec AS (
     SELECT
-        rank() OVER (ORDER BY skor ASC, kode) AS peringkat,
+        rank() OVER (ORDER BY skor ASC, kode ASC) AS peringkat,
         *
     FROM kesiapan_wilayah($tanggal)
     WHERE tingkat = 'kecamatan'

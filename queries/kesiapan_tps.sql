@@ -54,10 +54,12 @@ WITH t AS (
     SELECT *
     FROM tps_wilayah
     WHERE (CAST($kecamatan AS VARCHAR) IS NULL OR kode_kecamatan = $kecamatan)
-      AND (CAST($kelurahan AS VARCHAR) IS NULL OR kode_kelurahan = $kelurahan)
+        AND (CAST($kelurahan AS VARCHAR) IS NULL OR kode_kelurahan = $kelurahan)
 ),
 w AS (
-    SELECT * FROM kesiapan_wilayah($tanggal) WHERE tingkat = 'tps'
+    SELECT *
+    FROM kesiapan_wilayah($tanggal)
+    WHERE tingkat = 'tps'
 ),
 sejak AS (
     -- since when each TPS has had its latest status: the start of the last run of equal statuses
@@ -65,12 +67,14 @@ sejak AS (
     FROM (
         SELECT
             c.kode_tps,
-            CASE WHEN c.status IS DISTINCT FROM lag(c.status) OVER (PARTITION BY c.kode_tps ORDER BY c.waktu)
-                 THEN c.waktu END AS mulai_status
+            CASE
+                WHEN (c.status IS DISTINCT FROM lag(c.status) OVER (PARTITION BY c.kode_tps ORDER BY c.waktu))
+                    THEN c.waktu
+            END AS mulai_status
         FROM checklist AS c
-        JOIN t USING (kode_tps)
+        INNER JOIN t USING (kode_tps)
         WHERE c.waktu < CAST($tanggal AS DATE) + INTERVAL 1 DAY
-    )
+    ) AS perubahan
     GROUP BY kode_tps
 ),
 barang AS (
@@ -81,8 +85,8 @@ barang AS (
         count(*) AS jumlah_item,
         string_agg(i.nama_item, '; ' ORDER BY i.urutan, i.kode_item) FILTER (WHERE u.kurang > 0) AS item_kurang
     FROM logistik_unit($tanggal) AS u
-    JOIN t ON u.kode_lokasi = t.kode_tps
-    JOIN logistik_item AS i USING (kode_item)
+    INNER JOIN t ON t.kode_tps = u.kode_lokasi
+    INNER JOIN logistik_item AS i USING (kode_item)
     WHERE u.tahap = 'tps'
     GROUP BY u.kode_lokasi
 )
@@ -100,7 +104,7 @@ SELECT
     s.lon,
     t.rawan_banjir,
     w.skor_logistik,
-    coalesce(b.item_lengkap = b.jumlah_item, false) AS logistik_lengkap,
+    coalesce(b.item_lengkap = b.jumlah_item, FALSE) AS logistik_lengkap,
     coalesce(b.item_lengkap, 0) AS item_lengkap,
     coalesce(b.jumlah_item, 0) AS jumlah_item,
     b.item_kurang,
@@ -130,9 +134,9 @@ SELECT
     w.skor,
     w.level
 FROM t
-JOIN w ON w.kode = t.kode_tps
-JOIN tps AS s USING (kode_tps)
-JOIN checklist_tps($tanggal) AS c USING (kode_tps)
+INNER JOIN w ON w.kode = t.kode_tps
+INNER JOIN tps AS s USING (kode_tps)
+INNER JOIN checklist_tps($tanggal) AS c USING (kode_tps)
 LEFT JOIN sejak AS z USING (kode_tps)
 LEFT JOIN barang AS b USING (kode_tps)
 ORDER BY w.skor, t.kode_tps

@@ -35,8 +35,8 @@ WITH w AS (
     SELECT *
     FROM kesiapan_wilayah($tanggal)
     WHERE (CAST($kecamatan AS VARCHAR) IS NULL AND tingkat = 'kecamatan')
-       OR (tingkat = 'kecamatan' AND kode = $kecamatan)
-       OR (tingkat = 'kelurahan' AND kode_kecamatan = $kecamatan)
+        OR (tingkat = 'kecamatan' AND kode = $kecamatan)
+        OR (tingkat = 'kelurahan' AND kode_kecamatan = $kecamatan)
 ),
 anak AS (
     -- the units one level down, from the region list, so a unit without TPS still shows
@@ -47,11 +47,11 @@ anak AS (
         CASE WHEN d.tingkat = 'kecamatan' THEN d.kode ELSE d.kode_induk END AS kode_kecamatan
     FROM wilayah AS d
     WHERE (CAST($kecamatan AS VARCHAR) IS NULL AND d.tingkat = 'kecamatan')
-       OR (d.tingkat = 'kelurahan' AND d.kode_induk = $kecamatan)
+        OR (d.tingkat = 'kelurahan' AND d.kode_induk = $kecamatan)
 ),
 unit AS (
     SELECT
-        false AS lingkup,
+        FALSE AS lingkup,
         a.tingkat,
         a.kode,
         a.nama,
@@ -77,9 +77,9 @@ unit AS (
 ),
 kabkota AS (
     SELECT
-        true AS lingkup,
+        TRUE AS lingkup,
         'kabkota' AS tingkat,
-        (SELECT kode_kabkota FROM param) AS kode,
+        (SELECT p.kode_kabkota FROM param AS p) AS kode,
         CAST(NULL AS VARCHAR) AS nama,
         CAST(NULL AS VARCHAR) AS kode_kecamatan,
         CAST(NULL AS BIGINT) AS peringkat,
@@ -102,7 +102,7 @@ kabkota AS (
 ),
 kec AS (
     SELECT
-        true AS lingkup,
+        TRUE AS lingkup,
         tingkat,
         kode,
         nama,
@@ -126,7 +126,9 @@ kec AS (
     WHERE tingkat = 'kecamatan' AND kode = $kecamatan
 ),
 semua AS (
-    SELECT * FROM kabkota WHERE jumlah_tps > 0
+    SELECT *
+    FROM kabkota
+    WHERE jumlah_tps > 0
     UNION ALL
     SELECT * FROM kec
     UNION ALL
@@ -156,8 +158,11 @@ SELECT
     p.w_insiden,
     p.w_netralitas,
     s.skor,
-    CASE WHEN s.lingkup AND s.tingkat = 'kabkota' AND s.skor IS NOT NULL
-         THEN level_kesiapan(s.skor, p.ambang_siap, p.ambang_perhatian) ELSE s.level END AS level
+    CASE
+        WHEN s.lingkup AND s.tingkat = 'kabkota' AND s.skor IS NOT NULL
+            THEN level_kesiapan(s.skor, p.ambang_siap, p.ambang_perhatian)
+        ELSE s.level
+    END AS level
 FROM semua AS s
 CROSS JOIN param AS p
-ORDER BY s.lingkup DESC, s.peringkat NULLS LAST, s.kode
+ORDER BY s.lingkup DESC, s.peringkat ASC NULLS LAST, s.kode ASC

@@ -36,13 +36,18 @@ WITH u AS MATERIALIZED (
         u.*,
         t.kode_kelurahan AS kelurahan_tps,
         t.nomor_tps,
-        CASE u.tahap WHEN 'tps' THEN t.kode_kelurahan WHEN 'pps' THEN u.kode_kecamatan
-                     WHEN 'ppk' THEN (SELECT kode_kabkota FROM param) END AS induk
+        CASE u.tahap
+            WHEN 'tps' THEN t.kode_kelurahan
+            WHEN 'pps' THEN u.kode_kecamatan
+            WHEN 'ppk' THEN (SELECT p.kode_kabkota FROM param AS p)
+        END AS induk
     FROM logistik_unit($tanggal) AS u
     LEFT JOIN tps_wilayah AS t ON u.tahap = 'tps' AND t.kode_tps = u.kode_lokasi
 ),
 mulai AS (
-    SELECT DISTINCT tahap, induk, kode_item FROM u WHERE diterima > 0 AND induk IS NOT NULL
+    SELECT DISTINCT tahap, induk, kode_item
+    FROM u
+    WHERE diterima > 0 AND induk IS NOT NULL
 ),
 catatan AS (
     SELECT tahap, kode_lokasi, kode_item, arg_max(catatan, waktu) AS catatan
@@ -69,15 +74,19 @@ SELECT
     u.terakhir,
     c.catatan
 FROM u
-JOIN logistik_item AS i USING (kode_item)
+INNER JOIN logistik_item AS i USING (kode_item)
 CROSS JOIN param AS p
 LEFT JOIN mulai AS m ON m.tahap = u.tahap AND m.induk = u.induk AND m.kode_item = u.kode_item
 LEFT JOIN catatan AS c ON c.tahap = u.tahap AND c.kode_lokasi = u.kode_lokasi AND c.kode_item = u.kode_item
 LEFT JOIN wilayah AS kec ON kec.kode = u.kode_kecamatan
 LEFT JOIN wilayah AS kel ON kel.kode = CASE u.tahap WHEN 'pps' THEN u.kode_lokasi WHEN 'tps' THEN u.kelurahan_tps END
 WHERE ($kecamatan IS NULL OR u.kode_kecamatan = $kecamatan)
-  AND (u.rusak > 0
-       OR (u.kurang > 0 AND (u.diterima > 0
-                             OR (CAST($tanggal AS DATE) < p.batas_logistik AND m.induk IS NOT NULL)
-                             OR (CAST($tanggal AS DATE) >= p.batas_logistik AND u.tahap = 'tps'))))
+    AND (
+        u.rusak > 0
+        OR (u.kurang > 0 AND (
+            u.diterima > 0
+            OR (CAST($tanggal AS DATE) < p.batas_logistik AND m.induk IS NOT NULL)
+            OR (CAST($tanggal AS DATE) >= p.batas_logistik AND u.tahap = 'tps')
+        ))
+    )
 ORDER BY u.kode_lokasi, i.urutan, u.kode_item

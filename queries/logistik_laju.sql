@@ -33,10 +33,15 @@
 WITH kini AS (
     SELECT
         *,
-        CASE WHEN mulai_tps IS NOT NULL AND (CAST($tanggal AS DATE) >= CAST($batas AS DATE) OR tps_lengkap = jumlah_tps)
-             THEN 'tps' ELSE 'hulu' END AS metode,
-        CASE WHEN metode = 'hulu' THEN 3
-             ELSE least(3, CAST($tanggal AS DATE) - CAST(mulai_tps AS DATE) + 1) END AS jendela_hari
+        CASE
+            WHEN mulai_tps IS NOT NULL AND (CAST($tanggal AS DATE) >= CAST($batas AS DATE) OR tps_lengkap = jumlah_tps)
+                THEN 'tps'
+            ELSE 'hulu'
+        END AS metode,
+        CASE
+            WHEN metode = 'hulu' THEN 3
+            ELSE least(3, CAST($tanggal AS DATE) - CAST(mulai_tps AS DATE) + 1)
+        END AS jendela_hari
     FROM logistik_lingkup($tanggal, $kecamatan)
 ),
 awal AS (
@@ -46,13 +51,17 @@ awal AS (
 ukur AS (
     SELECT
         k.*,
-        CASE WHEN k.metode = 'tps' THEN k.persen_tps
-             ELSE (k.persen_gudang + k.persen_ppk + k.persen_pps) / 3 END AS kemajuan,
-        CASE WHEN k.metode = 'hulu' THEN a.hulu
-             WHEN k.jendela_hari < 3 THEN 0.0
-             ELSE a.persen_tps END AS kemajuan_awal
+        CASE
+            WHEN k.metode = 'tps' THEN k.persen_tps
+            ELSE (k.persen_gudang + k.persen_ppk + k.persen_pps) / 3
+        END AS kemajuan,
+        CASE
+            WHEN k.metode = 'hulu' THEN a.hulu
+            WHEN k.jendela_hari < 3 THEN 0.0
+            ELSE a.persen_tps
+        END AS kemajuan_awal
     FROM kini AS k
-    JOIN awal AS a USING (tingkat, kode)
+    INNER JOIN awal AS a USING (tingkat, kode)
 )
 SELECT
     lingkup,
@@ -69,4 +78,4 @@ SELECT
     mulai_tps,
     terakhir
 FROM ukur
-ORDER BY lingkup DESC, kode
+ORDER BY lingkup DESC, kode ASC

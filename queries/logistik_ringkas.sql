@@ -21,8 +21,8 @@ SELECT
     w.kurang_tps,
     w.rusak,
     w.terakhir,
-    (SELECT count(*) FROM logistik WHERE waktu < CAST($tanggal AS DATE) + INTERVAL 1 DAY) AS tanda_terima,
-    (SELECT min(waktu) FROM logistik) AS pertama
+    (SELECT count(*) FROM logistik AS l WHERE l.waktu < CAST($tanggal AS DATE) + INTERVAL 1 DAY) AS tanda_terima,
+    (SELECT min(l.waktu) FROM logistik AS l) AS pertama
 FROM logistik_wilayah($tanggal) AS w
 WHERE (CAST($kecamatan AS VARCHAR) IS NULL AND w.tingkat = 'kabkota')
-   OR (w.tingkat = 'kecamatan' AND w.kode = $kecamatan)
+    OR (w.tingkat = 'kecamatan' AND w.kode = $kecamatan)

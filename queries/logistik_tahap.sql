@@ -39,7 +39,7 @@ SELECT
     CASE WHEN sum(u.kebutuhan) = 0 THEN 100.0 ELSE 100.0 * sum(u.tersedia) / sum(u.kebutuhan) END AS persen,
     max(u.terakhir) AS terakhir
 FROM logistik_unit($tanggal) AS u
-JOIN logistik_item AS i USING (kode_item)
+INNER JOIN logistik_item AS i USING (kode_item)
 WHERE $kecamatan IS NULL OR u.tahap = 'gudang' OR u.kode_kecamatan = $kecamatan
 GROUP BY u.kode_item, i.nama_item, i.satuan, i.urutan, u.tahap
 ORDER BY urutan_item, u.kode_item, urutan_tahap

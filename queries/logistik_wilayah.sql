@@ -35,4 +35,4 @@ SELECT
     rusak,
     terakhir
 FROM logistik_lingkup($tanggal, $kecamatan)
-ORDER BY lingkup DESC, kode
+ORDER BY lingkup DESC, kode ASC

@@ -38,5 +38,5 @@ SELECT
 FROM wilayah AS w
 LEFT JOIN n ON n.kode_kecamatan = w.kode
 WHERE w.tingkat = 'kecamatan'
-  AND (CAST($kecamatan AS VARCHAR) IS NULL OR w.kode = $kecamatan)
+    AND (CAST($kecamatan AS VARCHAR) IS NULL OR w.kode = $kecamatan)
 ORDER BY w.kode

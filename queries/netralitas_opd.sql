@@ -17,4 +17,4 @@ SELECT
 FROM netralitas_asof($tanggal)
 WHERE $kecamatan IS NULL OR kode_kecamatan = $kecamatan
 GROUP BY opd
-ORDER BY jumlah DESC, terbuka DESC, opd
+ORDER BY jumlah DESC, terbuka DESC, opd ASC

@@ -42,7 +42,7 @@ SELECT
     n.batas_waktu,
     CASE WHEN n.terlambat THEN CAST($tanggal AS DATE) - n.batas_waktu ELSE 0 END AS hari_terlambat,
     n.batas_waktu - CAST($tanggal AS DATE) AS sisa_hari,
-    coalesce(n.terlambat, false) AS terlambat,
+    coalesce(n.terlambat, FALSE) AS terlambat,
     n.kode_kecamatan,
     w.nama AS nama_kecamatan,
     n.opd,
@@ -51,5 +51,5 @@ SELECT
     n.sumber,
     n.sanksi
 FROM n
-JOIN wilayah AS w ON w.kode = n.kode_kecamatan
-ORDER BY hari_terlambat DESC, n.batas_waktu NULLS LAST, n.umur_hari DESC, n.id_kasus
+INNER JOIN wilayah AS w ON w.kode = n.kode_kecamatan
+ORDER BY hari_terlambat DESC, n.batas_waktu ASC NULLS LAST, n.umur_hari DESC, n.id_kasus ASC

@@ -34,19 +34,21 @@ ins AS (
         w.nama AS nama_kelurahan,
         i.nama_kategori AS kategori,
         i.keparahan,
-        (SELECT t FROM param_tanggal) - i.batas_waktu AS angka,
-        true AS terlambat,
+        (SELECT pt.t FROM param_tanggal AS pt) - i.batas_waktu AS angka,
+        TRUE AS terlambat,
         CAST(NULL AS BIGINT) AS dari,
         i.waktu_lapor AS sejak,
         i.pic,
         300 + CASE i.keparahan WHEN 'tinggi' THEN 60 WHEN 'sedang' THEN 30 ELSE 0 END
-            + least((SELECT t FROM param_tanggal) - i.batas_waktu, 30) AS prioritas
+        + least((SELECT pt.t FROM param_tanggal AS pt) - i.batas_waktu, 30) AS prioritas
     FROM insiden_asof($tanggal) AS i
     LEFT JOIN wilayah AS w ON w.kode = i.kode_kelurahan
     WHERE i.terlambat
 ),
 kec AS (
-    SELECT * FROM kesiapan_wilayah($tanggal) WHERE tingkat = 'kecamatan'
+    SELECT *
+    FROM kesiapan_wilayah($tanggal)
+    WHERE tingkat = 'kecamatan'
 ),
 terakhir_terima AS (
     SELECT kode_kecamatan, max(terakhir) AS terakhir
@@ -71,10 +73,10 @@ log AS (
     FROM kec AS k
     LEFT JOIN terakhir_terima AS tt ON tt.kode_kecamatan = k.kode
     WHERE k.tps_logistik_lengkap < k.jumlah_tps
-      AND (
-          (SELECT t FROM param_tanggal) >= (SELECT batas_logistik FROM param_tanggal) - 1
-          OR k.skor_logistik < (SELECT avg(skor_logistik) FROM kec) - 10
-      )
+        AND (
+            (SELECT pt.t FROM param_tanggal AS pt) >= (SELECT pt.batas_logistik FROM param_tanggal AS pt) - 1
+            OR k.skor_logistik < (SELECT avg(kk.skor_logistik) FROM kec AS kk) - 10
+        )
 ),
 tps AS (
     SELECT
@@ -102,21 +104,29 @@ net AS (
         CAST(NULL AS VARCHAR) AS nama_kelurahan,
         n.status AS kategori,
         CAST(NULL AS VARCHAR) AS keparahan,
-        CASE WHEN n.terlambat THEN (SELECT t FROM param_tanggal) - n.batas_waktu ELSE n.umur_hari END AS angka,
+        CASE WHEN n.terlambat THEN (SELECT pt.t FROM param_tanggal AS pt) - n.batas_waktu ELSE n.umur_hari END AS angka,
         n.terlambat,
         CAST(NULL AS BIGINT) AS dari,
         CAST(n.tanggal_laporan AS TIMESTAMP) AS sejak,
         CAST(NULL AS VARCHAR) AS pic,
-        150 + least(CASE WHEN n.terlambat THEN (SELECT t FROM param_tanggal) - n.batas_waktu
-                         ELSE n.umur_hari - 14 END, 30) AS prioritas
+        150 + least(
+            CASE
+                WHEN n.terlambat THEN (SELECT pt.t FROM param_tanggal AS pt) - n.batas_waktu
+                ELSE n.umur_hari - 14
+            END,
+            30
+        ) AS prioritas
     FROM netralitas_asof($tanggal) AS n
     WHERE n.terbuka AND (n.terlambat OR n.umur_hari > 14)
 ),
 semua AS (
     SELECT * FROM ins
-    UNION ALL SELECT * FROM log
-    UNION ALL SELECT * FROM tps
-    UNION ALL SELECT * FROM net
+    UNION ALL
+    SELECT * FROM log
+    UNION ALL
+    SELECT * FROM tps
+    UNION ALL
+    SELECT * FROM net
 )
 SELECT
     s.jenis,
@@ -133,7 +143,7 @@ SELECT
     s.pic,
     s.prioritas
 FROM semua AS s
-JOIN wilayah AS kw ON kw.kode = s.kode_kecamatan
+INNER JOIN wilayah AS kw ON kw.kode = s.kode_kecamatan
 WHERE $kecamatan IS NULL OR s.kode_kecamatan = $kecamatan
-ORDER BY s.prioritas DESC, s.sejak, s.kode
+ORDER BY s.prioritas DESC, s.sejak ASC, s.kode ASC
 LIMIT $jumlah

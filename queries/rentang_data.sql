@@ -6,11 +6,11 @@
 WITH batas AS (
     SELECT min(waktu) AS awal, max(waktu) AS akhir FROM logistik
     UNION ALL
-    SELECT min(waktu), max(waktu) FROM checklist
+    SELECT min(waktu) AS awal, max(waktu) AS akhir FROM checklist
     UNION ALL
-    SELECT min(waktu), max(waktu) FROM insiden
+    SELECT min(waktu) AS awal, max(waktu) AS akhir FROM insiden
     UNION ALL
-    SELECT min(waktu), max(waktu) FROM netralitas
+    SELECT min(waktu) AS awal, max(waktu) AS akhir FROM netralitas
 )
 SELECT
     CAST(min(awal) AS DATE) AS tanggal_awal,

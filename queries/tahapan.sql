@@ -19,9 +19,11 @@ SELECT
         WHEN CAST($tanggal AS DATE) > selesai THEN 'selesai'
         ELSE 'berjalan'
     END AS keadaan,
-    CASE WHEN CAST($tanggal AS DATE) BETWEEN mulai AND selesai
-         THEN CAST($tanggal AS DATE) - mulai + 1 END AS hari_ke,
-    CASE WHEN CAST($tanggal AS DATE) BETWEEN mulai AND selesai
-         THEN selesai - CAST($tanggal AS DATE) END AS sisa_hari
+    CASE
+        WHEN CAST($tanggal AS DATE) BETWEEN mulai AND selesai THEN CAST($tanggal AS DATE) - mulai + 1
+    END AS hari_ke,
+    CASE
+        WHEN CAST($tanggal AS DATE) BETWEEN mulai AND selesai THEN selesai - CAST($tanggal AS DATE)
+    END AS sisa_hari
 FROM tahapan
 ORDER BY mulai, selesai, tahapan

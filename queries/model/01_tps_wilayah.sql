@@ -21,5 +21,5 @@ SELECT
     t.jenis,
     t.rawan_banjir
 FROM tps AS t
-JOIN wilayah AS kel ON kel.kode = t.kode_kelurahan
-JOIN wilayah AS kec ON kec.kode = kel.kode_induk
+INNER JOIN wilayah AS kel ON kel.kode = t.kode_kelurahan
+INNER JOIN wilayah AS kec ON kec.kode = kel.kode_induk

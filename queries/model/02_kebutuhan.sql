@@ -21,8 +21,16 @@ WITH per_tps AS (
 )
 SELECT 'tps' AS tahap, kode_tps AS kode_lokasi, kode_kecamatan, kode_item, kebutuhan FROM per_tps
 UNION ALL
-SELECT 'pps', kode_kelurahan, kode_kecamatan, kode_item, sum(kebutuhan) FROM per_tps GROUP BY ALL
+SELECT 'pps' AS tahap, kode_kelurahan AS kode_lokasi, kode_kecamatan, kode_item, sum(kebutuhan) AS kebutuhan
+FROM per_tps
+GROUP BY ALL
 UNION ALL
-SELECT 'ppk', kode_kecamatan, kode_kecamatan, kode_item, sum(kebutuhan) FROM per_tps GROUP BY ALL
+SELECT 'ppk' AS tahap, kode_kecamatan AS kode_lokasi, kode_kecamatan, kode_item, sum(kebutuhan) AS kebutuhan
+FROM per_tps
+GROUP BY ALL
 UNION ALL
-SELECT 'gudang', left(kode_kecamatan, 5), NULL, kode_item, sum(kebutuhan) FROM per_tps GROUP BY ALL
+SELECT
+    'gudang' AS tahap, left(kode_kecamatan, 5) AS kode_lokasi, NULL AS kode_kecamatan, kode_item,
+    sum(kebutuhan) AS kebutuhan
+FROM per_tps
+GROUP BY ALL

@@ -26,40 +26,42 @@
 --   terlambat: BOOLEAN, open and past its due date
 --   penalti: DOUBLE, readiness penalty while open (from the config)
 CREATE OR REPLACE MACRO insiden_asof(tanggal) AS TABLE
-WITH terakhir AS (
+    WITH terakhir AS (
+        SELECT
+            *,
+            min(waktu) OVER (PARTITION BY id_insiden) AS waktu_lapor
+        FROM insiden
+        WHERE waktu < CAST(tanggal AS DATE) + INTERVAL 1 DAY
+        QUALIFY row_number() OVER (PARTITION BY id_insiden ORDER BY waktu DESC) = 1
+    )
     SELECT
-        *,
-        min(waktu) OVER (PARTITION BY id_insiden) AS waktu_lapor
-    FROM insiden
-    WHERE waktu < CAST(tanggal AS DATE) + INTERVAL 1 DAY
-    QUALIFY row_number() OVER (PARTITION BY id_insiden ORDER BY waktu DESC) = 1
-)
-SELECT
-    i.id_insiden,
-    i.waktu_lapor,
-    i.waktu,
-    i.waktu_kejadian,
-    i.kode_kecamatan,
-    i.kode_kelurahan,
-    i.kode_tps,
-    i.lat,
-    i.lon,
-    i.kategori,
-    k.nama AS nama_kategori,
-    k.kelompok,
-    i.keparahan,
-    i.status,
-    i.sumber,
-    i.ringkasan,
-    i.tindak_lanjut,
-    i.pic,
-    i.batas_waktu,
-    i.status <> 'selesai' AS terbuka,
-    i.status <> 'selesai' AND i.batas_waktu < CAST(tanggal AS DATE) AS terlambat,
-    CASE WHEN i.status = 'selesai' THEN 0.0
-         WHEN i.keparahan = 'tinggi' THEN p.penalti_tinggi
-         WHEN i.keparahan = 'sedang' THEN p.penalti_sedang
-         ELSE p.penalti_rendah END AS penalti
-FROM terakhir AS i
-JOIN kategori_insiden AS k ON k.kode_kategori = i.kategori
-CROSS JOIN param AS p
+        i.id_insiden,
+        i.waktu_lapor,
+        i.waktu,
+        i.waktu_kejadian,
+        i.kode_kecamatan,
+        i.kode_kelurahan,
+        i.kode_tps,
+        i.lat,
+        i.lon,
+        i.kategori,
+        k.nama AS nama_kategori,
+        k.kelompok,
+        i.keparahan,
+        i.status,
+        i.sumber,
+        i.ringkasan,
+        i.tindak_lanjut,
+        i.pic,
+        i.batas_waktu,
+        i.status <> 'selesai' AS terbuka,
+        i.status <> 'selesai' AND i.batas_waktu < CAST(tanggal AS DATE) AS terlambat,
+        CASE
+            WHEN i.status = 'selesai' THEN 0.0
+            WHEN i.keparahan = 'tinggi' THEN p.penalti_tinggi
+            WHEN i.keparahan = 'sedang' THEN p.penalti_sedang
+            ELSE p.penalti_rendah
+        END AS penalti
+    FROM terakhir AS i
+    INNER JOIN kategori_insiden AS k ON k.kode_kategori = i.kategori
+    CROSS JOIN param AS p

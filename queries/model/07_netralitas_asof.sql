@@ -19,22 +19,22 @@
 --   terlambat: BOOLEAN, open and past its due date
 --   umur_hari: BIGINT, days since the report
 CREATE OR REPLACE MACRO netralitas_asof(tanggal) AS TABLE
-SELECT
-    id_kasus,
-    waktu,
-    tanggal_kejadian,
-    tanggal_laporan,
-    kode_kecamatan,
-    opd,
-    jenis_pelanggaran,
-    kelas,
-    sumber,
-    status,
-    sanksi,
-    batas_waktu,
-    status NOT IN ('selesai', 'tidak_terbukti') AS terbuka,
-    status NOT IN ('selesai', 'tidak_terbukti') AND batas_waktu < CAST(tanggal AS DATE) AS terlambat,
-    CAST(tanggal AS DATE) - tanggal_laporan AS umur_hari
-FROM netralitas
-WHERE waktu < CAST(tanggal AS DATE) + INTERVAL 1 DAY
-QUALIFY row_number() OVER (PARTITION BY id_kasus ORDER BY waktu DESC) = 1
+    SELECT
+        id_kasus,
+        waktu,
+        tanggal_kejadian,
+        tanggal_laporan,
+        kode_kecamatan,
+        opd,
+        jenis_pelanggaran,
+        kelas,
+        sumber,
+        status,
+        sanksi,
+        batas_waktu,
+        status NOT IN ('selesai', 'tidak_terbukti') AS terbuka,
+        status NOT IN ('selesai', 'tidak_terbukti') AND batas_waktu < CAST(tanggal AS DATE) AS terlambat,
+        CAST(tanggal AS DATE) - tanggal_laporan AS umur_hari
+    FROM netralitas
+    WHERE waktu < CAST(tanggal AS DATE) + INTERVAL 1 DAY
+    QUALIFY row_number() OVER (PARTITION BY id_kasus ORDER BY waktu DESC) = 1

@@ -25,47 +25,47 @@
 --   penalti_insiden: DOUBLE, sum of open-incident penalties at the TPS
 --   netralitas_terbuka: BIGINT, open neutrality cases in the kecamatan
 CREATE OR REPLACE MACRO komponen_tps(tanggal, awalan := NULL) AS TABLE
-WITH ins AS (
+    WITH ins AS (
+        SELECT
+            kode_tps,
+            count(*) AS terbuka,
+            count(*) FILTER (WHERE keparahan = 'tinggi') AS serius,
+            count(*) FILTER (WHERE terlambat) AS terlambat,
+            sum(penalti) AS penalti
+        FROM insiden_asof(tanggal)
+        WHERE terbuka AND kode_tps IS NOT NULL
+        GROUP BY kode_tps
+    ),
+    net AS (
+        SELECT kode_kecamatan, count(*) AS terbuka
+        FROM netralitas_asof(tanggal)
+        WHERE terbuka
+        GROUP BY kode_kecamatan
+    )
     SELECT
-        kode_tps,
-        count(*) AS terbuka,
-        count(*) FILTER (WHERE keparahan = 'tinggi') AS serius,
-        count(*) FILTER (WHERE terlambat) AS terlambat,
-        sum(penalti) AS penalti
-    FROM insiden_asof(tanggal)
-    WHERE terbuka AND kode_tps IS NOT NULL
-    GROUP BY kode_tps
-),
-net AS (
-    SELECT kode_kecamatan, count(*) AS terbuka
-    FROM netralitas_asof(tanggal)
-    WHERE terbuka
-    GROUP BY kode_kecamatan
-)
-SELECT
-    t.kode_tps,
-    t.kode_kelurahan,
-    t.nama_kelurahan,
-    t.kode_kecamatan,
-    t.nama_kecamatan,
-    t.nomor_tps,
-    t.dpt,
-    t.jenis,
-    t.rawan_banjir,
-    coalesce(l.skor_logistik, 0) AS skor_logistik,
-    coalesce(l.item_lengkap_di_tps = l.jumlah_item, false) AS logistik_lengkap,
-    c.skor_checklist,
-    c.status AS status_laporan,
-    c.waktu_laporan,
-    c.c_pemberitahuan,
-    coalesce(ins.terbuka, 0) AS insiden_terbuka,
-    coalesce(ins.serius, 0) AS insiden_serius,
-    coalesce(ins.terlambat, 0) AS insiden_terlambat,
-    coalesce(ins.penalti, 0) AS penalti_insiden,
-    coalesce(net.terbuka, 0) AS netralitas_terbuka
-FROM tps_wilayah AS t
-LEFT JOIN logistik_tps(tanggal, awalan := awalan) AS l USING (kode_tps)
-JOIN checklist_tps(tanggal, awalan := awalan) AS c USING (kode_tps)
-LEFT JOIN ins USING (kode_tps)
-LEFT JOIN net USING (kode_kecamatan)
-WHERE awalan IS NULL OR (t.kode_tps > awalan || '.' AND t.kode_tps < awalan || '/')
+        t.kode_tps,
+        t.kode_kelurahan,
+        t.nama_kelurahan,
+        t.kode_kecamatan,
+        t.nama_kecamatan,
+        t.nomor_tps,
+        t.dpt,
+        t.jenis,
+        t.rawan_banjir,
+        coalesce(l.skor_logistik, 0) AS skor_logistik,
+        coalesce(l.item_lengkap_di_tps = l.jumlah_item, FALSE) AS logistik_lengkap,
+        c.skor_checklist,
+        c.status AS status_laporan,
+        c.waktu_laporan,
+        c.c_pemberitahuan,
+        coalesce(ins.terbuka, 0) AS insiden_terbuka,
+        coalesce(ins.serius, 0) AS insiden_serius,
+        coalesce(ins.terlambat, 0) AS insiden_terlambat,
+        coalesce(ins.penalti, 0) AS penalti_insiden,
+        coalesce(net.terbuka, 0) AS netralitas_terbuka
+    FROM tps_wilayah AS t
+    LEFT JOIN logistik_tps(tanggal, awalan := awalan) AS l USING (kode_tps)
+    INNER JOIN checklist_tps(tanggal, awalan := awalan) AS c USING (kode_tps)
+    LEFT JOIN ins USING (kode_tps)
+    LEFT JOIN net USING (kode_kecamatan)
+    WHERE awalan IS NULL OR (t.kode_tps > awalan || '.' AND t.kode_tps < awalan || '/')

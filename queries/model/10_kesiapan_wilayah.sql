@@ -32,107 +32,119 @@
 --   skor: DOUBLE, readiness score 0..100
 --   level: VARCHAR, siap | perlu_perhatian | rawan
 CREATE OR REPLACE MACRO kesiapan_wilayah(tanggal) AS TABLE
-WITH tps AS (
-    SELECT * FROM komponen_tps(tanggal)
-),
-ins AS (
-    SELECT * FROM insiden_asof(tanggal) WHERE terbuka
-),
-unit AS (
+    WITH tps AS (
+        SELECT * FROM komponen_tps(tanggal)
+    ),
+    ins AS (
+        SELECT *
+        FROM insiden_asof(tanggal)
+        WHERE terbuka
+    ),
+    unit AS (
+        SELECT
+            'kecamatan' AS tingkat,
+            kode_kecamatan AS kode,
+            any_value(nama_kecamatan) AS nama,
+            (SELECT p.kode_kabkota FROM param AS p) AS kode_induk,
+            kode_kecamatan,
+            any_value(nama_kecamatan) AS nama_kecamatan,
+            count(*) AS jumlah_tps,
+            sum(dpt) AS dpt,
+            sum(c_pemberitahuan) AS c_pemberitahuan,
+            count(*) FILTER (WHERE logistik_lengkap) AS tps_logistik_lengkap,
+            count(*) FILTER (WHERE status_laporan = 'bermasalah') AS tps_bermasalah,
+            coalesce(sum(skor_logistik * dpt) / nullif(sum(dpt), 0), avg(skor_logistik)) AS skor_logistik,
+            coalesce(sum(skor_checklist * dpt) / nullif(sum(dpt), 0), avg(skor_checklist)) AS skor_checklist,
+            max(netralitas_terbuka) AS netralitas_terbuka
+        FROM tps
+        GROUP BY kode_kecamatan
+        UNION ALL
+        SELECT
+            'kelurahan' AS tingkat,
+            kode_kelurahan AS kode,
+            any_value(nama_kelurahan) AS nama,
+            any_value(kode_kecamatan) AS kode_induk,
+            any_value(kode_kecamatan) AS kode_kecamatan,
+            any_value(nama_kecamatan) AS nama_kecamatan,
+            count(*) AS jumlah_tps,
+            sum(dpt) AS dpt,
+            sum(c_pemberitahuan) AS c_pemberitahuan,
+            count(*) FILTER (WHERE logistik_lengkap) AS tps_logistik_lengkap,
+            count(*) FILTER (WHERE status_laporan = 'bermasalah') AS tps_bermasalah,
+            coalesce(sum(skor_logistik * dpt) / nullif(sum(dpt), 0), avg(skor_logistik)) AS skor_logistik,
+            coalesce(sum(skor_checklist * dpt) / nullif(sum(dpt), 0), avg(skor_checklist)) AS skor_checklist,
+            max(netralitas_terbuka) AS netralitas_terbuka
+        FROM tps
+        GROUP BY kode_kelurahan
+        UNION ALL
+        SELECT
+            'tps' AS tingkat,
+            kode_tps AS kode,
+            'TPS ' || lpad(CAST(nomor_tps AS VARCHAR), 3, '0') AS nama,
+            kode_kelurahan AS kode_induk,
+            kode_kecamatan,
+            nama_kecamatan,
+            1 AS jumlah_tps,
+            dpt,
+            c_pemberitahuan,
+            CAST(logistik_lengkap AS INTEGER) AS tps_logistik_lengkap,
+            CAST(status_laporan = 'bermasalah' AS INTEGER) AS tps_bermasalah,
+            skor_logistik,
+            skor_checklist,
+            netralitas_terbuka
+        FROM tps
+    ),
+    pen AS (
+        SELECT
+            'kecamatan' AS tingkat, kode_kecamatan AS kode, count(*) AS terbuka,
+            count(*) FILTER (WHERE keparahan = 'tinggi') AS serius,
+            count(*) FILTER (WHERE terlambat) AS terlambat, sum(penalti) AS penalti
+        FROM ins
+        GROUP BY kode_kecamatan
+        UNION ALL
+        SELECT
+            'kelurahan' AS tingkat, kode_kelurahan AS kode, count(*) AS terbuka,
+            count(*) FILTER (WHERE keparahan = 'tinggi') AS serius,
+            count(*) FILTER (WHERE terlambat) AS terlambat, sum(penalti) AS penalti
+        FROM ins
+        WHERE kode_kelurahan IS NOT NULL
+        GROUP BY kode_kelurahan
+        UNION ALL
+        SELECT
+            'tps' AS tingkat, kode_tps AS kode, count(*) AS terbuka,
+            count(*) FILTER (WHERE keparahan = 'tinggi') AS serius,
+            count(*) FILTER (WHERE terlambat) AS terlambat, sum(penalti) AS penalti
+        FROM ins
+        WHERE kode_tps IS NOT NULL
+        GROUP BY kode_tps
+    )
     SELECT
-        'kecamatan' AS tingkat,
-        kode_kecamatan AS kode,
-        any_value(nama_kecamatan) AS nama,
-        (SELECT kode_kabkota FROM param) AS kode_induk,
-        kode_kecamatan,
-        any_value(nama_kecamatan) AS nama_kecamatan,
-        count(*) AS jumlah_tps,
-        sum(dpt) AS dpt,
-        sum(c_pemberitahuan) AS c_pemberitahuan,
-        count(*) FILTER (WHERE logistik_lengkap) AS tps_logistik_lengkap,
-        count(*) FILTER (WHERE status_laporan = 'bermasalah') AS tps_bermasalah,
-        coalesce(sum(skor_logistik * dpt) / nullif(sum(dpt), 0), avg(skor_logistik)) AS skor_logistik,
-        coalesce(sum(skor_checklist * dpt) / nullif(sum(dpt), 0), avg(skor_checklist)) AS skor_checklist,
-        max(netralitas_terbuka) AS netralitas_terbuka
-    FROM tps
-    GROUP BY kode_kecamatan
-    UNION ALL
-    SELECT
-        'kelurahan',
-        kode_kelurahan,
-        any_value(nama_kelurahan),
-        any_value(kode_kecamatan),
-        any_value(kode_kecamatan),
-        any_value(nama_kecamatan),
-        count(*),
-        sum(dpt),
-        sum(c_pemberitahuan),
-        count(*) FILTER (WHERE logistik_lengkap),
-        count(*) FILTER (WHERE status_laporan = 'bermasalah'),
-        coalesce(sum(skor_logistik * dpt) / nullif(sum(dpt), 0), avg(skor_logistik)),
-        coalesce(sum(skor_checklist * dpt) / nullif(sum(dpt), 0), avg(skor_checklist)),
-        max(netralitas_terbuka)
-    FROM tps
-    GROUP BY kode_kelurahan
-    UNION ALL
-    SELECT
-        'tps',
-        kode_tps,
-        'TPS ' || lpad(CAST(nomor_tps AS VARCHAR), 3, '0'),
-        kode_kelurahan,
-        kode_kecamatan,
-        nama_kecamatan,
-        1,
-        dpt,
-        c_pemberitahuan,
-        CAST(logistik_lengkap AS INTEGER),
-        CAST(status_laporan = 'bermasalah' AS INTEGER),
-        skor_logistik,
-        skor_checklist,
-        netralitas_terbuka
-    FROM tps
-),
-pen AS (
-    SELECT 'kecamatan' AS tingkat, kode_kecamatan AS kode, count(*) AS terbuka,
-           count(*) FILTER (WHERE keparahan = 'tinggi') AS serius,
-           count(*) FILTER (WHERE terlambat) AS terlambat, sum(penalti) AS penalti
-    FROM ins GROUP BY kode_kecamatan
-    UNION ALL
-    SELECT 'kelurahan', kode_kelurahan, count(*), count(*) FILTER (WHERE keparahan = 'tinggi'),
-           count(*) FILTER (WHERE terlambat), sum(penalti)
-    FROM ins WHERE kode_kelurahan IS NOT NULL GROUP BY kode_kelurahan
-    UNION ALL
-    SELECT 'tps', kode_tps, count(*), count(*) FILTER (WHERE keparahan = 'tinggi'),
-           count(*) FILTER (WHERE terlambat), sum(penalti)
-    FROM ins WHERE kode_tps IS NOT NULL GROUP BY kode_tps
-)
-SELECT
-    u.tingkat,
-    u.kode,
-    u.nama,
-    u.kode_induk,
-    u.kode_kecamatan,
-    u.nama_kecamatan,
-    u.jumlah_tps,
-    u.dpt,
-    u.c_pemberitahuan,
-    u.tps_logistik_lengkap,
-    u.tps_bermasalah,
-    u.skor_logistik,
-    u.skor_checklist,
-    100 - least(100, coalesce(pen.penalti, 0)) AS skor_insiden,
-    100 - least(100, u.netralitas_terbuka * p.penalti_netralitas) AS skor_netralitas,
-    coalesce(pen.terbuka, 0) AS insiden_terbuka,
-    coalesce(pen.serius, 0) AS insiden_serius,
-    coalesce(pen.terlambat, 0) AS insiden_terlambat,
-    u.netralitas_terbuka,
-    p.w_logistik,
-    p.w_checklist,
-    p.w_insiden,
-    p.w_netralitas,
-    p.w_logistik * u.skor_logistik + p.w_checklist * u.skor_checklist
+        u.tingkat,
+        u.kode,
+        u.nama,
+        u.kode_induk,
+        u.kode_kecamatan,
+        u.nama_kecamatan,
+        u.jumlah_tps,
+        u.dpt,
+        u.c_pemberitahuan,
+        u.tps_logistik_lengkap,
+        u.tps_bermasalah,
+        u.skor_logistik,
+        u.skor_checklist,
+        100 - least(100, coalesce(pen.penalti, 0)) AS skor_insiden,
+        100 - least(100, u.netralitas_terbuka * p.penalti_netralitas) AS skor_netralitas,
+        coalesce(pen.terbuka, 0) AS insiden_terbuka,
+        coalesce(pen.serius, 0) AS insiden_serius,
+        coalesce(pen.terlambat, 0) AS insiden_terlambat,
+        u.netralitas_terbuka,
+        p.w_logistik,
+        p.w_checklist,
+        p.w_insiden,
+        p.w_netralitas,
+        p.w_logistik * u.skor_logistik + p.w_checklist * u.skor_checklist
         + p.w_insiden * skor_insiden + p.w_netralitas * skor_netralitas AS skor,
-    level_kesiapan(skor, p.ambang_siap, p.ambang_perhatian) AS level
-FROM unit AS u
-LEFT JOIN pen USING (tingkat, kode)
-CROSS JOIN param AS p
+        level_kesiapan(skor, p.ambang_siap, p.ambang_perhatian) AS level
+    FROM unit AS u
+    LEFT JOIN pen USING (tingkat, kode)
+    CROSS JOIN param AS p

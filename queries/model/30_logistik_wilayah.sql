@@ -28,118 +28,138 @@
 --   terakhir: TIMESTAMP, latest receipt at the unit's places (NULL when none)
 --   mulai_tps: TIMESTAMP, first receipt at a TPS of the unit (NULL when none yet)
 CREATE OR REPLACE MACRO logistik_wilayah(tanggal) AS TABLE
-WITH u AS MATERIALIZED (
-    SELECT
-        u.*,
-        coalesce(t.kode_kelurahan, CASE WHEN u.tahap = 'pps' THEN u.kode_lokasi END) AS kode_kelurahan
-    FROM logistik_unit(tanggal) AS u
-    LEFT JOIN tps_wilayah AS t ON u.tahap = 'tps' AND t.kode_tps = u.kode_lokasi
-),
-anggota AS (
-    SELECT 'kabkota' AS tingkat, (SELECT kode_kabkota FROM param) AS kode, * FROM u
-    UNION ALL
-    SELECT 'kecamatan', kode_kecamatan, * FROM u WHERE tahap <> 'gudang'
-    UNION ALL
-    SELECT 'kelurahan', kode_kelurahan, * FROM u WHERE tahap IN ('pps', 'tps')
-),
-per_tahap AS (
-    SELECT tingkat, kode, tahap, 100 * avg(lengkap) AS persen
-    FROM (
+    WITH u AS MATERIALIZED (
         SELECT
-            tingkat, kode, tahap, kode_item,
-            CASE WHEN sum(kebutuhan) = 0 THEN 1.0 ELSE sum(tersedia) / sum(kebutuhan) END AS lengkap
-        FROM anggota
+            u.*,
+            coalesce(t.kode_kelurahan, CASE WHEN u.tahap = 'pps' THEN u.kode_lokasi END) AS kode_kelurahan
+        FROM logistik_unit(tanggal) AS u
+        LEFT JOIN tps_wilayah AS t ON u.tahap = 'tps' AND t.kode_tps = u.kode_lokasi
+    ),
+    anggota AS (
+        SELECT 'kabkota' AS tingkat, (SELECT p.kode_kabkota FROM param AS p) AS kode, *
+        FROM u
+        UNION ALL
+        SELECT 'kecamatan' AS tingkat, kode_kecamatan AS kode, *
+        FROM u
+        WHERE tahap <> 'gudang'
+        UNION ALL
+        SELECT 'kelurahan' AS tingkat, kode_kelurahan AS kode, *
+        FROM u
+        WHERE tahap IN ('pps', 'tps')
+    ),
+    per_tahap AS (
+        SELECT tingkat, kode, tahap, 100 * avg(lengkap) AS persen
+        FROM (
+            SELECT
+                tingkat, kode, tahap, kode_item,
+                CASE WHEN sum(kebutuhan) = 0 THEN 1.0 ELSE sum(tersedia) / sum(kebutuhan) END AS lengkap
+            FROM anggota
+            GROUP BY ALL
+        ) AS per_item
         GROUP BY ALL
+    ),
+    per_tps AS (
+        SELECT tingkat, kode, kode_lokasi, bool_and(kurang = 0) AS lengkap
+        FROM anggota
+        WHERE tahap = 'tps'
+        GROUP BY ALL
+    ),
+    hitung AS (
+        SELECT
+            a.tingkat,
+            a.kode,
+            sum(a.kebutuhan) FILTER (WHERE a.tahap = 'tps') AS kebutuhan_tps,
+            sum(a.kurang) FILTER (WHERE a.tahap = 'tps') AS kurang_tps,
+            sum(a.rusak) AS rusak,
+            max(a.terakhir) AS terakhir
+        FROM anggota AS a
+        GROUP BY ALL
+    ),
+    tps AS (
+        SELECT tingkat, kode, count(*) AS jumlah_tps, count(*) FILTER (WHERE lengkap) AS tps_lengkap
+        FROM per_tps
+        GROUP BY ALL
+    ),
+    tempat AS (
+        SELECT DISTINCT tahap, kode_lokasi, kode_kecamatan FROM kebutuhan_unit
+    ),
+    terima AS (
+        SELECT
+            l.waktu,
+            l.tahap,
+            p.kode_kecamatan,
+            coalesce(t.kode_kelurahan, CASE WHEN l.tahap = 'pps' THEN l.kode_lokasi END) AS kode_kelurahan
+        FROM logistik AS l
+        INNER JOIN tempat AS p USING (tahap, kode_lokasi)
+        LEFT JOIN tps_wilayah AS t ON l.tahap = 'tps' AND t.kode_tps = l.kode_lokasi
+        WHERE l.waktu < CAST(tanggal AS DATE) + INTERVAL 1 DAY
+    ),
+    terima_unit AS (
+        SELECT
+            'kabkota' AS tingkat, (SELECT p.kode_kabkota FROM param AS p) AS kode, count(*) AS tanda_terima,
+            min(waktu) FILTER (WHERE tahap = 'tps') AS mulai_tps
+        FROM terima
+        UNION ALL
+        SELECT
+            'kecamatan' AS tingkat, kode_kecamatan AS kode, count(*) AS tanda_terima,
+            min(waktu) FILTER (WHERE tahap = 'tps') AS mulai_tps
+        FROM terima
+        WHERE tahap <> 'gudang'
+        GROUP BY kode_kecamatan
+        UNION ALL
+        SELECT
+            'kelurahan' AS tingkat, kode_kelurahan AS kode, count(*) AS tanda_terima,
+            min(waktu) FILTER (WHERE tahap = 'tps') AS mulai_tps
+        FROM terima
+        WHERE tahap IN ('pps', 'tps')
+        GROUP BY kode_kelurahan
+    ),
+    unit AS (
+        SELECT
+            'kabkota' AS tingkat, (SELECT p.kode_kabkota FROM param AS p) AS kode, CAST(NULL AS VARCHAR) AS nama,
+            CAST(NULL AS VARCHAR) AS kode_kecamatan
+        UNION ALL
+        SELECT
+            w.tingkat, w.kode, w.nama,
+            CASE WHEN w.tingkat = 'kecamatan' THEN w.kode ELSE w.kode_induk END AS kode_kecamatan
+        FROM wilayah AS w
+    ),
+    stage AS (
+        SELECT
+            n.tingkat,
+            n.kode,
+            g.persen AS persen_gudang,
+            coalesce(k.persen, kk.persen) AS persen_ppk,
+            s.persen AS persen_pps,
+            t.persen AS persen_tps
+        FROM unit AS n
+        LEFT JOIN per_tahap AS g ON g.tingkat = 'kabkota' AND g.tahap = 'gudang'
+        LEFT JOIN per_tahap AS k ON k.tingkat = n.tingkat AND k.kode = n.kode AND k.tahap = 'ppk'
+        LEFT JOIN per_tahap AS kk
+            ON n.tingkat = 'kelurahan' AND kk.tingkat = 'kecamatan' AND kk.kode = n.kode_kecamatan AND kk.tahap = 'ppk'
+        LEFT JOIN per_tahap AS s ON s.tingkat = n.tingkat AND s.kode = n.kode AND s.tahap = 'pps'
+        LEFT JOIN per_tahap AS t ON t.tingkat = n.tingkat AND t.kode = n.kode AND t.tahap = 'tps'
     )
-    GROUP BY ALL
-),
-per_tps AS (
-    SELECT tingkat, kode, kode_lokasi, bool_and(kurang = 0) AS lengkap
-    FROM anggota
-    WHERE tahap = 'tps'
-    GROUP BY ALL
-),
-hitung AS (
-    SELECT
-        a.tingkat,
-        a.kode,
-        sum(a.kebutuhan) FILTER (WHERE a.tahap = 'tps') AS kebutuhan_tps,
-        sum(a.kurang) FILTER (WHERE a.tahap = 'tps') AS kurang_tps,
-        sum(a.rusak) AS rusak,
-        max(a.terakhir) AS terakhir
-    FROM anggota AS a
-    GROUP BY ALL
-),
-tps AS (
-    SELECT tingkat, kode, count(*) AS jumlah_tps, count(*) FILTER (WHERE lengkap) AS tps_lengkap
-    FROM per_tps
-    GROUP BY ALL
-),
-terima AS (
-    SELECT
-        l.waktu,
-        l.tahap,
-        p.kode_kecamatan,
-        coalesce(t.kode_kelurahan, CASE WHEN l.tahap = 'pps' THEN l.kode_lokasi END) AS kode_kelurahan
-    FROM logistik AS l
-    JOIN (SELECT DISTINCT tahap, kode_lokasi, kode_kecamatan FROM kebutuhan_unit) AS p USING (tahap, kode_lokasi)
-    LEFT JOIN tps_wilayah AS t ON l.tahap = 'tps' AND t.kode_tps = l.kode_lokasi
-    WHERE l.waktu < CAST(tanggal AS DATE) + INTERVAL 1 DAY
-),
-terima_unit AS (
-    SELECT 'kabkota' AS tingkat, (SELECT kode_kabkota FROM param) AS kode, count(*) AS tanda_terima,
-           min(waktu) FILTER (WHERE tahap = 'tps') AS mulai_tps
-    FROM terima
-    UNION ALL
-    SELECT 'kecamatan', kode_kecamatan, count(*), min(waktu) FILTER (WHERE tahap = 'tps')
-    FROM terima WHERE tahap <> 'gudang' GROUP BY kode_kecamatan
-    UNION ALL
-    SELECT 'kelurahan', kode_kelurahan, count(*), min(waktu) FILTER (WHERE tahap = 'tps')
-    FROM terima WHERE tahap IN ('pps', 'tps') GROUP BY kode_kelurahan
-),
-unit AS (
-    SELECT 'kabkota' AS tingkat, (SELECT kode_kabkota FROM param) AS kode, CAST(NULL AS VARCHAR) AS nama,
-           CAST(NULL AS VARCHAR) AS kode_kecamatan
-    UNION ALL
-    SELECT w.tingkat, w.kode, w.nama, CASE WHEN w.tingkat = 'kecamatan' THEN w.kode ELSE w.kode_induk END
-    FROM wilayah AS w
-),
-stage AS (
     SELECT
         n.tingkat,
         n.kode,
-        g.persen AS persen_gudang,
-        coalesce(k.persen, kk.persen) AS persen_ppk,
-        s.persen AS persen_pps,
-        t.persen AS persen_tps
+        n.nama,
+        n.kode_kecamatan,
+        coalesce(tps.jumlah_tps, 0) AS jumlah_tps,
+        coalesce(tps.tps_lengkap, 0) AS tps_lengkap,
+        s.persen_gudang,
+        s.persen_ppk,
+        s.persen_pps,
+        s.persen_tps,
+        (s.persen_gudang + s.persen_ppk + s.persen_pps + s.persen_tps) / 4 AS kemajuan_rantai,
+        CAST(coalesce(h.kebutuhan_tps, 0) AS BIGINT) AS kebutuhan_tps,
+        CAST(coalesce(h.kurang_tps, 0) AS BIGINT) AS kurang_tps,
+        CAST(coalesce(h.rusak, 0) AS BIGINT) AS rusak,
+        coalesce(r.tanda_terima, 0) AS tanda_terima,
+        h.terakhir,
+        r.mulai_tps
     FROM unit AS n
-    LEFT JOIN per_tahap AS g ON g.tingkat = 'kabkota' AND g.tahap = 'gudang'
-    LEFT JOIN per_tahap AS k ON k.tingkat = n.tingkat AND k.kode = n.kode AND k.tahap = 'ppk'
-    LEFT JOIN per_tahap AS kk ON n.tingkat = 'kelurahan' AND kk.tingkat = 'kecamatan'
-        AND kk.kode = n.kode_kecamatan AND kk.tahap = 'ppk'
-    LEFT JOIN per_tahap AS s ON s.tingkat = n.tingkat AND s.kode = n.kode AND s.tahap = 'pps'
-    LEFT JOIN per_tahap AS t ON t.tingkat = n.tingkat AND t.kode = n.kode AND t.tahap = 'tps'
-)
-SELECT
-    n.tingkat,
-    n.kode,
-    n.nama,
-    n.kode_kecamatan,
-    coalesce(tps.jumlah_tps, 0) AS jumlah_tps,
-    coalesce(tps.tps_lengkap, 0) AS tps_lengkap,
-    s.persen_gudang,
-    s.persen_ppk,
-    s.persen_pps,
-    s.persen_tps,
-    (s.persen_gudang + s.persen_ppk + s.persen_pps + s.persen_tps) / 4 AS kemajuan_rantai,
-    CAST(coalesce(h.kebutuhan_tps, 0) AS BIGINT) AS kebutuhan_tps,
-    CAST(coalesce(h.kurang_tps, 0) AS BIGINT) AS kurang_tps,
-    CAST(coalesce(h.rusak, 0) AS BIGINT) AS rusak,
-    coalesce(r.tanda_terima, 0) AS tanda_terima,
-    h.terakhir,
-    r.mulai_tps
-FROM unit AS n
-JOIN stage AS s USING (tingkat, kode)
-LEFT JOIN tps USING (tingkat, kode)
-LEFT JOIN hitung AS h USING (tingkat, kode)
-LEFT JOIN terima_unit AS r USING (tingkat, kode)
+    INNER JOIN stage AS s USING (tingkat, kode)
+    LEFT JOIN tps USING (tingkat, kode)
+    LEFT JOIN hitung AS h USING (tingkat, kode)
+    LEFT JOIN terima_unit AS r USING (tingkat, kode)

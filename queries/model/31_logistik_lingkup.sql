@@ -24,11 +24,13 @@
 --   terakhir: TIMESTAMP, latest receipt at the unit's places (NULL when none)
 --   mulai_tps: TIMESTAMP, first receipt at a TPS of the unit (NULL when none yet)
 CREATE OR REPLACE MACRO logistik_lingkup(tanggal, kecamatan) AS TABLE
-SELECT
-    CASE WHEN CAST(kecamatan AS VARCHAR) IS NULL THEN w.tingkat = 'kabkota'
-         ELSE w.tingkat = 'kecamatan' END AS lingkup,
-    w.*
-FROM logistik_wilayah(tanggal) AS w
-WHERE (CAST(kecamatan AS VARCHAR) IS NULL AND (w.tingkat = 'kabkota' OR (w.tingkat = 'kecamatan' AND w.jumlah_tps > 0)))
-   OR (w.tingkat = 'kecamatan' AND w.kode = kecamatan)
-   OR (w.tingkat = 'kelurahan' AND w.kode_kecamatan = kecamatan AND w.jumlah_tps > 0)
+    SELECT
+        CASE
+            WHEN CAST(kecamatan AS VARCHAR) IS NULL THEN tingkat = 'kabkota'
+            ELSE tingkat = 'kecamatan'
+        END AS lingkup,
+        *  -- every column of logistik_wilayah -- noqa: AM04
+    FROM logistik_wilayah(tanggal)
+    WHERE (CAST(kecamatan AS VARCHAR) IS NULL AND (tingkat = 'kabkota' OR (tingkat = 'kecamatan' AND jumlah_tps > 0)))
+        OR (tingkat = 'kecamatan' AND kode = kecamatan)
+        OR (tingkat = 'kelurahan' AND kode_kecamatan = kecamatan AND jumlah_tps > 0)

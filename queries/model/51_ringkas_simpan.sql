@@ -28,6 +28,6 @@
 --   persen_pps: DOUBLE, completeness at the kecamatan's PPS (0..100)
 --   persen_tps: DOUBLE, completeness at the kecamatan's TPS (0..100)
 CREATE OR REPLACE TABLE ringkas_simpan AS
-SELECT CAST(NULL AS DATE) AS tanggal, *
+SELECT CAST(NULL AS DATE) AS tanggal, *  -- the columns of ringkas_kecamatan -- noqa: AM04
 FROM ringkas_kecamatan(DATE '2000-01-01')
-WHERE false
+WHERE FALSE

@@ -2,5 +2,5 @@
 -- params:
 --   tanggal: DATE, as-of date
 INSERT INTO ringkas_simpan
-SELECT CAST($tanggal AS DATE), *
+SELECT CAST($tanggal AS DATE) AS tanggal, *  -- the columns of ringkas_kecamatan, as in the table -- noqa: AM04
 FROM ringkas_kecamatan($tanggal)
