@@ -79,7 +79,7 @@ def main() -> None:
     ap.add_argument("--gambar", action="store_true", help="write docs/img/laporan/")
     args = ap.parse_args()
     store = Store(Paths(ROOT / "data", ROOT / "geo"))
-    assert store.load(), store.ditolak
+    assert store.muat(), store.ditolak
     tanggal = args.tanggal or paparan.rentang(store).akhir
     nama = paparan.nama_kecamatan(store)[args.kecamatan]
     lingkup = {f"seluruh {store.wilayah.nama}": None, f"Kecamatan {nama} ({args.kecamatan})": args.kecamatan}

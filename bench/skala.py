@@ -70,7 +70,7 @@ def anak_ingest(data: Path) -> dict:
 
     t = time.perf_counter()
     s = Store(Paths(data / "data", data / "geo"))
-    assert s.load(), s.ditolak
+    assert s.muat(), s.ditolak
     return {"s": time.perf_counter() - t, "rss_mb": _rss_mb()}
 
 
@@ -84,7 +84,7 @@ def anak_app(data: Path, skala: str, runs: int) -> dict:
 
     os.environ["SIAGA_DATA"], os.environ["SIAGA_GEO"] = str(data / "data"), str(data / "geo")
     t = time.perf_counter()
-    store = ui._store(Paths.from_env())           # the app's cached store, reused by every AppTest below
+    store = ui._store(Paths.dari_env())           # the app's cached store, reused by every AppTest below
     out: dict = {"muat_s": time.perf_counter() - t, "halaman": {}}
     assert store.siap, store.ditolak
     t = time.perf_counter()

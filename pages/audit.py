@@ -7,7 +7,7 @@ from siaga.akses import gerbang
 from siaga.tampilan import identitas as tampil
 from siaga.tampilan import ui
 
-ui.lewat_navigasi()
+ui.lewat_pintu()
 st.title("Audit")
 if not gerbang.boleh(akses.LIHAT_AUDIT):
     st.error("Halaman ini hanya untuk admin.", icon=":material/block:")

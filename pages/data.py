@@ -10,8 +10,8 @@ from siaga.masuk import impor
 from siaga.tampilan import data as tampil
 from siaga.tampilan import ui
 
-ui.lewat_navigasi()
-paths = Paths.from_env()
+ui.lewat_pintu()
+paths = Paths.dari_env()
 st.title("Data")
 if not gerbang.boleh(akses.IMPOR):
     st.info(tampil.TANPA_IMPOR, icon=":material/lock:")

@@ -5,9 +5,8 @@ province, kab/kota, kecamatan and its polling stations."""
 import streamlit as st
 
 from siaga.inti import fmt
-from siaga.model import grafik, ringkasan
-from siaga.model import ikhtisar as tampil
-from siaga.tampilan import gaya, ui
+from siaga.model import grafik, ikhtisar
+from siaga.tampilan import kolom, ui
 
 k = ui.konteks()
 if k.akses.kecamatan:
@@ -16,64 +15,45 @@ if k.akses.kecamatan:
     st.stop()
 akar = k.wilayah.kode
 nama = {**ui.nama_wilayah(), **k.nama_kecamatan}
-induk = tampil.induk_sah(st.query_params.get("wil"), akar, nama)
-jejak = tampil.jejak(induk, akar, k.wilayah.nama, nama)
-anak = tampil.tingkat_anak(induk)
+h = ui.model_ikhtisar(k, st.query_params.get("wil"), nama)
 
-st.title(f"Ikhtisar · {fmt.md(jejak[-1][1])}")
-st.caption(f"Data per {k.data_per} · {fmt.hitung_mundur(k.tanggal, k.wilayah.hari_pemungutan)} menuju "
-           f"pemungutan suara {fmt.hari_tanggal(k.wilayah.hari_pemungutan)}")
-if len(jejak) > 1:
-    for kolom, (kode, label) in zip(st.columns(len(jejak) + 3), jejak[:-1]):
-        kolom.button(f"‹ {label}", key=f"naik_{kode}", on_click=ui.buka_wilayah, args=(None if kode == akar else kode,))
+st.title(f"Ikhtisar · {fmt.md(h.judul)}")
+st.caption(f"Data per {k.data_per} · {k.hitung_mundur} menuju pemungutan suara "
+           f"{fmt.hari_tanggal(k.wilayah.hari_pemungutan)}")
+if len(h.jejak) > 1:
+    for kol, (kode, label) in zip(st.columns(len(h.jejak) + 3), h.jejak[:-1], strict=False):
+        kol.button(f"‹ {label}", key=f"naik_{kode}", on_click=ui.buka_wilayah, args=(None if kode == akar else kode,))
 
-ind = ui.q("ikhtisar_indikator", tanggal=k.tanggal, induk=induk).iloc[0]
-c = st.columns(5)
-c[0].metric("Skor kesiapan", fmt.skor(ind["skor_kesiapan"]), help="Rata-rata skor kecamatan, ditimbang DPT")
-label, jumlah = tampil.jumlah_anak(ind, anak)
-c[1].metric(label, fmt.angka(jumlah))
-c[2].metric("Kecamatan rawan", fmt.angka(ind["kecamatan_rawan"]), help=f"dari {fmt.angka(ind['jumlah_kecamatan'])} kecamatan")
-c[3].metric("TPS", fmt.angka(ind["jumlah_tps"]), help=f"{fmt.angka(ind['dpt'])} pemilih DPT")
-c[4].metric("TPS logistik lengkap", fmt.angka(ind["tps_logistik_lengkap"]))
-for kol, i in zip(st.columns(3), ringkasan.indikator(ind)):
-    with kol.container(border=True):
-        st.metric(i.label, i.nilai, help=i.bantuan)
-        st.caption(i.keterangan)
+ui.kartu(h.angka, kotak=False)
+ui.kartu(h.indikator)
 
-if anak == "tps":
+if h.anak == "tps":
     st.subheader("TPS menurut kesiapan")
-    tps = ui.q("ikhtisar_tps", tanggal=k.tanggal, kecamatan=induk)
-    if tps.empty:
+    if h.tps is None:
         ui.kosong("Belum ada TPS di kecamatan ini.")
     else:
-        tabel_tps = tampil.tabel_tps(tps, k.wilayah.zona_waktu)
-        st.dataframe(tabel_tps, hide_index=True, width="stretch")
-        ui.tombol_unduh(tabel_tps, "tps", k, key="unduh_tps")
+        st.dataframe(h.tps, hide_index=True, width="stretch")
+        ui.tombol_unduh(h.tps, "tps", k, key="unduh_tps")
     st.stop()
 
-unit = ui.q("ikhtisar_unit", tanggal=k.tanggal, induk=induk, tingkat=anak)
-st.subheader(f"{tampil.LABEL_TINGKAT[anak]} menurut kesiapan")
-if unit.empty:
+st.subheader(f"{ikhtisar.LABEL_TINGKAT[h.anak]} menurut kesiapan")
+if h.peringkat is None:
     ui.kosong("Belum ada data untuk wilayah ini pada tanggal ini.")
     st.stop()
 kiri, kanan = st.columns([5, 6])
 with kiri:
-    lv = tampil.tingkat_peta(induk)
-    peta = ui.peta(tampil.peta, lv, "ikhtisar_unit", tanggal=k.tanggal, induk=induk, tingkat=lv)
-    if peta is None:
-        ui.kosong(f"Batas wilayah {tampil.LABEL_TINGKAT[lv].lower()} belum tersedia, peta tidak ditampilkan.")
+    lv = ikhtisar.LABEL_TINGKAT[h.tingkat_peta].lower()
+    if h.peta is None:
+        ui.kosong(f"Batas wilayah {lv} belum tersedia, peta tidak ditampilkan.")
     else:
-        st.pydeck_chart(peta, height=grafik.MAP_HEIGHT, key="peta_ikhtisar")
-        st.caption(f"Peta per {tampil.LABEL_TINGKAT[lv].lower()}." + (f" {grafik.BATAS_PERKIRAAN}"
-                                                                        if k.wilayah.batas_perkiraan else ""))
+        st.pydeck_chart(h.peta, height=grafik.MAP_HEIGHT, key="peta_ikhtisar")
+        st.caption(f"Peta per {lv}." + (f" {grafik.BATAS_PERKIRAAN}" if k.wilayah.batas_perkiraan else ""))
 with kanan:
-    peringkat = ui.sekali(tampil.peringkat, unit)
-    st.dataframe(gaya.warnai_level(peringkat), hide_index=True, width="stretch",
-                 height=grafik.MAP_HEIGHT, column_config=tampil.KOLOM_PERINGKAT)
-ui.pilih_wilayah(f"Buka {tampil.LABEL_TINGKAT[anak].lower()}", list(unit["kode"]),
-                 dict(zip(unit["kode"], tampil.nama_unit(unit))), key=f"buka_{induk}")
+    st.dataframe(ui.warnai_level(h.peringkat), hide_index=True, width="stretch", height=grafik.MAP_HEIGHT,
+                 column_config=kolom.PERINGKAT_IKHTISAR)
+ui.pilih_wilayah(f"Buka {ikhtisar.LABEL_TINGKAT[h.anak].lower()}", list(h.unit["kode"]),
+                 dict(zip(h.unit["kode"], ikhtisar.nama_unit(h.unit), strict=True)), key=f"buka_{h.induk}")
 
 st.subheader("Rantai logistik: yang paling tertinggal")
-st.plotly_chart(ui.grafik(tampil.grafik_rantai, "ikhtisar_unit", tanggal=k.tanggal, induk=induk, tingkat=anak),
-                config=grafik.PLOTLY_CONFIG, key="grafik_rantai")
-ui.tombol_unduh(peringkat, "ikhtisar", k, key="unduh_ikhtisar")
+st.plotly_chart(h.grafik_rantai, config=grafik.PLOTLY_CONFIG, key="grafik_rantai")
+ui.tombol_unduh(h.peringkat, "ikhtisar", k, key="unduh_ikhtisar")

@@ -3,77 +3,57 @@ overdue follow-ups with their PIC, and the incident table (downloadable)."""
 
 import streamlit as st
 
-from siaga import akses
-from siaga.model import grafik
-from siaga.model import insiden as tampil
-from siaga.tampilan import ui
+from siaga.model import grafik, insiden
+from siaga.tampilan import kolom, ui
 
 k = ui.konteks()
 ui.judul("Insiden & Permasalahan", k)
-zona = k.wilayah.zona_waktu
-lingkup = {"tanggal": k.tanggal, "kecamatan": k.kecamatan, "kelurahan": k.kelurahan}
-jendela = {**lingkup, "mulai": k.mulai_jendela}
-judul_jendela = tampil.JUDUL_JENDELA[k.jendela]
-rincian = k.akses.boleh(akses.RINCIAN)       # row-level tables and free text (not for pimpinan / public demo)
+h = ui.model(insiden.susun, k)
+judul_jendela = insiden.JUDUL_JENDELA[k.jendela]
+frasa_jendela = insiden.FRASA_JENDELA[k.jendela]
 
-st.caption(tampil.kalimat_jendela(k.jendela, k.mulai_jendela, k.saat, k.tanggal_awal, zona))
-ringkas = ui.q("insiden_ringkas", **jendela, hari_tempo=tampil.HARI_TEMPO).iloc[0]
-for kolom, (label, nilai, bantuan) in zip(st.columns(5), tampil.metrik(ringkas, k.jendela)):
-    kolom.metric(label, nilai, help=bantuan)
-st.caption(tampil.kalimat_keadaan(ringkas, k.data_per))
+st.caption(h.kalimat_jendela)
+ui.kartu(h.angka, kotak=False)
+st.caption(h.kalimat_keadaan)
 
-if ringkas["seluruhnya"] == 0:
-    ui.kosong(tampil.kosong_belum_ada(k.nama_lingkup, k.tanggal, k.tanggal_awal))
+if h.belum_ada:
+    ui.kosong(h.belum_ada)
     st.stop()
 
-daftar = ui.q("insiden_daftar", **jendela)
-if daftar.empty:
-    ui.kosong(tampil.kosong_jendela(k.nama_lingkup, k.jendela, k.tanggal))
+if h.kosong_jendela:
+    ui.kosong(h.kosong_jendela)
 else:
     kiri, kanan = st.columns([5, 6], gap="medium")
     with kiri:
-        tingkat = "kelurahan" if k.kecamatan else "kecamatan"
         st.subheader(f"Peta insiden · {judul_jendela}")
-        wilayah = ui.q("insiden_wilayah", tanggal=k.tanggal, kecamatan=k.kecamatan, mulai=k.mulai_jendela)
-        peta = ui.sekali(tampil.peta, kunci=(tingkat,), _batas=ui.batas().get(tingkat), wilayah=wilayah,
-                         daftar=daftar if rincian else tampil.tanpa_teks_bebas(daftar), jendela=k.jendela, zona=zona,
-                         pilih=k.kelurahan)
-        if peta is None:
+        if h.peta is None:
             st.info("Batas wilayah belum tersedia dan tidak ada insiden berkoordinat; peta tidak dapat ditampilkan.")
         else:
-            st.pydeck_chart(peta, height=grafik.MAP_HEIGHT)
-            st.plotly_chart(ui.sekali(tampil.legenda_peta, wilayah, tingkat), key="legenda_peta",
+            st.pydeck_chart(h.peta, height=grafik.MAP_HEIGHT)
+            st.plotly_chart(h.legenda_peta, key="legenda_peta",
                             config=grafik.PLOTLY_CONFIG | {"displayModeBar": False, "staticPlot": True})
-        st.caption(tampil.kalimat_peta(daftar, tingkat) + (" " + grafik.BATAS_PERKIRAAN
-                                                  if k.wilayah.batas_perkiraan else ""))
+        st.caption(h.kalimat_peta + (" " + grafik.BATAS_PERKIRAAN if k.wilayah.batas_perkiraan else ""))
     with kanan:
         st.subheader("Insiden per hari menurut kategori")
-        awal, akhir = tampil.rentang_harian(k.mulai_jendela, k.tanggal_awal, k.saat)
-        st.plotly_chart(ui.sekali(tampil.grafik_harian, ui.q("insiden_harian", **jendela), awal, akhir,
-                                  ui.q("tahapan", tanggal=k.tanggal), k.wilayah.hari_pemungutan),
-                        config=grafik.PLOTLY_CONFIG, key="grafik_harian")
+        st.plotly_chart(h.grafik_harian, config=grafik.PLOTLY_CONFIG, key="grafik_harian")
         st.caption("Menurut hari laporan pertama; arahkan kursor ke batang untuk rincian kategori.")
-        st.markdown(f"**Status insiden yang dilaporkan {tampil.FRASA_JENDELA[k.jendela]}**")
-        st.plotly_chart(ui.grafik(tampil.grafik_status, "insiden_status", **jendela), config=grafik.PLOTLY_CONFIG,
-                        key="grafik_status")
+        st.markdown(f"**Status insiden yang dilaporkan {frasa_jendela}**")
+        st.plotly_chart(h.grafik_status, config=grafik.PLOTLY_CONFIG, key="grafik_status")
         st.caption("Status saat ini menurut alur dilaporkan → diverifikasi → ditangani → selesai.")
 
-st.subheader(f"Tindak lanjut terlambat atau jatuh tempo dalam {tampil.HARI_TEMPO} hari")
+st.subheader(f"Tindak lanjut terlambat atau jatuh tempo dalam {insiden.HARI_TEMPO} hari")
 st.caption("Semua insiden yang masih terbuka, kapan pun dilaporkan; yang paling terlambat di atas.")
-tindak = ui.q("insiden_tindak_lanjut", **lingkup, hari_tempo=tampil.HARI_TEMPO)
-if tindak.empty:
-    ui.kosong(tampil.kosong_tindak_lanjut(k.nama_lingkup))
-elif not rincian:
-    ui.hanya_rincian(f"{len(tindak)} insiden terbuka terlambat atau segera jatuh tempo.")
+if not h.jumlah_tindak:
+    ui.kosong(h.kosong_tindak)
+elif h.tindak is None:
+    ui.hanya_rincian(f"{h.jumlah_tindak} insiden terbuka terlambat atau segera jatuh tempo.")
 else:
-    st.dataframe(tampil.tabel_tindak_lanjut(tindak, k.saat, zona), hide_index=True, width="stretch",
-                 column_config=tampil.KOLOM_TINDAK_LANJUT)
-    ui.tombol_unduh(tampil.unduh_tindak_lanjut(tindak), "tindak-lanjut-insiden", k, "tindak_lanjut")
+    st.dataframe(h.tindak, hide_index=True, width="stretch", column_config=kolom.TINDAK_LANJUT_INSIDEN)
+    ui.tombol_unduh(h.ekspor_tindak, "tindak-lanjut-insiden", k, "tindak_lanjut")
 
-if not daftar.empty and not rincian:
-    ui.hanya_rincian(f"{len(daftar)} insiden dilaporkan {tampil.FRASA_JENDELA[k.jendela]}.")
-elif not daftar.empty:
+if h.jumlah_daftar and h.daftar is None:
+    ui.hanya_rincian(f"{h.jumlah_daftar} insiden dilaporkan {frasa_jendela}.")
+elif h.jumlah_daftar:
     st.subheader(f"Daftar insiden · {judul_jendela}")
-    st.dataframe(tampil.tabel_insiden(daftar, zona), hide_index=True, width="stretch",
-                 column_config=tampil.KOLOM_INSIDEN)
-    ui.tombol_unduh(tampil.unduh_insiden(daftar), f"insiden-{k.jendela}", k, "insiden")
+    st.dataframe(h.daftar, hide_index=True, width="stretch", column_config=kolom.INSIDEN)
+    ui.tombol_unduh(h.ekspor_daftar, f"insiden-{k.jendela}", k, "insiden")

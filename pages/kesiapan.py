@@ -6,32 +6,27 @@ import streamlit as st
 
 from siaga import akses
 from siaga.inti import fmt
-from siaga.model import grafik
-from siaga.model import kesiapan as tampil
-from siaga.tampilan import gaya, ui
+from siaga.model import grafik, kesiapan
+from siaga.tampilan import kolom, ui
 
 k = ui.konteks()
 ui.judul("Kesiapan", k)
-st.caption(tampil.cara_hitung(k.wilayah.kesiapan))
+st.caption(kesiapan.cara_hitung(k.wilayah.kesiapan))
 if k.sebelum_data:
-    ui.kosong(tampil.kosong_sebelum_data(k.tanggal, k.tanggal_awal))
+    ui.kosong(kesiapan.kosong_sebelum_data(k.tanggal, k.tanggal_awal))
     st.stop()
 
-h = tampil.halaman(k.kunci, k.tanggal, k.kecamatan, k.kelurahan, k.wilayah.batas_logistik, k.wilayah.zona_waktu,
-                   k.nama_lingkup, k.wilayah.kesiapan, ui.batas(), ui.q)
+h = ui.model(kesiapan.susun, k)
 if h.lingkup is None or h.lingkup["jumlah_tps"] == 0:
-    ui.kosong(tampil.kosong_tanpa_tps(k.nama_lingkup))
+    ui.kosong(kesiapan.kosong_tanpa_tps(k.nama_lingkup))
     st.stop()
 
-for kolom, a in zip(st.columns(len(h.angka)), h.angka):
-    with kolom.container(border=True):
-        st.metric(a.label, a.nilai)
-        st.caption(a.keterangan)
+ui.kartu(h.angka)
 if h.kalimat_jalur:
     (st.warning if h.tertinggal else st.success)(h.kalimat_jalur, icon=":material/timeline:")
 
 # ------------------------------------------------------------------ map and matrix
-unit = "kelurahan" if k.kecamatan else "kecamatan"
+unit = k.unit
 st.subheader(f"Peta dan matriks kesiapan per {unit}")
 kiri, kanan = st.columns([5, 6], gap="large")
 with kiri:
@@ -39,8 +34,8 @@ with kiri:
         ui.kosong("Batas wilayah belum tersedia, peta tidak dapat ditampilkan.")
     else:
         st.pydeck_chart(h.peta, height=grafik.MAP_HEIGHT, key="peta_kesiapan")
-        st.caption(tampil.catatan_peta(k.wilayah.kesiapan, bool(k.kecamatan), bool(k.kelurahan), h.tanpa_koordinat,
-                                       k.wilayah.batas_perkiraan))
+        st.caption(kesiapan.catatan_peta(k.wilayah.kesiapan, bool(k.kecamatan), bool(k.kelurahan), h.tanpa_koordinat,
+                                         k.wilayah.batas_perkiraan))
 with kanan:
     if h.matriks is None:
         ui.kosong(f"Belum ada {unit} dengan TPS di wilayah ini.")
@@ -54,10 +49,10 @@ st.subheader(f"Rincian per {unit}")
 if h.unit.empty:
     ui.kosong(f"Tidak ada {unit} di wilayah ini.")
 else:
-    st.dataframe(gaya.warnai_level(h.unit), hide_index=True, width="stretch", height=tampil.tinggi_tabel(len(h.unit)),
-                 column_config=tampil.kolom_unit(h.unit))
+    st.dataframe(ui.warnai_level(h.unit), hide_index=True, width="stretch", height=ui.tinggi_tabel(len(h.unit)),
+                 column_config=kolom.unit_kesiapan(h.unit))
     if h.tanpa_tps:
-        st.caption(tampil.kalimat_tanpa_tps(unit, h.tanpa_tps))
+        st.caption(kesiapan.kalimat_tanpa_tps(unit, h.tanpa_tps))
     st.caption("Rinci › membuka wilayah itu di tab baru; atau pilih kecamatan dan kelurahan di bilah samping untuk "
                "merinci sampai ke TPS.")
     ui.tombol_unduh(h.ekspor_unit, f"kesiapan-per-{unit}", k, "unit")
@@ -65,14 +60,14 @@ else:
 if k.kecamatan:
     st.subheader("Daftar TPS")
     if h.tps is None:
-        ui.kosong(tampil.kosong_tanpa_tps(k.nama_lingkup))
+        ui.kosong(kesiapan.kosong_tanpa_tps(k.nama_lingkup))
     elif not k.akses.boleh(akses.RINCIAN):
-        ui.hanya_rincian(tampil.judul_tps(h.jumlah_tps, len(h.tps), k.nama_lingkup))
+        ui.hanya_rincian(kesiapan.judul_tps(h.jumlah_tps, len(h.tps), k.nama_lingkup))
     else:
-        st.caption(tampil.judul_tps(h.jumlah_tps, len(h.tps), k.nama_lingkup) + " Apa yang kurang, laporan terakhir "
-                   "dan sejak kapan statusnya begitu.")
-        st.dataframe(h.tps, hide_index=True, width="stretch", height=tampil.tinggi_tabel(len(h.tps)),
-                     column_config=tampil.KOLOM_TPS)
+        st.caption(kesiapan.judul_tps(h.jumlah_tps, len(h.tps), k.nama_lingkup) + " Apa yang kurang, laporan "
+                   "terakhir dan sejak kapan statusnya begitu.")
+        st.dataframe(h.tps, hide_index=True, width="stretch", height=ui.tinggi_tabel(len(h.tps)),
+                     column_config=kolom.TPS_KESIAPAN)
         ui.tombol_unduh(h.ekspor_tps, "kesiapan-tps", k, "tps")
 
 # ------------------------------------------------------------------ over time

@@ -1,75 +1,63 @@
 """Netralitas ASN: key figures, the case flow, type and class, OPD and kecamatan, open cases
 with their age and deadline. Case facts only: identities stay in a separate restricted file."""
 
-from dataclasses import replace
-
 import streamlit as st
 
 from siaga import akses
-from siaga.model import grafik
-from siaga.model import netralitas as tampil
+from siaga.model import grafik, netralitas
 from siaga.tampilan import identitas as rahasia
-from siaga.tampilan import ui
+from siaga.tampilan import kolom, ui
 
 k = ui.konteks()
 ui.judul("Netralitas ASN", k)
-lingkup = {"tanggal": k.tanggal, "kecamatan": k.kecamatan}
-di_lingkup = tampil.lingkup_kalimat(k.nama_lingkup, k.tanggal)
+h = ui.model(netralitas.susun, k)
 
-r = ui.q("netralitas_ringkas", **lingkup, batas_lapor=tampil.BATAS_LAPOR_HARI).iloc[0]
-for kolom, a in zip(st.columns(6), tampil.angka_kunci(r)):
-    kolom.metric(a.label, a.nilai, help=a.bantuan)
-st.caption(tampil.keterangan_angka(r))
-st.caption(tampil.KETENTUAN)
+ui.kartu(h.angka, kotak=False)
+st.caption(h.keterangan)
+st.caption(netralitas.KETENTUAN)
 
-if r["jumlah_kasus"] == 0:
-    ui.kosong(f"Belum ada kasus netralitas ASN yang tercatat {di_lingkup}.")
+if not h.ada_kasus:
+    ui.kosong(h.kosong)
 else:
     kiri, kanan = st.columns(2, gap="large")
     with kiri:
         st.subheader("Alur penanganan kasus")
         st.caption("Status terakhir setiap kasus: laporan/temuan → klarifikasi → rekomendasi Bawaslu → BKN → "
                    "keputusan PPK → selesai, atau tidak terbukti.")
-        st.plotly_chart(ui.grafik(tampil.grafik_alur, "netralitas_alur", **lingkup), config=grafik.PLOTLY_CONFIG,
-                        width="stretch", key="grafik_alur")
+        st.plotly_chart(h.grafik_alur, config=grafik.PLOTLY_CONFIG, width="stretch", key="grafik_alur")
     with kanan:
         st.subheader("Jenis dan kelas pelanggaran")
         st.caption("Kelas menurut SKB 2/2022: etik (sanksi moral) atau disiplin (hukuman disiplin).")
-        st.plotly_chart(ui.grafik(tampil.grafik_jenis, "netralitas_jenis", **lingkup), config=grafik.PLOTLY_CONFIG,
-                        width="stretch", key="grafik_jenis")
+        st.plotly_chart(h.grafik_jenis, config=grafik.PLOTLY_CONFIG, width="stretch", key="grafik_jenis")
 
     kiri, kanan = st.columns([2, 3], gap="large")
     with kiri:
         st.subheader("Menurut OPD")
-        opd = ui.q("netralitas_opd", **lingkup)
-        st.caption(tampil.keterangan_opd(opd))
-        st.plotly_chart(ui.grafik(tampil.grafik_opd, "netralitas_opd", **lingkup), config=grafik.PLOTLY_CONFIG,
-                        width="stretch", key="grafik_opd")
+        st.caption(h.keterangan_opd)
+        st.plotly_chart(h.grafik_opd, config=grafik.PLOTLY_CONFIG, width="stretch", key="grafik_opd")
     with kanan:
         st.subheader("Menurut kecamatan")
-        st.caption(tampil.keterangan_kecamatan(k.kecamatan))
-        kec = ui.q("netralitas_kecamatan", tanggal=k.tanggal, batas_lapor=tampil.BATAS_LAPOR_HARI)
-        st.dataframe(tampil.tabel_kecamatan(kec, k.kecamatan), hide_index=True, width="stretch",
-                     height=tampil.tinggi_tabel(len(kec)), column_config=tampil.KOLOM_KECAMATAN)
+        st.caption(netralitas.keterangan_kecamatan(k.kecamatan))
+        st.dataframe(h.kecamatan, hide_index=True, width="stretch", height=ui.tinggi_tabel(len(h.kecamatan), 563),
+                     column_config=kolom.KECAMATAN_NETRALITAS)
         # The table compares every kecamatan (a camat: only theirs), so its file is named after what it holds.
-        ui.tombol_unduh(tampil.ekspor_kecamatan(kec), "netralitas-kecamatan",
-                        k if k.akses.kecamatan else replace(k, kecamatan=None), key="net_kec")
+        ui.tombol_unduh(h.ekspor_kecamatan, "netralitas-kecamatan", k if k.akses.kecamatan else k.dengan(kecamatan=None),
+                        key="net_kec")
 
     st.subheader("Kasus berjalan: umur dan batas waktu")
-    st.caption(tampil.PRIVASI)
-    terbuka = ui.q("netralitas_terbuka", **lingkup, batas_lapor=tampil.BATAS_LAPOR_HARI)
-    if terbuka.empty:
-        ui.kosong(f"Tidak ada kasus netralitas ASN yang masih berjalan {di_lingkup}.")
-    elif not k.akses.boleh(akses.RINCIAN):
-        ui.hanya_rincian(f"{len(terbuka)} kasus masih berjalan {di_lingkup}.")
+    st.caption(netralitas.PRIVASI)
+    if not h.jumlah_terbuka:
+        ui.kosong(h.kosong_terbuka)
+    elif h.terbuka is None:
+        ui.hanya_rincian(f"{h.jumlah_terbuka} kasus masih berjalan {netralitas.lingkup_kalimat(k.nama_lingkup, k.tanggal)}.")
     else:
         st.caption("Diurutkan dari yang paling lama melewati batas waktu; umur dihitung sejak laporan/temuan.")
-        st.dataframe(tampil.warnai_tenggat(tampil.tabel_terbuka(terbuka)), hide_index=True, width="stretch",
-                     height=tampil.tinggi_tabel(len(terbuka)), column_config=tampil.KOLOM_TERBUKA)
-        ui.tombol_unduh(tampil.ekspor_terbuka(terbuka), "netralitas-kasus-berjalan", k, key="net_terbuka")
+        st.dataframe(netralitas.warnai_tenggat(h.terbuka), hide_index=True, width="stretch",
+                     height=ui.tinggi_tabel(len(h.terbuka), 563), column_config=kolom.TERBUKA_NETRALITAS)
+        ui.tombol_unduh(h.ekspor_terbuka, "netralitas-kasus-berjalan", k, key="net_terbuka")
 
-    if k.akses.boleh(akses.LIHAT_TERLAPOR) and not terbuka.empty:
-        kasus = terbuka["id_kasus"].astype(str).tolist()
+    if k.akses.boleh(akses.LIHAT_TERLAPOR) and h.kasus_terbuka:
+        kasus = list(h.kasus_terbuka)
         st.subheader("Identitas terlapor (terbatas)")
         st.caption(rahasia.CATATAN_TERLAPOR)
         st.button(f"Tampilkan identitas terlapor {len(kasus)} kasus berjalan", key="net_terlapor",

@@ -1,7 +1,7 @@
 -- The three indicators of a successful Pilkada, for the city or one kecamatan, as of a date:
 -- turnout readiness (DPT, C-Pemberitahuan delivered), no conflict (open serious and conflict
--- incidents), public services undisturbed (open incidents of that group); plus the overall
--- readiness score (DPT-weighted) and open neutrality cases.
+-- incidents), public services undisturbed (open incidents of that group); plus open neutrality
+-- cases. Readiness scores and levels come from kesiapan_unit only.
 -- params:
 --   tanggal: DATE, as-of date
 --   kecamatan: VARCHAR, kecamatan code, NULL for the whole region
@@ -10,9 +10,6 @@
 --   jumlah_tps: BIGINT, polling stations
 --   c_pemberitahuan: BIGINT, voter notices delivered
 --   persen_c_pemberitahuan: DOUBLE, notices delivered as % of DPT (0..100)
---   skor_kesiapan: DOUBLE, DPT-weighted readiness score (0..100)
---   kecamatan_rawan: BIGINT, kecamatan at level rawan
---   kecamatan_perhatian: BIGINT, kecamatan at level perlu_perhatian
 --   insiden_terbuka: BIGINT, open incidents
 --   insiden_serius_terbuka: BIGINT, open high-severity incidents
 --   insiden_konflik_terbuka: BIGINT, open incidents in the conflict group
@@ -39,10 +36,7 @@ k AS (
     SELECT
         coalesce(sum(dpt), 0) AS dpt,
         coalesce(sum(jumlah_tps), 0) AS jumlah_tps,
-        coalesce(sum(c_pemberitahuan), 0) AS c_pemberitahuan,
-        sum(skor * dpt) / nullif(sum(dpt), 0) AS skor_kesiapan,
-        count(*) FILTER (WHERE level = 'rawan') AS kecamatan_rawan,
-        count(*) FILTER (WHERE level = 'perlu_perhatian') AS kecamatan_perhatian
+        coalesce(sum(c_pemberitahuan), 0) AS c_pemberitahuan
     FROM kec
 ),
 i AS (
@@ -60,9 +54,6 @@ SELECT
     k.jumlah_tps,
     k.c_pemberitahuan,
     CASE WHEN k.dpt = 0 THEN 0.0 ELSE 100.0 * k.c_pemberitahuan / k.dpt END AS persen_c_pemberitahuan,
-    k.skor_kesiapan,
-    k.kecamatan_rawan,
-    k.kecamatan_perhatian,
     i.insiden_terbuka,
     i.insiden_serius_terbuka,
     i.insiden_konflik_terbuka,

@@ -41,7 +41,7 @@ def _faktor(teks: str) -> float:
 def _demo(args) -> int:
     nasional = args.skala == "nasional"
     if nasional:
-        from siaga.demo.nasional import SEED, generate, ukuran
+        from siaga.demo.nasional import SEED, buat, ukuran
 
         if not args.out and not (args.data and args.geo):
             print("Skala nasional memerlukan --out FOLDER (atau --data dan --geo).", file=sys.stderr)
@@ -49,7 +49,7 @@ def _demo(args) -> int:
         data = Path(args.data) if args.data else Path(args.out) / "data"
         geo = Path(args.geo) if args.geo else Path(args.out) / "geo"
     else:
-        from siaga.demo.kota import SEED, generate
+        from siaga.demo.kota import SEED, buat
 
         if args.out or args.faktor is not None:
             print("--out dan --faktor hanya berlaku untuk --skala nasional.", file=sys.stderr)
@@ -69,10 +69,10 @@ def _demo(args) -> int:
     started = time.perf_counter()
     seed = args.seed if args.seed is not None else SEED
     if nasional:
-        counts = generate(data, geo, seed=seed, faktor=args.faktor if args.faktor is not None else 1.0,
+        counts = buat(data, geo, seed=seed, faktor=args.faktor if args.faktor is not None else 1.0,
                           kabar=_kabar)
     else:
-        counts = generate(data, geo, seed=seed)
+        counts = buat(data, geo, seed=seed)
     for name, n in counts.items():
         print(f"{name:28s} {n:>9,d} baris".replace(",", "."))
     if nasional:
@@ -85,8 +85,8 @@ def _demo(args) -> int:
 def _periksa(args) -> int:
     from siaga.data.store import Store
 
-    store = Store(Paths.from_env())
-    ok = store.load()
+    store = Store(Paths.dari_env())
+    ok = store.muat()
     problems = store.ditolak if not ok else store.snapshot.peringatan
     for m in problems:
         print(f"[{m.tingkat}] {m.pesan()}")
@@ -98,9 +98,9 @@ def _periksa(args) -> int:
 
 
 def _kontrak(args) -> int:
-    from siaga.inti.dokumen import write_contract
+    from siaga.inti.dokumen import tulis_kontrak
 
-    path = write_contract()
+    path = tulis_kontrak()
     print(f"Ditulis: {path.relative_to(ROOT)}")
     return 0
 
@@ -118,7 +118,7 @@ def _audit(aksi: str, objek: str, hasil: str = "berhasil") -> None:
     """An audit line for a command (user ``cli:<system user>``); ``aksi`` is one of siaga.akses.audit's."""
     from siaga.akses import audit, pengguna
 
-    audit.catat(pengguna.folder(Paths.from_env()), pengguna=f"cli:{_pengguna()}", peran="cli", aksi=aksi,
+    audit.catat(pengguna.folder(Paths.dari_env()), pengguna=f"cli:{_pengguna()}", peran="cli", aksi=aksi,
                 objek=objek, hasil=hasil)
 
 
@@ -148,7 +148,7 @@ def _impor(args) -> int:
         data = src.read_bytes()
     started = time.perf_counter()
     try:
-        lap = impor.impor(Paths.from_env(), args.jenis, data, src.name, oleh=args.oleh or _pengguna(),
+        lap = impor.impor(Paths.dari_env(), args.jenis, data, src.name, oleh=args.oleh or _pengguna(),
                           uji=args.dry_run, kabar=_kabar, **opsi)
     except MasalahError as exc:
         for m in exc.masalah:
@@ -167,7 +167,7 @@ def _riwayat(args) -> int:
     from siaga.inti.masalah import MasalahError
     from siaga.masuk import riwayat
 
-    paths = Paths.from_env()
+    paths = Paths.dari_env()
     try:
         with riwayat.kunci(paths, tunggu=2.0):
             pass                                   # finishes the bookkeeping of an interrupted import
@@ -195,7 +195,7 @@ def _pulihkan(args) -> int:
     from siaga.masuk import impor
 
     try:
-        lap = impor.pulihkan(Paths.from_env(), args.versi, oleh=args.oleh or _pengguna())
+        lap = impor.pulihkan(Paths.dari_env(), args.versi, oleh=args.oleh or _pengguna())
     except MasalahError as exc:
         for m in exc.masalah:
             print(f"[{m.tingkat}] {m.pesan()}", file=sys.stderr)
@@ -230,18 +230,16 @@ def _laporan(args) -> int:
     from siaga import laporan
     from siaga.data.store import Store
     from siaga.inti import fileio, fmt
-    from siaga.model.paparan import rentang
+    from siaga.model.konteks import HANYA_KABKOTA, Rentang
 
-    store = Store(Paths.from_env())
-    if not store.load():
+    store = Store(Paths.dari_env())
+    if not store.muat():
         print("Data tidak dapat dimuat; lihat masalahnya dengan: python -m siaga periksa", file=sys.stderr)
         return 1
     if store.wilayah.multi:
-        from siaga.model.lingkup import HANYA_KABKOTA
-
         print(HANYA_KABKOTA, file=sys.stderr)
         return 2
-    tanggal = args.tanggal or rentang(store).akhir
+    tanggal = args.tanggal or Rentang.dari_query(store.query).akhir
     out = Path(args.out or laporan.nama_berkas(args.kecamatan or store.wilayah.kode, tanggal, args.format))
     started = time.perf_counter()
     try:
@@ -269,7 +267,7 @@ def _sandi(args, nama: str) -> str | None:
 
 
 def _kecamatan_ada(paths: Paths) -> set[str] | None:
-    from siaga.masuk.impor import muat_sekarang
+    from siaga.masuk.periksa import muat_sekarang
 
     tabel, _ = muat_sekarang(paths, {"wilayah"})
     if "wilayah" not in tabel:
@@ -282,7 +280,7 @@ def _pengguna_cmd(args) -> int:
     from siaga import akses
     from siaga.akses import pengguna
 
-    paths = Paths.from_env()
+    paths = Paths.dari_env()
     d = pengguna.folder(paths)
     try:
         if args.aksi == "daftar":
@@ -333,7 +331,7 @@ def _hapus_pribadi(args) -> int:
     except ValueError:
         print("--sebelum harus berupa tanggal TTTT-BB-HH, mis. 2025-03-01.", file=sys.stderr)
         return 2
-    hasil = retensi.hapus_pribadi(Paths.from_env(), sebelum, oleh=args.oleh or _pengguna(), uji=args.dry_run)
+    hasil = retensi.hapus_pribadi(Paths.dari_env(), sebelum, oleh=args.oleh or _pengguna(), uji=args.dry_run)
     for m in hasil.masalah:
         print(f"[{m.tingkat}] {m.pesan()}", file=sys.stderr)
     if hasil.masalah:

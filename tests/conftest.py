@@ -47,7 +47,7 @@ def contoh_store():
     from siaga.inti.config import Paths
 
     s = Store(Paths(FIXTURE / "data", FIXTURE / "geo"))
-    assert s.load(), s.ditolak
+    assert s.muat(), s.ditolak
     return s
 
 
@@ -57,7 +57,7 @@ def demo_store():
     from siaga.inti.config import Paths
 
     s = Store(Paths(ROOT / "data", ROOT / "geo"))
-    assert s.load(), s.ditolak
+    assert s.muat(), s.ditolak
     return s
 
 
@@ -128,3 +128,26 @@ def artefak() -> Path:
 
 def pytest_configure(config):
     os.environ.setdefault("MPLBACKEND", "Agg")
+
+
+def konteks_uji(tanggal, kecamatan: str | None = None, kelurahan: str | None = None, jendela: str = "semua",
+                akses=None, data: Path = FIXTURE / "data", nama_kecamatan: dict | None = None, batas: dict | None = None,
+                rentang=None):
+    """A screen view (:class:`siaga.model.konteks.Konteks`) over the Kota Contoh configuration, for model
+    tests that pass their own query function; the data period is the as-of day unless given."""
+    import datetime as dt
+
+    from siaga.akses import TAMU
+    from siaga.inti.config import muat_wilayah
+    from siaga.model.konteks import Konteks, Rentang
+
+    rentang = rentang or Rentang(tanggal, tanggal, dt.datetime.combine(tanggal, dt.time(23, 59, 59)))
+    return Konteks(wilayah=muat_wilayah(data), versi="uji", tanggal=tanggal, kecamatan=kecamatan, kelurahan=kelurahan,
+                   jendela=jendela, nama_kecamatan=nama_kecamatan or {"99.01.01": "Alpha", "99.01.02": "Beta"},
+                   nama_kelurahan={}, rentang=rentang, akses=akses or TAMU, batas=batas or {})
+
+
+def baris_kecamatan(unit):
+    """The kecamatan rows of a ``kesiapan_unit`` result (the region's kecamatan, or the scope's own
+    kecamatan when the query is scoped to one), in the query's order."""
+    return unit[unit["tingkat"] == "kecamatan"].reset_index(drop=True)

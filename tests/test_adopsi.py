@@ -160,7 +160,7 @@ def test_a_new_region_from_scratch_without_code_changes(tmp_path, berkas_desk, m
     assert listing.count("Desk Fiktif") == len(URUTAN)
 
     store = Store(Paths(data, geo))
-    assert store.load(), [m.pesan() for m in store.ditolak]
+    assert store.muat(), [m.pesan() for m in store.ditolak]
     assert store.wilayah.nama == "Kabupaten Fiktif Raya" and store.wilayah.zona_waktu == "WIT"
     ind = store.query("indikator_utama", tanggal=dt.date(2024, 11, 26), kecamatan=None).iloc[0]
     assert (ind["dpt"], ind["jumlah_tps"], ind["c_pemberitahuan"]) == (1000, 3, 250)

@@ -9,6 +9,7 @@ import pytest
 from siaga import akses
 from siaga.akses import ADMIN, CAMAT, PIMPINAN, PUBLIK, STAF, VERIFIKATOR, Akses, AksesDitolak, Lingkup
 from siaga.data import queries
+from tests.conftest import baris_kecamatan
 
 TGL = dt.date(2024, 11, 25)
 ALPHA, BETA = "99.01.01", "99.01.02"
@@ -64,7 +65,7 @@ def test_camat_needs_a_kecamatan_and_only_a_camat_has_one():
 
 
 def test_scope_forces_the_kecamatan_and_refuses_unscoped_queries():
-    reg = queries.registry()
+    reg = queries.daftar()
     camat = Lingkup(CAMAT, BETA)
     p = akses.param_lingkup("insiden_daftar", reg["insiden_daftar"].params, {"kecamatan": ALPHA, "x": 1}, camat)
     assert p == {"kecamatan": BETA, "x": 1}
@@ -78,19 +79,19 @@ def test_scope_forces_the_kecamatan_and_refuses_unscoped_queries():
 def test_every_query_a_camat_can_run_is_scoped():
     """Every query takes $kecamatan, or is a declared reference query with no row per kecamatan,
     or a declared overview query across kab/kota, which a camat may not run."""
-    for name, q in queries.registry().items():
+    for name, q in queries.daftar().items():
         assert "kecamatan" in q.params or name in akses.REFERENSI | akses.IKHTISAR, name
     camat = Lingkup(CAMAT, BETA)
     for name in akses.IKHTISAR:
-        assert "kecamatan" not in queries.registry()[name].params
+        assert "kecamatan" not in queries.daftar()[name].params
         with pytest.raises(akses.AksesDitolak):
-            akses.param_lingkup(name, list(queries.registry()[name].params), {"tanggal": TGL, "induk": "99"}, camat)
+            akses.param_lingkup(name, list(queries.daftar()[name].params), {"tanggal": TGL, "induk": "99"}, camat)
 
 
-@pytest.mark.parametrize("name", sorted(queries.registry()))
+@pytest.mark.parametrize("name", sorted(queries.daftar()))
 def test_camat_scope_in_the_query_layer(contoh_store, name):
     """Through Store.query(lingkup=…) a camat of Beta gets no row of Alpha, whatever is asked for."""
-    q = queries.registry()[name]
+    q = queries.daftar()[name]
     values = {"tanggal": TGL, "kecamatan": ALPHA, "kelurahan": None, "mulai": None, "hari_tempo": 2,
               "batas_lapor": 7, "jumlah": 50, "batas": TGL + dt.timedelta(days=1), "induk": "99.01",
               "tingkat": "kecamatan"}
@@ -106,16 +107,16 @@ def test_camat_scope_in_the_query_layer(contoh_store, name):
 
 
 def test_unscoped_query_still_sees_the_region(contoh_store):
-    df = contoh_store.query("kesiapan_kecamatan", tanggal=TGL, kecamatan=None)
+    df = baris_kecamatan(contoh_store.query("kesiapan_unit", tanggal=TGL, kecamatan=None))
     assert set(df["kode"]) == {ALPHA, BETA}
-    staf = contoh_store.query("kesiapan_kecamatan", lingkup=Lingkup(STAF), tanggal=TGL, kecamatan=None)
+    staf = baris_kecamatan(contoh_store.query("kesiapan_unit", lingkup=Lingkup(STAF), tanggal=TGL, kecamatan=None))
     assert set(staf["kode"]) == {ALPHA, BETA}
-    beta = contoh_store.query("kesiapan_kecamatan", lingkup=Lingkup(CAMAT, BETA), tanggal=TGL, kecamatan=None)
+    beta = baris_kecamatan(contoh_store.query("kesiapan_unit", lingkup=Lingkup(CAMAT, BETA), tanggal=TGL, kecamatan=None))
     assert set(beta["kode"]) == {BETA}
 
 
 def test_optional_scope_parameter_defaults_to_null(contoh_store):
-    assert queries.registry()["netralitas_kecamatan"].opsional == {"kecamatan"}
+    assert queries.daftar()["netralitas_kecamatan"].opsional == {"kecamatan"}
     assert len(contoh_store.query("netralitas_kecamatan", tanggal=TGL, batas_lapor=7)) == 2
     assert contoh_store.query("netralitas_kecamatan", tanggal=TGL, kecamatan=BETA, batas_lapor=7)["kode"].tolist() == [
         BETA]

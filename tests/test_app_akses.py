@@ -17,7 +17,7 @@ from streamlit.delta_generator import DeltaGenerator
 from streamlit.testing.v1 import AppTest
 
 from siaga.akses import ADMIN, CAMAT, PIMPINAN, PUBLIK, STAF, VERIFIKATOR, Lingkup, audit, gerbang
-from tests.conftest import FIXTURE, ROOT, SANDI_UJI
+from tests.conftest import FIXTURE, ROOT, SANDI_UJI, baris_kecamatan
 from tests.test_identitas import sentinels
 
 APP = str(ROOT / "dashboard.py")
@@ -195,13 +195,13 @@ def test_cached_query_results_are_keyed_on_the_scope(app_env):
     app_env(FIXTURE / "data", FIXTURE / "geo")
     versi = ui.store().versi
     params = (("kecamatan", None), ("tanggal", dt.date(2024, 11, 25)))
-    staf = ui._cached("kesiapan_kecamatan", params, versi, Lingkup(STAF))
-    camat = ui._cached("kesiapan_kecamatan", params, versi, Lingkup(CAMAT, BETA))
-    staf2 = ui._cached("kesiapan_kecamatan", params, versi, Lingkup(STAF))
+    staf = baris_kecamatan(ui._cached("kesiapan_unit", params, versi, Lingkup(STAF)))
+    camat = baris_kecamatan(ui._cached("kesiapan_unit", params, versi, Lingkup(CAMAT, BETA)))
+    staf2 = baris_kecamatan(ui._cached("kesiapan_unit", params, versi, Lingkup(STAF)))
     assert set(staf["kode"]) == {ALPHA, BETA} and set(camat["kode"]) == {BETA}
     assert staf2.equals(staf)
-    minta_alpha = ui._cached("kesiapan_kecamatan", (("kecamatan", ALPHA), ("tanggal", dt.date(2024, 11, 25))), versi,
-                             Lingkup(CAMAT, BETA))
+    minta_alpha = baris_kecamatan(ui._cached("kesiapan_unit", (("kecamatan", ALPHA), ("tanggal", dt.date(2024, 11, 25))),
+                                             versi, Lingkup(CAMAT, BETA)))
     assert set(minta_alpha["kode"]) == {BETA}
     batas = ui._batas(versi, Lingkup(CAMAT, BETA))
     assert set(batas["kecamatan"].gdf["kode"]) == {BETA}

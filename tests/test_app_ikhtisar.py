@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 
 from siaga.data.store import Store
-from siaga.demo.nasional import generate
+from siaga.demo.nasional import buat
+from siaga.inti import fmt
 from siaga.inti.config import Paths
 from tests import apptest
 from tests.apptest import deck_spec, metrics, plotly_specs
@@ -18,7 +19,7 @@ TGL = "2024-11-25"
 @pytest.fixture(scope="module")
 def nasional(tmp_path_factory):
     root = tmp_path_factory.mktemp("nasional")
-    generate(root / "data", root / "geo", faktor=0.01)
+    buat(root / "data", root / "geo", faktor=0.01)
     return root
 
 
@@ -31,7 +32,7 @@ def buka(app_env, nasional):
 @pytest.fixture(scope="module")
 def store(nasional):
     s = Store(Paths(nasional / "data", nasional / "geo"))
-    assert s.load(), s.ditolak
+    assert s.muat(), s.ditolak
     return s
 
 
@@ -43,7 +44,7 @@ def test_national_desk_opens_on_the_overview(buka, store):
     m = metrics(at)
     assert m["Kab/kota"] == "37"                  # every province holding a Pilkada has at least one
     assert m["TPS"] == f"{int(ind['jumlah_tps']):,}".replace(",", ".")
-    assert m["Skor kesiapan"] == str(round(ind["skor_kesiapan"]))
+    assert m["Skor kesiapan"] == fmt.skor(ind["skor_kesiapan"])
     # the city pages are not offered: they assume one kab/kota
     assert "Kecamatan" not in [s.label for s in at.sidebar.selectbox]
     # the national map draws every kab/kota; the table lists the provinces
@@ -105,7 +106,7 @@ def test_camat_cannot_open_the_overview(app_env, nasional):
 
 def test_kabkota_only_features_say_so_on_a_national_desk(buka, app_env, nasional, monkeypatch, capsys):
     from siaga.__main__ import main
-    from siaga.model import lingkup
+    from siaga.model import konteks as lingkup
 
     at = buka(tgl=TGL)
     assert not [b for b in at.sidebar.button if "laporan" in (b.label or "").lower()]

@@ -14,7 +14,8 @@ from openpyxl import Workbook
 
 from siaga.inti.kontrak import INPUTS
 from siaga.inti.masalah import MASKED, MasalahError
-from siaga.masuk.baca import baca_tabel, validasi
+from siaga.masuk.baca import baca_tabel
+from siaga.masuk.periksa import validasi
 
 KAT = INPUTS["kategori_insiden"]
 ROWS = [["kode_kategori", "nama", "kelompok"], ["konflik", "Konflik; keamanan", "konflik"],

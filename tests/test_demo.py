@@ -8,14 +8,14 @@ import filecmp
 import pandas as pd
 import pytest
 
-from siaga.demo.kota import LAMBAT, REF, generate
-from tests.conftest import ROOT
+from siaga.demo.kota import LAMBAT, REF, buat
+from tests.conftest import ROOT, baris_kecamatan
 
 
 @pytest.fixture(scope="module")
 def regenerated(tmp_path_factory):
     out = tmp_path_factory.mktemp("demo")
-    generate(out / "data", out / "geo")
+    buat(out / "data", out / "geo")
     return out
 
 
@@ -48,7 +48,7 @@ def test_operations_span_september_to_voting_day(demo_store):
 
 
 def test_lagging_kecamatan_are_last_on_logistics_at_h_minus_1(demo_store):
-    kec = demo_store.query("kesiapan_kecamatan", tanggal=dt.date(2024, 11, 26), kecamatan=None)
+    kec = baris_kecamatan(demo_store.query("kesiapan_unit", tanggal=dt.date(2024, 11, 26), kecamatan=None))
     worst = set(kec.nsmallest(len(LAMBAT), "skor_logistik")["kode"])
     assert worst == set(LAMBAT)
 

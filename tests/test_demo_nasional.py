@@ -17,9 +17,9 @@ import pytest
 from shapely.geometry import Point, shape
 
 from siaga.__main__ import main
-from siaga.demo.nasional import buat_negeri, generate, tulis_geo
+from siaga.demo.nasional import buat, buat_negeri, tulis_geo
 from siaga.inti.kontrak import INPUTS, POLA
-from siaga.masuk import baca, urai
+from siaga.masuk import periksa, urai
 from tests.conftest import ROOT
 
 F = 0.002
@@ -36,7 +36,7 @@ GEO = ("provinsi.geojson", "kabkota.geojson", "kecamatan.geojson")
 @pytest.fixture(scope="module")
 def nas(tmp_path_factory):
     out = tmp_path_factory.mktemp("nasional")
-    counts = generate(out / "data", out / "geo", faktor=F)
+    counts = buat(out / "data", out / "geo", faktor=F)
     return out, counts
 
 
@@ -142,7 +142,7 @@ def test_files_pass_the_importer_validation(tabel):
         raw = tabel[name]
         if name == "wilayah":
             raw = raw[raw["tingkat"].isin({c for c, _ in inp.col("tingkat").pilihan})]
-        _, masalah = baca.validasi(inp, raw)
+        _, masalah = periksa.validasi(inp, raw)
         assert not masalah, (inp.berkas, [m.pesan() for m in masalah[:5]])
 
 
@@ -282,7 +282,7 @@ def test_most_tps_complete_at_h_minus_1_a_few_kabkota_lag(tabel):
 @pytest.fixture(scope="module")
 def nas_dobel(tmp_path_factory):
     out = tmp_path_factory.mktemp("nasional2")
-    return generate(out / "data", out / "geo", faktor=2 * F)
+    return buat(out / "data", out / "geo", faktor=2 * F)
 
 
 def test_counts_scale_with_faktor(nas, nas_dobel, tabel):
@@ -320,11 +320,11 @@ def test_full_scale_hierarchy():
 
 def test_same_seed_same_bytes(nas, tmp_path):
     out, _ = nas
-    generate(tmp_path / "data", tmp_path / "geo", faktor=F)
+    buat(tmp_path / "data", tmp_path / "geo", faktor=F)
     for folder, names in (("data", DIBUAT + DISALIN + ("wilayah.toml",)), ("geo", GEO)):
         for name in names:
             assert filecmp.cmp(out / folder / name, tmp_path / folder / name, shallow=False), name
-    generate(tmp_path / "lain" / "data", tmp_path / "lain" / "geo", faktor=F, seed=7)
+    buat(tmp_path / "lain" / "data", tmp_path / "lain" / "geo", faktor=F, seed=7)
     for name in ("tps.csv", "logistik.csv", "insiden.csv"):
         assert not filecmp.cmp(out / "data" / name, tmp_path / "lain" / "data" / name, shallow=False), name
 

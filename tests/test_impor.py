@@ -22,7 +22,8 @@ from siaga.inti.fileio import sisa_sementara
 from siaga.inti.kontrak import INPUTS
 from siaga.inti.masalah import MASKED, MasalahError
 from siaga.masuk import impor, riwayat
-from siaga.masuk.baca import baca_tabel, validasi
+from siaga.masuk.baca import baca_tabel
+from siaga.masuk.periksa import validasi
 from tests.conftest import FIXTURE, ROOT
 
 
@@ -146,7 +147,7 @@ def test_every_import_is_a_version_that_can_be_restored(contoh_paths):
     assert p.read_bytes() == asli
     v3 = riwayat.daftar(contoh_paths)[-1]
     assert (v3.aksi, v3.dari_versi, v3.oleh) == ("pulihkan", 1, "Sari")
-    assert Store(contoh_paths).load()
+    assert Store(contoh_paths).muat()
     # restoring what is already in place changes nothing
     same = impor.pulihkan(contoh_paths, 3, oleh="Sari")
     assert same.ok and not same.berubah and len(riwayat.daftar(contoh_paths)) == 3
@@ -222,7 +223,7 @@ def test_big_village_shapefile_in_utm_48s(tmp_path, demo_paths):
     kec = json.loads((demo_paths.geo / "kecamatan.geojson").read_text())["features"]
     assert len(kec) == 12
     store = Store(demo_paths)
-    assert store.load(), store.ditolak
+    assert store.muat(), store.ditolak
     assert set(store.snapshot.batas) == {"kecamatan", "kelurahan"}
     # the same layer as a folder of shapefile parts (command line)
     lap2 = impor.periksa(demo_paths, "batas", None, folder.name, path=folder)

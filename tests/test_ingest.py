@@ -5,10 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from siaga.inti.config import load_wilayah
+from siaga.inti.config import muat_wilayah
 from siaga.inti.kontrak import INPUTS
 from siaga.inti.masalah import MASKED, MasalahError
-from siaga.masuk.baca import baca_csv, muat_semua, validasi
+from siaga.masuk.baca import baca_csv
+from siaga.masuk.periksa import muat_semua, validasi
 
 
 def _rewrite(paths, name, old, new):
@@ -19,7 +20,7 @@ def _rewrite(paths, name, old, new):
 
 
 def _problems(paths):
-    hasil = muat_semua(paths, load_wilayah(paths.data))
+    hasil = muat_semua(paths, muat_wilayah(paths.data))
     return hasil, [m.pesan() for m in hasil.masalah]
 
 
@@ -109,7 +110,7 @@ def test_config_errors_are_indonesian(contoh_paths):
     p = contoh_paths.data / "wilayah.toml"
     p.write_text(p.read_text().replace('zona_waktu = "WITA"', 'zona_waktu = "GMT"').replace('kode = "99.01"', 'kode = "9901"'))
     with pytest.raises(MasalahError) as exc:
-        load_wilayah(contoh_paths.data)
+        muat_wilayah(contoh_paths.data)
     msgs = [m.pesan() for m in exc.value.masalah]
     assert any("wilayah.zona_waktu" in m and "WIB, WITA atau WIT" in m for m in msgs)
     assert any("wilayah.kode" in m and "NN.NN" in m for m in msgs)

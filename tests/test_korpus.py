@@ -15,11 +15,11 @@ import pytest
 import shapely
 from shapely.geometry import shape
 
-from siaga.data import geo
 from siaga.data.store import Store
 from siaga.inti.kontrak import INPUTS
-from siaga.masuk import impor, riwayat
-from siaga.masuk.baca import baca_tabel, validasi
+from siaga.masuk import geo, impor, riwayat
+from siaga.masuk.baca import baca_tabel
+from siaga.masuk.periksa import validasi
 from tests.conftest import ROOT
 
 KORPUS = ROOT / "tests" / "korpus"
@@ -82,7 +82,7 @@ def test_corpus_case(kasus, contoh_paths):
         assert lap.versi is not None and _sidik(paths) != sebelum
         assert [v.status for v in riwayat.daftar(paths) if v.nomor == lap.versi] == [riwayat.SELESAI]
         store = Store(paths)
-        assert store.load(), [m.pesan() for m in store.ditolak]
+        assert store.muat(), [m.pesan() for m in store.ditolak]
 
     for cek in kasus.get("nilai", []):
         df = _tabel(paths, kasus["jenis"])

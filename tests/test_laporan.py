@@ -22,6 +22,7 @@ from pypdf import PdfReader
 from siaga import laporan
 from siaga.laporan import visual
 from siaga.model import level, paparan
+from siaga.model.komponen import Tabel
 from tests.conftest import FIXTURE, ROOT
 
 TGL = dt.date(2024, 11, 25)
@@ -58,6 +59,11 @@ def tidak_kosong(img: Image.Image) -> bool:
     return a.std() > 10 and (a < 200).mean() > 0.02
 
 
+def dek(store, tanggal: dt.date, kecamatan: str | None = None) -> paparan.Paparan:
+    """The slide deck of the region (or one kecamatan) straight from the store, as the CLI makes it."""
+    return paparan.susun(*paparan.dari_store(store, tanggal, kecamatan))
+
+
 def ada_warna(img: Image.Image, hex_: str, toleransi: int = 8, minimal: int = 500) -> bool:
     a = np.asarray(img.convert("RGB"), dtype=int)
     target = np.array([int(hex_[i:i + 2], 16) for i in (1, 3, 5)])
@@ -67,7 +73,7 @@ def ada_warna(img: Image.Image, hex_: str, toleransi: int = 8, minimal: int = 50
 # ------------------------------------------------------------------ the slide model
 
 def test_model_figures_match_the_fixture(contoh_store):
-    lap = paparan.susun(contoh_store, TGL)
+    lap = dek(contoh_store, TGL)
     assert [s.judul for s in lap.slides] == JUDUL
     assert (lap.wilayah, lap.lingkup, lap.kode) == ("Kota Contoh", "Kota Contoh", "99.01")
     assert lap.data_per == "Data per 25 November 2024 pukul 23.59 WITA"
@@ -96,7 +102,7 @@ def test_model_figures_match_the_fixture(contoh_store):
 
 
 def test_model_scoped_to_a_kecamatan_leaves_the_others_out(contoh_store):
-    lap = paparan.susun(contoh_store, TGL, "99.01.02")
+    lap = dek(contoh_store, TGL, "99.01.02")
     assert (lap.lingkup, lap.kode) == ("Kecamatan Beta", "99.01.02")
     assert list(lap.slide("kesiapan").peta.wilayah["kode"]) == ["99.01.02.1001"]     # its kelurahan
     semua = []
@@ -111,11 +117,11 @@ def test_model_scoped_to_a_kecamatan_leaves_the_others_out(contoh_store):
 
 def test_unknown_kecamatan_is_refused_in_indonesian(contoh_store):
     with pytest.raises(laporan.KecamatanTidakDikenal, match="tidak ada di daftar wilayah Kota Contoh"):
-        paparan.susun(contoh_store, TGL, "99.01.99")
+        dek(contoh_store, TGL, "99.01.99")
 
 
 def test_slide_table_short_form():
-    t = paparan.Tabel(("#", "Nama", "Skor"), tuple((str(i), f"N{i}", "1") for i in range(14)), ringkas=("Nama",),
+    t = Tabel(("#", "Nama", "Skor"), tuple((str(i), f"N{i}", "1") for i in range(14)), ringkas=("Nama",),
                   satuan="kecamatan")
     s = t.untuk_slide(maks=10)
     assert s.kolom == ("Nama",) and len(s.baris) == 10 and s.catatan() == "10 teratas dari 14 kecamatan."

@@ -25,10 +25,10 @@ def test_same_tables_as_pandas_reader(monkeypatch, root):
     paths = Paths(root / "data", root / "geo")
     monkeypatch.setenv("SIAGA_BESAR_MB", "1000")
     kecil = Store(paths)
-    assert kecil.load() and not mode_besar(paths)
+    assert kecil.muat() and not mode_besar(paths)
     monkeypatch.setenv("SIAGA_BESAR_MB", "0")
     besar = Store(paths)
-    assert mode_besar(paths) and besar.load(), besar.ditolak
+    assert mode_besar(paths) and besar.muat(), besar.ditolak
     for name in OPERASIONAL + ("kesiapan_tps",):
         if name == "kesiapan_tps":
             a = kecil.query(name, tanggal="2024-11-25", kecamatan=None, kelurahan=None)
@@ -52,10 +52,10 @@ BAD = BAD_VALUES + [          # the same cases as the pandas reader, and a few o
 def test_bad_values_are_named_and_last_good_data_kept(contoh_paths, monkeypatch, name, old, new, expect):
     monkeypatch.setenv("SIAGA_BESAR_MB", "0")
     store = Store(contoh_paths, check_interval=0)
-    assert store.load(), store.ditolak
+    assert store.muat(), store.ditolak
     versi = store.versi
     _rewrite(contoh_paths, name, old, new)
-    assert not store.load()
+    assert not store.muat()
     joined = "\n".join(m.pesan() for m in store.ditolak)
     for part in expect:
         assert part in joined, (part, joined)
@@ -76,12 +76,12 @@ def test_nothing_read_from_a_file_reaches_the_sql_text(contoh_paths, monkeypatch
     jahat = "'); DROP TABLE tps; --"
     _rewrite(contoh_paths, "insiden.csv", "Keributan di depan balai warga", f'"{jahat}"')
     store = Store(contoh_paths)
-    assert store.load(), store.ditolak
+    assert store.muat(), store.ditolak
     teks = _tabel(store, "insiden")["ringkasan"]
     assert jahat in set(teks) and len(store.query("kesiapan_tps", tanggal="2024-11-26", kecamatan=None,
                                                   kelurahan=None)) == 4
     _rewrite(contoh_paths, "tps.csv", "kode_tps,kode_kelurahan", 'kode_tps,"kode_kelurahan"" FROM tps; --"')
-    assert not store.load()
+    assert not store.muat()
     pesan = "\n".join(m.pesan() for m in store.ditolak)
     assert "bukan nama kolom kontrak" in pesan and store.versi
 
@@ -95,16 +95,16 @@ def test_checked_files_are_kept_as_parquet_and_reread_only_when_changed(contoh_p
     asli = besar._judul
     monkeypatch.setattr(besar, "_judul", lambda path, inp: dibaca.append(inp.nama) or asli(path, inp))
     pertama = Store(contoh_paths)
-    assert pertama.load()
+    assert pertama.muat()
     assert sorted(dibaca) == sorted(OPERASIONAL)
     assert sorted(p.name.split("-")[0] for p in (tmp_path / "cache").glob("*.parquet")) == sorted(OPERASIONAL)
     dibaca.clear()
     kedua = Store(contoh_paths)               # a restart: every file comes from the cache
-    assert kedua.load() and dibaca == []
+    assert kedua.muat() and dibaca == []
     for name in OPERASIONAL:
         pd.testing.assert_frame_equal(_tabel(pertama, name), _tabel(kedua, name), obj=name)
     _rewrite(contoh_paths, "insiden.csv", "Keributan di depan balai warga", "Keributan di depan pasar")
-    assert kedua.load() and dibaca == ["insiden"]      # only the changed file is parsed again
+    assert kedua.muat() and dibaca == ["insiden"]      # only the changed file is parsed again
     assert "Keributan di depan pasar" in set(_tabel(kedua, "insiden")["ringkasan"])
     assert len(list((tmp_path / "cache").glob("insiden-*.parquet"))) == 1
     # a damaged cache file is not trusted: the CSV is read again
@@ -112,9 +112,9 @@ def test_checked_files_are_kept_as_parquet_and_reread_only_when_changed(contoh_p
         p.write_bytes(b"rusak")
     dibaca.clear()
     ketiga = Store(contoh_paths)
-    assert ketiga.load() and dibaca == ["tps"]
+    assert ketiga.muat() and dibaca == ["tps"]
     # a refused file is never cached (the last good version's entry stays)
     sebelum = sorted((tmp_path / "cache").glob("tps-*"))
     _rewrite(contoh_paths, "tps.csv", ",400,reguler", ",abc,reguler")
-    assert not ketiga.load()
+    assert not ketiga.muat()
     assert sorted((tmp_path / "cache").glob("tps-*")) == sebelum and len(sebelum) == 2

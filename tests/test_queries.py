@@ -10,10 +10,12 @@ import pytest
 
 from siaga.data import queries
 from siaga.data.store import QueryError
+from siaga.model import level
+from tests.conftest import baris_kecamatan
 
 TGL = dt.date(2024, 11, 25)
-REGISTRY = queries.registry()
-MODELS = {m.name: m for m in queries.models()}
+REGISTRY = queries.daftar()
+MODELS = {m.name: m for m in queries.model_sql()}
 MACRO_NAME = {name: m.sql.split("MACRO", 1)[1].split("(")[0].strip() for name, m in MODELS.items()
               if "MACRO" in m.sql and "AS TABLE" in m.sql}
 TABLE_NAME = {name: m.sql.split("TABLE", 1)[1].split()[0] for name, m in MODELS.items()
@@ -79,21 +81,21 @@ def test_unknown_query_and_wrong_params_are_refused(contoh_store):
     with pytest.raises(QueryError):
         contoh_store.query("tidak_ada")
     with pytest.raises(QueryError):
-        contoh_store.query("kesiapan_kecamatan", tanggal=TGL)
+        baris_kecamatan(contoh_store.query("kesiapan_unit", tanggal=TGL))
     with pytest.raises(QueryError):
-        contoh_store.query("kesiapan_kecamatan", tanggal=TGL, kecamatan=None, lain=1)
+        baris_kecamatan(contoh_store.query("kesiapan_unit", tanggal=TGL, kecamatan=None, lain=1))
 
 
 def test_injection_through_a_parameter_is_just_a_value(contoh_store):
-    df = contoh_store.query("kesiapan_kecamatan", tanggal=TGL, kecamatan="99.01.01' OR '1'='1")
+    df = baris_kecamatan(contoh_store.query("kesiapan_unit", tanggal=TGL, kecamatan="99.01.01' OR '1'='1"))
     assert df.empty
-    assert len(contoh_store.query("kesiapan_kecamatan", tanggal=TGL, kecamatan=None)) == 2
+    assert len(baris_kecamatan(contoh_store.query("kesiapan_unit", tanggal=TGL, kecamatan=None))) == 2
 
 
 # ------------------------------------------------------------------ expected figures (Kota Contoh)
 
 def test_kesiapan_kecamatan_expected(contoh_store):
-    df = contoh_store.query("kesiapan_kecamatan", tanggal=TGL, kecamatan=None).set_index("kode")
+    df = baris_kecamatan(contoh_store.query("kesiapan_unit", tanggal=TGL, kecamatan=None)).set_index("kode")
     a, b = df.loc["99.01.01"], df.loc["99.01.02"]
     assert a.skor_logistik == pytest.approx((100 * 100 + 90 * 300 + 50 * 200) / 600)
     assert a.skor_checklist == pytest.approx((100 * 100 + 500 / 9 * 300) / 600)
@@ -110,9 +112,9 @@ def test_kesiapan_kecamatan_expected(contoh_store):
 
 
 def test_replay_earlier_and_later_dates(contoh_store):
-    early = contoh_store.query("kesiapan_kecamatan", tanggal=dt.date(2024, 11, 21), kecamatan=None)
+    early = baris_kecamatan(contoh_store.query("kesiapan_unit", tanggal=dt.date(2024, 11, 21), kecamatan=None))
     assert early["skor_logistik"].tolist() == [25.0, 25.0]    # everything still at the gudang
-    late = contoh_store.query("kesiapan_kecamatan", tanggal=dt.date(2024, 11, 26), kecamatan="99.01.02").iloc[0]
+    late = baris_kecamatan(contoh_store.query("kesiapan_unit", tanggal=dt.date(2024, 11, 26), kecamatan="99.01.02")).iloc[0]
     assert late.skor_logistik == 50         # KOTAK reached the TPS on 26 Nov; SS, the weakest item, did not
     assert late.insiden_terbuka == 2 and late.insiden_serius == 1  # I4 (tinggi) reported on 26 Nov
     before = contoh_store.query("indikator_utama", tanggal=dt.date(2024, 9, 1), kecamatan=None).iloc[0]
@@ -125,8 +127,8 @@ def test_indikator_utama_expected(contoh_store):
     assert r.persen_c_pemberitahuan == pytest.approx(65.0)
     assert (r.insiden_terbuka, r.insiden_serius_terbuka, r.insiden_konflik_terbuka, r.pelayanan_terbuka) == (2, 1, 1, 0)
     assert (r.insiden_hari_ini, r.insiden_terlambat, r.netralitas_terbuka) == (1, 1, 1)
-    assert r.skor_kesiapan == pytest.approx((66.6111 * 600 + 73.3556 * 400) / 1000, abs=1e-3)
-    assert (r.kecamatan_rawan, r.kecamatan_perhatian) == (0, 2)
+    kota = contoh_store.query("kesiapan_unit", tanggal=TGL, kecamatan=None).iloc[0]    # readiness: one query
+    assert kota.lingkup and kota.skor == pytest.approx((66.6111 * 600 + 73.3556 * 400) / 1000, abs=1e-3)
     beta = contoh_store.query("indikator_utama", tanggal=TGL, kecamatan="99.01.02").iloc[0]
     assert (beta.dpt, beta.insiden_terbuka, beta.netralitas_terbuka) == (400, 1, 1)
 
@@ -150,9 +152,11 @@ def test_daftar_wilayah(contoh_store):
 
 def test_level_boundaries(contoh_store):
     cur = contoh_store.snapshot.con.cursor()
-    got = cur.execute("SELECT level_kesiapan(80, 80, 60), level_kesiapan(79.99, 80, 60), "
-                      "level_kesiapan(60, 80, 60), level_kesiapan(59.9, 80, 60)").fetchone()
-    assert got == ("siap", "perlu_perhatian", "perlu_perhatian", "rawan")
+    # decided on the score as shown (a whole number, half up): 79,5 shows as 80 and is siap
+    got = cur.execute("SELECT level_kesiapan(80, 80, 60), level_kesiapan(79.5, 80, 60), "
+                      "level_kesiapan(79.49, 80, 60), level_kesiapan(59.5, 80, 60), "
+                      "level_kesiapan(59.49, 80, 60)").fetchone()
+    assert got == ("siap", "siap", "perlu_perhatian", "perlu_perhatian", "rawan")
 
 
 # ------------------------------------------------------------------ invariants on the demo data
@@ -175,8 +179,7 @@ def test_readiness_invariants(demo_store, tanggal):
     assert (kel.groupby("kode_induk").dpt.sum().sort_index() == kec.set_index("kode").dpt.sort_index()).all()
     assert (w.c_pemberitahuan <= w.dpt).all()
     p = demo_store.wilayah.kesiapan
-    expect = [("siap" if s >= p.ambang_siap else "perlu_perhatian" if s >= p.ambang_perhatian else "rawan")
-              for s in w.skor]
+    expect = [level.dari_skor(s, p.ambang_siap, p.ambang_perhatian) for s in w.skor]
     assert w.level.tolist() == expect
     ind = demo_store.query("indikator_utama", tanggal=tanggal, kecamatan=None).iloc[0]
     assert 0 <= ind.persen_c_pemberitahuan <= 100
@@ -203,13 +206,17 @@ def test_ikhtisar_agrees_with_the_city_queries(demo_store, tanggal):
     the kab/kota pages say."""
     ind = demo_store.query("ikhtisar_indikator", tanggal=tanggal, induk="32.75").iloc[0]
     kota = demo_store.query("indikator_utama", tanggal=tanggal, kecamatan=None).iloc[0]
-    for kolom in ("dpt", "jumlah_tps", "c_pemberitahuan", "kecamatan_rawan", "kecamatan_perhatian", "insiden_terbuka",
-                  "insiden_serius_terbuka", "insiden_konflik_terbuka", "pelayanan_terbuka", "insiden_hari_ini",
-                  "insiden_terlambat", "netralitas_terbuka"):
+    for kolom in ("dpt", "jumlah_tps", "c_pemberitahuan", "insiden_terbuka", "insiden_serius_terbuka",
+                  "insiden_konflik_terbuka", "pelayanan_terbuka", "insiden_hari_ini", "insiden_terlambat",
+                  "netralitas_terbuka"):
         assert ind[kolom] == kota[kolom], kolom
-    assert ind["skor_kesiapan"] == pytest.approx(kota["skor_kesiapan"])
+    unit_kota = demo_store.query("kesiapan_unit", tanggal=tanggal, kecamatan=None)
+    assert ind["skor_kesiapan"] == pytest.approx(unit_kota["skor"].iloc[0])
+    anak = baris_kecamatan(unit_kota)
+    assert ind["kecamatan_rawan"] == (anak["level"] == "rawan").sum()
+    assert ind["kecamatan_perhatian"] == (anak["level"] == "perlu_perhatian").sum()
     unit = demo_store.query("ikhtisar_unit", tanggal=tanggal, induk="32.75", tingkat="kecamatan")
-    kec = demo_store.query("kesiapan_kecamatan", tanggal=tanggal, kecamatan=None)
+    kec = baris_kecamatan(demo_store.query("kesiapan_unit", tanggal=tanggal, kecamatan=None))
     merged = unit.merge(kec, on="kode", suffixes=("", "_kec"))
     assert len(merged) == len(kec) == 12
     assert (merged["skor"] - merged["skor_kec"]).abs().max() < 1e-9
@@ -241,7 +248,7 @@ def test_ringkasan_summary_is_kept_per_date_and_bounded(contoh_paths):
     from siaga.data.store import RINGKAS_MAKS, Store
 
     s = Store(contoh_paths)
-    assert s.load()
+    assert s.muat()
     days = [dt.date(2024, 11, 1) + dt.timedelta(days=i) for i in range(RINGKAS_MAKS + 3)]
     for d in days:
         s.query("ikhtisar_indikator", tanggal=d, induk="99.01")

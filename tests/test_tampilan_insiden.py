@@ -30,6 +30,7 @@ from siaga.inti.config import Paths
 from siaga.laporan import unduhan
 from siaga.model import grafik
 from siaga.model import insiden as t
+from siaga.tampilan import kolom
 
 T25, T26 = dt.date(2024, 11, 25), dt.date(2024, 11, 26)
 MULAI = {  # window starts of the fixture (see the module docstring)
@@ -163,7 +164,7 @@ def test_closing_time_after_reopening(contoh_dir):
         f.write(f"I2,2024-11-26 08:00,2024-11-24 07:00,{base.format(s='ditangani')}\n")
         f.write(f"I2,2024-11-26 09:00,2024-11-24 07:00,{base.format(s='selesai')}\n")
     s = Store(Paths(contoh_dir / "data", contoh_dir / "geo"))
-    assert s.load(), s.ditolak
+    assert s.muat(), s.ditolak
     cur = s.snapshot.con.cursor()
     got = {tg: cur.execute("SELECT waktu_selesai, terbuka FROM insiden_lengkap($t) WHERE id_insiden = 'I2'",
                            {"t": tg}).fetchone() for tg in (T25, T26)}
@@ -206,7 +207,7 @@ def test_sentences():
 def test_metrics_are_formatted_and_labelled_with_the_window():
     r = {"dilaporkan": 1234, "terbuka": 2, "terbuka_tinggi": 1, "terlambat": 0, "selesai": 5, "jatuh_tempo": 3}
     m = t.metrik(r, "7hari")
-    assert [(a, b) for a, b, _ in m] == [("Dilaporkan (7 hari terakhir)", "1.234"), ("Masih terbuka", "2"),
+    assert [(a.label, a.nilai) for a in m] == [("Dilaporkan (7 hari terakhir)", "1.234"), ("Masih terbuka", "2"),
                                          ("Terbuka, keparahan tinggi", "1"), ("Tindak lanjut terlambat", "0"),
                                          ("Selesai (7 hari terakhir)", "5")]
     assert "3 tindak lanjut lagi jatuh tempo dalam 2 hari" in t.kalimat_keadaan(r, "26 November 2024 pukul 10.00 WITA")
@@ -351,7 +352,7 @@ def test_follow_up_table(contoh_store):
          "Keparahan": "Tinggi", "Tempat": "Kec. Beta", "PIC": "PLN Contoh", "Status": "Dilaporkan",
          "Dilaporkan": "kurang dari 1 jam lalu (26 Nov 10.00 WITA)", "Tindak lanjut terakhir": "belum ada"},
     ]
-    assert list(tab.columns) == list(t.KOLOM_TINDAK_LANJUT)
+    assert list(tab.columns) == list(kolom.TINDAK_LANJUT_INSIDEN)
     ex = t.unduh_tindak_lanjut(df)
     assert ex["Hari lewat batas waktu"].tolist() == [2, 0]                  # raw numbers
     assert ex["Keparahan"].tolist() == ["Tinggi", "Tinggi"] and ex["Nomor insiden"].tolist() == ["I1", "I4"]
@@ -360,7 +361,7 @@ def test_follow_up_table(contoh_store):
 def test_incident_table_keeps_free_text_as_text(contoh_store):
     df = daftar(contoh_store, T25, "semua")
     tab = t.tabel_insiden(df, "WITA")
-    assert list(tab.columns) == list(t.KOLOM_INSIDEN)
+    assert list(tab.columns) == list(kolom.INSIDEN)
     assert tab["No."].tolist() == ["I3", "I2", "I1"]
     i3, i2, i1 = tab.to_dict("records")
     assert i3 == {"Dilaporkan": "25 Nov 2024 09.00 WITA", "No.": "I3", "Kecamatan": "Beta", "Kelurahan": "Tiga",
@@ -376,7 +377,7 @@ def test_incident_export_is_raw_and_formula_safe(contoh_dir):
     p.write_text(p.read_text(encoding="utf-8").replace("Listrik padam di kantor kecamatan",
                                                        '"=HYPERLINK(""http://x"",""klik"")"'), encoding="utf-8")
     s = Store(Paths(contoh_dir / "data", contoh_dir / "geo"))
-    assert s.load(), s.ditolak
+    assert s.muat(), s.ditolak
     df = s.query("insiden_daftar", tanggal=T26, kecamatan=None, kelurahan=None, mulai=None)
     ex = t.unduh_insiden(df)
     assert ex["Nomor insiden"].tolist() == ["I4", "I3", "I2", "I1"]

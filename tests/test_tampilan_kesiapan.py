@@ -12,10 +12,11 @@ import pandas as pd
 import pytest
 import shapely
 
-from siaga.data.geo import Batas
 from siaga.inti.config import Kesiapan
+from siaga.masuk.geo import Batas
 from siaga.model import grafik, level
 from siaga.model import kesiapan as tampil
+from siaga.tampilan import kolom
 
 K = Kesiapan(bobot={"logistik": 0.4, "checklist": 0.4, "insiden": 0.1, "netralitas": 0.1}, ambang_siap=80,
              ambang_perhatian=60, penalti_insiden={"rendah": 2, "sedang": 10, "tinggi": 25}, penalti_netralitas=20)
@@ -50,8 +51,9 @@ def tps_row(**kw):
 # ------------------------------------------------------------------ small helpers and sentences
 
 def test_levels_of_components_use_the_config_thresholds():
-    assert [tampil.level_dari_skor(x, K) for x in (80, 79.99, 60, 59.9, None)] == \
-        ["siap", "perlu_perhatian", "perlu_perhatian", "rawan", None]
+    # decided on the value as shown (a whole number, half up): 79,5 shows as 80
+    assert [level.dari_skor(x, K.ambang_siap, K.ambang_perhatian) for x in (80, 79.5, 79.49, 60, 59.49, None)] == \
+        ["siap", "siap", "perlu_perhatian", "perlu_perhatian", "rawan", None]
 
 
 def test_method_line_comes_from_the_config():
@@ -160,7 +162,7 @@ def test_unit_table_with_causes_links_and_units_without_tps():
     assert t["Penyebab utama"].tolist() == ["kesiapan TPS 0% (−40 poin); logistik 50% (−20 poin)", "belum ada TPS"]
     assert t["Tindak lanjut oleh"].tolist() == ["Lurah/kades Dua dan PPS", "Lurah/kades Empat dan PPS"]
     assert t["Rincian"].tolist()[0] == "kesiapan?kec=99.01.01&kel=99.01.01.1002&tgl=2024-11-25"
-    assert set(tampil.kolom_unit(t)) == set(t.columns)
+    assert set(kolom.unit_kesiapan(t)) == set(t.columns)
     ekspor = tampil.ekspor_unit(unit, "Kecamatan Alpha")
     assert ekspor["skor"].tolist()[0] == 66.6 and ekspor["nama"].tolist()[0] == "Alpha"   # raw numbers
     assert ekspor["tindak_lanjut_oleh"].tolist()[0] == "Camat Alpha dan PPK"
@@ -181,7 +183,7 @@ def test_tps_table_says_what_is_wrong_and_since_when():
     assert (r["DPT"], r["Skor"], r["Logistik"], r["Kurang di TPS"], r["Checklist"]) == \
         ("300", 78, "90 · 1/2 item", "Surat suara", "56")
     assert t["Level"].tolist() == [["Perlu perhatian"], ["Siap"], ["Rawan"]]      # one coloured label per TPS
-    kolom_level = tampil.KOLOM_TPS["Level"]
+    kolom_level = kolom.TPS_KESIAPAN["Level"]
     assert kolom_level["type_config"]["options"] == [{"value": level.label(lv), "color": level.warna(lv)}
                                                for lv in ("rawan", "perlu_perhatian", "siap")]
     assert r["Laporan terakhir"] == "Bermasalah · 25 Nov 09.00 WITA" and r["Status sejak"] == "25 Nov 09.00 WITA"
@@ -388,7 +390,7 @@ def test_daily_series_equals_the_per_date_macro_on_an_edited_fixture(contoh_dir)
         f.write("N2,2024-11-25 09:00,2024-11-19,2024-11-20,99.01.02,Kecamatan Beta,foto_bersama_paslon,etik,"
                 "laporan_masyarakat,klarifikasi,,2024-11-28\n")
     s = Store(Paths(d, contoh_dir / "geo"))
-    assert s.load(), s.ditolak
+    assert s.muat(), s.ditolak
     akhir = dt.date(2024, 11, 26)
     assert _sama_dengan_macro(s, akhir) == 17
     assert _sama_dengan_macro(s, akhir, "99.01.01") == 17

@@ -25,6 +25,7 @@ from siaga.data.store import Store
 from siaga.inti.config import Paths
 from siaga.laporan import unduhan
 from siaga.model import logistik as tl
+from tests.conftest import konteks_uji
 
 D = dt.date
 H1 = D(2024, 11, 26)
@@ -171,7 +172,7 @@ def toko(contoh_dir):
     def buat(ubah) -> Store:
         ubah(contoh_dir / "data")
         s = Store(Paths(contoh_dir / "data", contoh_dir / "geo"))
-        assert s.load(), s.ditolak
+        assert s.muat(), s.ditolak
         return s
     return buat
 
@@ -272,10 +273,10 @@ def test_sisa_hari(tanggal, nilai):
 def test_angka_kunci(contoh_store):
     r = q(contoh_store, "logistik_ringkas", kecamatan="99.01.01").iloc[0]
     got = tl.angka_kunci(r, "Kecamatan Alpha", kecamatan=True)
-    assert [(a, b) for a, b, _ in got] == [("TPS dengan logistik lengkap", "33,3%"), ("Unit belum ada di TPS", "232"),
+    assert [(a.label, a.nilai) for a in got] == [("TPS dengan logistik lengkap", "33,3%"), ("Unit belum ada di TPS", "232"),
                                            ("Unit rusak", "30")]
-    assert got[0][2] == "1 dari 3 TPS sudah menerima semua item dalam keadaan baik."
-    assert got[2][2] == "diterima dalam keadaan rusak di PPK, PPS dan TPS Kecamatan Alpha."
+    assert got[0].keterangan == "1 dari 3 TPS sudah menerima semua item dalam keadaan baik."
+    assert got[2].keterangan == "diterima dalam keadaan rusak di PPK, PPS dan TPS Kecamatan Alpha."
 
 
 def test_kalimat_belum_ada():
@@ -420,7 +421,7 @@ def test_grafik_proyeksi_on_the_deadline_day_has_one_line():
         ("Batas H-1 · 26 Nov", "right"), ("Data per 28 Nov", "left")]
 
 
-def test_halaman_builds_once_per_version_and_filter():
+def test_screen_before_the_first_receipt_needs_one_query():
     calls = []
 
     def fake_q(name, **params):
@@ -428,13 +429,9 @@ def test_halaman_builds_once_per_version_and_filter():
         return pd.DataFrame([dict(jumlah_tps=0, tps_lengkap=0, kebutuhan_tps=0, kurang_tps=0, rusak=0,
                                   terakhir=pd.NaT, tanda_terima=0, pertama=pd.NaT)])
 
-    args = ("uji-versi", D(2024, 11, 1), None, H1, "WIB", "Kota Uji", None)
-    a = tl.halaman(*args, _q=fake_q)
-    b = tl.halaman(*args, _q=fake_q)
-    assert a is b and calls == ["logistik_ringkas"]                   # built once, no other query needed
-    assert a.belum_ada == "Belum ada tanda terima logistik sampai 1 November 2024."
-    tl.halaman("uji-versi-2", *args[1:], _q=fake_q)
-    assert calls == ["logistik_ringkas"] * 2                          # a new data version rebuilds
+    h = tl.susun(fake_q, konteks_uji(D(2024, 11, 1)))
+    assert calls == ["logistik_ringkas"]                              # nothing else is asked for
+    assert h.belum_ada == "Belum ada tanda terima logistik sampai 1 November 2024." and h.angka == ()
 
 
 @pytest.mark.parametrize("kemajuan,laju,tanggal,status,sebab", [

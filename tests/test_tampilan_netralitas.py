@@ -27,6 +27,7 @@ from siaga.inti import kontrak
 from siaga.inti.config import Paths
 from siaga.model import grafik
 from siaga.model import netralitas as t
+from siaga.tampilan import kolom
 
 D25 = dt.date(2024, 11, 25)
 D26 = dt.date(2024, 11, 26)
@@ -37,7 +38,7 @@ HTML_OPD = '=HYPERLINK("http://contoh.invalid","<b>Dinas</b> X")'
 def q(store, name, tanggal=D25, kecamatan=None):
     params = {"tanggal": tanggal, "kecamatan": kecamatan, "batas_lapor": t.BATAS_LAPOR_HARI}
     from siaga.data import queries
-    return store.query(name, **{p: params[p] for p in queries.registry()[name].params})
+    return store.query(name, **{p: params[p] for p in queries.daftar()[name].params})
 
 
 # ------------------------------------------------------------------ extra cases (writable copy)
@@ -78,7 +79,7 @@ def tambah_kasus(data_dir: Path) -> None:
 def tambah_store(contoh_dir):
     tambah_kasus(contoh_dir / "data")
     s = Store(Paths(contoh_dir / "data", contoh_dir / "geo"))
-    assert s.load(), s.ditolak
+    assert s.muat(), s.ditolak
     return s
 
 
@@ -249,10 +250,9 @@ def test_kecamatan_table_and_export(tambah_store):
     assert tab["Kecamatan"].tolist() == ["Alpha", "▶ Beta"]
     assert tab.columns.tolist() == ["Kecamatan", "Kasus", "Berjalan", "Lewat batas waktu", "Terlambat dilaporkan",
                                     "Selesai", "Tidak terbukti"]
-    assert set(tab.columns) == set(t.KOLOM_KECAMATAN)
+    assert set(tab.columns) == set(kolom.KECAMATAN_NETRALITAS)
     ex = t.ekspor_kecamatan(kec)
     assert ex.iloc[0].tolist() == [ALPHA, "Alpha", 2, 1, 1, 1, 0, 1]
-    assert t.tinggi_tabel(2) == 108 and t.tinggi_tabel(40) == t.tinggi_tabel(15)
     assert t.keterangan_kecamatan(BETA) == "Semua kecamatan sebagai pembanding; kecamatan terpilih ditandai ▶."
     assert t.keterangan_kecamatan(None) == "Semua kecamatan sebagai pembanding."
 
@@ -267,7 +267,7 @@ def test_deadline_wording(terlambat, sisa, teks):
 def test_open_cases_table(tambah_store):
     df = q(tambah_store, "netralitas_terbuka")
     tab = t.tabel_terbuka(df)
-    assert tab.columns.tolist() == t.KOLOM_TAMPIL and set(t.KOLOM_TAMPIL) == set(t.KOLOM_TERBUKA)
+    assert tab.columns.tolist() == t.KOLOM_TAMPIL and set(t.KOLOM_TAMPIL) == set(kolom.TERBUKA_NETRALITAS)
     n4 = tab.iloc[0].to_dict()
     assert n4 == {"Nomor kasus": "N4", "Tahap": "Klarifikasi Bawaslu", "Umur (hari)": 10,
                   "Batas waktu": "22 Nov 2024", "Tenggat": "Lewat 3 hari", "Kecamatan": "Alpha",

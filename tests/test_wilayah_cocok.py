@@ -9,8 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from siaga.inti.kontrak import INPUTS
-from siaga.masuk.baca import baca_tabel, validasi
+from siaga.masuk.baca import baca_tabel
 from siaga.masuk.cocok import CARA_BPS, CARA_EJAAN, CARA_KODE, CARA_NAMA, Pencocok
+from siaga.masuk.periksa import validasi
 from tests.conftest import ROOT
 
 

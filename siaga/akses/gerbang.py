@@ -34,7 +34,7 @@ SSO_TAK_DIKENAL = "_siaga_sso_tak_dikenal"
 
 
 def folder() -> Path:
-    return pengguna.folder(Paths.from_env())
+    return pengguna.folder(Paths.dari_env())
 
 
 def akses() -> Akses:

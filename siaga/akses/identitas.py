@@ -28,7 +28,8 @@ from siaga.akses.pengguna import baca_json, kunci, tulis_json
 from siaga.inti.config import Paths
 from siaga.inti.kontrak import INPUTS
 from siaga.inti.masalah import MasalahError
-from siaga.masuk.baca import baca_tabel, path_of, validasi
+from siaga.masuk.baca import baca_tabel, lokasi_berkas
+from siaga.masuk.periksa import validasi
 
 INPUT = INPUTS["netralitas_pribadi"]
 KOLOM_TERLAPOR = ["id_kasus", "nama_terlapor", "nip_terlapor", "jabatan_terlapor"]
@@ -65,7 +66,7 @@ def baca_isi(isi: bytes) -> pd.DataFrame | None:
 def baca(paths: Paths) -> pd.DataFrame:
     """The typed identities file (empty when absent or unreadable). Internal: callers go through
     :func:`terlapor` and :func:`pelapor`."""
-    p = path_of(INPUT, paths)
+    p = lokasi_berkas(INPUT, paths)
     df = baca_isi(p.read_bytes()) if p.is_file() else None
     return tandai(pd.DataFrame(columns=[k.nama for k in INPUT.kolom]) if df is None else df)
 

@@ -17,7 +17,7 @@ import pandas as pd
 from siaga.akses import identitas
 from siaga.akses.identitas import INPUT
 from siaga.inti.config import Paths
-from siaga.masuk import impor, riwayat
+from siaga.masuk import impor, periksa, riwayat
 
 TUTUP = ("selesai", "tidak_terbukti")
 
@@ -52,7 +52,7 @@ def tanpa_kasus(isi: bytes, kasus: set[str]) -> bytes | None:
 
 def hapus_pribadi(paths: Paths, sebelum: dt.date, oleh: str, uji: bool = False) -> HasilHapus:
     hasil = HasilHapus()
-    tabel, _ = impor.muat_sekarang(paths, {"netralitas", "netralitas_pribadi"})
+    tabel, _ = periksa.muat_sekarang(paths, {"netralitas", "netralitas_pribadi"})
     if "netralitas_pribadi" not in tabel:
         return hasil
     tutup = kasus_tutup(tabel.get("netralitas", pd.DataFrame(columns=["id_kasus", "waktu", "status"])), sebelum)

@@ -30,7 +30,8 @@ from siaga.inti.config import Paths, Wilayah
 from siaga.inti.kontrak import INPUTS, POLA, TINGKAT_TAHAP, Input, Kolom
 from siaga.inti.masalah import GALAT, MASKED, PERINGATAN, Masalah
 from siaga.masuk import urai
-from siaga.masuk.baca import ALASAN, MAX_PER_KOLOM, RENTANG_KOORDINAT, _contoh, _norm_header, _rentang, path_of
+from siaga.masuk.baca import lokasi_berkas, norm_judul
+from siaga.masuk.periksa import ALASAN, MAX_PER_KOLOM, RENTANG_KOORDINAT, contoh_nilai, teks_rentang
 
 OPERASIONAL = ("tps", "logistik", "checklist", "insiden", "netralitas")
 URUTAN = {"logistik": "kode_lokasi", "checklist": "kode_tps"}      # tables ordered by place after the checks
@@ -51,7 +52,7 @@ def mode_besar(paths: Paths) -> bool:
     """True when any operational input file is large enough to skip the pandas reader."""
     batas = batas_besar()
     for n in OPERASIONAL:
-        p = path_of(INPUTS[n], paths)
+        p = lokasi_berkas(INPUTS[n], paths)
         if p.is_file() and p.stat().st_size > batas:
             return True
     return False
@@ -81,7 +82,7 @@ def _judul(path: Path, inp: Input) -> tuple[list[str] | None, str | None]:
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
         return None, "bukan CSV UTF-8"
     line = head.split(b"\n", 1)[0].decode("utf-8-sig", errors="replace").rstrip("\r")
-    names = [_norm_header(c) for c in next(csv.reader(io.StringIO(line)), [])]
+    names = [norm_judul(c) for c in next(csv.reader(io.StringIO(line)), [])]
     known = {k.nama for k in inp.kolom}
     tidak = [n for n in names if n not in known]
     if tidak:
@@ -106,7 +107,7 @@ def _cek_kolom(col: Kolom) -> list[_Cek]:
         out.append(_Cek(col.nama, ALASAN[j], f"{c} NOT BETWEEN {lo} AND {hi}", c))
     elif j == "kode":
         pola = "|".join(f"(?:{POLA[p]})" for p in col.pola.split("|"))
-        out.append(_Cek(col.nama, "format kode tidak sesuai" + _contoh(col),
+        out.append(_Cek(col.nama, "format kode tidak sesuai" + contoh_nilai(col),
                         f"{isi} AND NOT regexp_full_match(trim({c}), {_lit(pola)})", c))
     elif j == "pilihan":
         kode = ", ".join(_lit(urai.norm_pilihan(v)) for pair in col.pilihan for v in pair)
@@ -122,7 +123,7 @@ def _cek_kolom(col: Kolom) -> list[_Cek]:
     if col.minimum is not None or col.maksimum is not None:
         cond = " OR ".join(x for x in (f"{c} < {col.minimum}" if col.minimum is not None else "",
                                         f"{c} > {col.maksimum}" if col.maksimum is not None else "") if x)
-        out.append(_Cek(col.nama, _rentang(col), f"({cond})", c))
+        out.append(_Cek(col.nama, teks_rentang(col), f"({cond})", c))
     return out
 
 
@@ -308,7 +309,7 @@ class Pemuat:
         rows = self._x("SELECT line, column_name, column_idx, error_type, csv_line FROM reject_errors "
                        f"ORDER BY line LIMIT {MAX_PER_KOLOM}")
         for line, col, idx, err, csv_line in rows:
-            col = _norm_header(col) if col else None
+            col = norm_judul(col) if col else None
             j = jenis[col].jenis if col in jenis else None
             alasan = ALASAN.get(j, "nilai tidak sesuai jenis kolom") if err == "CAST" else \
                 "jumlah kolom di baris ini tidak sama dengan baris judul"
@@ -323,7 +324,7 @@ class Pemuat:
 
     # ------------------------------------------------------------ across files
     def silang(self, wil: Wilayah) -> None:
-        """The checks of :func:`siaga.masuk.baca.cek_silang` for the operational tables, in SQL."""
+        """The checks of :func:`siaga.masuk.periksa.cek_silang` for the operational tables, in SQL."""
         for name in OPERASIONAL:
             inp = INPUTS[name]
             cek = [_Cek(r.kolom, f"kode tidak ditemukan di {INPUTS[r.input].berkas}",

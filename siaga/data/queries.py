@@ -48,7 +48,7 @@ def _strip_comments(sql: str) -> str:
     return re.sub(r"'(?:[^']|'')*'", "''", sql)
 
 
-def parse(name: str, text: str) -> Query:
+def urai(name: str, text: str) -> Query:
     doc: list[str] = []
     params: dict[str, str] = {}
     columns: dict[str, str] = {}
@@ -74,15 +74,15 @@ def parse(name: str, text: str) -> Query:
 
 
 @cache
-def registry(query_dir: Path = QUERY_DIR) -> dict[str, Query]:
-    return {p.stem: parse(p.stem, p.read_text(encoding="utf-8")) for p in sorted(query_dir.glob("*.sql"))}
+def daftar(query_dir: Path = QUERY_DIR) -> dict[str, Query]:
+    return {p.stem: urai(p.stem, p.read_text(encoding="utf-8")) for p in sorted(query_dir.glob("*.sql"))}
 
 
 @cache
-def models(model_dir: Path = MODEL_DIR) -> tuple[Query, ...]:
-    return tuple(parse(p.stem, p.read_text(encoding="utf-8")) for p in sorted(model_dir.glob("*.sql")))
+def model_sql(model_dir: Path = MODEL_DIR) -> tuple[Query, ...]:
+    return tuple(urai(p.stem, p.read_text(encoding="utf-8")) for p in sorted(model_dir.glob("*.sql")))
 
 
 @cache
 def perintah(name: str, perintah_dir: Path = PERINTAH_DIR) -> Query:
-    return parse(name, (perintah_dir / f"{name}.sql").read_text(encoding="utf-8"))
+    return urai(name, (perintah_dir / f"{name}.sql").read_text(encoding="utf-8"))

@@ -22,11 +22,13 @@ import pandas as pd
 import pyarrow as pa
 
 from siaga.akses import Lingkup, param_lingkup
-from siaga.data import besar, geo, queries
-from siaga.inti.config import CONFIG_FILE, Paths, Wilayah, load_wilayah
+from siaga.data import besar, queries
+from siaga.inti.config import CONFIG_FILE, Paths, Wilayah, muat_wilayah
 from siaga.inti.kontrak import DIMUAT, INPUTS
 from siaga.inti.masalah import GALAT, Masalah, MasalahError
-from siaga.masuk.baca import HasilMuat, muat_semua, path_of
+from siaga.masuk import geo
+from siaga.masuk.baca import lokasi_berkas
+from siaga.masuk.periksa import HasilMuat, muat_semua
 
 log = logging.getLogger("siaga.data.store")
 
@@ -83,7 +85,7 @@ class Snapshot:
 
 
 def _fingerprint(paths: Paths) -> tuple:
-    files = [paths.data / CONFIG_FILE] + [path_of(INPUTS[n], paths) for n in DIMUAT]
+    files = [paths.data / CONFIG_FILE] + [lokasi_berkas(INPUTS[n], paths) for n in DIMUAT]
     files += [paths.geo / b for b in geo.BERKAS.values()]
     out = []
     for f in files:
@@ -125,7 +127,7 @@ def _param_table(w: Wilayah) -> pa.Table:
     return pa.Table.from_pylist([row])
 
 
-def connect(kompres: bool = False) -> duckdb.DuckDBPyConnection:
+def koneksi(kompres: bool = False) -> duckdb.DuckDBPyConnection:
     """A fresh in-memory DuckDB. With ``kompres`` (large data) the tables go to an in-memory
     catalog that DuckDB compresses at each checkpoint: national logistics and incidents take
     about 100 MB instead of 770 MB, at the same query speed."""
@@ -143,11 +145,11 @@ def connect(kompres: bool = False) -> duckdb.DuckDBPyConnection:
     return con
 
 
-def build_connection(tabel: dict[str, pd.DataFrame], wil: Wilayah, pusat: pd.DataFrame | None = None,
+def buat_koneksi(tabel: dict[str, pd.DataFrame], wil: Wilayah, pusat: pd.DataFrame | None = None,
                      con: duckdb.DuckDBPyConnection | None = None) -> duckdb.DuckDBPyConnection:
     """An in-memory DuckDB with every input as a typed table and the models created. ``con`` may
     already hold tables loaded by :mod:`siaga.data.besar`."""
-    con = con or connect()
+    con = con or koneksi()
     for name, df in tabel.items():
         con.from_arrow(_arrow_table(name, df)).create(name)
     con.from_arrow(_param_table(wil)).create("param")
@@ -155,7 +157,7 @@ def build_connection(tabel: dict[str, pd.DataFrame], wil: Wilayah, pusat: pd.Dat
         pusat = pd.DataFrame({"kode": pd.Series(dtype=str), "lat": pd.Series(dtype=float),
                               "lon": pd.Series(dtype=float)})
     con.from_df(pusat).create("pusat_wilayah")
-    for model in queries.models():
+    for model in queries.model_sql():
         con.execute(model.sql)
     return con
 
@@ -173,7 +175,7 @@ class Store:
         self.ditolak: list[Masalah] = []    # problems of the last refused load (empty when the last load succeeded)
 
     # ------------------------------------------------------------ loading
-    def load(self) -> bool:
+    def muat(self) -> bool:
         """(Re)load every input. Returns True when new data is served."""
         fp = _fingerprint(self.paths)
         started = time.perf_counter()
@@ -191,18 +193,18 @@ class Store:
         return True
 
     def _build(self, fp: tuple) -> Snapshot:
-        wil = load_wilayah(self.paths.data)
+        wil = muat_wilayah(self.paths.data)
         data_besar = besar.mode_besar(self.paths)
         hasil: HasilMuat = muat_semua(self.paths, wil, [n for n in DIMUAT if not (data_besar and n in besar.OPERASIONAL)])
         con = None
         if data_besar and hasil.ok:
             # Large operational files go straight into DuckDB and are checked there, against the
             # dimension tables read above.
-            con = connect(kompres=True)
+            con = koneksi(kompres=True)
             for name, df in hasil.tabel.items():
                 con.from_arrow(_arrow_table(name, df)).create(name)
             pemuat = besar.Pemuat(con, besar.folder_cache(self.paths))
-            if all([pemuat.muat(n, path_of(INPUTS[n], self.paths)) for n in besar.OPERASIONAL]):
+            if all([pemuat.muat(n, lokasi_berkas(INPUTS[n], self.paths)) for n in besar.OPERASIONAL]):
                 pemuat.silang(wil)
                 if pemuat.ok():
                     pemuat.urutkan()
@@ -221,7 +223,7 @@ class Store:
             if con is not None:
                 con.close()
             raise MasalahError(hasil.masalah)
-        con = build_connection({} if con is not None else hasil.tabel, wil,
+        con = buat_koneksi({} if con is not None else hasil.tabel, wil,
                                pd.concat(pusat, ignore_index=True) if pusat else None, con)
         versi = hashlib.sha1(repr(fp).encode()).hexdigest()[:12]
         snap = Snapshot(con, wil, batas, versi, dt.datetime.now(), [m for m in hasil.masalah if m.tingkat != GALAT],
@@ -238,14 +240,14 @@ class Store:
             if pd.notna(akhir):
                 self.snapshot.siapkan(akhir)
 
-    def refresh(self) -> None:
+    def segarkan(self) -> None:
         """Reload when an input file changed since the last attempt (checked at most once per interval)."""
         now = time.monotonic()
         if now - self._checked < self.check_interval:
             return
         self._checked = now
         if _fingerprint(self.paths) != self._fp:
-            self.load()
+            self.muat()
 
     # ------------------------------------------------------------ serving
     @property
@@ -272,7 +274,7 @@ class Store:
 
         ``lingkup`` is the caller's scope (:mod:`siaga.akses`): a camat's kecamatan replaces the
         ``kecamatan`` parameter, and a query that cannot be scoped is refused to a camat."""
-        q = queries.registry().get(name)
+        q = queries.daftar().get(name)
         if q is None:
             raise QueryError(f"query tidak dikenal: {name}")
         params = {**dict.fromkeys(q.opsional - set(params)), **params}
@@ -291,7 +293,7 @@ class Store:
             cur.close()
 
 
-def open_store(paths: Paths | None = None) -> Store:
-    store = Store(paths or Paths.from_env())
-    store.load()
+def buka_store(paths: Paths | None = None) -> Store:
+    store = Store(paths or Paths.dari_env())
+    store.muat()
     return store

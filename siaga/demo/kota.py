@@ -228,7 +228,7 @@ def _dpt_split(rng, total: int, n: int, fixed: dict[int, int]) -> list[int]:
     return vals.tolist()
 
 
-def make_tps(d: Demo, kel_geom: dict) -> pd.DataFrame:
+def buat_tps(d: Demo, kel_geom: dict) -> pd.DataFrame:
     rows = []
     khusus_left = {"32.75.01": ("Lembaga pemasyarakatan", 2), "32.75.04": ("Rumah sakit", 1),
                    "32.75.08": ("Rumah sakit", 1)}
@@ -265,7 +265,7 @@ def _need(item, dpt: int) -> int:
     return int(math.ceil(per_tps + per_pemilih * dpt * (1 + cad / 100.0)))
 
 
-def make_logistik(d: Demo, tps: pd.DataFrame) -> list[dict]:
+def buat_logistik(d: Demo, tps: pd.DataFrame) -> list[dict]:
     rng = d.rng
     rows: list[dict] = []
     tps = tps.copy()
@@ -361,7 +361,7 @@ def make_logistik(d: Demo, tps: pd.DataFrame) -> list[dict]:
 BANJIR_HARI = [(11, 8), (11, 18), (11, 25), (11, 26)]
 
 
-def make_checklist(d: Demo, tps: pd.DataFrame) -> list[dict]:
+def buat_checklist(d: Demo, tps: pd.DataFrame) -> list[dict]:
     rng = d.rng
     rows = []
     for r in tps.itertuples():
@@ -495,7 +495,7 @@ TINDAK = {
 DUE_DAYS = {"tinggi": 1, "sedang": 3, "rendah": 7}
 
 
-def make_insiden(d: Demo, tps: pd.DataFrame, kel_geom: dict) -> list[dict]:
+def buat_insiden(d: Demo, tps: pd.DataFrame, kel_geom: dict) -> list[dict]:
     rng = d.rng
     kec_w = d.kec.set_index("kode")["dpt_pilkada2024"].astype(float)
     rows = []
@@ -563,7 +563,7 @@ SANKSI = {"etik": "Sanksi moral: pernyataan secara terbuka",
 DUE_NEXT = {"laporan": 3, "klarifikasi": 5, "rekomendasi_bawaslu": 7, "proses_bkn": 14, "keputusan_ppk": 14}
 
 
-def make_netralitas(d: Demo) -> tuple[list[dict], list[dict]]:
+def buat_netralitas(d: Demo) -> tuple[list[dict], list[dict]]:
     rng = d.rng
     rows, pribadi = [], []
     kec_codes = list(d.kec["kode"])
@@ -621,7 +621,7 @@ def make_netralitas(d: Demo) -> tuple[list[dict], list[dict]]:
 
 # ---------------------------------------------------------------- main
 
-def generate(data_dir: Path, geo_dir: Path, seed: int = SEED) -> dict[str, int]:
+def buat(data_dir: Path, geo_dir: Path, seed: int = SEED) -> dict[str, int]:
     """Write the demo files (atomically); returns the row count per file."""
     rng = np.random.default_rng(seed)
     ref = pd.read_csv(REF / "kota-bekasi-wilayah.csv", dtype={"kode": str, "kode_induk": str, "kode_bps": str})
@@ -629,11 +629,11 @@ def generate(data_dir: Path, geo_dir: Path, seed: int = SEED) -> dict[str, int]:
     kel = ref[ref["tingkat"] == "kelurahan"].reset_index(drop=True)
     d = Demo(rng, kec, kel)
     kec_fc, kel_fc, kel_geom = boundaries(kec, kel)
-    tps = make_tps(d, kel_geom)
-    logistik = make_logistik(d, tps)
-    checklist = make_checklist(d, tps)
-    insiden = make_insiden(d, tps, kel_geom)
-    netralitas, pribadi = make_netralitas(d)
+    tps = buat_tps(d, kel_geom)
+    logistik = buat_logistik(d, tps)
+    checklist = buat_checklist(d, tps)
+    insiden = buat_insiden(d, tps, kel_geom)
+    netralitas, pribadi = buat_netralitas(d)
 
     wilayah = [{"tingkat": r.tingkat, "kode": r.kode, "nama": r.nama, "kode_induk": r.kode_induk,
                 "nama_lain": r.nama_lain if isinstance(r.nama_lain, str) else None,

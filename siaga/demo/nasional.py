@@ -43,7 +43,7 @@ from siaga.inti.kontrak import (
 SEED = 20241127
 SUMBER_SALINAN = Path(__file__).resolve().parent.parent.parent / "data"   # the committed demo files
 SALINAN = ("logistik_item.csv", "kategori_insiden.csv", "tahapan.csv")
-# Files written, in the order generate() reports them (plus wilayah.toml).
+# Files written, in the order buat() reports them (plus wilayah.toml).
 BERKAS_DATA = ("wilayah.csv", "tps.csv", "logistik_item.csv", "logistik.csv", "checklist.csv", "kategori_insiden.csv",
                "insiden.csv", "netralitas.csv", "netralitas_pribadi.csv", "tahapan.csv")
 BERKAS_GEO = ("provinsi.geojson", "kabkota.geojson", "kecamatan.geojson")
@@ -992,7 +992,7 @@ def tulis_netralitas(rng: np.random.Generator, n: Negeri, w: _Waktu, faktor: flo
 
 # ---------------------------------------------------------------- main
 
-def generate(data_dir: Path, geo_dir: Path, seed: int = SEED, faktor: float = 1.0,
+def buat(data_dir: Path, geo_dir: Path, seed: int = SEED, faktor: float = 1.0,
              kabar: Callable[[str], None] | None = None) -> dict[str, int]:
     """Write the national dataset (every file atomically); returns the row count per file."""
     if not 0 < faktor <= 1:
@@ -1034,7 +1034,7 @@ def generate(data_dir: Path, geo_dir: Path, seed: int = SEED, faktor: float = 1.
 
 
 def ukuran(data_dir: Path, geo_dir: Path) -> int:
-    """Bytes of the files :func:`generate` writes."""
+    """Bytes of the files :func:`buat` writes."""
     names = [Path(data_dir) / n for n in (*BERKAS_DATA, "wilayah.toml")] + [Path(geo_dir) / n for n in BERKAS_GEO]
     return sum(p.stat().st_size for p in names if p.is_file())
 

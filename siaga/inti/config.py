@@ -33,7 +33,7 @@ class Paths:
     geo: Path
 
     @classmethod
-    def from_env(cls) -> Paths:
+    def dari_env(cls) -> Paths:
         return cls.dari(os.environ.get("SIAGA_DATA"), os.environ.get("SIAGA_GEO"))
 
     @classmethod
@@ -101,7 +101,7 @@ def _get(d: dict, path: str, typ: type | tuple[type, ...], masalah: list[Masalah
     return cur
 
 
-def load_wilayah(data_dir: Path) -> Wilayah:
+def muat_wilayah(data_dir: Path) -> Wilayah:
     """Read and validate ``wilayah.toml``; raise :class:`MasalahError` in Indonesian."""
     path = data_dir / CONFIG_FILE
     if not path.is_file():

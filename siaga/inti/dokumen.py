@@ -81,7 +81,7 @@ the Kemendagri `kode`; unmatched features and regions without a feature are repo
 Tahap logistik dan tingkat kode tempat · logistics stage and place-code level: """
 
 
-def render() -> str:
+def teks_kontrak() -> str:
     lines = [HEADER + ", ".join(f"`{k}` → {v}" for k, v in TINGKAT_TAHAP.items()) + ".", ""]
     for inp in INPUTS.values():
         lines += [f"## `{inp.berkas}`", "", f"{inp.ket_id} · {inp.ket_en}", ""]
@@ -116,6 +116,6 @@ def render() -> str:
     return "\n".join(lines)
 
 
-def write_contract(path: Path = ROOT / "docs" / "data-contract.md") -> Path:
-    tulis_atomik(path, render())
+def tulis_kontrak(path: Path = ROOT / "docs" / "data-contract.md") -> Path:
+    tulis_atomik(path, teks_kontrak())
     return path

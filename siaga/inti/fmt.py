@@ -1,4 +1,9 @@
-"""Server-side formatting in Indonesian (babel ``id``): never left to the browser's locale."""
+"""Server-side formatting in Indonesian (babel ``id``): never left to the browser's locale.
+
+The one place where figures are rounded: :func:`bulat` rounds half up (72,5 -> 73), and every
+score shown anywhere (pages, big screen, reports, map labels) goes through :func:`skor`. The
+readiness level is decided on that same rounded value (:func:`siaga.model.level.dari_skor`, and
+the ``level_kesiapan`` macro in SQL), so a score and its level never disagree."""
 
 from __future__ import annotations
 
@@ -13,13 +18,14 @@ LOCALE = "id"
 KOSONG = "–"
 
 
-def _missing(x) -> bool:
+def hilang(x) -> bool:
+    """None, NaN, NaT or pandas NA: a value that is not there."""
     return x is None or (isinstance(x, float) and math.isnan(x)) or (hasattr(x, "__class__") and str(x) in ("NaT", "<NA>"))
 
 
 def angka(x, digits: int = 0) -> str:
     """``1828732`` -> ``1.828.732``; ``12.5`` with digits=1 -> ``12,5``."""
-    if _missing(x):
+    if hilang(x):
         return KOSONG
     pattern = "#,##0" + ("." + "0" * digits if digits else "")
     value = Decimal(str(float(x))).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
@@ -28,16 +34,25 @@ def angka(x, digits: int = 0) -> str:
 
 def persen(x, digits: int = 1) -> str:
     """``94.06`` (already a percentage) -> ``94,1%``."""
-    return KOSONG if _missing(x) else f"{angka(x, digits)}%"
+    return KOSONG if hilang(x) else f"{angka(x, digits)}%"
+
+
+def bulat(x) -> int | None:
+    """A whole number, rounded half up (``72.5`` -> 73, ``84.6`` -> 85); None when missing.
+    Rounds the decimal the float prints as, like :func:`angka`, so both always agree."""
+    if hilang(x):
+        return None
+    return int(Decimal(str(float(x))).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 def skor(x) -> str:
-    return KOSONG if _missing(x) else angka(x, 0)
+    """A readiness score as shown everywhere: ``73`` (``–`` when missing)."""
+    return KOSONG if hilang(x) else angka(bulat(x))
 
 
 def tanggal(d: dt.date | None, pendek: bool = False) -> str:
     """``27 November 2024`` (``27 Nov 2024`` when short)."""
-    if _missing(d):
+    if hilang(d):
         return KOSONG
     return format_date(d, "d MMM y" if pendek else "d MMMM y", locale=LOCALE)
 
@@ -54,14 +69,14 @@ def jam(t: dt.datetime | dt.time, zona: str) -> str:
 
 def waktu(t: dt.datetime | None, zona: str) -> str:
     """``27 November 2024 pukul 13.59 WIB``."""
-    if _missing(t):
+    if hilang(t):
         return KOSONG
     return f"{tanggal(t)} pukul {jam(t, zona)}"
 
 
 def waktu_pendek(t: dt.datetime | None, zona: str) -> str:
     """``27 Nov 2024 13.59 WIB``."""
-    if _missing(t):
+    if hilang(t):
         return KOSONG
     return f"{tanggal(t, pendek=True)} {jam(t, zona)}"
 

@@ -1,6 +1,6 @@
 """The daily report (snapshot): PDF, WhatsApp-sized PNG slides, PPTX deck.
 
-- :mod:`siaga.model.paparan`    the slide model (what each slide says), Streamlit-free
+- :mod:`siaga.model.paparan`  the slide deck (what each slide says), built from the screen models
 - :mod:`siaga.laporan.visual` static images of maps (matplotlib) and charts (kaleido + Debian's chromium)
 - :mod:`siaga.laporan.gambar` one 1600×900 PNG per slide, zipped
 - :mod:`siaga.laporan.pdf`    A4 landscape PDF
@@ -18,9 +18,10 @@ from dataclasses import dataclass
 
 from siaga.akses import Lingkup
 from siaga.data.store import Store
-from siaga.model.paparan import Kabar, KecamatanTidakDikenal, Laporan, LaporanError, diam, sebagian, susun
+from siaga.model import paparan
+from siaga.model.paparan import Kabar, KecamatanTidakDikenal, LaporanError, diam, sebagian
 
-__all__ = ["FORMAT", "Format", "KecamatanTidakDikenal", "Laporan", "LaporanError", "buat", "nama_berkas", "susun"]
+__all__ = ["FORMAT", "Format", "Kabar", "KecamatanTidakDikenal", "LaporanError", "buat", "nama_berkas"]
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,7 @@ class Format:
     label: str        # shown in the app
     ext: str
     mime: str
-    modul: str        # the renderer: a module with ``tulis(laporan, kabar) -> bytes``
+    modul: str        # the renderer: a module with ``tulis(paparan, kabar) -> bytes``
     langkah: str      # the progress label of the last step
 
 
@@ -47,10 +48,11 @@ ISI_SELESAI = 0.2          # share of the progress bar for the queries; the rest
 def buat(store: Store, tanggal: dt.date, kecamatan: str | None, format: str, kabar: Kabar = diam,
          lk: Lingkup | None = None) -> bytes:
     """The report of the region (or one kecamatan) as of ``tanggal`` in ``format`` (pdf, png, pptx),
-    its queries run in the scope ``lk`` (see :func:`siaga.model.paparan.susun`)."""
+    its queries run in the scope ``lk`` (see :func:`siaga.model.paparan.dari_store`)."""
     f = FORMAT[format]
-    laporan = susun(store, tanggal, kecamatan, sebagian(kabar, 0.0, ISI_SELESAI), lk)
-    data = importlib.import_module(f.modul).tulis(laporan, sebagian(kabar, ISI_SELESAI, 1.0))
+    q, k = paparan.dari_store(store, tanggal, kecamatan, lk)
+    isi = paparan.susun(q, k, sebagian(kabar, 0.0, ISI_SELESAI))
+    data = importlib.import_module(f.modul).tulis(isi, sebagian(kabar, ISI_SELESAI, 1.0))
     kabar(1.0, "Laporan selesai")
     return data
 

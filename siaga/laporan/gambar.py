@@ -16,7 +16,8 @@ from collections.abc import Callable, Sequence
 from PIL import Image, ImageDraw, ImageFont
 
 from siaga.laporan import visual
-from siaga.model.paparan import Angka, Kabar, Laporan, Slide, Tabel, diam, sebagian
+from siaga.model.komponen import Angka, Tabel
+from siaga.model.paparan import Kabar, Paparan, Slide, diam, sebagian
 
 LEBAR, TINGGI = 1600, 900
 TEPI = 48
@@ -221,7 +222,7 @@ def simpan(img: Image.Image) -> bytes:
 
 # ------------------------------------------------------------------ the slide
 
-def slide_png(lap: Laporan, slide: Slide, nomor: int, gambar_visual: bytes | None) -> bytes:
+def slide_png(lap: Paparan, slide: Slide, nomor: int, gambar_visual: bytes | None) -> bytes:
     img = Image.new("RGB", (LEBAR, TINGGI), "white")
     d = ImageDraw.Draw(img)
     d.rectangle((0, 0, LEBAR, 10), fill=WARNA_UTAMA)
@@ -269,7 +270,7 @@ def nama_slide(nomor: int, slide: Slide) -> str:
     return f"{nomor:02d}-{slide.kode}.png"
 
 
-def slides_png(lap: Laporan, kabar: Kabar = diam) -> list[tuple[str, bytes]]:
+def slides_png(lap: Paparan, kabar: Kabar = diam) -> list[tuple[str, bytes]]:
     """(file name, PNG) of every slide, in order."""
     vis = gambar_semua(lap.slides, ukuran_visual, sebagian(kabar, 0.0, 0.7))
     out = []
@@ -288,7 +289,7 @@ def tulis_zip(berkas: Sequence[tuple[str, bytes]], waktu: tuple[int, int, int, i
     return buf.getvalue()
 
 
-def tulis(lap: Laporan, kabar: Kabar = diam) -> bytes:
+def tulis(lap: Paparan, kabar: Kabar = diam) -> bytes:
     """The zip of the slide PNGs (``01-ringkasan.png`` …), timestamped with the as-of moment."""
     berkas = slides_png(lap, kabar)
     return tulis_zip(berkas, lap.saat.timetuple()[:6])

@@ -16,7 +16,8 @@ from fpdf import FPDF
 from fpdf.fonts import FontFace
 
 from siaga.laporan import gambar, visual
-from siaga.model.paparan import Angka, Kabar, Laporan, Slide, Tabel, diam, sebagian
+from siaga.model.komponen import Angka, Tabel
+from siaga.model.paparan import Kabar, Paparan, Slide, diam, sebagian
 
 LEBAR, TINGGI, TEPI = 297.0, 210.0, 12.0
 HURUF = "DejaVu"
@@ -34,7 +35,7 @@ def _rgb(warna: str) -> tuple[int, int, int]:
 
 
 class _Pdf(FPDF):
-    def __init__(self, lap: Laporan):
+    def __init__(self, lap: Paparan):
         super().__init__(orientation="L", unit="mm", format="A4")
         self.lap = lap
         self.add_font(HURUF, "", str(visual.FONT))
@@ -221,7 +222,7 @@ def ukuran_visual(pdf: _Pdf, slide: Slide) -> visual.Ukuran | None:
     return visual.Ukuran(round((kv[2] - kv[0]) * PX_PER_MM), round((kv[3] - kv[1]) * PX_PER_MM), SKALA)
 
 
-def tulis(lap: Laporan, kabar: Kabar = diam) -> bytes:
+def tulis(lap: Paparan, kabar: Kabar = diam) -> bytes:
     pdf = _Pdf(lap)
     vis = gambar.gambar_semua(lap.slides, lambda s: ukuran_visual(pdf, s), sebagian(kabar, 0.0, 0.8))
     kabar(0.85, "Menyusun PDF")

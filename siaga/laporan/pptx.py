@@ -13,7 +13,8 @@ from pptx.enum.text import PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
 from siaga.laporan import gambar
-from siaga.model.paparan import Angka, Kabar, Laporan, Slide, diam, sebagian
+from siaga.model.komponen import Angka
+from siaga.model.paparan import Kabar, Paparan, Slide, diam, sebagian
 
 LEBAR, TINGGI = Emu(12_192_000), Emu(6_858_000)      # 13,333 × 7,5 in: 16:9, as PowerPoint makes it
 TEPI = Inches(0.45)
@@ -65,7 +66,7 @@ def ukuran_visual(slide: Slide):
     return gambar.ukuran_visual(slide, (0, 0, lebar, tinggi))
 
 
-def _slide(prs: Presentation, lap: Laporan, s: Slide, nomor: int, visual_png: bytes | None) -> None:
+def _slide(prs: Presentation, lap: Paparan, s: Slide, nomor: int, visual_png: bytes | None) -> None:
     sl = prs.slides.add_slide(prs.slide_layouts[5])       # "title only": the title is the slide's real title
     judul = sl.shapes.title
     judul.left, judul.top, judul.width, judul.height = TEPI, Inches(0.2), LEBAR - 2 * TEPI - Inches(1.6), Inches(0.6)
@@ -98,7 +99,7 @@ def _slide(prs: Presentation, lap: Laporan, s: Slide, nomor: int, visual_png: by
                 [(f"{lap.sumber} · {lap.wilayah} · {nomor}/{len(lap.slides)}", 9, False, gambar.ABU)])
 
 
-def tulis(lap: Laporan, kabar: Kabar = diam) -> bytes:
+def tulis(lap: Paparan, kabar: Kabar = diam) -> bytes:
     prs = Presentation()
     prs.slide_width, prs.slide_height = LEBAR, TINGGI
     prs.core_properties.title = f"Laporan Desk Pilkada {lap.lingkup} · {lap.data_per}"

@@ -31,7 +31,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
 from siaga.model.grafik import BATAS_PERKIRAAN
-from siaga.model.paparan import Kabar, LaporanError, Peta, diam
+from siaga.model.paparan import Kabar, LaporanError, PetaLevel, diam
 
 FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 FONT = FONT_DIR / "DejaVuSans.ttf"
@@ -108,7 +108,7 @@ def _pt(px: float, dpi: float) -> float:
     return px * 72 / dpi
 
 
-def peta_png(peta: Peta, u: Ukuran, huruf: float = 14) -> bytes:
+def peta_png(peta: PetaLevel, u: Ukuran, huruf: float = 14) -> bytes:
     """The readiness map as PNG: polygons by level, name and score on each, the legend (beside
     the map when the box is wide, else below) and, for approximate boundaries, the note that says
     so. ``huruf`` is the label size in CSS px."""

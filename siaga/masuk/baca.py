@@ -1,9 +1,8 @@
-"""Read and validate the input files into typed DataFrames.
+"""Read an input file as a clerk made it (CSV in any encoding and separator, XLSX, report layouts
+with title rows, merged headers, totals and signatures) into text columns, keeping each row's
+number as Excel shows it. Checking the values is :mod:`siaga.masuk.periksa`'s job.
 
-Nothing here touches DuckDB or Streamlit: :func:`muat_semua` returns typed frames and the
-list of problems (file, row, column, value, reason in Indonesian). Personal columns are
-masked in every message.
-"""
+Nothing here touches DuckDB or Streamlit."""
 
 from __future__ import annotations
 
@@ -11,52 +10,22 @@ import csv
 import datetime as dt
 import io
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from siaga.inti.config import Paths, Wilayah
-from siaga.inti.kontrak import DIMUAT, INPUTS, POLA, TINGKAT_TAHAP, Input, Kolom
-from siaga.inti.masalah import GALAT, MASKED, PERINGATAN, Masalah, MasalahError
-from siaga.masuk import urai
-
-MAX_PER_KOLOM = 20   # example rows per (file, column, reason) before summarising
-RENTANG_KOORDINAT = {"lintang": (-11.5, 6.5), "bujur": (94.0, 142.0)}    # Indonesia, with a margin
-
-ALASAN = {
-    "bulat": "bukan bilangan bulat (contoh: 1.234 atau 1234)",
-    "desimal": "bukan angka (contoh: 12,5)",
-    "lintang": "bukan lintang yang sah untuk Indonesia (−11 sampai 6 derajat, contoh: -6,2421)",
-    "bujur": "bukan bujur yang sah untuk Indonesia (94 sampai 142 derajat, contoh: 107,0191)",
-    "tanggal": "bukan tanggal (contoh: 27/11/2024 atau 27 November 2024; hari ditulis lebih dulu)",
-    "waktu": "bukan waktu (contoh: 27/11/2024 14.30; hari ditulis lebih dulu)",
-    "ya_tidak": "harus ya atau tidak",
-    "nama": "nama hanya boleh berisi huruf, angka, spasi dan tanda . , ' ( ) - / &",
-}
+from siaga.inti.config import Paths
+from siaga.inti.kontrak import Input
+from siaga.inti.masalah import MASKED, Masalah, MasalahError
 
 
-@dataclass
-class HasilMuat:
-    tabel: dict[str, pd.DataFrame] = field(default_factory=dict)
-    masalah: list[Masalah] = field(default_factory=list)
-
-    @property
-    def galat(self) -> list[Masalah]:
-        return [m for m in self.masalah if m.tingkat == GALAT]
-
-    @property
-    def ok(self) -> bool:
-        return not self.galat
-
-
-def path_of(inp: Input, paths: Paths) -> Path:
+def lokasi_berkas(inp: Input, paths: Paths) -> Path:
     return (paths.geo if inp.folder == "geo" else paths.data) / inp.berkas
 
 
-def _norm_header(h: str) -> str:
+def norm_judul(h: str) -> str:
     """``"Kode TPS"`` -> ``kode_tps``; ``"Jumlah (DPT)"`` -> ``jumlah_dpt``."""
     t = str(h).strip().lower().lstrip("\ufeff")
     return re.sub(r"[^0-9a-z]+", "_", t).strip("_")
@@ -208,7 +177,7 @@ def _nama_dua_baris(top: list[str], bottom: list[str], inp: Input) -> list[str]:
         filled.append(t or (last if b else ""))
     names = []
     for t, b in zip(filled, bottom):
-        cands = [_norm_header(f"{t} {b}") if t and b else "", _norm_header(b), _norm_header(t)]
+        cands = [norm_judul(f"{t} {b}") if t and b else "", norm_judul(b), norm_judul(t)]
         cands = [c for c in cands if c]
         pick = next((c for c in cands if _peta_kolom([c], inp)[0]), cands[0] if cands else "")
         names.append(pick)
@@ -225,7 +194,7 @@ def _cari_judul(rows: list[list[str]], inp: Input | None) -> tuple[int, int, int
         r = [c.strip() for c in rows[i]]
         if not any(r):
             continue
-        one = _skor([_norm_header(c) for c in r], inp)
+        one = _skor([norm_judul(c) for c in r], inp)
         if one > best[2]:
             best = (i, 1, one)
         if one == len(inp.kolom):                 # every contract column named: nothing can beat it
@@ -236,7 +205,7 @@ def _cari_judul(rows: list[list[str]], inp: Input | None) -> tuple[int, int, int
             two = _skor(_nama_dua_baris(r + [""] * (width - len(r)), nxt + [""] * (width - len(nxt)), inp), inp)
             # a two-row header must name more columns than either row alone (a title row above a
             # header "names" every column through the header row, but is not part of it)
-            below = _skor([_norm_header(c) for c in nxt], inp)
+            below = _skor([norm_judul(c) for c in nxt], inp)
             if two > best[2] and two > below:
                 best = (i, 2, two)
     return best
@@ -343,7 +312,7 @@ def baca_tabel(data: bytes, berkas: str, inp: Input | None = None) -> Bacaan:
                              f"judul kolom harus memuat nama kolom seperti: {contoh}")
     width = max(len(r) for r in grid[h:h + tinggi])
     head = [(teks[h + j] + [""] * width)[:width] for j in range(tinggi)]
-    raw_names = [_norm_header(c) for c in head[0]] if tinggi == 1 else _nama_dua_baris(head[0], head[1], inp)
+    raw_names = [norm_judul(c) for c in head[0]] if tinggi == 1 else _nama_dua_baris(head[0], head[1], inp)
     names = _peta_kolom(raw_names, inp) if inp else [n or None for n in raw_names]
     if h > 0:
         judul = [" ".join(c for c in teks[i] if c) for i in range(h) if any(teks[i])]
@@ -408,10 +377,10 @@ def baca_tabel(data: bytes, berkas: str, inp: Input | None = None) -> Bacaan:
     blank = n_filled.eq(0)
     total = ~blank & first.str.match(_TOTAL.pattern, flags=re.IGNORECASE | re.DOTALL)
     head0 = head[-1][0].strip().lower() if head[-1] else ""
-    header_norm = [_norm_header(c) for c in head[-1]]
+    header_norm = [norm_judul(c) for c in head[-1]]
     again = ~blank & ~total & raw[0].str.lower().eq(head0) if len(raw.columns) else blank & False
     for idx in raw.index[again]:
-        again[idx] = [_norm_header(c) for c in raw.loc[idx, list(range(width))]] == header_norm
+        again[idx] = [norm_judul(c) for c in raw.loc[idx, list(range(width))]] == header_norm
     skip = blank | total | again
     # a footer: one-cell rows (place and date, signature, "Sumber: ...") after a blank or total row at the end
     footer = pd.Series(False, index=raw.index)
@@ -468,261 +437,3 @@ def baca_csv(path: Path, inp: Input | None = None) -> pd.DataFrame:
     return baca_tabel(Path(path).read_bytes(), Path(path).name, inp).df
 
 
-class _Validator:
-    def __init__(self, inp: Input):
-        self.inp = inp
-        self.masalah: list[Masalah] = []
-        self._counts: dict[tuple, int] = {}
-
-    def add(self, baris, kolom, nilai, alasan, tingkat=GALAT):
-        key = (kolom, alasan, tingkat)
-        n = self._counts.get(key, 0)
-        self._counts[key] = n + 1
-        if n < MAX_PER_KOLOM:
-            if nilai is not None and kolom and kolom in self.inp.pribadi:
-                nilai = MASKED
-            self.masalah.append(Masalah(self.inp.berkas, baris, kolom, nilai, alasan, tingkat))
-
-    def add_rows(self, df: pd.DataFrame, mask: pd.Series, kolom: str | None, alasan: str, tingkat=GALAT):
-        mask = mask.fillna(False).astype(bool)
-        n = int(mask.sum())
-        if not n:
-            return
-        sub = df.loc[mask].head(MAX_PER_KOLOM)
-        values = sub[kolom] if kolom in sub.columns else pd.Series(None, index=sub.index, dtype=object)
-        for baris, nilai in zip(sub["_baris"], values):
-            self.add(int(baris), kolom, None if pd.isna(nilai) else str(nilai), alasan, tingkat)
-        if n > len(sub):
-            key = (kolom, alasan, tingkat)
-            self._counts[key] = self._counts.get(key, 0) + n - len(sub)
-
-    def summarise(self):
-        for (kolom, alasan, tingkat), n in self._counts.items():
-            if n > MAX_PER_KOLOM:
-                self.masalah.append(Masalah(self.inp.berkas, None, kolom, None,
-                                            f"{alasan} — dan {n - MAX_PER_KOLOM} baris lain dengan masalah yang sama",
-                                            tingkat))
-
-
-def _pattern(col: Kolom) -> str:
-    return "|".join(f"(?:{POLA[p]})" for p in col.pola.split("|"))
-
-
-def validasi(inp: Input, raw: pd.DataFrame) -> tuple[pd.DataFrame | None, list[Masalah]]:
-    """Type and check one input's raw text frame."""
-    v = _Validator(inp)
-    raw = raw.copy()
-    if "_baris" not in raw.columns:
-        raw["_baris"] = range(2, len(raw) + 2)
-    # drop rows that are entirely blank (``;;;`` lines from Excel)
-    data_cols = [c for c in raw.columns if c != "_baris"]
-    for c in data_cols:
-        raw[c] = raw[c].astype(str).str.strip()
-    if data_cols:
-        raw = raw[raw[data_cols].ne("").any(axis=1)]
-
-    known = {k.nama for k in inp.kolom}
-    for c in data_cols:
-        if c not in known and not c.startswith("unnamed"):
-            v.add(None, c.split("__")[0], None, "kolom tidak dikenal, diabaikan", PERINGATAN)
-    missing = [k.nama for k in inp.kolom if k.wajib and k.nama not in raw.columns]
-    for m in missing:
-        v.add(None, m, None, "kolom wajib tidak ada di baris judul")
-    if missing:
-        return None, v.masalah
-
-    out = pd.DataFrame(index=raw.index)
-    out["_baris"] = raw["_baris"]
-    for col in inp.kolom:
-        s = raw[col.nama] if col.nama in raw.columns else pd.Series("", index=raw.index, dtype=str)
-        blank = s.eq("")
-        if col.wajib:
-            v.add_rows(raw, blank, col.nama, "wajib diisi tetapi kosong")
-        j = col.jenis
-        if j == "bulat":
-            vals, bad = urai.bulat(s)
-        elif j == "desimal":
-            vals, bad = urai.desimal(s)
-        elif j == "lintang" or j == "bujur":
-            vals, bad = urai.koordinat(s, *RENTANG_KOORDINAT[j])
-        elif j == "tanggal":
-            vals, bad = urai.tanggal(s)
-        elif j == "waktu":
-            vals, bad = urai.waktu(s)
-        elif j == "ya_tidak":
-            vals, bad = urai.ya_tidak(s)
-        elif j == "pilihan":
-            vals, bad = urai.pilihan(s, col.pilihan)
-            if bad.any():
-                allowed = ", ".join(c for c, _ in col.pilihan)
-                v.add_rows(raw, bad, col.nama, f"harus salah satu dari: {allowed}")
-                bad = bad & False
-        elif j == "kode":
-            vals, bad = urai.kode(s, _pattern(col))
-            if bad.any():
-                sci = bad & s.str.fullmatch(r"-?\d+(?:[.,]\d+)?[eE][+-]?\d+")
-                v.add_rows(raw, sci, col.nama, "kode tertulis sebagai angka ilmiah: Excel mengubah kode panjang menjadi "
-                                               "angka dan digit terakhirnya hilang; format kolom sebagai Teks lalu isi ulang")
-                v.add_rows(raw, bad & ~sci, col.nama, "format kode tidak sesuai" + _contoh(col))
-                bad = bad & False
-        elif j == "nama":
-            vals, bad = urai.nama(s, list_sep="|" if col.pola == "daftar" else None)
-        else:  # teks
-            vals, bad = s.where(~blank, None), blank & False
-        if bad.any():
-            v.add_rows(raw, bad, col.nama, ALASAN[j])
-        if col.minimum is not None or col.maksimum is not None:
-            num = pd.to_numeric(vals, errors="coerce")
-            lo = num < col.minimum if col.minimum is not None else num.isna() & False
-            hi = num > col.maksimum if col.maksimum is not None else num.isna() & False
-            v.add_rows(raw, (lo | hi).fillna(False).astype(bool), col.nama,
-                       _rentang(col))
-        out[col.nama] = vals
-
-    # key uniqueness
-    key = list(inp.kunci)
-    dup = out.duplicated(key, keep=False) & out[key].notna().all(axis=1)
-    if dup.any():
-        first = out[dup].groupby(key, dropna=False)["_baris"].transform("min")
-        later = dup & out["_baris"].ne(first.reindex(out.index))
-        for idx in out.index[later][:MAX_PER_KOLOM]:
-            v.add(int(out.at[idx, "_baris"]), "+".join(key), None,
-                  f"baris ganda: kunci ({', '.join(key)}) sama dengan baris {int(first.at[idx])}")
-    v.summarise()
-    return out, v.masalah
-
-
-def _contoh(col: Kolom) -> str:
-    ex = {"nasional": "00", "provinsi": "32", "kabkota": "32.75", "kecamatan": "32.75.01", "kelurahan": "32.75.01.1001", "tps": "32.75.01.1001.001",
-          "kode_item": "SS_GUB", "kode_kategori": "politik_uang", "bps": "3275010", "bps_desa": "3275010001", "nip": "18 digit angka",
-          "id": "INS-0001"}
-    return " (contoh: " + " atau ".join(ex[p] for p in col.pola.split("|")) + ")"
-
-
-def _rentang(col: Kolom) -> str:
-    if col.minimum is not None and col.maksimum is not None:
-        return f"di luar rentang {col.minimum:g}–{col.maksimum:g}"
-    if col.minimum is not None:
-        return f"tidak boleh kurang dari {col.minimum:g}"
-    return f"tidak boleh lebih dari {col.maksimum:g}"
-
-
-def _ref_check(v: _Validator, df: pd.DataFrame, kolom: str, allowed: Iterable[str], target: str):
-    s = df[kolom]
-    bad = s.notna() & ~s.isin(set(allowed))
-    v.add_rows(df, bad, kolom, f"kode tidak ditemukan di {target}")
-
-
-def cek_silang(tabel: dict[str, pd.DataFrame], wil: Wilayah) -> list[Masalah]:
-    """Checks across files: references, code hierarchy, stage levels, quantities."""
-    out: list[Masalah] = []
-    for name, df in tabel.items():
-        inp = INPUTS[name]
-        v = _Validator(inp)
-        for r in inp.rujukan:
-            if r.input in tabel and r.kolom in df:
-                _ref_check(v, df, r.kolom, tabel[r.input][r.kolom_tujuan].dropna(), INPUTS[r.input].berkas)
-        _semantic(name, df, tabel, wil, v)
-        v.summarise()
-        out.extend(v.masalah)
-    return out
-
-
-def _semantic(name: str, df: pd.DataFrame, tabel: dict[str, pd.DataFrame], wil: Wilayah, v: _Validator):
-    if name == "wilayah":
-        kec = df["tingkat"].eq("kecamatan")
-        kel = df["tingkat"].eq("kelurahan")
-        prov, kab = df["tingkat"].eq("provinsi"), df["tingkat"].eq("kabkota")
-        if wil.multi:
-            v.add_rows(df, kec & ~df["kode_induk"].isin(set(df.loc[kab, "kode"])), "kode_induk",
-                       "kab/kota induk tidak ada di wilayah.csv")
-            v.add_rows(df, kab & ~df["kode_induk"].isin(set(df.loc[prov, "kode"])), "kode_induk",
-                       "provinsi induk tidak ada di wilayah.csv")
-            v.add_rows(df, df["kode"].notna() & ~df["kode"].map(wil.mencakup, na_action="ignore").fillna(True),
-                       "kode", f"wilayah di luar {wil.nama} ({wil.kode}, wilayah.toml)")
-        else:
-            v.add_rows(df, kec & df["kode_induk"].ne(wil.kode), "kode_induk",
-                       f"kecamatan harus berinduk ke kab/kota {wil.kode} (wilayah.toml)")
-            v.add_rows(df, kab & df["kode"].ne(wil.kode), "kode",
-                       f"data satu kab/kota hanya boleh memuat kab/kota {wil.kode} (wilayah.toml)")
-        v.add_rows(df, prov & df["kode_induk"].ne("00"), "kode_induk", "induk provinsi harus 00")
-        v.add_rows(df, prov & ~df["kode"].str.fullmatch(POLA["provinsi"]).fillna(False), "kode",
-                   "kode provinsi harus berbentuk NN")
-        v.add_rows(df, kab & ~df["kode"].str.fullmatch(POLA["kabkota"]).fillna(False), "kode",
-                   "kode kab/kota harus berbentuk NN.NN")
-        v.add_rows(df, kec & ~df["kode"].str.fullmatch(POLA["kecamatan"]).fillna(False), "kode",
-                   "kode kecamatan harus berbentuk NN.NN.NN")
-        v.add_rows(df, kel & ~df["kode"].str.fullmatch(POLA["kelurahan"]).fillna(False), "kode",
-                   "kode kelurahan harus berbentuk NN.NN.NN.NNNN")
-        kec_codes = set(df.loc[kec, "kode"])
-        v.add_rows(df, kel & ~df["kode_induk"].isin(kec_codes), "kode_induk",
-                   "kecamatan induk tidak ada di wilayah.csv")
-        prefix = df["kode"].str.replace(r"\.[^.]*$", "", regex=True)
-        v.add_rows(df, df["kode"].notna() & ~prov & prefix.ne(df["kode_induk"]), "kode",
-                   "kode tidak diawali kode induknya")
-    elif name == "tps":
-        prefix = df["kode_tps"].str.replace(r"\.[^.]*$", "", regex=True)
-        v.add_rows(df, df["kode_tps"].notna() & prefix.ne(df["kode_kelurahan"]), "kode_tps",
-                   "kode TPS tidak diawali kode kelurahannya")
-        num = pd.to_numeric(df["kode_tps"].str.extract(r"\.([^.]*)$", expand=False), errors="coerce")
-        v.add_rows(df, df["nomor_tps"].notna() & num.ne(df["nomor_tps"]).fillna(False), "nomor_tps",
-                   "nomor TPS tidak sama dengan tiga digit terakhir kode TPS")
-    elif name == "logistik":
-        levels = {
-            "kabkota": (set(tabel["wilayah"].query("tingkat == 'kabkota'")["kode"])
-                        if wil.multi and "wilayah" in tabel else {wil.kode}),
-            "kecamatan": set(tabel["wilayah"].query("tingkat == 'kecamatan'")["kode"]) if "wilayah" in tabel else set(),
-            "kelurahan": set(tabel["wilayah"].query("tingkat == 'kelurahan'")["kode"]) if "wilayah" in tabel else set(),
-            "tps": set(tabel["tps"]["kode_tps"]) if "tps" in tabel else set(),
-        }
-        for tahap, tingkat in TINGKAT_TAHAP.items():
-            m = df["tahap"].eq(tahap) & df["kode_lokasi"].notna() & ~df["kode_lokasi"].isin(levels[tingkat])
-            v.add_rows(df, m, "kode_lokasi", f"tahap {tahap} memerlukan kode {tingkat} yang terdaftar")
-        key = ["tahap", "kode_lokasi", "kode_item"]
-        cum = df.sort_values("waktu").groupby(key, dropna=False)[["jumlah_diterima", "jumlah_rusak"]].cumsum()
-        v.add_rows(df, (cum["jumlah_rusak"] > cum["jumlah_diterima"]).reindex(df.index).fillna(False),
-                   "jumlah_rusak", "jumlah rusak melebihi jumlah yang sudah diterima di tempat ini")
-        v.add_rows(df, df["jumlah_diterima"].eq(0) & df["jumlah_rusak"].eq(0), "jumlah_diterima",
-                   "baris tanpa jumlah diterima maupun rusak", PERINGATAN)
-    elif name == "checklist" and "tps" in tabel:
-        dpt = df["kode_tps"].map(tabel["tps"].set_index("kode_tps")["dpt"])
-        v.add_rows(df, (df["c_pemberitahuan"] > dpt).fillna(False), "c_pemberitahuan",
-                   "C-Pemberitahuan tersampaikan lebih banyak dari DPT TPS")
-    elif name == "insiden" and "wilayah" in tabel:
-        induk = tabel["wilayah"].set_index("kode")["kode_induk"]
-        kel_kec = df["kode_kelurahan"].map(induk)
-        v.add_rows(df, df["kode_kelurahan"].notna() & kel_kec.notna() & kel_kec.ne(df["kode_kecamatan"]),
-                   "kode_kelurahan", "kelurahan tidak berada di kecamatan yang disebut")
-        tps_kel = df["kode_tps"].str.replace(r"\.[^.]*$", "", regex=True)
-        v.add_rows(df, df["kode_tps"].notna() & df["kode_kelurahan"].notna() & tps_kel.ne(df["kode_kelurahan"]),
-                   "kode_tps", "TPS tidak berada di kelurahan yang disebut")
-        v.add_rows(df, (df["waktu_kejadian"] > df["waktu"]).fillna(False), "waktu_kejadian",
-                   "waktu kejadian sesudah waktu pembaruan", PERINGATAN)
-    elif name == "netralitas":
-        v.add_rows(df, (df["tanggal_kejadian"] > df["tanggal_laporan"]).fillna(False), "tanggal_kejadian",
-                   "tanggal kejadian sesudah tanggal laporan")
-    elif name == "tahapan":
-        v.add_rows(df, (df["mulai"] > df["selesai"]).fillna(False), "selesai", "tanggal selesai sebelum mulai")
-
-
-def muat_semua(paths: Paths, wil: Wilayah, names: Iterable[str] = DIMUAT) -> HasilMuat:
-    """Read and validate every shared input; the result is usable only when ``ok``."""
-    hasil = HasilMuat()
-    for name in names:
-        inp = INPUTS[name]
-        path = path_of(inp, paths)
-        if not path.is_file():
-            hasil.masalah.append(Masalah(inp.berkas, None, None, None, f"berkas tidak ditemukan di {path.parent}"))
-            continue
-        try:
-            bacaan = baca_tabel(path.read_bytes(), inp.berkas, inp)
-        except MasalahError as exc:
-            hasil.masalah.extend(exc.masalah)
-            continue
-        df, masalah = validasi(inp, bacaan.df)
-        hasil.masalah.extend(bacaan.masalah + masalah)
-        if df is not None:
-            hasil.tabel[name] = df
-    if all(n in hasil.tabel for n in names):
-        hasil.masalah.extend(cek_silang(hasil.tabel, wil))
-    return hasil

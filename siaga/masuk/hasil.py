@@ -35,7 +35,7 @@ class Berkas:
 
 
 @dataclass
-class Laporan:
+class HasilImpor:
     jenis: str
     sumber: str                                  # the file name as the clerk knows it
     sumber_sha256: str = ""

@@ -1,7 +1,7 @@
 """Import one input file: read it however Excel wrote it, match places to Kemendagri codes,
 validate it against the other current files, show a preview, and commit it as a version.
 
-- :func:`periksa` is the dry run: a :class:`~siaga.masuk.hasil.Laporan` with problems, notes,
+- :func:`periksa` is the dry run: a :class:`~siaga.masuk.hasil.HasilImpor` with problems, notes,
   region matches, a masked preview and the canonical file it would write. Nothing is written.
 - :func:`impor` takes the import lock, runs :func:`periksa` again on the current files and,
   when accepted, commits through :mod:`siaga.masuk.riwayat` (staged, checked, atomic replace).
@@ -23,13 +23,14 @@ import numpy as np
 import pandas as pd
 
 from siaga.inti import fmt
-from siaga.inti.config import Paths, Wilayah, load_wilayah
+from siaga.inti.config import Paths, Wilayah, muat_wilayah
 from siaga.inti.kontrak import INPUTS, TINGKAT_TAHAP, Input
 from siaga.inti.masalah import GALAT, MASKED, PERINGATAN, Masalah, MasalahError
-from siaga.masuk import urai
-from siaga.masuk.baca import _pattern, _Validator, baca_tabel, cek_silang, path_of, validasi
+from siaga.masuk import impor_batas, riwayat, urai
+from siaga.masuk.baca import baca_tabel, lokasi_berkas
 from siaga.masuk.cocok import TINGKAT, Pencocok
-from siaga.masuk.hasil import Berkas, Laporan, sha256
+from siaga.masuk.hasil import Berkas, HasilImpor, sha256
+from siaga.masuk.periksa import Pemeriksa, cek_silang, muat_sekarang, pola_kolom, validasi
 
 JENIS_BATAS = "batas"
 JENIS = (*INPUTS, JENIS_BATAS)
@@ -54,35 +55,6 @@ def jenis_label(jenis: str) -> str:
     return f"{inp.ket_id.split(':')[0].rstrip('.')} ({inp.berkas})"
 
 
-# ------------------------------------------------------------------ loading the current files
-
-def muat_sekarang(paths: Paths, names: set[str]) -> tuple[dict[str, pd.DataFrame], dict[str, str]]:
-    """The current files among ``names`` that validate on their own; and why the others are unusable."""
-    tabel, alasan = {}, {}
-    for n in sorted(names):
-        inp = INPUTS[n]
-        p = path_of(inp, paths)
-        if not p.is_file():
-            alasan[n] = "belum ada"
-            continue
-        try:
-            b = baca_tabel(p.read_bytes(), inp.berkas, inp)
-        except MasalahError:
-            alasan[n] = "tidak dapat dibaca"
-            continue
-        df, m = validasi(inp, b.df)
-        if df is None or any(x.tingkat == GALAT for x in b.masalah + m):
-            alasan[n] = "sekarang ditolak pemeriksa"
-            continue
-        tabel[n] = df
-    return tabel, alasan
-
-
-def pencocok(paths: Paths) -> Pencocok:
-    tabel, _ = muat_sekarang(paths, {"wilayah"})
-    return Pencocok(tabel["wilayah"]) if "wilayah" in tabel else Pencocok.kosong()
-
-
 # ------------------------------------------------------------------ region matching
 
 def _kolom_wilayah(inp: Input) -> list[str]:
@@ -100,13 +72,13 @@ def cocokkan_wilayah(inp: Input, raw: pd.DataFrame, pc: Pencocok) -> tuple[pd.Da
     problems for values that match nothing or more than one region, and the (row, column)
     cells concerned (so validation does not report them a second time)."""
     raw = raw.copy()
-    v = _Validator(inp)
+    v = Pemeriksa(inp)
     rows, cells = [], set()
     for col in _kolom_wilayah(inp):
         if col not in raw.columns:
             continue
         s = raw[col].astype(str).str.strip()
-        cand = s.ne("") & ~s.str.fullmatch(_pattern(inp.col(col)))
+        cand = s.ne("") & ~s.str.fullmatch(pola_kolom(inp.col(col)))
         if not cand.any():
             continue
         if col == "kode_lokasi":
@@ -131,9 +103,9 @@ def cocokkan_wilayah(inp: Input, raw: pd.DataFrame, pc: Pencocok) -> tuple[pd.Da
             for alasan, grp in bad.groupby("alasan", sort=False):
                 mask = pd.Series(False, index=raw.index)
                 mask[grp.index] = True
-                v.add_rows(raw.assign(**{col: s}), mask, col, alasan)
+                v.tambah_baris(raw.assign(**{col: s}), mask, col, alasan)
                 cells |= {(int(b), col) for b in raw.loc[grp.index, "_baris"]}
-    v.summarise()
+    v.ringkas()
     padanan = pd.DataFrame(rows, columns=["kolom", "nilai", "kode", "nama", "cara", "jumlah"])
     return raw, padanan, v.masalah, cells
 
@@ -229,9 +201,9 @@ def pratinjau(inp: Input, df: pd.DataFrame, n: int = MAKS_PRATINJAU) -> pd.DataF
 
 # ------------------------------------------------------------------ the dry run
 
-def _wilayah_toml(paths: Paths, lap: Laporan) -> Wilayah | None:
+def _wilayah_toml(paths: Paths, lap: HasilImpor) -> Wilayah | None:
     try:
-        return load_wilayah(paths.data)
+        return muat_wilayah(paths.data)
     except MasalahError as exc:
         lap.masalah += exc.masalah
         lap.masalah.append(Masalah("wilayah.toml", None, None, None,
@@ -241,7 +213,7 @@ def _wilayah_toml(paths: Paths, lap: Laporan) -> Wilayah | None:
 
 
 def _cek_batas(paths: Paths, tabel: dict[str, pd.DataFrame]) -> list[Masalah]:
-    from siaga.data import geo
+    from siaga.masuk import geo
 
     out = []
     if "wilayah" not in tabel:
@@ -271,31 +243,29 @@ def _gabung(inp: Input, lama: pd.DataFrame, baru: pd.DataFrame, sumber: str) -> 
     for t, b in zip(_baris_tuple(lama, list(inp.kunci)), lama["_baris"]):
         kunci.setdefault(t, int(b) - OFFSET)
     sama = pd.Series([t in ada for t in _baris_tuple(baru, cols)], index=baru.index, dtype=bool)
-    v = _Validator(inp)
+    v = Pemeriksa(inp)
     konflik = pd.Series([t in kunci for t in _baris_tuple(baru, list(inp.kunci))], index=baru.index, dtype=bool) & ~sama
     for idx in baru.index[konflik]:
         t = tuple(None if pd.isna(x) else x for x in baru.loc[idx, list(inp.kunci)])
-        v.add(int(baru.at[idx, "_baris"]), "+".join(inp.kunci), None,
+        v.tambah(int(baru.at[idx, "_baris"]), "+".join(inp.kunci), None,
               f"kunci ({', '.join(inp.kunci)}) sudah ada di {inp.berkas} baris {kunci[t]} dengan isi berbeda; untuk "
               "mengubah isi lama, impor seluruh berkas dengan mode ganti")
-    v.summarise()
+    v.ringkas()
     return baru[~sama], int(sama.sum()), v.masalah
 
 
-def periksa(paths: Paths, jenis: str, data: bytes, sumber: str, mode: str | None = None, **opsi) -> Laporan:
+def periksa(paths: Paths, jenis: str, data: bytes, sumber: str, mode: str | None = None, **opsi) -> HasilImpor:
     """Everything an import does except writing; see the module docstring.
 
     ``mode`` is ``tambah`` (append the rows to the event log; the default for logs) or
     ``ganti`` (replace the whole file; the default for lists)."""
     if jenis == JENIS_BATAS:
-        from siaga.masuk import impor_batas
-
         return impor_batas.periksa(paths, data, sumber, **opsi)
     if jenis not in INPUTS:
         raise ValueError(jenis)
     inp = INPUTS[jenis]
     mode = mode or mode_bawaan(jenis)
-    lap = Laporan(jenis, sumber, sha256(data), mode=mode)
+    lap = HasilImpor(jenis, sumber, sha256(data), mode=mode)
     if mode == MODE_TAMBAH and not inp.log:
         lap.masalah.append(Masalah(sumber, None, None, None, f"{inp.berkas} bukan log peristiwa: berkasnya hanya dapat "
                                                             "diganti seluruhnya (mode ganti)"))
@@ -358,7 +328,7 @@ def periksa(paths: Paths, jenis: str, data: bytes, sumber: str, mode: str | None
                 lap.masalah.append(Masalah(sumber, None, None, None, "tidak ada baris data di bawah judul kolom",
                                            PERINGATAN))
             isi = kanonik(inp, full)
-            target = path_of(inp, paths)
+            target = lokasi_berkas(inp, paths)
             if (mode == MODE_TAMBAH and df.empty) or (target.is_file() and target.read_bytes() == isi):
                 lap.catatan.append(f"Isi {inp.berkas} tidak berubah; tidak ada yang perlu disimpan.")
             else:
@@ -380,11 +350,9 @@ def _asal(m: Masalah, berkas: str, sumber: str) -> Masalah:
 
 # ------------------------------------------------------------------ committing
 
-def _cek_tahap(jenis: str, lap: Laporan):
+def _cek_tahap(jenis: str, lap: HasilImpor):
     """The check run on a staged file before it replaces the target."""
     if jenis == JENIS_BATAS:
-        from siaga.masuk import impor_batas
-
         return impor_batas.cek_tahap
     inp, df = INPUTS[jenis], lap.tabel
 
@@ -395,13 +363,11 @@ def _cek_tahap(jenis: str, lap: Laporan):
 
 
 def impor(paths: Paths, jenis: str, data: bytes | None, sumber: str, oleh: str, uji: bool = False,
-          sumber_tampil: str | None = None, kabar: Callable[[str], None] | None = None, **opsi) -> Laporan:
+          sumber_tampil: str | None = None, kabar: Callable[[str], None] | None = None, **opsi) -> HasilImpor:
     """Check and, unless ``uji`` (dry run), commit one file as a new version.
 
     ``oleh`` is who imports (the OS user on the command line, the name entered in the app;
     later the logged-in user). The returned report has ``versi`` set when committed."""
-    from siaga.masuk import riwayat
-
     nama = sumber_tampil or sumber
     kabar = kabar or (lambda _: None)
     if uji:
@@ -428,14 +394,12 @@ def _jenis_berkas(b: Berkas) -> str:
     return next(n for n, i in INPUTS.items() if i.berkas == b.nama)
 
 
-def pulihkan(paths: Paths, nomor: int, oleh: str) -> Laporan:
+def pulihkan(paths: Paths, nomor: int, oleh: str) -> HasilImpor:
     """Restore version ``nomor``: validated like an import, then committed as a new version."""
-    from siaga.masuk import impor_batas, riwayat
-
     with riwayat.kunci(paths) as k:
         v = k.cari(nomor)
         isi = k.isi(v)
-        lap = Laporan(v.jenis, f"versi {nomor}", v.sumber_sha256)
+        lap = HasilImpor(v.jenis, f"versi {nomor}", v.sumber_sha256)
         cek = {}
         for b in isi:
             jenis = _jenis_berkas(b)

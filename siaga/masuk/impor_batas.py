@@ -24,12 +24,13 @@ import pandas as pd
 import shapely
 from shapely.geometry import mapping
 
-from siaga.data import geo
 from siaga.inti import fmt
-from siaga.inti.config import Paths, load_wilayah
+from siaga.inti.config import Paths, muat_wilayah
 from siaga.inti.masalah import PERINGATAN, Masalah, MasalahError
+from siaga.masuk import geo
 from siaga.masuk.cocok import CARA_BPS, CARA_EJAAN, CARA_KODE, CARA_NAMA, TINGKAT, Pencocok
-from siaga.masuk.hasil import Berkas, Laporan, sha256
+from siaga.masuk.hasil import Berkas, HasilImpor, sha256
+from siaga.masuk.periksa import muat_sekarang
 
 AKHIRAN = (".geojson", ".json", ".shp", ".gpkg")
 INDONESIA = (94.0, -11.5, 142.0, 6.5)        # lon/lat bounding box
@@ -208,13 +209,11 @@ def _di_luar(props: pd.DataFrame, kode_kab: str, bps_kab: set[str]) -> pd.Series
 # ------------------------------------------------------------------ the dry run
 
 def periksa(paths: Paths, data: bytes | None, sumber: str, path: Path | None = None, tingkat: str | None = None,
-            turunkan: bool = False) -> Laporan:
+            turunkan: bool = False) -> HasilImpor:
     """Read, match and convert a boundary file; nothing is written (see :func:`siaga.masuk.impor.impor`)."""
-    from siaga.masuk.impor import muat_sekarang
-
-    lap = Laporan("batas", sumber, sha256(data) if data is not None else "")
+    lap = HasilImpor("batas", sumber, sha256(data) if data is not None else "")
     try:
-        wil = load_wilayah(paths.data)
+        wil = muat_wilayah(paths.data)
     except MasalahError as exc:
         lap.masalah += exc.masalah
         return lap
@@ -321,7 +320,7 @@ def periksa(paths: Paths, data: bytes | None, sumber: str, path: Path | None = N
     return lap
 
 
-def _turunkan(lap: Laporan, pc: Pencocok, tampil: dict, utuh: dict) -> None:
+def _turunkan(lap: HasilImpor, pc: Pencocok, tampil: dict, utuh: dict) -> None:
     """Also write kecamatan boundaries, dissolved from the kelurahan (kelurahan first, then kecamatan)."""
     per_kec: dict[str, list] = {}
     for k, g in utuh.items():
@@ -353,11 +352,9 @@ def cek_tahap(b: Berkas, tmp: Path) -> list[Masalah]:
     return bad
 
 
-def periksa_kanonik(paths: Paths, b: Berkas) -> Laporan:
+def periksa_kanonik(paths: Paths, b: Berkas) -> HasilImpor:
     """Check a canonical boundary file of a stored version against the current wilayah.csv (restore)."""
-    from siaga.masuk.impor import muat_sekarang
-
-    lap = Laporan("batas", b.nama, b.sha256)
+    lap = HasilImpor("batas", b.nama, b.sha256)
     tabel, tak = muat_sekarang(paths, {"wilayah"})
     if "wilayah" not in tabel:
         lap.masalah.append(Masalah("wilayah.csv", None, None, None, f"wilayah.csv {tak['wilayah']} di folder data"))

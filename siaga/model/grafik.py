@@ -13,8 +13,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import pydeck as pdk
 
-from siaga.data.geo import Batas, geojson
 from siaga.inti import fmt
+from siaga.masuk.geo import Batas, geojson
 from siaga.model import level
 
 MAP_HEIGHT = 520

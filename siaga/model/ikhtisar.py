@@ -1,15 +1,19 @@
-"""Ikhtisar page (province and national desks): which level a code opens, the breadcrumb, the
-unit ranking and the logistics chain per unit. Pure functions over query results."""
+"""Ikhtisar (province and national desks): which level a code opens, the breadcrumb, the three
+indicators, the units one level down on a map and in a ranking, the logistics chain per unit,
+and the polling stations of a kecamatan. :func:`susun` builds the screen for one unit."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 import plotly.graph_objects as go
-import streamlit as st
 
 from siaga.inti import fmt
-from siaga.model import grafik, level
+from siaga.model import grafik, level, ringkasan
 from siaga.model import kesiapan as t_kesiapan
+from siaga.model.komponen import Angka, Q
+from siaga.model.konteks import Konteks
 
 NASIONAL = "00"
 LABEL_TINGKAT = {"provinsi": "Provinsi", "kabkota": "Kab/kota", "kecamatan": "Kecamatan", "tps": "TPS"}
@@ -70,7 +74,7 @@ def peringkat(df: pd.DataFrame) -> pd.DataFrame:
         "#": df["peringkat"].astype(int),
         tingkat: nama_unit(df),
         "Kode": df["kode"],
-        "Skor": df["skor"].fillna(0).round().astype(int),
+        "Skor": [fmt.bulat(s) or 0 for s in df["skor"]],
         "Level": [level.label(r["level"]) for r in rows],
         "TPS": [fmt.angka(r["jumlah_tps"]) for r in rows],
         "DPT": [fmt.angka(r["dpt"]) for r in rows],
@@ -82,14 +86,6 @@ def peringkat(df: pd.DataFrame) -> pd.DataFrame:
     })
 
 
-KOLOM_PERINGKAT = {
-    "#": st.column_config.NumberColumn(width=44, help="1 = paling belum siap"),
-    "Skor": st.column_config.ProgressColumn(min_value=0, max_value=100, format="%d", width=90,
-                                            help="Skor kesiapan 0–100, rata-rata kecamatan ditimbang DPT"),
-    "Kec. rawan": st.column_config.TextColumn(help="Kecamatan dengan level rawan"),
-    "Logistik di TPS": st.column_config.TextColumn(help="Kelengkapan logistik yang sudah sampai di TPS"),
-    "Netralitas": st.column_config.TextColumn(help="Kasus netralitas ASN yang masih berjalan"),
-}
 
 
 def grafik_rantai(df: pd.DataFrame, jumlah: int = 15) -> go.Figure:
@@ -131,3 +127,58 @@ def tabel_tps(df: pd.DataFrame, zona: str) -> pd.DataFrame:
         "Insiden terbuka": [fmt.angka(r["insiden_terbuka"]) for r in rows],
     })
 
+
+# ------------------------------------------------------------------ the screen
+
+@dataclass(frozen=True)
+class HalamanIkhtisar:
+    """Everything the Ikhtisar screen shows for one unit (``induk``) and date, built once."""
+    induk: str                                  # the unit shown
+    anak: str                                   # the level below it: provinsi, kabkota, kecamatan or tps
+    jejak: tuple[tuple[str, str], ...]          # breadcrumb from the desk's root: (code, name)
+    angka: tuple[Angka, ...]
+    indikator: tuple[Angka, Angka, Angka]
+    tps: pd.DataFrame | None = None             # the TPS of a kecamatan
+    unit: pd.DataFrame | None = None            # the units one level down (query rows)
+    peringkat: pd.DataFrame | None = None       # their ranking as displayed
+    tingkat_peta: str = "kabkota"
+    peta: object | None = None                  # pydeck map of :attr:`tingkat_peta` (None: no boundaries)
+    grafik_rantai: go.Figure | None = None
+
+    @property
+    def judul(self) -> str:
+        return self.jejak[-1][1]
+
+
+def susun(q: Q, k: Konteks, kode: str | None, nama: dict[str, str]) -> HalamanIkhtisar:
+    """The screen of the unit ``kode`` (from the URL; anything outside the desk's region or unknown
+    falls back to the desk's root), ``nama`` naming every province, kab/kota and kecamatan."""
+    akar = k.wilayah.kode
+    induk = induk_sah(kode, akar, nama)
+    anak = tingkat_anak(induk)
+    ind = q("ikhtisar_indikator", tanggal=k.tanggal, induk=induk).iloc[0]
+    label, jumlah = jumlah_anak(ind, anak)
+    dasar = {
+        "induk": induk, "anak": anak, "jejak": tuple(jejak(induk, akar, k.wilayah.nama, nama)),
+        "angka": (Angka("Skor kesiapan", fmt.skor(ind["skor_kesiapan"]),
+                        bantuan="Rata-rata skor kecamatan, ditimbang DPT"),
+                  Angka(label, fmt.angka(jumlah)),
+                  Angka("Kecamatan rawan", fmt.angka(ind["kecamatan_rawan"]),
+                        bantuan=f"dari {fmt.angka(ind['jumlah_kecamatan'])} kecamatan"),
+                  Angka("TPS", fmt.angka(ind["jumlah_tps"]), bantuan=f"{fmt.angka(ind['dpt'])} pemilih DPT"),
+                  Angka("TPS logistik lengkap", fmt.angka(ind["tps_logistik_lengkap"]))),
+        "indikator": ringkasan.indikator(ind),
+    }
+    if anak == "tps":
+        tps = q("ikhtisar_tps", tanggal=k.tanggal, kecamatan=induk)
+        return HalamanIkhtisar(**dasar, tps=tabel_tps(tps, k.wilayah.zona_waktu) if len(tps) else None)
+    unit = q("ikhtisar_unit", tanggal=k.tanggal, induk=induk, tingkat=anak)
+    if unit.empty:
+        return HalamanIkhtisar(**dasar, unit=unit)
+    lv = tingkat_peta(induk)
+    batas = k.batas.get(lv)
+    unit_peta = unit if lv == anak else q("ikhtisar_unit", tanggal=k.tanggal, induk=induk, tingkat=lv)
+    return HalamanIkhtisar(
+        **dasar, unit=unit, peringkat=peringkat(unit), tingkat_peta=lv,
+        peta=peta(batas, unit_peta) if batas is not None and len(unit_peta) else None,
+        grafik_rantai=grafik_rantai(unit))

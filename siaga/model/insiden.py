@@ -19,17 +19,20 @@ import datetime as dt
 import functools
 import html
 import math
+from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
 import pydeck as pdk
-import streamlit as st
 
-from siaga.data.geo import Batas, geojson
+from siaga.akses import RINCIAN
 from siaga.inti import fmt
 from siaga.inti.kontrak import KELOMPOK_KATEGORI, STATUS_INSIDEN, SUMBER_INSIDEN
 from siaga.inti.kontrak import KEPARAHAN as _KEPARAHAN
+from siaga.masuk.geo import Batas, geojson
 from siaga.model import grafik
+from siaga.model.komponen import Angka, Q, Tabel
+from siaga.model.konteks import Konteks
 
 KEPARAHAN = dict(_KEPARAHAN)                  # rendah -> "Rendah"
 STATUS = dict(STATUS_INSIDEN)                 # workflow order
@@ -66,7 +69,7 @@ def _rgb(hex_colour: str, alpha: int = 255) -> list[int]:
 
 def _teks(x) -> str | None:
     """A text cell, or None when missing (NaN/None/empty)."""
-    if fmt._missing(x) or (isinstance(x, str) and not x.strip()):
+    if fmt.hilang(x) or (isinstance(x, str) and not x.strip()):
         return None
     return str(x)
 
@@ -132,21 +135,21 @@ def kalimat_jendela(jendela: str, mulai: dt.datetime | None, saat: dt.datetime, 
     return f"Jendela waktu: {JUDUL_JENDELA[jendela]}, {dari} – {akhir}."
 
 
-def metrik(r, jendela: str) -> list[tuple[str, str, str]]:
-    """The five key figures as (label, value, help)."""
+def metrik(r, jendela: str) -> tuple[Angka, ...]:
+    """The five key figures (value and definition)."""
     j = JUDUL_JENDELA[jendela]
-    return [
-        (f"Dilaporkan ({j})", fmt.angka(r["dilaporkan"]),
-         "Insiden yang pertama kali dilaporkan dalam jendela waktu"),
-        ("Masih terbuka", fmt.angka(r["terbuka"]),
-         "Insiden yang belum selesai ditangani per tanggal data, kapan pun dilaporkan"),
-        ("Terbuka, keparahan tinggi", fmt.angka(r["terbuka_tinggi"]),
-         "Insiden berkeparahan tinggi yang belum selesai ditangani"),
-        ("Tindak lanjut terlambat", fmt.angka(r["terlambat"]),
-         "Insiden terbuka yang sudah melewati batas waktu tindak lanjutnya"),
-        (f"Selesai ({j})", fmt.angka(r["selesai"]),
-         "Insiden yang dinyatakan selesai dalam jendela waktu, kapan pun dilaporkan"),
-    ]
+    return (
+        Angka(f"Dilaporkan ({j})", fmt.angka(r["dilaporkan"]),
+              bantuan="Insiden yang pertama kali dilaporkan dalam jendela waktu"),
+        Angka("Masih terbuka", fmt.angka(r["terbuka"]),
+              bantuan="Insiden yang belum selesai ditangani per tanggal data, kapan pun dilaporkan"),
+        Angka("Terbuka, keparahan tinggi", fmt.angka(r["terbuka_tinggi"]),
+              bantuan="Insiden berkeparahan tinggi yang belum selesai ditangani"),
+        Angka("Tindak lanjut terlambat", fmt.angka(r["terlambat"]),
+              bantuan="Insiden terbuka yang sudah melewati batas waktu tindak lanjutnya"),
+        Angka(f"Selesai ({j})", fmt.angka(r["selesai"]),
+              bantuan="Insiden yang dinyatakan selesai dalam jendela waktu, kapan pun dilaporkan"),
+    )
 
 
 def kalimat_keadaan(r, data_per: str) -> str:
@@ -213,7 +216,7 @@ def _tempat(r: dict) -> str:
     """``Kel. Satu, Kec. Alpha`` (``, TPS 1`` when at a TPS)."""
     kel = _teks(r.get("nama_kelurahan"))
     teks = f"Kel. {kel}, Kec. {r['nama_kecamatan']}" if kel else f"Kec. {r['nama_kecamatan']}"
-    if not fmt._missing(r.get("nomor_tps")):
+    if not fmt.hilang(r.get("nomor_tps")):
         teks += f", TPS {_angka(r['nomor_tps'])}"
     return teks
 
@@ -327,7 +330,7 @@ def peta(batas: Batas | None, wilayah: pd.DataFrame, daftar: pd.DataFrame, jende
                 get_fill_color="properties.warna", get_line_color="properties.garis",
                 get_line_width="properties.tebal", line_width_units="'pixels'"))
             labels = [{"posisi": [r["lon"], r["lat"]], "teks": f"{r['nama']}\n{fmt.angka(r['jumlah'])}"}
-                      for r in rows if not fmt._missing(r["lat"])]
+                      for r in rows if not fmt.hilang(r["lat"])]
             label_layer = grafik.lapisan_label(labels, "label-wilayah", character_set="'auto'")
     pts = titik(daftar, zona)
     for keparahan, data in pts.items():         # least severe first: serious points drawn on top
@@ -502,7 +505,7 @@ def _lama(mulai: pd.Timestamp, saat: dt.datetime) -> str:
 
 def keterlambatan(hari) -> str:
     """``lewat 2 hari`` / ``jatuh tempo hari ini`` / ``sisa 1 hari`` / ``–``."""
-    if fmt._missing(hari):
+    if fmt.hilang(hari):
         return fmt.KOSONG
     hari = int(hari)
     if hari > 0:
@@ -530,19 +533,6 @@ def tabel_tindak_lanjut(df: pd.DataFrame, saat: dt.datetime, zona: str) -> pd.Da
                 "Tindak lanjut terakhir"])
 
 
-KOLOM_TINDAK_LANJUT = {
-    "Batas waktu": st.column_config.TextColumn(
-        width=235,
-        help=f"Batas waktu tindak lanjut dan keterlambatannya (atau sisa hari, bila jatuh tempo dalam {HARI_TEMPO} hari)"),
-    "No.": st.column_config.TextColumn(width=80, help="Nomor insiden"),
-    "Kategori": st.column_config.TextColumn(width=190),
-    "Keparahan": st.column_config.TextColumn(width=80),
-    "Tempat": st.column_config.TextColumn(width=240),
-    "PIC": st.column_config.TextColumn(width=200, help="Penanggung jawab tindak lanjut"),
-    "Status": st.column_config.TextColumn(width=85),
-    "Dilaporkan": st.column_config.TextColumn(width=210, help="Sudah berapa lama, dan waktu laporan pertama"),
-    "Tindak lanjut terakhir": st.column_config.TextColumn(width=400),
-}
 
 
 def unduh_tindak_lanjut(df: pd.DataFrame) -> pd.DataFrame:
@@ -583,7 +573,7 @@ def tabel_insiden(df: pd.DataFrame, zona: str) -> pd.DataFrame:
         "No.": [r["id_insiden"] for r in rows],
         "Kecamatan": [r["nama_kecamatan"] for r in rows],
         "Kelurahan": [_teks(r["nama_kelurahan"]) or fmt.KOSONG for r in rows],
-        "TPS": [fmt.KOSONG if fmt._missing(r["nomor_tps"]) else f"TPS {_angka(r['nomor_tps'])}" for r in rows],
+        "TPS": [fmt.KOSONG if fmt.hilang(r["nomor_tps"]) else f"TPS {_angka(r['nomor_tps'])}" for r in rows],
         "Kategori": [r["nama_kategori"] for r in rows],
         "Keparahan": [KEPARAHAN.get(r["keparahan"], r["keparahan"]) for r in rows],
         "Status": [STATUS.get(r["status"], r["status"]) for r in rows],
@@ -596,21 +586,6 @@ def tabel_insiden(df: pd.DataFrame, zona: str) -> pd.DataFrame:
                 "Ringkasan", "Tindak lanjut", "PIC", "Batas waktu"])
 
 
-KOLOM_INSIDEN = {
-    "Dilaporkan": st.column_config.TextColumn(width=150, help="Waktu laporan pertama"),
-    "No.": st.column_config.TextColumn(width=80, help="Nomor insiden"),
-    "Kecamatan": st.column_config.TextColumn(width=110),
-    "Kelurahan": st.column_config.TextColumn(width=120),
-    "TPS": st.column_config.TextColumn(width=60),
-    "Kategori": st.column_config.TextColumn(width=190),
-    "Keparahan": st.column_config.TextColumn(width=80),
-    "Status": st.column_config.TextColumn(width=90, help="Dilaporkan → diverifikasi → ditangani → selesai"),
-    "Sumber": st.column_config.TextColumn(width=120),
-    "Ringkasan": st.column_config.TextColumn(width=420),
-    "Tindak lanjut": st.column_config.TextColumn(width=330),
-    "PIC": st.column_config.TextColumn(width=210, help="Penanggung jawab tindak lanjut"),
-    "Batas waktu": st.column_config.TextColumn(width=170, help="Batas waktu tindak lanjut"),
-}
 
 
 def unduh_insiden(df: pd.DataFrame) -> pd.DataFrame:
@@ -641,3 +616,78 @@ def unduh_insiden(df: pd.DataFrame) -> pd.DataFrame:
         "Batas waktu": df["batas_waktu"],
         "Terlambat": df["terlambat"].map(ya),
     })
+
+
+# ------------------------------------------------------------------ the screen
+
+@dataclass(frozen=True)
+class HalamanInsiden:
+    """Everything the Insiden screen shows for one view (time window included), built once.
+    Without row-level access (:data:`siaga.akses.RINCIAN`) the map carries no free text and the
+    tables are left out: their counts stay."""
+    kalimat_jendela: str
+    angka: tuple[Angka, ...]
+    kalimat_keadaan: str
+    belum_ada: str | None                       # nothing at all reported up to the date
+    kosong_jendela: str | None                  # nothing reported in the window
+    tingkat: str                                # what the map shades: kecamatan or kelurahan
+    peta: pdk.Deck | None = None
+    legenda_peta: go.Figure | None = None
+    kalimat_peta: str = ""
+    grafik_harian: go.Figure | None = None
+    grafik_kategori: go.Figure | None = None
+    grafik_status: go.Figure | None = None
+    jumlah_tindak: int = 0                      # open follow-ups overdue or due soon
+    kosong_tindak: str = ""
+    tindak: pd.DataFrame | None = None          # their table (row-level access only)
+    ekspor_tindak: pd.DataFrame | None = None
+    terlambat: Tabel | None = None              # the overdue ones (slide)
+    jumlah_daftar: int = 0                      # incidents reported in the window
+    daftar: pd.DataFrame | None = None          # their table (row-level access only)
+    ekspor_daftar: pd.DataFrame | None = None
+
+
+def susun(q: Q, k: Konteks) -> HalamanInsiden:
+    """Run the screen's queries through ``q`` and build every figure, table and sentence."""
+    zona = k.wilayah.zona_waktu
+    lingkup = {"tanggal": k.tanggal, "kecamatan": k.kecamatan, "kelurahan": k.kelurahan}
+    jendela = {**lingkup, "mulai": k.mulai_jendela}
+    rincian = k.akses.boleh(RINCIAN)
+    ringkas = q("insiden_ringkas", **jendela, hari_tempo=HARI_TEMPO).iloc[0]
+    tingkat = "kelurahan" if k.kecamatan else "kecamatan"
+    dasar = {"kalimat_jendela": kalimat_jendela(k.jendela, k.mulai_jendela, k.saat, k.tanggal_awal, zona),
+             "angka": metrik(ringkas, k.jendela), "kalimat_keadaan": kalimat_keadaan(ringkas, k.data_per),
+             "tingkat": tingkat}
+    if ringkas["seluruhnya"] == 0:
+        return HalamanInsiden(**dasar, belum_ada=kosong_belum_ada(k.nama_lingkup, k.tanggal, k.tanggal_awal),
+                              kosong_jendela=None)
+    daftar = q("insiden_daftar", **jendela)
+    tindak = q("insiden_tindak_lanjut", **lingkup, hari_tempo=HARI_TEMPO)
+    lewat = tindak[tindak["terlambat"].astype(bool)]
+    tabel_lewat = tabel_tindak_lanjut(lewat, k.saat, zona)
+    isi: dict = {
+        "jumlah_tindak": len(tindak), "kosong_tindak": kosong_tindak_lanjut(k.nama_lingkup),
+        "tindak": tabel_tindak_lanjut(tindak, k.saat, zona) if rincian and len(tindak) else None,
+        "ekspor_tindak": unduh_tindak_lanjut(tindak) if rincian and len(tindak) else None,
+        "terlambat": Tabel.dari(tabel_lewat, ["Batas waktu", "No.", "Kategori", "Tempat", "PIC"], satuan="insiden",
+                                ringkas=("Batas waktu", "Kategori", "Tempat")) if len(tabel_lewat) else None,
+        "jumlah_daftar": len(daftar),
+    }
+    if daftar.empty:
+        return HalamanInsiden(**dasar, belum_ada=None, kosong_jendela=kosong_jendela(k.nama_lingkup, k.jendela,
+                                                                                       k.tanggal), **isi)
+    wilayah = q("insiden_wilayah", tanggal=k.tanggal, kecamatan=k.kecamatan, mulai=k.mulai_jendela)
+    harian = q("insiden_harian", **jendela)
+    awal, akhir = rentang_harian(k.mulai_jendela, k.tanggal_awal, k.saat)
+    return HalamanInsiden(
+        **dasar, belum_ada=None, kosong_jendela=None, **isi,
+        peta=peta(k.batas.get(tingkat), wilayah, daftar if rincian else tanpa_teks_bebas(daftar), k.jendela, zona,
+                  k.kelurahan),
+        legenda_peta=legenda_peta(wilayah, tingkat),
+        kalimat_peta=kalimat_peta(daftar, tingkat),
+        grafik_harian=grafik_harian(harian, awal, akhir, q("tahapan", tanggal=k.tanggal), k.wilayah.hari_pemungutan),
+        grafik_kategori=grafik_kategori(harian) if len(harian) else None,
+        grafik_status=grafik_status(q("insiden_status", **jendela)),
+        daftar=tabel_insiden(daftar, zona) if rincian else None,
+        ekspor_daftar=unduh_insiden(daftar) if rincian else None,
+    )

@@ -20,22 +20,28 @@ from __future__ import annotations
 import datetime as dt
 import html
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 import plotly.graph_objects as go
 import pydeck as pdk
-import streamlit as st
 
-from siaga.data.geo import Batas, geojson
 from siaga.inti import fmt
 from siaga.inti.config import Kesiapan
+from siaga.masuk.geo import Batas, geojson
 from siaga.model import grafik, level
+from siaga.model.komponen import Angka, Q
+from siaga.model.konteks import Konteks
 
 # (query column, label) of the heatmap's columns, in reading order; the score last.
 KOMPONEN = [("skor_logistik", "Logistik"), ("skor_checklist", "Checklist TPS"), ("skor_insiden", "Insiden"),
             ("skor_netralitas", "Netralitas"), ("skor", "Skor")]
 STATUS_LAPORAN = {"siap": "Siap", "belum": "Belum siap", "bermasalah": "Bermasalah"}
+# Columns of the unit table (the second one is named after the unit: Kecamatan or Kelurahan) and of
+# the TPS table, in reading order; how Streamlit draws them is in siaga.tampilan.kolom.
+KOLOM_UNIT = ("#", "Wilayah", "Skor", "Level", "Logistik", "Checklist", "Insiden", "Netralitas", "Lengkap di TPS",
+              "TPS bermasalah", "Insiden terbuka", "Penyebab utama", "Tindak lanjut oleh", "Rincian")
+KOLOM_TPS = ("TPS", "Kelurahan", "DPT", "Skor", "Level", "Logistik", "Kurang di TPS", "Checklist", "Belum terpenuhi",
+             "Laporan terakhir", "Status sejak", "Rawan banjir", "Insiden", "Catatan laporan")
 TEKS_SUMBU = dict(size=14, color="#1a1a1a")
 WARNA_JALUR = "#555555"
 # Text readable on each level colour (as siaga.tampilan.gaya does for the level column).
@@ -55,27 +61,8 @@ def _esc(x) -> str:
     return html.escape(str(x), quote=False)
 
 
-def _bulat(x) -> int | None:
-    """A score as a whole number, rounded half up like :func:`siaga.inti.fmt.skor` (72,5 -> 73)."""
-    if _hilang(x):
-        return None
-    return int(Decimal(str(float(x))).quantize(Decimal(1), rounding=ROUND_HALF_UP))
-
-
 def _ts(x) -> pd.Timestamp | None:
     return None if _hilang(x) else pd.Timestamp(x)
-
-
-def tinggi_tabel(n: int, maks: int = 600) -> int:
-    """Pixel height showing ``n`` rows and the header without an inner scrollbar (up to ``maks``)."""
-    return min(maks, 35 * (max(n, 1) + 1) + 3)
-
-
-def level_dari_skor(x, k: Kesiapan) -> str | None:
-    """The level a value (score or component) falls in under the config thresholds."""
-    if _hilang(x):
-        return None
-    return "siap" if x >= k.ambang_siap else "perlu_perhatian" if x >= k.ambang_perhatian else "rawan"
 
 
 # ------------------------------------------------------------------ header
@@ -107,13 +94,6 @@ def baris_lingkup(unit: pd.DataFrame, kelurahan: str | None) -> dict | None:
     return r.iloc[0].to_dict() if len(r) else None
 
 
-@dataclass(frozen=True)
-class Angka:
-    label: str
-    nilai: str
-    keterangan: str
-
-
 def angka_kunci(r: dict, harian: pd.DataFrame, tanggal: dt.date) -> list[Angka]:
     """Header figures of the scope: score and level, gap to the path, logistics at the TPS,
     TPS reported bermasalah, open incidents."""
@@ -122,7 +102,7 @@ def angka_kunci(r: dict, harian: pd.DataFrame, tanggal: dt.date) -> list[Angka]:
     if jalur is None or _hilang(r["skor"]):
         selisih = Angka("Selisih dengan jalur H-1", fmt.KOSONG, "belum ada data harian")
     else:
-        beda = _bulat(float(r["skor"]) - jalur)
+        beda = fmt.bulat(float(r["skor"]) - jalur)
         arah = "sesuai jalur" if beda == 0 else "tertinggal" if beda < 0 else "mendahului jalur"
         selisih = Angka("Selisih dengan jalur H-1", f"{'+' if beda > 0 else '−' if beda < 0 else ''}"
                         f"{fmt.angka(abs(beda))} poin",
@@ -161,7 +141,7 @@ def grafik_matriks(unit: pd.DataFrame, k: Kesiapan, pilih: str | None = None) ->
     for r, nama in zip(anak.to_dict("records"), y):
         baris_z, baris_t, baris_h = [], [], []
         for col, label in KOMPONEN:
-            lv = level_dari_skor(r[col], k)
+            lv = level.dari_skor(r[col], k.ambang_siap, k.ambang_perhatian)
             baris_z.append(indeks.get(lv))
             baris_t.append(fmt.skor(r[col]))
             baris_h.append(f"{nama} · {label}: {fmt.angka(r[col], 1)} ({level.label(lv).lower()})")
@@ -224,7 +204,7 @@ def tabel_unit(unit: pd.DataFrame, pilih: str | None = None, tanggal: dt.date | 
         rows.append({
             "#": None if _hilang(r["peringkat"]) else int(r["peringkat"]),
             nama_kolom: ("▶ " if r["kode"] == pilih else "") + r["nama"],
-            "Skor": _bulat(r["skor"]),
+            "Skor": fmt.bulat(r["skor"]),
             "Level": level.label(r["level"]),
             "Logistik": fmt.skor(r["skor_logistik"]),
             "Checklist": fmt.skor(r["skor_checklist"]),
@@ -249,34 +229,8 @@ def tindak_lanjut(tingkat: str, nama: str) -> str:
     return f"Lurah/kades {nama} dan PPS"
 
 
-def kolom_unit(tabel: pd.DataFrame) -> dict:
-    """Column settings of :func:`tabel_unit` (its second column is named after the unit)."""
-    cfg = dict(KOLOM_UNIT)
-    cfg[tabel.columns[1]] = cfg.pop("Wilayah")
-    return cfg
 
 
-KOLOM_UNIT = {
-    "#": st.column_config.NumberColumn(width=36, format="%d", help="1 = paling belum siap"),
-    "Wilayah": st.column_config.TextColumn(width=130),
-    "Skor": st.column_config.ProgressColumn(min_value=0, max_value=100, format="%d", width=80,
-                                            help="Skor kesiapan 0–100"),
-    "Level": st.column_config.TextColumn(width=110),
-    "Logistik": st.column_config.TextColumn(width=62, help="Komponen logistik 0–100"),
-    "Checklist": st.column_config.TextColumn(width=72, help="Komponen checklist kesiapan TPS 0–100"),
-    "Insiden": st.column_config.TextColumn(width=62, help="Komponen insiden 0–100 (100 = tidak ada insiden terbuka)"),
-    "Netralitas": st.column_config.TextColumn(width=75, help="Komponen netralitas ASN 0–100"),
-    "Lengkap di TPS": st.column_config.TextColumn(width=105, help="TPS yang sudah menerima semua item logistik / "
-                                                                "jumlah TPS"),
-    "TPS bermasalah": st.column_config.TextColumn(width=100, help="TPS yang laporan terakhirnya bermasalah"),
-    "Insiden terbuka": st.column_config.TextColumn(width=105, help="Insiden yang belum selesai ditangani"),
-    "Penyebab utama": st.column_config.TextColumn(width=290,
-                                                  help="Komponen yang paling mengurangi skor, dengan poin yang hilang"),
-    "Tindak lanjut oleh": st.column_config.TextColumn(width=170, help="Yang memantau wilayah ini dan penyelenggara "
-                                                                      "ad hoc di tingkatnya"),
-    "Rincian": st.column_config.LinkColumn(width=62, display_text="Rinci ›",
-                                           help="Buka rincian wilayah ini di tab baru"),
-}
 
 
 def kalimat_tanpa_tps(unit: str, nama: list[str]) -> str:
@@ -392,7 +346,7 @@ def tabel_tps(tps: pd.DataFrame, zona: str, kelurahan: bool = True) -> pd.DataFr
             "TPS": r["nama"],
             "Kelurahan": r["nama_kelurahan"],
             "DPT": fmt.angka(r["dpt"]),
-            "Skor": _bulat(r["skor"]),
+            "Skor": fmt.bulat(r["skor"]),
             "Level": [level.label(r["level"])],
             "Logistik": f"{fmt.skor(r['skor_logistik'])} · {logistik_di_tps(r)}",
             "Kurang di TPS": kurang_di_tps(r),
@@ -409,29 +363,6 @@ def tabel_tps(tps: pd.DataFrame, zona: str, kelurahan: bool = True) -> pd.DataFr
     return pd.DataFrame(rows, columns=list(KOLOM_TPS))[kolom]
 
 
-KOLOM_TPS = {
-    "TPS": st.column_config.TextColumn(width=62),
-    "Kelurahan": st.column_config.TextColumn(width=105),
-    "DPT": st.column_config.TextColumn(width=48, help="Jumlah pemilih dalam DPT"),
-    "Skor": st.column_config.ProgressColumn(min_value=0, max_value=100, format="%d", width=72,
-                                            help="Skor kesiapan TPS 0–100"),
-    # the level as a label in its colour: a Styler (siaga.tampilan.gaya.warnai_level) re-renders every cell
-    # of a 100+ row table on each rerun, which doubled this page's rerun time
-    "Level": st.column_config.MultiselectColumn(width=120, options=[level.label(lv) for lv in level.URUTAN_LEVEL],
-                                               color=[level.warna(lv) for lv in level.URUTAN_LEVEL],
-                                               help="Level kesiapan TPS"),
-    "Logistik": st.column_config.TextColumn(width=112, help="Skor logistik TPS 0–100 · lengkap di TPS, atau item "
-                                                            "yang sudah lengkap di TPS dari seluruh item"),
-    "Kurang di TPS": st.column_config.TextColumn(width=130, help="Item yang belum lengkap di TPS"),
-    "Checklist": st.column_config.TextColumn(width=66, help="Skor checklist kesiapan TPS 0–100"),
-    "Belum terpenuhi": st.column_config.TextColumn(width=205, help="Butir checklist yang belum terpenuhi menurut "
-                                                                   "laporan terakhir"),
-    "Laporan terakhir": st.column_config.TextColumn(width=200, help="Penilaian pelapor dan waktu laporan terakhir"),
-    "Status sejak": st.column_config.TextColumn(width=112, help="Sejak kapan TPS berstatus seperti laporan terakhir"),
-    "Rawan banjir": st.column_config.TextColumn(width=66, help="Lokasi TPS rawan banjir"),
-    "Insiden": st.column_config.TextColumn(width=60, help="Insiden terbuka di TPS ini"),
-    "Catatan laporan": st.column_config.TextColumn(width=150, help="Catatan pada laporan terakhir"),
-}
 
 
 def ekspor_tps(tps: pd.DataFrame) -> pd.DataFrame:
@@ -615,16 +546,17 @@ def ekspor_harian(harian: pd.DataFrame) -> pd.DataFrame:
     })
 
 
-# ------------------------------------------------------------------ the page, memoised
+# ------------------------------------------------------------------ the screen
 
 @dataclass(frozen=True)
-class Halaman:
-    """Everything the Kesiapan page shows for one data version and filter, built once."""
+class HalamanKesiapan:
+    """Everything the Kesiapan screen shows for one view, built once."""
     lingkup: dict | None                        # the scope's own row (None: no such unit)
     angka: list[Angka]
     peta: pdk.Deck | None
     tanpa_koordinat: int
     matriks: go.Figure | None
+    anak: pd.DataFrame                          # kesiapan_unit rows of the units, least ready first
     unit: pd.DataFrame                          # display table of the units (may be empty)
     ekspor_unit: pd.DataFrame
     tanpa_tps: list[str]                        # names of units without TPS
@@ -637,38 +569,36 @@ class Halaman:
     ekspor_harian: pd.DataFrame
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
-def halaman(versi: str, tanggal: dt.date, kecamatan: str | None, kelurahan: str | None, batas: dt.date,
-            zona: str, nama_lingkup: str, _k: Kesiapan, _batas: dict, _q) -> Halaman:
-    """Run the page's queries (through ``_q``, the cached query runner) and build every table,
-    figure, map and sentence once per data version (``versi``, which covers the config and the
-    boundaries) and filter. The objects are shared between sessions and never modified after
-    this function returns."""
-    unit = _q("kesiapan_unit", tanggal=tanggal, kecamatan=kecamatan)
-    harian = _q("kesiapan_harian", tanggal=tanggal, kecamatan=kecamatan, kelurahan=kelurahan)
+def susun(q: Q, k: Konteks) -> HalamanKesiapan:
+    """Run the screen's queries through ``q`` and build every table, figure, map and sentence."""
+    tanggal, kecamatan, kelurahan = k.tanggal, k.kecamatan, k.kelurahan
+    ambang = k.wilayah.kesiapan
+    unit = q("kesiapan_unit", tanggal=tanggal, kecamatan=kecamatan)
+    harian = q("kesiapan_harian", tanggal=tanggal, kecamatan=kecamatan, kelurahan=kelurahan)
     lingkup = baris_lingkup(unit, kelurahan)
-    tps = _q("kesiapan_tps", tanggal=tanggal, kecamatan=kecamatan, kelurahan=kelurahan) if kecamatan else None
+    tps = q("kesiapan_tps", tanggal=tanggal, kecamatan=kecamatan, kelurahan=kelurahan) if kecamatan else None
     peta, tanpa = None, 0
     if kecamatan is None:
-        if "kecamatan" in _batas:
-            peta = grafik.peta_kesiapan(_batas["kecamatan"], _anak(unit))
-    elif "kelurahan" in _batas:
-        peta, tanpa = peta_kelurahan(_batas["kelurahan"], unit, tps if kelurahan else None, zona, kelurahan)
+        if "kecamatan" in k.batas:
+            peta = grafik.peta_kesiapan(k.batas["kecamatan"], _anak(unit))
+    elif "kelurahan" in k.batas:
+        peta, tanpa = peta_kelurahan(k.batas["kelurahan"], unit, tps if kelurahan else None, k.wilayah.zona_waktu,
+                                     kelurahan)
     anak = _anak(unit)
     ada_tps = anak[anak["jumlah_tps"] > 0]
-    return Halaman(
+    return HalamanKesiapan(
         lingkup=lingkup,
         angka=angka_kunci(lingkup, harian, tanggal) if lingkup and lingkup["jumlah_tps"] > 0 else [],
         peta=peta, tanpa_koordinat=tanpa,
-        matriks=grafik_matriks(unit, _k, kelurahan) if len(ada_tps) else None,
-        unit=tabel_unit(unit, kelurahan, tanggal), ekspor_unit=ekspor_unit(unit, nama_lingkup),
+        matriks=grafik_matriks(unit, ambang, kelurahan) if len(ada_tps) else None,
+        anak=anak, unit=tabel_unit(unit, kelurahan, tanggal), ekspor_unit=ekspor_unit(unit, k.nama_lingkup),
         tanpa_tps=sorted(anak.loc[anak["jumlah_tps"] == 0, "nama"]),
-        tps=(tabel_tps(tps if kelurahan else tps.head(TPS_TERBAWAH), zona, kelurahan=kelurahan is None)
+        tps=(tabel_tps(tps if kelurahan else tps.head(TPS_TERBAWAH), k.wilayah.zona_waktu, kelurahan=kelurahan is None)
              if tps is not None and len(tps) else None),
         jumlah_tps=0 if tps is None else len(tps),
         ekspor_tps=ekspor_tps(tps) if tps is not None else None,
-        harian=grafik_harian(harian, tanggal, batas, _k) if len(harian) else None,
-        kalimat_jalur=kalimat_jalur(harian, tanggal, batas, nama_lingkup),
+        harian=grafik_harian(harian, tanggal, k.wilayah.batas_logistik, ambang) if len(harian) else None,
+        kalimat_jalur=kalimat_jalur(harian, tanggal, k.wilayah.batas_logistik, k.nama_lingkup),
         tertinggal=tertinggal(harian, tanggal),
         ekspor_harian=ekspor_harian(harian),
     )

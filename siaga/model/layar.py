@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 from siaga.inti import fmt
 from siaga.inti.config import Paths
 from siaga.inti.kontrak import DIMUAT, INPUTS
-from siaga.masuk.baca import path_of
+from siaga.masuk.baca import lokasi_berkas
 
 INTERVAL_BAWAAN, INTERVAL_MIN, INTERVAL_MAKS = 20, 5, 600
 BASI_BAWAAN = 6.0
@@ -61,7 +61,7 @@ def waktunya_ganti(mulai_tampil: float, sekarang: float, interval: int) -> bool:
 
 def pembaruan_terakhir(paths: Paths) -> dt.datetime | None:
     """When an operational input file (a log of the data contract) last changed, aware."""
-    berkas = [path_of(INPUTS[n], paths) for n in DIMUAT if INPUTS[n].log]
+    berkas = [lokasi_berkas(INPUTS[n], paths) for n in DIMUAT if INPUTS[n].log]
     waktu = [p.stat().st_mtime for p in berkas if p.exists()]
     return dt.datetime.fromtimestamp(max(waktu)).astimezone() if waktu else None
 

@@ -1,7 +1,11 @@
 """Readiness levels, their colours and the plain-language reason behind a score.
 
 The scores themselves are computed in SQL (``queries/model/10_kesiapan_wilayah.sql``);
-this module only names and explains them. See ``docs/readiness.md`` for the formula.
+this module names and explains them. See ``docs/readiness.md`` for the formula.
+
+One level rule: a level is decided on the score *as shown*, the whole number of
+:func:`siaga.inti.fmt.skor` (half up): 84,6 is shown as 85 and is *siap* when the threshold is 85.
+:func:`dari_skor` here and the ``level_kesiapan`` macro in SQL apply the same rule.
 """
 
 from __future__ import annotations
@@ -20,6 +24,15 @@ LEVEL = {
 }
 URUTAN_LEVEL = ("rawan", "perlu_perhatian", "siap")
 NO_DATA = ("Tanpa data", "#bdbdbd")
+
+
+def dari_skor(x, ambang_siap: float, ambang_perhatian: float) -> str | None:
+    """The level of a value (a score or a component) under the thresholds, decided on the value as
+    shown (:func:`siaga.inti.fmt.bulat`); None when the value is missing."""
+    n = fmt.bulat(x)
+    if n is None:
+        return None
+    return "siap" if n >= ambang_siap else "perlu_perhatian" if n >= ambang_perhatian else "rawan"
 
 
 def label(level: str | None) -> str:

@@ -26,11 +26,12 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 import plotly.graph_objects as go
-import streamlit as st
 
 from siaga.inti import fmt
 from siaga.inti.kontrak import TAHAP_LOGISTIK
 from siaga.model import grafik
+from siaga.model.komponen import Angka, Q
+from siaga.model.konteks import Konteks
 
 TAHAP = dict(TAHAP_LOGISTIK)                    # gudang -> "Gudang KPU", ... (chain order)
 URUTAN_TAHAP = [k for k, _ in TAHAP_LOGISTIK]
@@ -63,11 +64,6 @@ STATUS = {
 def _hilang(x) -> bool:
     """None, NaN, NaT or pandas NA."""
     return x is None or (not isinstance(x, str) and bool(pd.isna(x)))
-
-
-def tinggi_tabel(n: int, maks: int = 600) -> int:
-    """Pixel height showing ``n`` rows and the header without an inner scrollbar (up to ``maks``)."""
-    return min(maks, 35 * (n + 1) + 3)
 
 
 def persen_lengkap(x) -> str:
@@ -114,17 +110,17 @@ def sisa_hari(tanggal: dt.date, batas: dt.date) -> tuple[str, str]:
     return nilai, f"Logistik lengkap di setiap TPS paling lambat {fmt.hari_tanggal(batas)}."
 
 
-def angka_kunci(r, nama_lingkup: str, kecamatan: bool) -> list[tuple[str, str, str]]:
-    """The header figures as (label, value, caption), from one ``logistik_ringkas`` row."""
+def angka_kunci(r, nama_lingkup: str, kecamatan: bool) -> list[Angka]:
+    """The header figures from one ``logistik_ringkas`` row."""
     n, lengkap = int(r["jumlah_tps"]), int(r["tps_lengkap"])
     share = 100.0 * lengkap / n if n else 0.0
     tempat = f"di PPK, PPS dan TPS {nama_lingkup}" if kecamatan else "di gudang KPU, PPK, PPS dan TPS"
     return [
-        ("TPS dengan logistik lengkap", persen_lengkap(share) if n else fmt.KOSONG,
-         f"{fmt.angka(lengkap)} dari {fmt.angka(n)} TPS sudah menerima semua item dalam keadaan baik."),
-        ("Unit belum ada di TPS", fmt.angka(r["kurang_tps"]),
-         f"dari {fmt.angka(r['kebutuhan_tps'])} unit kebutuhan semua item di TPS (belum diterima atau rusak)."),
-        ("Unit rusak", fmt.angka(r["rusak"]), f"diterima dalam keadaan rusak {tempat}."),
+        Angka("TPS dengan logistik lengkap", persen_lengkap(share) if n else fmt.KOSONG,
+              f"{fmt.angka(lengkap)} dari {fmt.angka(n)} TPS sudah menerima semua item dalam keadaan baik."),
+        Angka("Unit belum ada di TPS", fmt.angka(r["kurang_tps"]),
+              f"dari {fmt.angka(r['kebutuhan_tps'])} unit kebutuhan semua item di TPS (belum diterima atau rusak)."),
+        Angka("Unit rusak", fmt.angka(r["rusak"]), f"diterima dalam keadaan rusak {tempat}."),
     ]
 
 
@@ -261,17 +257,6 @@ def gaya_wilayah(out: pd.DataFrame):
     return out.style.format({**{c: persen_lengkap for c in tahap}, **angka}).map(_css_kelas, subset=tahap)
 
 
-def kolom_wilayah(unit: str) -> dict:
-    return {
-        unit: st.column_config.TextColumn(width="medium", pinned=True),
-        "PPK": st.column_config.Column(help="Kelengkapan di PPK kecamatan: rata-rata semua item"),
-        "PPS": st.column_config.Column(help="Kelengkapan di PPS (kelurahan): rata-rata semua item"),
-        "TPS": st.column_config.Column(help="Kelengkapan di TPS: rata-rata semua item"),
-        "TPS lengkap": st.column_config.Column(help="TPS yang sudah menerima semua item dalam keadaan baik"),
-        "Kurang di TPS": st.column_config.Column(
-            help="Unit semua item yang belum ada di TPS (belum diterima atau rusak)"),
-        "Rusak": st.column_config.Column(help="Unit yang diterima rusak di PPK, PPS dan TPS"),
-    }
 
 
 def ekspor_wilayah(df: pd.DataFrame) -> pd.DataFrame:
@@ -284,6 +269,26 @@ def ekspor_wilayah(df: pd.DataFrame) -> pd.DataFrame:
         "TPS lengkap": anak["tps_lengkap"], "Jumlah TPS": anak["jumlah_tps"], "Kurang di TPS": anak["kurang_tps"],
         "Rusak": anak["rusak"], "Penerimaan terakhir": anak["terakhir"],
     })
+
+
+def cara_kekurangan(wilayah: str, batas: dt.date, kecamatan: bool) -> str:
+    """How shortages are counted (the caption under the shortage table)."""
+    return (f"Dihitung kekurangan: item yang baru diterima sebagian; item yang belum diterima padahal tempat lain "
+            f"dengan induk yang sama (TPS satu PPS, PPS satu PPK, PPK se-{wilayah}) sudah menerimanya; dan "
+            f"mulai {fmt.tanggal(batas)} (batas H-1), setiap item yang belum lengkap di TPS. Barang rusak tetap "
+            "tercatat walau sudah diganti." + (f" Kekurangan di gudang KPU tampil bila memilih seluruh {wilayah}."
+                                               if kecamatan else ""))
+
+
+def cara_proyeksi(batas: dt.date) -> str:
+    """How the completion date is projected (the caption under the projection)."""
+    return ("Cara menghitung: bila sudah ada TPS yang menerima, kemajuan adalah kelengkapan di TPS dan lajunya "
+            "pertambahan kemajuan per hari selama 3 hari terakhir (atau sejak hari pertama TPS menerima, bila lebih "
+            "baru), dibandingkan dengan batas H-1. Sebelum itu, kemajuan adalah rata-rata kelengkapan gudang KPU, "
+            "PPK dan PPS dengan laju selama 3 hari terakhir, dibandingkan dengan batas H-2 (PPS menyerahkan logistik "
+            "ke KPPS pada H-1). Perkiraan tanggal lengkap = tanggal data + sisa ÷ laju (dibulatkan ke atas, dalam "
+            "hari). Berisiko: perkiraan sesudah batasnya, tidak ada kemajuan padahal belum lengkap, atau batas sudah "
+            f"lewat dan belum lengkap. Batas H-1: {fmt.tanggal(batas)}.")
 
 
 def legenda_kelas() -> str:
@@ -329,22 +334,6 @@ def tabel_kekurangan(df: pd.DataFrame, zona: str) -> pd.DataFrame:
                 "Kurang", "Satuan", "Penerimaan terakhir", "Catatan", "Kode tempat"])
 
 
-KOLOM_KEKURANGAN = {
-    "Tahap": st.column_config.TextColumn(width=60, pinned=True),
-    "Kecamatan": st.column_config.TextColumn(width=120),
-    "Kelurahan": st.column_config.TextColumn(width=130),
-    "TPS": st.column_config.TextColumn(width=75),
-    "Item": st.column_config.TextColumn(width=250),
-    "Keadaan": st.column_config.TextColumn(width=165),
-    "Kebutuhan": st.column_config.NumberColumn(format="%d", width=90),
-    "Diterima": st.column_config.NumberColumn(format="%d", width=80),
-    "Rusak": st.column_config.NumberColumn(format="%d", width=70),
-    "Kurang": st.column_config.NumberColumn(format="%d", width=75, help="Kebutuhan dikurangi unit layak pakai"),
-    "Satuan": st.column_config.TextColumn(width=70),
-    "Penerimaan terakhir": st.column_config.TextColumn(width=180, help="Sejak kapan: tanda terima terakhir item ini"),
-    "Catatan": st.column_config.TextColumn(width=330, help="Catatan pada tanda terima terakhir yang bercatatan"),
-    "Kode tempat": st.column_config.TextColumn(width=150),
-}
 
 
 def ringkas_kekurangan(df: pd.DataFrame) -> str:
@@ -494,15 +483,6 @@ def tabel_proyeksi(dfp: pd.DataFrame, batas: dt.date) -> pd.DataFrame:
     })
 
 
-KOLOM_PROYEKSI = {
-    "Status": st.column_config.TextColumn(width="small", help="Berisiko: perkiraan sesudah batasnya (H-1 di TPS, "
-                                          "H-2 sampai PPS), atau tanpa kemajuan padahal belum lengkap"),
-    "Perkiraan lengkap": st.column_config.TextColumn(width="medium"),
-    "Keterangan": st.column_config.TextColumn(width="medium"),
-    "Kemajuan": st.column_config.TextColumn(width="small", help="Kelengkapan di TPS, atau rata-rata kelengkapan "
-                                            "gudang, PPK dan PPS bila belum ada TPS yang menerima"),
-    "Laju": st.column_config.TextColumn(width="small", help="Pertambahan kemajuan per hari dalam jendela waktu"),
-}
 
 
 def warnai_status(df: pd.DataFrame):
@@ -630,13 +610,13 @@ def grafik_proyeksi(dfp: pd.DataFrame, tanggal: dt.date, batas: dt.date, tambah_
     return fig
 
 
-# ------------------------------------------------------------------ the page, memoised
+# ------------------------------------------------------------------ the screen
 
 @dataclass(frozen=True)
-class Halaman:
-    """Everything the Logistik page shows for one data version and filter, built once."""
+class HalamanLogistik:
+    """Everything the Logistik screen shows for one view, built once."""
     belum_ada: str | None                       # empty-state sentence before the first receipt
-    angka: list[tuple[str, str, str]] = ()      # header figures: (label, value, caption)
+    angka: tuple[Angka, ...] = ()               # header figures
     kalimat: str = ""                           # the scope's projection sentence
     risiko: bool = False                        # any unit (or the scope) at risk
     grafik_tahap: go.Figure | None = None
@@ -651,29 +631,33 @@ class Halaman:
     tabel_proyeksi: pd.DataFrame | None = None
     ekspor_proyeksi: pd.DataFrame | None = None
 
+    @property
+    def berisiko(self) -> pd.DataFrame:
+        """The rows of :attr:`tabel_proyeksi` at risk of not being complete by their deadline."""
+        t = self.tabel_proyeksi
+        if t is None or t.empty:
+            return pd.DataFrame()
+        return t[t["Status"] == STATUS["berisiko"][0]]
 
-@st.cache_resource(max_entries=32, show_spinner=False)
-def halaman(versi: str, tanggal: dt.date, kecamatan: str | None, batas: dt.date, zona: str, nama_lingkup: str,
-            nama_kecamatan: str | None, _q) -> Halaman:
-    """Run the page's queries (through ``_q``, the cached query runner) and build every table,
-    figure and sentence once per data version (``versi``) and filter: a warm rerun then only
-    hands the ready objects to Streamlit. The objects are shared between sessions and never
-    modified after this function returns."""
-    ringkas = _q("logistik_ringkas", tanggal=tanggal, kecamatan=kecamatan).iloc[0]
+
+def susun(q: Q, k: Konteks) -> HalamanLogistik:
+    """Run the screen's queries through ``q`` and build every table, figure and sentence."""
+    tanggal, kecamatan, batas, zona = k.tanggal, k.kecamatan, k.wilayah.batas_logistik, k.wilayah.zona_waktu
+    ringkas = q("logistik_ringkas", tanggal=tanggal, kecamatan=kecamatan).iloc[0]
     if ringkas["tanda_terima"] == 0:
-        return Halaman(belum_ada=kalimat_belum_ada(tanggal, ringkas["pertama"]))
-    laju = proyeksikan(_q("logistik_laju", tanggal=tanggal, kecamatan=kecamatan, batas=batas), tanggal, batas)
-    tahap = _q("logistik_tahap", tanggal=tanggal, kecamatan=kecamatan)
-    wil = _q("logistik_wilayah", tanggal=tanggal, kecamatan=kecamatan)
-    kurang = _q("logistik_kekurangan", tanggal=tanggal, kecamatan=kecamatan)
+        return HalamanLogistik(belum_ada=kalimat_belum_ada(tanggal, ringkas["pertama"]))
+    laju = proyeksikan(q("logistik_laju", tanggal=tanggal, kecamatan=kecamatan, batas=batas), tanggal, batas)
+    tahap = q("logistik_tahap", tanggal=tanggal, kecamatan=kecamatan)
+    wil = q("logistik_wilayah", tanggal=tanggal, kecamatan=kecamatan)
+    kurang = q("logistik_kekurangan", tanggal=tanggal, kecamatan=kecamatan)
     sisa, ket_sisa = sisa_hari(tanggal, batas)
     unit_ada = len(_anak(laju)) > 0
-    return Halaman(
+    return HalamanLogistik(
         belum_ada=None,
-        angka=[*angka_kunci(ringkas, nama_lingkup, kecamatan is not None),
-               ("Menuju batas logistik (H-1)", sisa, ket_sisa)],
-        kalimat=kalimat_proyeksi(laju, nama_lingkup, batas), risiko=ada_risiko(laju),
-        grafik_tahap=grafik_tahap(tahap, nama_kecamatan), tabel_tahap=tabel_tahap(tahap),
+        angka=(*angka_kunci(ringkas, k.nama_lingkup, kecamatan is not None),
+               Angka("Menuju batas logistik (H-1)", sisa, ket_sisa)),
+        kalimat=kalimat_proyeksi(laju, k.nama_lingkup, batas), risiko=ada_risiko(laju),
+        grafik_tahap=grafik_tahap(tahap, k.nama_kec), tabel_tahap=tabel_tahap(tahap),
         ekspor_tahap=ekspor_tahap(tahap),
         wilayah=_data_wilayah(wil, zona) if len(_anak(wil)) else None, ekspor_wilayah=ekspor_wilayah(wil),
         kekurangan=tabel_kekurangan(kurang, zona) if len(kurang) else None,
@@ -681,5 +665,5 @@ def halaman(versi: str, tanggal: dt.date, kecamatan: str | None, batas: dt.date,
         ekspor_kekurangan=ekspor_kekurangan(kurang),
         grafik_proyeksi=grafik_proyeksi(laju, tanggal, batas) if unit_ada else None,
         tabel_proyeksi=tabel_proyeksi(laju, batas) if unit_ada else None,
-        ekspor_proyeksi=ekspor_proyeksi(laju, nama_lingkup, batas),
+        ekspor_proyeksi=ekspor_proyeksi(laju, k.nama_lingkup, batas),
     )

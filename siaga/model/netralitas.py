@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
-import streamlit as st
 
+from siaga.akses import RINCIAN
 from siaga.inti import fmt
 from siaga.inti.kontrak import (
     JENIS_PELANGGARAN,
@@ -27,6 +27,8 @@ from siaga.inti.kontrak import (
     SUMBER_NETRALITAS,
 )
 from siaga.model import grafik
+from siaga.model.komponen import Angka, Q, Tabel
+from siaga.model.konteks import Konteks
 
 STATUS = dict(STATUS_NETRALITAS)
 URUTAN_STATUS = [kode for kode, _ in STATUS_NETRALITAS]          # workflow order
@@ -71,26 +73,20 @@ def lingkup_kalimat(nama_lingkup: str, tanggal) -> str:
 
 # ------------------------------------------------------------------ key figures
 
-@dataclass(frozen=True)
-class Angka:
-    label: str
-    nilai: str
-    bantuan: str
-
-
 def angka_kunci(r) -> list[Angka]:
-    """The six key figures of ``netralitas_ringkas`` (one row), formatted."""
+    """The six key figures of ``netralitas_ringkas`` (one row), formatted, with their definitions."""
     return [
-        Angka("Kasus tercatat", fmt.angka(r["jumlah_kasus"]), "Semua kasus yang dilaporkan atau ditemukan sampai "
-              "tanggal data, termasuk yang sudah ditutup"),
+        Angka("Kasus tercatat", fmt.angka(r["jumlah_kasus"]),
+              bantuan="Semua kasus yang dilaporkan atau ditemukan sampai tanggal data, termasuk yang sudah ditutup"),
         Angka("Masih berjalan", fmt.angka(r["terbuka"]),
-              "Kasus yang belum selesai dan belum dinyatakan tidak terbukti"),
-        Angka("Lewat batas waktu", fmt.angka(r["terlambat"]), "Kasus berjalan yang tahap berikutnya sudah melewati "
-              "batas waktunya"),
+              bantuan="Kasus yang belum selesai dan belum dinyatakan tidak terbukti"),
+        Angka("Lewat batas waktu", fmt.angka(r["terlambat"]),
+              bantuan="Kasus berjalan yang tahap berikutnya sudah melewati batas waktunya"),
         Angka("Terlambat dilaporkan", fmt.angka(r["lapor_terlambat"]),
-              f"Dilaporkan lebih dari {BATAS_LAPOR_HARI} hari setelah peristiwa"),
-        Angka("Selesai dengan sanksi", fmt.angka(r["selesai_sanksi"]), "Kasus selesai dengan sanksi yang tercatat"),
-        Angka("Tidak terbukti", fmt.angka(r["tidak_terbukti"]), "Kasus yang ditutup karena tidak terbukti"),
+              bantuan=f"Dilaporkan lebih dari {BATAS_LAPOR_HARI} hari setelah peristiwa"),
+        Angka("Selesai dengan sanksi", fmt.angka(r["selesai_sanksi"]),
+              bantuan="Kasus selesai dengan sanksi yang tercatat"),
+        Angka("Tidak terbukti", fmt.angka(r["tidak_terbukti"]), bantuan="Kasus yang ditutup karena tidak terbukti"),
     ]
 
 
@@ -221,22 +217,6 @@ def ekspor_kecamatan(df: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(kolom)
 
 
-KOLOM_KECAMATAN = {
-    "Kecamatan": st.column_config.TextColumn(width=150),
-    "Kasus": st.column_config.NumberColumn(format="%d", width=70, help="Kasus yang tercatat sampai tanggal data"),
-    "Berjalan": st.column_config.NumberColumn(format="%d", width=80, help="Kasus yang belum ditutup"),
-    "Lewat batas waktu": st.column_config.NumberColumn(
-        format="%d", width=130, help="Kasus berjalan yang tahap berikutnya sudah melewati batas waktu"),
-    "Terlambat dilaporkan": st.column_config.NumberColumn(
-        format="%d", width=150, help=f"Dilaporkan lebih dari {BATAS_LAPOR_HARI} hari setelah peristiwa"),
-    "Selesai": st.column_config.NumberColumn(format="%d", width=70),
-    "Tidak terbukti": st.column_config.NumberColumn(format="%d", width=110),
-}
-
-
-def tinggi_tabel(baris: int, maks: int = 15) -> int:
-    """Pixel height showing up to ``maks`` rows without an inner scroll bar (35 px a row + header)."""
-    return 35 * (min(baris, maks) + 1) + 3
 
 
 # ------------------------------------------------------------------ open cases: age and deadline
@@ -293,23 +273,6 @@ def warnai_tenggat(tabel: pd.DataFrame):
     return tabel.style.map(css_tenggat, subset=["Tenggat"]).map(css_lapor, subset=["Jarak lapor"])
 
 
-KOLOM_TERBUKA = {
-    "Nomor kasus": st.column_config.TextColumn(width=95, pinned=True),
-    "Tahap": st.column_config.TextColumn(width=150, help="Status kasus saat ini dalam alur penanganan"),
-    "Umur (hari)": st.column_config.NumberColumn(format="%d", width=85, help="Hari sejak laporan/temuan"),
-    "Batas waktu": st.column_config.TextColumn(width=95, help="Batas waktu tahap berikutnya"),
-    "Tenggat": st.column_config.TextColumn(width=100, help="Hari lewat, atau sisa hari sampai batas waktu"),
-    "Kecamatan": st.column_config.TextColumn(width=110),
-    "OPD": st.column_config.TextColumn(width=180, help="Perangkat daerah tempat ASN bertugas"),
-    "Jenis pelanggaran": st.column_config.TextColumn(width=200),
-    "Kelas": st.column_config.TextColumn(width=65, help="Etik atau disiplin (SKB 2/2022)"),
-    "Kejadian": st.column_config.TextColumn(width=95, help="Tanggal peristiwa"),
-    "Dilaporkan": st.column_config.TextColumn(width=95, help="Tanggal laporan/temuan"),
-    "Jarak lapor": st.column_config.TextColumn(width=85, help=f"Hari dari peristiwa sampai laporan; ⚠ = lebih dari "
-                                                              f"{BATAS_LAPOR_HARI} hari"),
-    "Sumber": st.column_config.TextColumn(width=150),
-    "Sanksi": st.column_config.TextColumn(width=200, help="Sanksi yang sudah dijatuhkan (tahap keputusan PPK)"),
-}
 
 
 def _ya(v) -> str:
@@ -344,3 +307,61 @@ def ekspor_terbuka(df: pd.DataFrame) -> pd.DataFrame:
         "Sumber": [SUMBER.get(s, s) for s in df["sumber"]],
         "Sanksi": [v if isinstance(v, str) else "" for v in df["sanksi"]],
     })
+
+
+# ------------------------------------------------------------------ the screen
+
+@dataclass(frozen=True)
+class HalamanNetralitas:
+    """Everything the Netralitas ASN screen shows for one view, built once. Case facts only:
+    identities are read on demand by :mod:`siaga.akses.identitas`, never here."""
+    angka: tuple[Angka, ...]
+    keterangan: str
+    kosong: str                                 # said when no case is recorded
+    ada_kasus: bool
+    grafik_alur: go.Figure | None = None
+    grafik_jenis: go.Figure | None = None
+    keterangan_opd: str = ""
+    grafik_opd: go.Figure | None = None
+    kecamatan: pd.DataFrame | None = None       # every kecamatan, for comparison
+    ekspor_kecamatan: pd.DataFrame | None = None
+    jumlah_terbuka: int = 0
+    kosong_terbuka: str = ""
+    terbuka: pd.DataFrame | None = None         # open cases (row-level access only)
+    ekspor_terbuka: pd.DataFrame | None = None
+    kasus_terbuka: tuple[str, ...] = ()         # their ids (the identity controls)
+    tabel_terbuka: Tabel | None = None          # the open cases for a slide
+
+    @property
+    def angka_slide(self) -> tuple[Angka, ...]:
+        """The four figures a slide has room for."""
+        return tuple(self.angka[i] for i in (0, 1, 2, 4))
+
+
+def susun(q: Q, k: Konteks) -> HalamanNetralitas:
+    """Run the screen's queries through ``q`` and build every figure, table and sentence."""
+    lingkup = {"tanggal": k.tanggal, "kecamatan": k.kecamatan}
+    di = lingkup_kalimat(k.nama_lingkup, k.tanggal)
+    r = q("netralitas_ringkas", **lingkup, batas_lapor=BATAS_LAPOR_HARI).iloc[0]
+    dasar = {"angka": tuple(angka_kunci(r)), "keterangan": keterangan_angka(r),
+             "kosong": f"Belum ada kasus netralitas ASN yang tercatat {di}.", "ada_kasus": bool(r["jumlah_kasus"])}
+    if not r["jumlah_kasus"]:
+        return HalamanNetralitas(**dasar)
+    opd = q("netralitas_opd", **lingkup)
+    kec = q("netralitas_kecamatan", tanggal=k.tanggal, batas_lapor=BATAS_LAPOR_HARI)
+    terbuka = q("netralitas_terbuka", **lingkup, batas_lapor=BATAS_LAPOR_HARI)
+    rincian = k.akses.boleh(RINCIAN)
+    tampil = tabel_terbuka(terbuka)
+    return HalamanNetralitas(
+        **dasar,
+        grafik_alur=grafik_alur(q("netralitas_alur", **lingkup)),
+        grafik_jenis=grafik_jenis(q("netralitas_jenis", **lingkup)),
+        keterangan_opd=keterangan_opd(opd), grafik_opd=grafik_opd(opd),
+        kecamatan=tabel_kecamatan(kec, k.kecamatan), ekspor_kecamatan=ekspor_kecamatan(kec),
+        jumlah_terbuka=len(terbuka), kosong_terbuka=f"Tidak ada kasus netralitas ASN yang masih berjalan {di}.",
+        terbuka=tampil if rincian and len(terbuka) else None,
+        ekspor_terbuka=ekspor_terbuka(terbuka) if rincian and len(terbuka) else None,
+        kasus_terbuka=tuple(terbuka["id_kasus"].astype(str)) if rincian else (),
+        tabel_terbuka=Tabel.dari(tampil, ["Nomor kasus", "Tahap", "Tenggat", "Kecamatan", "Jenis pelanggaran"],
+                                 satuan="kasus", ringkas=("Nomor kasus", "Tahap", "Tenggat")) if len(tampil) else None,
+    )

@@ -1,46 +1,47 @@
-"""The daily report as a slide model: what each slide says, whatever draws it.
+"""The briefing deck (*paparan*): what each slide says, whoever draws it.
 
-:func:`susun` runs the named queries through the store and the view builders of
-:mod:`siaga.tampilan` (the same ones the pages use) and returns a :class:`Laporan`: the scope,
-the "data per" stamp, the countdown and six :class:`Slide` — a short title, 2–4 key figures,
-one visual (a plotly figure or a readiness :class:`Peta`) and/or a small :class:`Tabel`, every
-value already formatted in Indonesian. The renderers (PDF, PNG, PPTX, and the live big screen)
-only lay it out.
+The big screen (``?mode=layar``) and the daily report (PDF, PNG, PPTX) show the same six slides.
+:func:`susun` builds them from the screen models of :mod:`siaga.model` (the ones the pages
+render), so a slide and its page agree by construction:
 
-No Streamlit call is made here (the view modules are used for their pure builders only). No
-personal data: the store never loads ``netralitas_pribadi.csv``, and the neutrality slide lists
-case facts only.
+========== ===========================================================
+slide      screen model
+========== ===========================================================
+ringkasan  :class:`siaga.model.ringkasan.HalamanRingkasan`
+kesiapan   :class:`siaga.model.kesiapan.HalamanKesiapan`
+logistik   :class:`siaga.model.logistik.HalamanLogistik`
+insiden    :class:`siaga.model.insiden.HalamanInsiden` (the last 24 hours)
+netralitas :class:`siaga.model.netralitas.HalamanNetralitas`
+perhatian  :class:`siaga.model.ringkasan.HalamanRingkasan` (the attention list)
+========== ===========================================================
+
+Each :class:`Slide` has a short title, 2–4 key figures, one visual (a plotly figure or a
+readiness :class:`PetaLevel`) and/or a small table, every value already formatted in Indonesian.
+No Streamlit call is made here, and no personal data can appear: the store never loads
+``netralitas_pribadi.csv``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import partial
 
 import geopandas as gpd
 import pandas as pd
 import plotly.graph_objects as go
 
 from siaga.akses import Lingkup
-from siaga.data.geo import Batas
 from siaga.data.store import Store
 from siaga.inti import fmt
-from siaga.inti.config import Wilayah
-from siaga.model import insiden as t_insiden
-from siaga.model import kesiapan as t_kesiapan
-from siaga.model import level, lingkup
-from siaga.model import logistik as t_logistik
-from siaga.model import netralitas as t_netralitas
-from siaga.model import ringkasan as t_ringkasan
+from siaga.masuk.geo import Batas
+from siaga.model import insiden, kesiapan, level, logistik, netralitas, ringkasan
+from siaga.model.komponen import MAKS_BARIS, Angka, Q, Tabel
+from siaga.model.konteks import Konteks, untuk
 
 Kabar = Callable[[float, str], None]
 """Progress: (fraction done 0..1, what is being done, in Indonesian)."""
-
-MAKS_BARIS = 10             # rows a slide table lists (the rest is counted in its note)
-SEMUA = 10_000              # "every item" for queries that take a row limit
-JAM_INSIDEN = 24            # the incident slide covers the last 24 hours
 
 
 class LaporanError(Exception):
@@ -63,50 +64,8 @@ def sebagian(kabar: Kabar, dari: float, sampai: float) -> Kabar:
 # ------------------------------------------------------------------ the model
 
 @dataclass(frozen=True)
-class Angka:
-    label: str
-    nilai: str
-    keterangan: str = ""
-
-
-@dataclass(frozen=True)
-class Tabel:
-    """Display strings, most important row first; ``warna`` holds a background colour per cell
-    (or None), rows like ``baris``. ``jumlah`` counts the rows of the source when only the first
-    ones are kept (so a renderer can say "10 teratas dari 23 kasus")."""
-    kolom: tuple[str, ...]
-    baris: tuple[tuple[str, ...], ...]
-    warna: tuple[tuple[str | None, ...], ...] = ()
-    ringkas: tuple[str, ...] = ()        # the columns to show where room is short (slides); () = all
-    jumlah: int = 0
-    satuan: str = "baris"                # what a row is: kecamatan, insiden, kasus…
-
-    @property
-    def seluruhnya(self) -> int:
-        return max(self.jumlah, len(self.baris))
-
-    def catatan(self, tampil: int | None = None) -> str:
-        """What is left out when ``tampil`` rows (all kept rows by default) are shown."""
-        n = len(self.baris) if tampil is None else tampil
-        return f"{fmt.angka(n)} teratas dari {fmt.angka(self.seluruhnya)} {self.satuan}." if n < self.seluruhnya else ""
-
-    def pilih(self, kolom: Sequence[str]) -> Tabel:
-        idx = [self.kolom.index(c) for c in kolom]
-        warna = tuple(tuple(w[i] for i in idx) for w in self.warna)
-        return replace(self, kolom=tuple(kolom), baris=tuple(tuple(b[i] for i in idx) for b in self.baris),
-                       warna=warna)
-
-    def untuk_slide(self, maks: int | None = MAKS_BARIS) -> Tabel:
-        """The short form: the ``ringkas`` columns and at most ``maks`` rows (None: every row)."""
-        t = self.pilih(self.ringkas) if self.ringkas else self
-        if maks is None or len(t.baris) <= maks:
-            return t
-        return replace(t, baris=t.baris[:maks], warna=t.warna[:maks], jumlah=t.seluruhnya)
-
-
-@dataclass(frozen=True)
-class Peta:
-    """The readiness choropleth: one row per unit with its level colour and label point."""
+class PetaLevel:
+    """The readiness choropleth as a static picture: one row per unit with its level colour and label point."""
     wilayah: gpd.GeoDataFrame          # kode, nama, skor (formatted), level, warna, lon, lat, geometry (WGS84)
     tingkat: str                       # kecamatan | kelurahan
     legenda: tuple[tuple[str, str], ...]   # (label, colour), most ready first
@@ -122,7 +81,7 @@ class Slide:
     judul: str
     angka: tuple[Angka, ...]
     grafik: go.Figure | None = None
-    peta: Peta | None = None
+    peta: PetaLevel | None = None
     tabel: Tabel | None = None
     judul_tabel: str = ""
     catatan: str = ""                  # one or two sentences under the visual
@@ -130,7 +89,7 @@ class Slide:
 
 
 @dataclass(frozen=True)
-class Laporan:
+class Paparan:
     wilayah: str                       # region name (wilayah.toml)
     lingkup: str                       # the region, or "Kecamatan X"
     kode: str                          # Kemendagri code of the scope
@@ -146,73 +105,23 @@ class Laporan:
         return next(s for s in self.slides if s.kode == kode)
 
 
-# ------------------------------------------------------------------ building it
-
-@dataclass(frozen=True)
-class _Konteks:
-    q: Callable[..., pd.DataFrame]
-    wilayah: Wilayah
-    batas: dict[str, Batas]
-    tanggal: dt.date
-    kecamatan: str | None
-    nama_kecamatan: str | None
-    nama_lingkup: str
-    rentang: lingkup.Rentang
-
-    @property
-    def saat(self) -> dt.datetime:
-        return self.rentang.saat(self.tanggal)
-
-    @property
-    def unit(self) -> str:
-        """The units one level down: kecamatan of the region, or kelurahan of the kecamatan."""
-        return "kelurahan" if self.kecamatan else "kecamatan"
-
-    @property
-    def cakupan(self) -> dict:
-        return {"tanggal": self.tanggal, "kecamatan": self.kecamatan}
+def _kartu(angka) -> tuple[Angka, ...]:
+    """Key figures for a slide: the definition stands under the value where there is no caption."""
+    return tuple(a if a.keterangan else replace(a, keterangan=a.bantuan) for a in angka)
 
 
-def _tabel(df: pd.DataFrame, kolom: Sequence[str], ringkas: Sequence[str] = (), warna: dict[str, list] | None = None,
-           maks: int | None = MAKS_BARIS, satuan: str = "baris", jumlah: int = 0) -> Tabel:
-    """Display strings of ``df[kolom]``, the first ``maks`` rows (``warna``: column -> background
-    colour per row; ``jumlah``: the source's rows when ``df`` is already cut)."""
-    n = max(len(df), jumlah)
-    if maks is not None:
-        df = df.head(maks)
-    baris = tuple(tuple(fmt.KOSONG if fmt._missing(v) else str(v) for v in r) for r in df[list(kolom)].itertuples(
-        index=False, name=None))
-    warna = warna or {}
-    sel = tuple(tuple(warna[c][i] if c in warna else None for c in kolom) for i in range(len(baris)))
-    return Tabel(tuple(kolom), baris, sel, tuple(ringkas), n, satuan)
+# ------------------------------------------------------------------ slides from the screen models
 
-
-def _slide_ringkasan(k: _Konteks) -> Slide:
-    ind = k.q("indikator_utama", **k.cakupan).iloc[0]
-    hari_h = k.wilayah.hari_pemungutan
-    angka = [Angka("Hitung mundur", fmt.hitung_mundur(k.tanggal, hari_h), f"menuju pemungutan suara "
-                   f"{fmt.hari_tanggal(hari_h)}")]
-    angka += [Angka(i.label, i.nilai, i.keterangan) for i in t_ringkasan.indikator(ind)]
-    tahap = k.q("tahapan", tanggal=k.tanggal)
-    baris = t_ringkasan.tahapan_berjalan(tahap)
-    berikut = tahap[tahap["keadaan"] == "akan_datang"].sort_values("mulai").head(1)
-    baris += [(r["tahapan"], f"mulai {fmt.tanggal(pd.Timestamp(r['mulai']).date())}") for r in berikut.to_dict("records")]
-    tabel = _tabel(pd.DataFrame(baris, columns=["Tahapan", "Keadaan"]), ["Tahapan", "Keadaan"]) if baris else None
-    harian = k.q("kesiapan_harian", **k.cakupan, kelurahan=None)
-    skor = ind["skor_kesiapan"]
-    lv = t_kesiapan.level_dari_skor(skor, k.wilayah.kesiapan)
+def _slide_ringkasan(h: ringkasan.HalamanRingkasan, k: Konteks) -> Slide:
+    baris = [*h.tahapan, *h.tahapan_berikut]
+    tabel = Tabel.dari(pd.DataFrame(baris, columns=["Tahapan", "Keadaan"]), ["Tahapan", "Keadaan"]) if baris else None
     return Slide(
-        "ringkasan", "Ringkasan", tuple(angka),
-        grafik=t_kesiapan.grafik_harian(harian, k.tanggal, k.wilayah.batas_logistik, k.wilayah.kesiapan)
-        if len(harian) else None,
-        tabel=tabel, judul_tabel="Tahapan berjalan dan berikutnya",
-        catatan=(f"Skor kesiapan {k.nama_lingkup}: {fmt.skor(skor)} dari 100 ({level.label(lv).lower()}). "
-                 "Garis putus-putus: jalur menuju skor 100 pada batas logistik H-1 "
-                 f"({fmt.tanggal(k.wilayah.batas_logistik)})." if lv else ""),
+        "ringkasan", "Ringkasan", _kartu((h.hitung_mundur, *h.indikator)), grafik=h.harian, tabel=tabel,
+        judul_tabel="Tahapan berjalan dan berikutnya", catatan=h.catatan_skor,
         kosong=f"Belum ada data kesiapan sampai {fmt.tanggal(k.tanggal)}.")
 
 
-def _legenda(k: _Konteks, tanpa_data: bool) -> tuple[tuple[str, str], ...]:
+def _legenda(k: Konteks, tanpa_data: bool) -> tuple[tuple[str, str], ...]:
     a = k.wilayah.kesiapan
     teks = {"siap": f"skor ≥ {fmt.angka(a.ambang_siap)}", "perlu_perhatian": f"skor ≥ {fmt.angka(a.ambang_perhatian)}",
             "rawan": f"skor < {fmt.angka(a.ambang_perhatian)}"}
@@ -220,7 +129,7 @@ def _legenda(k: _Konteks, tanpa_data: bool) -> tuple[tuple[str, str], ...]:
     return out + ((level.NO_DATA,) if tanpa_data else ())
 
 
-def peta_kesiapan(k: _Konteks, anak: pd.DataFrame) -> Peta | None:
+def peta_level(k: Konteks, anak: pd.DataFrame) -> PetaLevel | None:
     """The units of the scope on their boundaries (the kelurahan of a kecamatan), by level."""
     batas = k.batas.get(k.unit)
     if batas is None:
@@ -234,13 +143,12 @@ def peta_kesiapan(k: _Konteks, anak: pd.DataFrame) -> Peta | None:
     gdf["warna"] = [level.warna(lv) for lv in gdf["level"]]
     gdf = gpd.GeoDataFrame(gdf[["kode", "nama", "skor", "level", "warna", "lon", "lat", "geometry"]],
                            geometry="geometry", crs=batas.gdf.crs)
-    return Peta(gdf, k.unit, _legenda(k, bool(gdf["level"].isna().any())), k.wilayah.batas_perkiraan)
+    return PetaLevel(gdf, k.unit, _legenda(k, bool(gdf["level"].isna().any())), k.wilayah.batas_perkiraan)
 
 
-def _slide_kesiapan(k: _Konteks) -> Slide:
-    unit = k.q("kesiapan_unit", **k.cakupan)
-    r = t_kesiapan.baris_lingkup(unit, None) or {}
-    anak = unit[~unit["lingkup"].astype(bool)]
+def _slide_kesiapan(h: kesiapan.HalamanKesiapan, k: Konteks) -> Slide:
+    r = h.lingkup or {}
+    anak = h.anak
     a = k.wilayah.kesiapan
     ket = {"siap": f"skor ≥ {fmt.angka(a.ambang_siap)}",
            "perlu_perhatian": f"skor {fmt.angka(a.ambang_perhatian)} sampai di bawah {fmt.angka(a.ambang_siap)}",
@@ -248,140 +156,102 @@ def _slide_kesiapan(k: _Konteks) -> Slide:
     angka = [Angka("Skor kesiapan", fmt.skor(r.get("skor")), level.label(r.get("level")))]
     angka += [Angka(level.label(lv), f"{fmt.angka((anak['level'] == lv).sum())} {k.unit}", ket[lv])
               for lv in level.URUTAN_LEVEL]
-    tabel = t_kesiapan.tabel_unit(unit)
+    tabel = h.unit.copy()
     nama = tabel.columns[1]
     tabel["Skor"] = [fmt.skor(s) for s in anak["skor"]]
     kolom = ["#", nama, "Skor", "Level", "Logistik", "Checklist", "Insiden", "Netralitas", "Penyebab utama"]
-    peta = peta_kesiapan(k, anak)
     return Slide(
-        "kesiapan", f"Kesiapan per {k.unit}", tuple(angka), peta=peta,
-        tabel=_tabel(tabel, kolom, ringkas=("#", nama, "Skor", "Level"), maks=None, satuan=k.unit,
-                     warna={"Level": [level.warna(lv) for lv in anak["level"]]}),
+        "kesiapan", f"Kesiapan per {k.unit}", tuple(angka), peta=peta_level(k, anak),
+        tabel=Tabel.dari(tabel, kolom, ringkas=("#", nama, "Skor", "Level"), maks=None, satuan=k.unit,
+                         warna={"Level": [level.warna(lv) for lv in anak["level"]]}),
         judul_tabel=f"Peringkat kesiapan per {k.unit} (1 = paling belum siap)",
-        catatan=t_kesiapan.ambang(a),
+        catatan=kesiapan.ambang(a),
         kosong="Batas wilayah belum tersedia, peta tidak dapat ditampilkan.")
 
 
-def _slide_logistik(k: _Konteks) -> Slide:
-    judul = "Logistik"
-    ringkas = k.q("logistik_ringkas", **k.cakupan).iloc[0]
-    if ringkas["tanda_terima"] == 0:
-        return Slide("logistik", judul, (), kosong=t_logistik.kalimat_belum_ada(k.tanggal, ringkas["pertama"]))
-    batas = k.wilayah.batas_logistik
-    angka = [Angka(*a) for a in t_logistik.angka_kunci(ringkas, k.nama_lingkup, k.kecamatan is not None)]
-    angka.append(Angka("Menuju batas logistik (H-1)", *t_logistik.sisa_hari(k.tanggal, batas)))
-    laju = t_logistik.proyeksikan(k.q("logistik_laju", **k.cakupan, batas=batas), k.tanggal, batas)
-    proyeksi = t_logistik.tabel_proyeksi(laju, batas)
-    risiko = proyeksi[proyeksi["Status"] == t_logistik.STATUS["berisiko"][0]] if len(proyeksi) else proyeksi
+def _slide_logistik(h: logistik.HalamanLogistik, k: Konteks) -> Slide:
+    if h.belum_ada:
+        return Slide("logistik", "Logistik", (), kosong=h.belum_ada)
+    risiko = h.berisiko
     nama = k.unit.capitalize()
     return Slide(
-        "logistik", judul, tuple(angka),
-        grafik=t_logistik.grafik_tahap(k.q("logistik_tahap", **k.cakupan), k.nama_kecamatan),
-        tabel=_tabel(risiko, [nama, "Perkiraan lengkap", "Keterangan", "Kemajuan"], satuan=k.unit,
-                     ringkas=(nama, "Perkiraan lengkap", "Kemajuan")) if len(risiko) else None,
-        judul_tabel=f"{nama} berisiko tidak lengkap pada H-1",
-        catatan=t_logistik.kalimat_proyeksi(laju, k.nama_lingkup, batas))
+        "logistik", "Logistik", _kartu(h.angka), grafik=h.grafik_tahap,
+        tabel=Tabel.dari(risiko, [nama, "Perkiraan lengkap", "Keterangan", "Kemajuan"], satuan=k.unit,
+                         ringkas=(nama, "Perkiraan lengkap", "Kemajuan")) if len(risiko) else None,
+        judul_tabel=f"{nama} berisiko tidak lengkap pada H-1", catatan=h.kalimat)
 
 
-def _slide_insiden(k: _Konteks) -> Slide:
-    zona = k.wilayah.zona_waktu
-    mulai = k.saat - dt.timedelta(hours=JAM_INSIDEN)
-    jendela = {**k.cakupan, "kelurahan": None, "mulai": mulai}
-    r = k.q("insiden_ringkas", **jendela, hari_tempo=t_insiden.HARI_TEMPO).iloc[0]
-    angka = [Angka(label, nilai, bantuan) for label, nilai, bantuan in t_insiden.metrik(r, "24jam")[:4]]
-    harian = k.q("insiden_harian", **jendela)
-    tindak = k.q("insiden_tindak_lanjut", **k.cakupan, kelurahan=None, hari_tempo=t_insiden.HARI_TEMPO)
-    tindak = tindak[tindak["terlambat"].astype(bool)]
-    tabel = t_insiden.tabel_tindak_lanjut(tindak, k.saat, zona)
+def _slide_insiden(h: insiden.HalamanInsiden, k: Konteks) -> Slide:
     return Slide(
-        "insiden", "Insiden 24 jam terakhir", tuple(angka),
-        grafik=t_insiden.grafik_kategori(harian) if len(harian) else None,
-        tabel=_tabel(tabel, ["Batas waktu", "No.", "Kategori", "Tempat", "PIC"], satuan="insiden",
-                     ringkas=("Batas waktu", "Kategori", "Tempat")) if len(tabel) else None,
+        "insiden", "Insiden 24 jam terakhir", _kartu(h.angka[:4]), grafik=h.grafik_kategori, tabel=h.terlambat,
         judul_tabel="Tindak lanjut lewat batas waktu (kapan pun dilaporkan)",
-        catatan=t_insiden.kalimat_jendela("24jam", mulai, k.saat, k.rentang.awal, zona) + " "
-        + t_insiden.kalimat_keadaan(r, fmt.waktu(k.saat, zona)),
-        kosong=t_insiden.kosong_jendela(k.nama_lingkup, "24jam", k.tanggal))
+        catatan=f"{h.kalimat_jendela} {h.kalimat_keadaan}",
+        kosong=insiden.kosong_jendela(k.nama_lingkup, k.jendela, k.tanggal))
 
 
-def _slide_netralitas(k: _Konteks) -> Slide:
-    batas_lapor = {"batas_lapor": t_netralitas.BATAS_LAPOR_HARI}
-    r = k.q("netralitas_ringkas", **k.cakupan, **batas_lapor).iloc[0]
-    semua = t_netralitas.angka_kunci(r)
-    angka = tuple(Angka(a.label, a.nilai, a.bantuan) for a in (semua[0], semua[1], semua[2], semua[4]))
-    kosong = f"Belum ada kasus netralitas ASN yang tercatat {t_netralitas.lingkup_kalimat(k.nama_lingkup, k.tanggal)}."
-    if r["jumlah_kasus"] == 0:
-        return Slide("netralitas", "Netralitas ASN", angka, kosong=kosong)
-    terbuka = t_netralitas.tabel_terbuka(k.q("netralitas_terbuka", **k.cakupan, **batas_lapor))
+def _slide_netralitas(h: netralitas.HalamanNetralitas, k: Konteks) -> Slide:
+    if not h.ada_kasus:
+        return Slide("netralitas", "Netralitas ASN", _kartu(h.angka_slide), kosong=h.kosong)
     return Slide(
-        "netralitas", "Netralitas ASN", angka, grafik=t_netralitas.grafik_alur(k.q("netralitas_alur", **k.cakupan)),
-        tabel=_tabel(terbuka, ["Nomor kasus", "Tahap", "Tenggat", "Kecamatan", "Jenis pelanggaran"], satuan="kasus",
-                     ringkas=("Nomor kasus", "Tahap", "Tenggat")) if len(terbuka) else None,
+        "netralitas", "Netralitas ASN", _kartu(h.angka_slide), grafik=h.grafik_alur, tabel=h.tabel_terbuka,
         judul_tabel="Kasus berjalan, yang paling lama lewat batas waktu di atas",
-        catatan=t_netralitas.keterangan_angka(r) + " Identitas ASN terlapor dan pelapor tidak dimuat dalam laporan ini.",
-        kosong=kosong)
+        catatan=h.keterangan + " Identitas ASN terlapor dan pelapor tidak dimuat dalam laporan ini.", kosong=h.kosong)
 
 
-def _slide_perhatian(k: _Konteks) -> Slide:
-    df = k.q("perhatian_utama", **k.cakupan, jumlah=SEMUA)
-    per = {j: df[df["jenis"] == j] for j in ("insiden", "logistik", "tps", "netralitas")}
-    angka = (
-        Angka("Insiden lewat batas waktu", f"{fmt.angka(len(per['insiden']))} insiden",
-              "tindak lanjutnya melewati batas waktu"),
-        Angka("Logistik tertinggal", f"{fmt.angka(len(per['logistik']))} kecamatan",
-              f"{fmt.angka(per['logistik']['angka'].sum())} TPS belum lengkap"),
-        Angka("TPS bermasalah", f"{fmt.angka(per['tps']['angka'].sum())} TPS",
-              f"di {fmt.angka(len(per['tps']))} kecamatan, menurut laporan terakhir"),
-        Angka("Kasus netralitas berlarut", f"{fmt.angka(len(per['netralitas']))} kasus",
-              "lewat batas waktu atau berjalan lama"),
-    )
-    tabel = t_ringkasan.perhatian(df.head(MAKS_BARIS), k.wilayah.zona_waktu)
-    t = _tabel(tabel, ["Apa", "Di mana", "Sejak", "Tindak lanjut oleh"], satuan="hal", jumlah=len(df))
+def _slide_perhatian(h: ringkasan.HalamanRingkasan, k: Konteks) -> Slide:
+    t = h.perhatian
+    t = replace(t, baris=t.baris[:MAKS_BARIS], warna=t.warna[:MAKS_BARIS], jumlah=t.seluruhnya)
     return Slide(
-        "perhatian", "Kecamatan perlu perhatian", angka, tabel=t if len(tabel) else None,
+        "perhatian", "Kecamatan perlu perhatian", h.perhatian_angka, tabel=t if t.baris else None,
         judul_tabel="Yang paling perlu perhatian: apa, di mana, sejak kapan, siapa menindaklanjuti",
-        kosong="Tidak ada tindak lanjut yang terlambat, logistik yang tertinggal, atau kasus yang berlarut pada "
-               "tanggal ini.")
+        kosong=h.perhatian_kosong)
 
 
-SLIDES: tuple[tuple[str, Callable[[_Konteks], Slide]], ...] = (
-    ("ringkasan", _slide_ringkasan), ("kesiapan", _slide_kesiapan), ("logistik", _slide_logistik),
-    ("insiden", _slide_insiden), ("netralitas", _slide_netralitas), ("perhatian", _slide_perhatian),
-)
+SLIDES = ("ringkasan", "kesiapan", "logistik", "insiden", "netralitas", "perhatian")
 
 
-def nama_kecamatan(store: Store, lk: Lingkup | None = None) -> dict[str, str]:
-    """Kecamatan code -> name, in code order."""
-    d = store.query("daftar_wilayah", lingkup=lk)
-    d = d[d["tingkat"] == "kecamatan"]
-    return dict(zip(d["kode"], d["nama"]))
+def susun(q: Q, k: Konteks, kabar: Kabar = diam) -> Paparan:
+    """The deck of the view ``k`` (the region or one kecamatan, as of its date): each screen model
+    built once through ``q``, then laid out as slides."""
+    k = k.dengan(kelurahan=None, jendela="semua")
+    langkah = [
+        ("ringkasan", lambda: ringkasan.susun(q, k)),
+        ("kesiapan", lambda: kesiapan.susun(q, k)),
+        ("logistik", lambda: logistik.susun(q, k)),
+        ("insiden", lambda: insiden.susun(q, k.dengan(jendela="24jam"))),
+        ("netralitas", lambda: netralitas.susun(q, k)),
+    ]
+    model = {}
+    for i, (kode, buat) in enumerate(langkah):
+        kabar(i / len(langkah), f"Menghitung isi laporan ({i + 1} dari {len(langkah)})")
+        model[kode] = buat()
+    kabar(1.0, "Isi laporan selesai dihitung")
+    slides = (_slide_ringkasan(model["ringkasan"], k), _slide_kesiapan(model["kesiapan"], k),
+              _slide_logistik(model["logistik"], k),
+              _slide_insiden(model["insiden"], k.dengan(jendela="24jam")),
+              _slide_netralitas(model["netralitas"], k), _slide_perhatian(model["ringkasan"], k))
+    wil = k.wilayah
+    return Paparan(
+        wilayah=wil.nama, lingkup=k.nama_lingkup, kode=k.kecamatan or wil.kode, tanggal=k.tanggal, saat=k.saat,
+        data_per=f"Data per {k.data_per}", hitung_mundur=k.hitung_mundur,
+        hari_pemungutan=fmt.hari_tanggal(wil.hari_pemungutan),
+        sumber="Siaga Pilkada · data simulasi" if wil.simulasi else "Siaga Pilkada", slides=slides)
 
 
-def rentang(store: Store) -> lingkup.Rentang:
-    return lingkup.Rentang.dari_baris(store.query("rentang_data").iloc[0])
-
-
-def susun(store: Store, tanggal: dt.date, kecamatan: str | None = None, kabar: Kabar = diam,
-          lk: Lingkup | None = None) -> Laporan:
-    """The report of the region (or of one kecamatan, by Kemendagri code) as of ``tanggal``. With
-    a scope ``lk`` every query runs in it: a camat's report is of their kecamatan, whatever asked."""
-    wil = store.wilayah
+def dari_store(store: Store, tanggal: dt.date, kecamatan: str | None = None,
+               lk: Lingkup | None = None) -> tuple[Q, Konteks]:
+    """The query function and the view of a report made straight from the store (the CLI, the app's
+    report button): every query runs in the scope ``lk``, so a camat's report is of their
+    kecamatan whatever asked; an unknown kecamatan code is refused in Indonesian."""
+    q = partial(store.query, lingkup=lk)
     if lk is not None and lk.kecamatan:
         kecamatan = lk.kecamatan
-    nama_kec = nama_kecamatan(store, lk)
-    if kecamatan is not None and kecamatan not in nama_kec:
-        raise KecamatanTidakDikenal(f"Kecamatan dengan kode {kecamatan!r} tidak ada di daftar wilayah {wil.nama}. "
-                                    f"Kode yang ada: {', '.join(nama_kec)}.")
-    nama = nama_kec.get(kecamatan or "")
-    k = _Konteks(q=functools.partial(store.query, lingkup=lk), wilayah=wil, batas=store.snapshot.batas, tanggal=tanggal, kecamatan=kecamatan,
-                 nama_kecamatan=nama, nama_lingkup=lingkup.nama_lingkup(wil.nama, nama), rentang=rentang(store))
-    slides = []
-    for i, (kode, buat) in enumerate(SLIDES):
-        kabar(i / len(SLIDES), f"Menghitung isi laporan ({i + 1} dari {len(SLIDES)})")
-        slides.append(buat(k))
-    kabar(1.0, "Isi laporan selesai dihitung")
-    return Laporan(
-        wilayah=wil.nama, lingkup=k.nama_lingkup, kode=kecamatan or wil.kode, tanggal=tanggal, saat=k.saat,
-        data_per=f"Data per {fmt.waktu(k.saat, wil.zona_waktu)}", hitung_mundur=fmt.hitung_mundur(tanggal, wil.hari_pemungutan),
-        hari_pemungutan=fmt.hari_tanggal(wil.hari_pemungutan),
-        sumber="Siaga Pilkada · data simulasi" if wil.simulasi else "Siaga Pilkada", slides=tuple(slides))
+    k = untuk(q, store.wilayah, store.versi, tanggal, None, batas=store.snapshot.batas)
+    if kecamatan is not None and kecamatan not in k.nama_kecamatan:
+        raise KecamatanTidakDikenal(f"Kecamatan dengan kode {kecamatan!r} tidak ada di daftar wilayah "
+                                    f"{store.wilayah.nama}. Kode yang ada: {', '.join(k.nama_kecamatan)}.")
+    return q, k.dengan(kecamatan=kecamatan)
+
+
+__all__ = ["Kabar", "KecamatanTidakDikenal", "LaporanError", "Paparan", "PetaLevel", "Slide", "dari_store", "diam",
+           "sebagian", "susun"]

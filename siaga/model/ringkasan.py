@@ -1,7 +1,10 @@
-"""Ringkasan page: the kecamatan ranking and the items most in need of attention.
+"""Ringkasan: where the region stands. Countdown, readiness score, running stages, the three
+indicators, the items most in need of attention, and every kecamatan on a map and in a ranking.
 
-Numbers are formatted here (server side), so the browser's locale never decides how a
-figure reads. Free text stays plain text: st.dataframe never interprets HTML or Markdown.
+:func:`susun` builds the whole screen (:class:`HalamanRingkasan`); the page, the big-screen
+slides "Ringkasan" and "Kecamatan perlu perhatian" and the report render that one model.
+Readiness comes from ``kesiapan_unit`` (the query every readiness figure uses). Numbers are
+formatted here (server side); free text stays plain text.
 """
 
 from __future__ import annotations
@@ -9,43 +12,44 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
-import streamlit as st
+import plotly.graph_objects as go
+import pydeck as pdk
 
 from siaga.inti import fmt
 from siaga.inti.kontrak import KEPARAHAN as _KEPARAHAN
 from siaga.inti.kontrak import PENANGGUNG_JAWAB_NETRALITAS, STATUS_NETRALITAS
-from siaga.model import level
+from siaga.model import grafik, level
+from siaga.model import kesiapan as m_kesiapan
+from siaga.model.komponen import Angka, Q, Tabel
+from siaga.model.konteks import Konteks
 
 KEPARAHAN = dict(_KEPARAHAN)
 STATUS_NET = dict(STATUS_NETRALITAS)
+SEMUA_BARIS = 10_000        # "every item" for a query that takes a row limit
+PERHATIAN_HALAMAN = 5       # items the page lists (the slide lists more, the model holds all)
+KOLOM_PERHATIAN = ("Apa", "Di mana", "Sejak", "Tindak lanjut oleh")
+KOSONG_PERHATIAN = ("Tidak ada tindak lanjut yang terlambat, logistik yang tertinggal, atau kasus yang berlarut "
+                    "pada tanggal ini.")
 
 
-@dataclass(frozen=True)
-class Indikator:
-    label: str
-    nilai: str
-    keterangan: str      # the sentence under the figure
-    bantuan: str         # what the figure counts (tooltip)
-
-
-def indikator(ind) -> list[Indikator]:
+def indikator(ind) -> tuple[Angka, Angka, Angka]:
     """The three indicators of a successful Pilkada from one ``indikator_utama`` row: turnout
     readiness, no conflict, public services undisturbed."""
-    return [
-        Indikator("Partisipasi pemilih tinggi", fmt.persen(ind["persen_c_pemberitahuan"]),
-                  f"{fmt.angka(ind['c_pemberitahuan'])} dari {fmt.angka(ind['dpt'])} pemilih DPT di "
-                  f"{fmt.angka(ind['jumlah_tps'])} TPS sudah menerima C-Pemberitahuan.",
-                  "C-Pemberitahuan yang sudah sampai ke pemilih, dari jumlah DPT"),
-        Indikator("Tanpa konflik", f"{fmt.angka(ind['insiden_serius_terbuka'])} insiden serius",
-                  f"{fmt.angka(ind['insiden_konflik_terbuka'])} insiden konflik/keamanan terbuka · "
-                  f"{fmt.angka(ind['insiden_terbuka'])} insiden terbuka seluruhnya · "
-                  f"{fmt.angka(ind['insiden_terlambat'])} melewati batas waktu.",
-                  "Insiden berkeparahan tinggi yang belum selesai ditangani"),
-        Indikator("Pelayanan publik tanpa gangguan", f"{fmt.angka(ind['pelayanan_terbuka'])} gangguan",
-                  f"{fmt.angka(ind['netralitas_terbuka'])} kasus netralitas ASN masih berjalan · "
-                  f"{fmt.angka(ind['insiden_hari_ini'])} insiden baru dilaporkan hari ini.",
-                  "Insiden kelompok pelayanan publik yang belum selesai"),
-    ]
+    return (
+        Angka("Partisipasi pemilih tinggi", fmt.persen(ind["persen_c_pemberitahuan"]),
+              f"{fmt.angka(ind['c_pemberitahuan'])} dari {fmt.angka(ind['dpt'])} pemilih DPT di "
+              f"{fmt.angka(ind['jumlah_tps'])} TPS sudah menerima C-Pemberitahuan.",
+              "C-Pemberitahuan yang sudah sampai ke pemilih, dari jumlah DPT"),
+        Angka("Tanpa konflik", f"{fmt.angka(ind['insiden_serius_terbuka'])} insiden serius",
+              f"{fmt.angka(ind['insiden_konflik_terbuka'])} insiden konflik/keamanan terbuka · "
+              f"{fmt.angka(ind['insiden_terbuka'])} insiden terbuka seluruhnya · "
+              f"{fmt.angka(ind['insiden_terlambat'])} melewati batas waktu.",
+              "Insiden berkeparahan tinggi yang belum selesai ditangani"),
+        Angka("Pelayanan publik tanpa gangguan", f"{fmt.angka(ind['pelayanan_terbuka'])} gangguan",
+              f"{fmt.angka(ind['netralitas_terbuka'])} kasus netralitas ASN masih berjalan · "
+              f"{fmt.angka(ind['insiden_hari_ini'])} insiden baru dilaporkan hari ini.",
+              "Insiden kelompok pelayanan publik yang belum selesai"),
+    )
 
 
 def keadaan_tahapan(r) -> str:
@@ -60,12 +64,13 @@ def tahapan_berjalan(tahap: pd.DataFrame) -> list[tuple[str, str]]:
 
 
 def peringkat(kec: pd.DataFrame, pilih: str | None = None) -> pd.DataFrame:
-    """Kecamatan ranking (least ready first) with the components behind each score."""
+    """Kecamatan ranking (least ready first) with the components behind each score; the score as a
+    whole number rounded like every other score (:func:`siaga.inti.fmt.bulat`)."""
     rows = kec.to_dict("records")
     return pd.DataFrame({
-        "#": kec["peringkat"].astype(int),
+        "#": [i if fmt.hilang(r["peringkat"]) else int(r["peringkat"]) for i, r in enumerate(rows, 1)],
         "Kecamatan": [("▶ " if r["kode"] == pilih else "") + r["nama"] for r in rows],
-        "Skor": kec["skor"].round().astype(int),
+        "Skor": [fmt.bulat(r["skor"]) for r in rows],
         "Level": [level.label(r["level"]) for r in rows],
         "Logistik": [fmt.persen(r["skor_logistik"], 0) for r in rows],
         "TPS": [fmt.persen(r["skor_checklist"], 0) for r in rows],
@@ -73,22 +78,6 @@ def peringkat(kec: pd.DataFrame, pilih: str | None = None) -> pd.DataFrame:
         "Netralitas": [fmt.angka(r["netralitas_terbuka"]) for r in rows],
         "Penyebab utama": [level.penyebab(r) for r in rows],
     })
-
-
-KOLOM_PERINGKAT = {
-    "#": st.column_config.NumberColumn(width=36, help="1 = paling belum siap"),
-    "Kecamatan": st.column_config.TextColumn(width=120),
-    "Level": st.column_config.TextColumn(width=110, help="Siap, perlu perhatian, atau rawan (ambang di bawah peta)"),
-    "Logistik": st.column_config.TextColumn(width=62, help="Seberapa jauh logistik sudah bergerak ke TPS (0–100%)"),
-    "TPS": st.column_config.TextColumn(width=50, help="Kelengkapan checklist kesiapan TPS (0–100%)"),
-    "Insiden": st.column_config.TextColumn(width=58, help="Insiden yang belum selesai ditangani"),
-    "Netralitas": st.column_config.TextColumn(width=74, help="Kasus netralitas ASN yang masih berjalan"),
-    "Skor": st.column_config.ProgressColumn(min_value=0, max_value=100, format="%d", width=80,
-                                            help="Skor kesiapan 0–100"),
-    "Penyebab utama": st.column_config.TextColumn(width="large",
-                                                  help="Komponen yang paling mengurangi skor, dengan poin yang hilang"),
-}
-
 
 
 def perhatian(df: pd.DataFrame, zona: str) -> pd.DataFrame:
@@ -123,9 +112,85 @@ def perhatian(df: pd.DataFrame, zona: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["Apa", "Di mana", "Sejak", "Tindak lanjut oleh"])
 
 
-KOLOM_PERHATIAN = {
-    "Apa": st.column_config.TextColumn(width="large"),
-    "Di mana": st.column_config.TextColumn(width="medium"),
-    "Sejak": st.column_config.TextColumn(width="medium"),
-    "Tindak lanjut oleh": st.column_config.TextColumn(width="medium"),
-}
+
+def angka_perhatian(df: pd.DataFrame) -> tuple[Angka, ...]:
+    """How many items of each kind need attention (``perhatian_utama``, every item)."""
+    per = {j: df[df["jenis"] == j] for j in ("insiden", "logistik", "tps", "netralitas")}
+    return (
+        Angka("Insiden lewat batas waktu", f"{fmt.angka(len(per['insiden']))} insiden",
+              "tindak lanjutnya melewati batas waktu"),
+        Angka("Logistik tertinggal", f"{fmt.angka(len(per['logistik']))} kecamatan",
+              f"{fmt.angka(per['logistik']['angka'].sum())} TPS belum lengkap"),
+        Angka("TPS bermasalah", f"{fmt.angka(per['tps']['angka'].sum())} TPS",
+              f"di {fmt.angka(len(per['tps']))} kecamatan, menurut laporan terakhir"),
+        Angka("Kasus netralitas berlarut", f"{fmt.angka(len(per['netralitas']))} kasus",
+              "lewat batas waktu atau berjalan lama"),
+    )
+
+
+def legenda(ambang_siap: float, ambang_perhatian: float) -> str:
+    """``Siap: skor ≥ 85 · Perlu perhatian: skor ≥ 70 · Rawan: di bawahnya``."""
+    return " · ".join(f"{level.label(lv)}: skor ≥ {fmt.angka(v)}" for lv, v in
+                      (("siap", ambang_siap), ("perlu_perhatian", ambang_perhatian))) + " · Rawan: di bawahnya"
+
+
+@dataclass(frozen=True)
+class HalamanRingkasan:
+    """Everything the Ringkasan screen shows for one view, built once."""
+    hitung_mundur: Angka
+    skor: Angka                                 # the scope's readiness score and level
+    tahapan: tuple[tuple[str, str], ...]        # running stages: (stage, state)
+    tahapan_berikut: tuple[tuple[str, str], ...]    # the next stage: (stage, "mulai …")
+    indikator: tuple[Angka, Angka, Angka]
+    perhatian: Tabel                            # every item needing attention, most urgent first
+    perhatian_angka: tuple[Angka, ...]          # how many of each kind
+    kecamatan: pd.DataFrame                     # kesiapan_unit rows of the kecamatan, least ready first
+    peringkat: pd.DataFrame                     # display table of :attr:`kecamatan`
+    peta: pdk.Deck | None                       # the kecamatan coloured by level (None: no boundaries)
+    legenda: str
+    harian: go.Figure | None                    # the scope's score day by day against the path to H-1
+    catatan_skor: str                           # one sentence on the score (slide)
+
+    @property
+    def perhatian_kosong(self) -> str:
+        """The empty-state sentence, only when there is nothing to list."""
+        return KOSONG_PERHATIAN if not self.perhatian.baris else ""
+
+
+def susun(q: Q, k: Konteks) -> HalamanRingkasan:
+    """Run the screen's queries through ``q`` and build every figure, table and sentence."""
+    hari_h = k.wilayah.hari_pemungutan
+    ind = q("indikator_utama", tanggal=k.tanggal, kecamatan=k.kecamatan).iloc[0]
+    unit = q("kesiapan_unit", tanggal=k.tanggal, kecamatan=None)
+    kec = unit[unit["tingkat"] == "kecamatan"]
+    kec = kec[~kec["lingkup"].astype(bool)] if (~kec["lingkup"].astype(bool)).any() else kec
+    sendiri = kec[kec["kode"] == k.kecamatan] if k.kecamatan else unit[unit["lingkup"].astype(bool)]
+    r = sendiri.iloc[0].to_dict() if len(sendiri) else {}
+    skor = r.get("skor")
+    lv = r.get("level")
+    ambang = k.wilayah.kesiapan
+    tahap = q("tahapan", tanggal=k.tanggal)
+    berikut = tahap[tahap["keadaan"] == "akan_datang"].sort_values("mulai").head(1)
+    semua = q("perhatian_utama", tanggal=k.tanggal, kecamatan=k.kecamatan, jumlah=SEMUA_BARIS)
+    harian = q("kesiapan_harian", tanggal=k.tanggal, kecamatan=k.kecamatan, kelurahan=None)
+    batas = k.batas.get("kecamatan")
+    return HalamanRingkasan(
+        hitung_mundur=Angka("Hitung mundur", k.hitung_mundur, f"menuju pemungutan suara {fmt.hari_tanggal(hari_h)}",
+                            f"Pemungutan suara {fmt.hari_tanggal(hari_h)}"),
+        skor=Angka("Skor kesiapan", fmt.skor(skor), level.label(lv) if lv else "",
+                   "Rata-rata skor kesiapan kecamatan (0–100), ditimbang jumlah pemilih DPT"),
+        tahapan=tuple(tahapan_berjalan(tahap)),
+        tahapan_berikut=tuple((b["tahapan"], f"mulai {fmt.tanggal(pd.Timestamp(b['mulai']).date())}")
+                              for b in berikut.to_dict("records")),
+        indikator=indikator(ind),
+        perhatian=Tabel.dari(perhatian(semua, k.wilayah.zona_waktu), KOLOM_PERHATIAN, maks=None, satuan="hal"),
+        perhatian_angka=angka_perhatian(semua),
+        kecamatan=kec,
+        peringkat=peringkat(kec, k.kecamatan),
+        peta=grafik.peta_kesiapan(batas, kec, k.kecamatan) if batas is not None else None,
+        legenda=legenda(ambang.ambang_siap, ambang.ambang_perhatian),
+        harian=m_kesiapan.grafik_harian(harian, k.tanggal, k.wilayah.batas_logistik, ambang) if len(harian) else None,
+        catatan_skor=(f"Skor kesiapan {k.nama_lingkup}: {fmt.skor(skor)} dari 100 ({level.label(lv).lower()}). "
+                      "Garis putus-putus: jalur menuju skor 100 pada batas logistik H-1 "
+                      f"({fmt.tanggal(k.wilayah.batas_logistik)})." if lv else ""),
+    )

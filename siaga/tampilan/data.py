@@ -17,7 +17,7 @@ from siaga.inti.config import Paths
 from siaga.inti.kontrak import INPUTS
 from siaga.inti.masalah import MasalahError
 from siaga.masuk import impor, riwayat
-from siaga.masuk.hasil import Laporan, sha256
+from siaga.masuk.hasil import HasilImpor, sha256
 
 JENIS = list(impor.JENIS)
 TIPE_TABEL = ["csv", "txt", "tsv", "xlsx"]
@@ -56,7 +56,7 @@ def terlalu_besar(ukuran: int, batas: int | None = None) -> str | None:
             "`python -m siaga impor BERKAS --jenis JENIS`.")
 
 
-def periksa(paths: Paths, jenis: str, data: bytes, nama: str, opsi: dict) -> Laporan:
+def periksa(paths: Paths, jenis: str, data: bytes, nama: str, opsi: dict) -> HasilImpor:
     """The dry-run report, computed once per file, type and options in this session."""
     key = ("data_laporan", jenis, sha256(data), nama, tuple(sorted(opsi.items())))
     simpan = st.session_state.get("_data_laporan")
@@ -66,22 +66,22 @@ def periksa(paths: Paths, jenis: str, data: bytes, nama: str, opsi: dict) -> Lap
     return simpan[1]
 
 
-def simpan(paths: Paths, jenis: str, data: bytes, nama: str, oleh: str, opsi: dict) -> Laporan:
+def simpan(paths: Paths, jenis: str, data: bytes, nama: str, oleh: str, opsi: dict) -> HasilImpor:
     """Commit the upload (validated again under the import lock)."""
     try:
         return impor.impor(paths, jenis, data, nama, oleh=oleh, **opsi)
     except MasalahError as exc:
-        return Laporan(jenis, nama, masalah=exc.masalah)
+        return HasilImpor(jenis, nama, masalah=exc.masalah)
 
 
-def pulihkan(paths: Paths, nomor: int, oleh: str) -> Laporan:
+def pulihkan(paths: Paths, nomor: int, oleh: str) -> HasilImpor:
     try:
         return impor.pulihkan(paths, nomor, oleh=oleh)
     except MasalahError as exc:
-        return Laporan("", f"versi {nomor}", masalah=exc.masalah)
+        return HasilImpor("", f"versi {nomor}", masalah=exc.masalah)
 
 
-def pesan_diterima(lap: Laporan, dimuat: bool) -> str:
+def pesan_diterima(lap: HasilImpor, dimuat: bool) -> str:
     teks = aman(lap.ringkasan())
     if dimuat:
         return teks + " Dasbor memakai data baru."
@@ -96,7 +96,7 @@ def lupakan() -> None:
 
 # Button callbacks: they run before the page, so a rerun of the page cannot lose the click.
 
-def _catat(aksi: str, objek: str, hasil: Laporan) -> None:
+def _catat(aksi: str, objek: str, hasil: HasilImpor) -> None:
     from siaga.akses import audit, gerbang
 
     gerbang.catat(aksi, objek + (f", versi {hasil.versi}" if hasil.versi else ""),
@@ -112,7 +112,7 @@ def terima(paths: Paths, jenis: str, data: bytes, nama: str, oleh: str, opsi: di
     hasil = simpan(paths, jenis, data, nama, oleh, opsi)
     _catat(audit.IMPOR, f"{jenis}: {nama}", hasil)
     if hasil.ok:
-        st.session_state["data_pesan"] = (pesan_diterima(hasil, ui.store().load()) if hasil.berubah
+        st.session_state["data_pesan"] = (pesan_diterima(hasil, ui.store().muat()) if hasil.berubah
                                           else aman(hasil.ringkasan()))
         lupakan()
     else:
@@ -133,7 +133,7 @@ def pulihkan_versi(paths: Paths, nomor: int, oleh: str) -> None:
     hasil = pulihkan(paths, nomor, oleh)
     _catat(audit.PULIHKAN, f"versi {nomor}", hasil)
     if hasil.ok:
-        ui.store().load()
+        ui.store().muat()
         st.session_state["data_pesan"] = (f"Versi {nomor} dipulihkan; dicatat sebagai versi {hasil.versi}."
                                           if hasil.berubah else f"Versi {nomor} sudah dipakai sekarang.")
         st.session_state["data_yakin"] = False
@@ -141,11 +141,11 @@ def pulihkan_versi(paths: Paths, nomor: int, oleh: str) -> None:
         st.session_state["data_gagal"] = hasil
 
 
-def tabel_catatan(lap: Laporan) -> pd.DataFrame:
+def tabel_catatan(lap: HasilImpor) -> pd.DataFrame:
     return pd.DataFrame({"Catatan pembacaan": lap.catatan})
 
 
-def tabel_padanan(lap: Laporan) -> pd.DataFrame:
+def tabel_padanan(lap: HasilImpor) -> pd.DataFrame:
     p = lap.padanan
     if p is None or p.empty:
         return pd.DataFrame()

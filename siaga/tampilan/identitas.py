@@ -59,7 +59,7 @@ def tabel_permintaan(semua: list[identitas.Permintaan], sekarang: dt.datetime | 
 def terlapor(kasus: list[str]) -> pd.DataFrame | None:
     """The identities of ``kasus`` for this run (None, with a message, when refused)."""
     try:
-        return tabel_terlapor(identitas.terlapor(Paths.from_env(), gerbang.folder(), gerbang.akses(), kasus))
+        return tabel_terlapor(identitas.terlapor(Paths.dari_env(), gerbang.folder(), gerbang.akses(), kasus))
     except (AksesDitolak, OSError) as exc:
         st.error(f"Identitas tidak dapat ditampilkan: {exc}.")
         return None
@@ -67,7 +67,7 @@ def terlapor(kasus: list[str]) -> pd.DataFrame | None:
 
 def pelapor(id_kasus: str) -> pd.DataFrame | None:
     try:
-        return tabel_pelapor(identitas.pelapor(Paths.from_env(), gerbang.folder(), gerbang.akses(), id_kasus,
+        return tabel_pelapor(identitas.pelapor(Paths.dari_env(), gerbang.folder(), gerbang.akses(), id_kasus,
                                                dt.datetime.now()))
     except (AksesDitolak, OSError) as exc:
         st.error(f"Identitas tidak dapat ditampilkan: {exc}.")

@@ -1,28 +1,29 @@
-"""Real-browser fixtures: a Streamlit server in a subprocess and Debian's chromium via Playwright.
+"""Real-browser fixtures: Streamlit servers in subprocesses and Debian's chromium via Playwright.
 
-The server has one configured user, ``uji`` (role ``admin`` unless told otherwise), in a temporary
+A server has one configured user, ``uji`` (role ``admin`` unless told otherwise), in a temporary
 access folder; :meth:`Tab.open` logs in through the real log-in form whenever it appears. With
 ``pengguna=None`` nobody is configured: the public demo.
 
-Nothing here skips: without chromium the tests fail and say how to install it
-(`apt-get install chromium`; `.ci/run` does it)."""
+Every wait is on a condition (the server printed its address, the page is idle, charts and maps
+have drawn, the next animation frame came), never a fixed sleep. Nothing here skips: without
+chromium the tests fail and say how to install it (`apt-get install chromium`; `.ci/run` does it)."""
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
 import tempfile
-import time
+import threading
 import urllib.request
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, SANDI_UJI, tulis_pengguna
+from tests.conftest import FIXTURE, ROOT, SANDI_UJI, tulis_pengguna
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
@@ -33,6 +34,15 @@ NOISE = ("GL Driver Message", "luma.gl", "GPU stall", "WebGL", "Failed to load r
 # /ringkasan/_stcore/... and falls back to /: those 404s are expected.
 BASE_PATH_PROBE = ("/_stcore/health", "/_stcore/host-config")
 FORM_MASUK = '[data-testid="stForm"] input[type="password"]'
+MUAT_ULANG = "#siaga-muat-ulang"          # the reload banner of siaga/static/muat_ulang.js
+# The page is idle and everything it shows has drawn: no running indicator, every plotly chart has
+# its SVG, every map and table its canvas, every picture has loaded.
+SELESAI_JS = """() => !document.querySelector('[data-testid="stStatusWidget"]')
+    && [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].every(c => c.querySelector('.main-svg'))
+    && [...document.querySelectorAll('[data-testid="stDeckGlJsonChart"]')].every(c => c.querySelector('canvas'))
+    && [...document.querySelectorAll('[data-testid="stDataFrame"]')].every(c => c.querySelector('canvas, table'))
+    && [...document.querySelectorAll('[data-testid="stImage"] img')].every(i => i.complete && i.naturalWidth > 0)"""
+DUA_BINGKAI_JS = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))"
 
 
 def chromium_path() -> str:
@@ -48,52 +58,87 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@contextlib.contextmanager
-def streamlit_server(data: Path = ROOT / "data", geo: Path = ROOT / "geo", pengguna: str | None = "admin",
-                     kecamatan: str | None = None, **lingkungan: str):
-    """A server over ``data``/``geo`` with one user ``uji`` of role ``pengguna`` (None: no user, the
-    public demo) and extra environment variables; its URL. ``streamlit_server.akses`` is the access
-    folder (audit log) of the last server started."""
-    from argon2 import PasswordHasher
+class Server:
+    """A Streamlit server over ``data``/``geo`` with one user ``uji`` of role ``pengguna`` (None: no
+    user, the public demo) and extra environment variables. It can be killed (SIGKILL) and started
+    again on the same port; :attr:`akses` is its access folder (audit log)."""
 
-    port = _free_port()
-    akses = Path(tempfile.mkdtemp(prefix="siaga-akses-"))
-    if pengguna:
-        tulis_pengguna(akses, PasswordHasher().hash(SANDI_UJI), ("uji", pengguna, kecamatan))
-    env = dict(os.environ, SIAGA_DATA=str(data), SIAGA_GEO=str(geo), SIAGA_AKSES=str(akses), **lingkungan)
-    streamlit_server.akses = akses
-    log = open(ROOT / "tests" / "artefak" / f"streamlit-{port}.log", "w")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 90
-        while True:
+    def __init__(self, data: Path = ROOT / "data", geo: Path = ROOT / "geo", pengguna: str | None = "admin",
+                 kecamatan: str | None = None, **lingkungan: str):
+        from argon2 import PasswordHasher
+
+        self.port = _free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.akses = Path(tempfile.mkdtemp(prefix="siaga-akses-"))
+        if pengguna:
+            tulis_pengguna(self.akses, PasswordHasher().hash(SANDI_UJI), ("uji", pengguna, kecamatan))
+        self.env = dict(os.environ, SIAGA_DATA=str(data), SIAGA_GEO=str(geo), SIAGA_AKSES=str(self.akses), **lingkungan)
+        self.proc: subprocess.Popen | None = None
+        self.log = ROOT / "tests" / "artefak" / f"streamlit-{self.port}.log"
+        self.log.parent.mkdir(exist_ok=True)
+
+    def mulai(self, batas_detik: float = 90) -> Server:
+        """Start the process and return once it answers its health check."""
+        siap = threading.Event()
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(self.port),
+             "--server.address", "127.0.0.1", "--server.headless", "true"],
+            cwd=ROOT, env=self.env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1)
+
+        def salin(proc=self.proc) -> None:          # the server's output to its log, and the "ready" line
+            with open(self.log, "a", encoding="utf-8") as log:
+                for baris in proc.stdout:
+                    log.write(baris)
+                    log.flush()
+                    if "URL:" in baris:
+                        siap.set()
+            siap.set()                                # the process ended: stop waiting
+
+        threading.Thread(target=salin, daemon=True).start()
+        if not siap.wait(batas_detik) or self.proc.poll() is not None:
+            raise RuntimeError(f"Streamlit did not start; see {self.log}")
+        with urllib.request.urlopen(self.url + "/_stcore/health", timeout=30) as r:
+            assert r.read().decode().strip() == "ok"
+        return self
+
+    def bunuh(self) -> None:
+        """SIGKILL, as a power cut or the OOM killer would: no clean shutdown."""
+        self.proc.send_signal(signal.SIGKILL)
+        self.proc.wait(timeout=30)
+
+    def berhenti(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.terminate()
             try:
-                with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:
-                    if r.read().decode().strip() == "ok":
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"Streamlit did not start; see {log.name}")
-            time.sleep(0.3)
-        yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
-        shutil.rmtree(akses, ignore_errors=True)
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+        shutil.rmtree(self.akses, ignore_errors=True)
+
+    def __enter__(self) -> str:
+        return self.mulai().url
+
+    def __exit__(self, *exc) -> None:
+        self.berhenti()
+
+
+def streamlit_server(data: Path = ROOT / "data", geo: Path = ROOT / "geo", pengguna: str | None = "admin",
+                     kecamatan: str | None = None, **lingkungan: str) -> Server:
+    """``with streamlit_server(...) as url:`` a running server (see :class:`Server`)."""
+    return Server(data, geo, pengguna, kecamatan, **lingkungan)
 
 
 @pytest.fixture(scope="session")
 def server(artefak):
+    """The demo (Kota Bekasi) with an admin user."""
     with streamlit_server() as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def contoh_server(artefak):
+    """The Kota Contoh fixture (read-only) with an admin user: exact figures and the payload."""
+    with streamlit_server(FIXTURE / "data", FIXTURE / "geo") as url:
         yield url
 
 
@@ -108,10 +153,10 @@ def browser(artefak):
 
 
 class Tab:
-    """A page at 1920×1080 that records console errors and requests leaving localhost."""
+    """A page (1920×1080 unless told) that records console errors and requests leaving localhost."""
 
-    def __init__(self, browser):
-        self.page = browser.new_page(viewport={"width": 1920, "height": 1080})
+    def __init__(self, browser, lebar: int = 1920, tinggi: int = 1080):
+        self.page = browser.new_page(viewport={"width": lebar, "height": tinggi})
         self.errors: list[str] = []
         self.external: list[str] = []
         self.page.on("console", lambda m: self.errors.append(m.text)
@@ -122,13 +167,16 @@ class Tab:
         self.page.on("request", lambda r: self.external.append(r.url)
                      if r.url.startswith(("http://", "https://")) and "127.0.0.1" not in r.url else None)
 
-    def open(self, url: str, ready: str = '[data-testid="stMetric"]', sandi: str = SANDI_UJI):
-        """Open ``url``; when the log-in form shows instead, log in as ``uji`` and wait for ``ready``."""
+    def open(self, url: str, ready: str = '[data-testid="stMetric"]', sandi: str = SANDI_UJI, grafik: int = 0):
+        """Open ``url``; when the log-in form shows instead, log in as ``uji``; wait for ``ready``,
+        for at least ``grafik`` plotly charts, and until everything shown has drawn."""
         self.page.goto(url)
         self.page.wait_for_selector(f"{ready}, {FORM_MASUK}", timeout=90_000)
         if self.page.locator(FORM_MASUK).count():
             self.masuk("uji", sandi)
         self.page.wait_for_selector(ready, timeout=90_000)
+        if grafik:
+            self.tunggu_grafik(grafik)
         self.settle()
         return self
 
@@ -137,15 +185,23 @@ class Tab:
         self.page.get_by_label("Kata sandi").fill(sandi)
         self.page.get_by_role("button", name="Masuk", exact=True).click()
 
-    def settle(self):
-        """Wait until the app is idle (no running indicator) and maps had time to draw."""
+    def tunggu_grafik(self, n: int) -> None:
+        """At least ``n`` plotly charts have drawn their SVG."""
         self.page.wait_for_function(
-            "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
-        self.page.wait_for_timeout(1500)
+            f"() => document.querySelectorAll('[data-testid=\"stPlotlyChart\"] .main-svg').length >= {n}",
+            timeout=60_000)
 
-    def screenshot(self, artefak: Path, name: str) -> Path:
+    def settle(self, muat_ulang: bool = False):
+        """Wait until the app is idle and everything it shows has drawn (two animation frames
+        later, so a screenshot sees it); the reload banner must not be up unless expected."""
+        self.page.wait_for_function(SELESAI_JS, timeout=60_000)
+        self.page.evaluate(DUA_BINGKAI_JS)
+        if not muat_ulang:
+            assert self.page.locator(MUAT_ULANG).count() == 0, "the reload banner showed on a healthy page"
+
+    def screenshot(self, artefak: Path, name: str, penuh: bool = True) -> Path:
         path = artefak / f"{name}.png"
-        self.page.screenshot(path=str(path), full_page=True)
+        self.page.screenshot(path=str(path), full_page=penuh)
         return path
 
     def close(self):

@@ -6,14 +6,14 @@ from __future__ import annotations
 import pytest
 from PIL import Image
 
-from siaga.demo.nasional import generate
+from siaga.demo.nasional import buat
 from tests.browser.conftest import streamlit_server
 
 
 @pytest.fixture(scope="module")
 def nasional_server(tmp_path_factory, artefak):
     root = tmp_path_factory.mktemp("nasional-browser")
-    generate(root / "data", root / "geo", faktor=0.02)
+    buat(root / "data", root / "geo", faktor=0.02)
     with streamlit_server(root / "data", root / "geo", SIAGA_CACHE=str(root / "cache")) as url:
         yield url
 

@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import math
 
-import pytest
 from PIL import Image
 
-from tests.browser.conftest import Tab, streamlit_server
-from tests.conftest import FIXTURE
+from tests.browser.conftest import Tab
 
 PAYLOAD = "<script>alert('x')</script> APK di pagar TPS"      # incident I3's summary in the fixture
 
@@ -25,26 +23,11 @@ def _ada_warna(img: Image.Image, warna: tuple[int, int, int], toleransi: int = 4
                for x in range(0, img.width, langkah) for y in range(0, img.height, langkah))
 
 
-@pytest.fixture(scope="module")
-def contoh_server(artefak):
-    """A server over the Kota Contoh fixture (read-only), for the exact figures and the payload."""
-    with streamlit_server(FIXTURE / "data", FIXTURE / "geo") as url:
-        yield url
-
-
 SELESAI = '[data-testid="stDownloadButton"]'          # the last element the page draws
 
 
-def buka(tab, url):
-    """Open the page and wait until the script has run to its end and plotly has drawn."""
-    tab.open(url, ready=SELESAI)
-    tab.page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=60_000)
-    tab.settle()
-    return tab
-
-
 def test_insiden_renders_without_errors_offline(server, tab, artefak):
-    buka(tab, server + "/insiden")
+    tab.open(server + "/insiden", ready=SELESAI, grafik=1)
     page = tab.page
     assert page.locator('[data-testid="stException"]').count() == 0
     assert page.locator("h1").first.inner_text() == "Insiden & Permasalahan · Kota Bekasi"
@@ -63,7 +46,7 @@ def test_insiden_renders_without_errors_offline(server, tab, artefak):
 
 
 def test_map_draws_points_and_shading(server, tab, artefak):
-    buka(tab, server + "/insiden")
+    tab.open(server + "/insiden", ready=SELESAI, grafik=1)
     peta = tab.page.locator('[data-testid="stDeckGlJsonChart"]').first
     path = artefak / "insiden-peta.png"
     peta.screenshot(path=str(path))
@@ -80,7 +63,7 @@ def test_map_draws_points_and_shading(server, tab, artefak):
 
 
 def test_deep_link_reproduces_a_filtered_view(server, tab, artefak):
-    buka(tab, server + "/insiden?kec=32.75.07&tgl=2024-11-25&jendela=7hari")
+    tab.open(server + "/insiden?kec=32.75.07&tgl=2024-11-25&jendela=7hari", ready=SELESAI, grafik=1)
     page = tab.page
     assert page.locator("h1").first.inner_text() == "Insiden & Permasalahan · Kecamatan Bantargebang"
     main = page.locator('[data-testid="stMain"]')
@@ -96,7 +79,7 @@ def test_deep_link_reproduces_a_filtered_view(server, tab, artefak):
 
 
 def test_window_radio_updates_the_url(server, tab):
-    buka(tab, server + "/insiden")
+    tab.open(server + "/insiden", ready=SELESAI, grafik=1)
     page = tab.page
     page.locator('[data-testid="stSidebar"] [data-testid="stRadio"]').get_by_text("24 jam terakhir").click()
     page.wait_for_url("**jendela=24jam**", timeout=30_000)
@@ -125,7 +108,7 @@ def test_fixture_payload_stays_text(contoh_server, browser, artefak):
     dialogs: list[str] = []
     t.page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     try:
-        buka(t, contoh_server + "/insiden?tgl=2024-11-25")
+        t.open(contoh_server + "/insiden?tgl=2024-11-25", ready=SELESAI, grafik=1)
         page = t.page
         assert page.locator("h1").first.inner_text() == "Insiden & Permasalahan · Kota Contoh"
         values = page.locator('[data-testid="stMetricValue"]').all_inner_texts()

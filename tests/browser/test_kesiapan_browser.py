@@ -10,16 +10,10 @@ PLOTLY = '[data-testid="stPlotlyChart"]'
 MAIN_CAPTION = '[data-testid="stMain"] [data-testid="stCaptionContainer"]'
 
 
-def _siap(tab):
-    """Both plotly charts have drawn their SVG."""
-    tab.page.wait_for_function(
-        "() => document.querySelectorAll('[data-testid=\"stPlotlyChart\"] .main-svg').length >= 2", timeout=60_000)
-    tab.settle()
-
-
 def test_kesiapan_renders_without_errors_offline(server, tab, artefak):
     tab.open(server + "/kesiapan", ready=PLOTLY)
-    _siap(tab)
+    tab.tunggu_grafik(2)
+    tab.settle()
     page = tab.page
     assert page.locator('[data-testid="stException"]').count() == 0
     assert page.locator("h1").first.inner_text() == "Kesiapan · Kota Bekasi"
@@ -42,7 +36,8 @@ def test_kesiapan_renders_without_errors_offline(server, tab, artefak):
 
 def test_map_and_heatmap_use_the_level_colours(server, tab, artefak):
     tab.open(server + "/kesiapan?tgl=2024-11-22", ready=PLOTLY)
-    _siap(tab)
+    tab.tunggu_grafik(2)
+    tab.settle()
     canvas = tab.page.locator('[data-testid="stDeckGlJsonChart"]').first
     path = artefak / "kesiapan-peta.png"
     canvas.screenshot(path=str(path))
@@ -58,7 +53,8 @@ def test_map_and_heatmap_use_the_level_colours(server, tab, artefak):
 
 def test_deep_link_reproduces_the_kelurahan_view(server, tab, artefak):
     tab.open(server + "/kesiapan?kec=32.75.07&kel=32.75.07.1003&tgl=2024-11-25", ready=PLOTLY)
-    _siap(tab)
+    tab.tunggu_grafik(2)
+    tab.settle()
     page = tab.page
     assert page.locator("h1").first.inner_text() == "Kesiapan · Kelurahan Bantargebang, Bantargebang"
     assert "Data per 25 November 2024" in page.locator(MAIN_CAPTION).first.inner_text()

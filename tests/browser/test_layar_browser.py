@@ -8,7 +8,6 @@ import re
 import pytest
 from PIL import Image
 
-from tests.browser.conftest import streamlit_server
 from tests.browser.test_netralitas_browser import identitas
 from tests.conftest import FIXTURE
 
@@ -47,12 +46,6 @@ def test_each_slide_at_1920x1080(server, tab, artefak, nomor):
     page.screenshot(path=str(path))                           # the viewport: what the room sees
     assert Image.open(path).size == (1920, 1080)
     assert tab.errors == [] and tab.external == []
-
-
-@pytest.fixture(scope="module")
-def contoh_server(artefak):
-    with streamlit_server(FIXTURE / "data", FIXTURE / "geo") as url:
-        yield url
 
 
 def test_no_personal_data_on_any_slide(contoh_server, tab):

@@ -9,15 +9,10 @@ PAGE = "/logistik"
 SIAP = '[data-testid="stPlotlyChart"]'
 
 
-def _tunggu_grafik(tab, n: int = 2):
-    tab.page.wait_for_function(
-        f"() => document.querySelectorAll('[data-testid=\"stPlotlyChart\"] .main-svg').length >= {n}", timeout=60_000)
-    tab.settle()
-
-
 def test_logistik_renders_without_errors_offline(server, tab, artefak):
     tab.open(server + PAGE, ready=SIAP)
-    _tunggu_grafik(tab)
+    tab.tunggu_grafik(2)
+    tab.settle()
     page = tab.page
     assert page.locator('[data-testid="stException"]').count() == 0
     assert page.locator("h1").first.inner_text() == "Logistik · Kota Bekasi"
@@ -33,7 +28,7 @@ def test_logistik_renders_without_errors_offline(server, tab, artefak):
     assert "Surat suara Gubernur dan Wakil Gubernur" in heat_text and "Gudang KPU" in heat_text
     assert page.locator('[data-testid="stDataFrame"]').count() >= 3
     charts.nth(1).scroll_into_view_if_needed()
-    tab.page.wait_for_timeout(500)
+    tab.settle()
     charts.nth(1).screenshot(path=str(artefak / "logistik-proyeksi.png"))
     page.locator('[data-testid="stMain"]').evaluate("el => el.scrollTo(0, 0)")
     shot = tab.screenshot(artefak, "logistik-1920x1080")
@@ -44,7 +39,8 @@ def test_logistik_renders_without_errors_offline(server, tab, artefak):
 
 def test_deep_link_reproduces_a_filtered_view(server, tab, artefak):
     tab.open(server + PAGE + "?kec=32.75.07&tgl=2024-11-25", ready=SIAP)
-    _tunggu_grafik(tab)
+    tab.tunggu_grafik(2)
+    tab.settle()
     page = tab.page
     assert page.locator("h1").first.inner_text() == "Logistik · Kecamatan Bantargebang"
     assert "kec=32.75.07" in page.url and "tgl=2024-11-25" in page.url        # the link stays shareable

@@ -26,12 +26,6 @@ def identitas(data: Path) -> list[str]:
         return [row[c] for row in csv.DictReader(f) for c in kolom if row[c]]
 
 
-@pytest.fixture(scope="module")
-def contoh_server(artefak):
-    with streamlit_server(FIXTURE / "data", FIXTURE / "geo") as url:
-        yield url
-
-
 def charts_drawn(page) -> int:
     """Plotly charts with at least one bar drawn in their SVG."""
     charts = page.locator('[data-testid="stPlotlyChart"]')

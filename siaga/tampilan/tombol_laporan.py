@@ -1,0 +1,94 @@
+"""The "Unduh laporan" control in the sidebar of every kab/kota page: choose a format, make the
+daily report of the current kecamatan filter and as-of date (only on click), then download it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import queue
+import threading
+from typing import NamedTuple
+
+import streamlit as st
+from streamlit.runtime.scriptrunner import add_script_run_ctx, get_script_run_ctx
+
+from siaga import akses, laporan
+from siaga.akses import Lingkup, gerbang
+from siaga.inti import fmt
+from siaga.model.konteks import Konteks, nama_lingkup
+from siaga.tampilan import ui
+
+
+class KunciLaporan(NamedTuple):
+    versi: str
+    tanggal: dt.date
+    kecamatan: str | None
+    format: str
+    lingkup: Lingkup
+
+
+def kunci_laporan(k: Konteks, format: str) -> KunciLaporan:
+    """Everything a generated report depends on, and so its cache key: the data version, the
+    as-of date, the kecamatan filter (a kelurahan filter does not narrow the report) and the
+    format, and the access scope the report's queries run in. Anything that changes what a report
+    may contain joins the key here."""
+    return KunciLaporan(k.versi, k.tanggal, k.kecamatan, format, gerbang.lingkup())
+
+
+@st.cache_data(max_entries=24, show_spinner=False)
+def _berkas_laporan(kunci: KunciLaporan, _kabar: laporan.Kabar) -> bytes:
+    return laporan.buat(ui.store(), kunci.tanggal, kunci.kecamatan, kunci.format, _kabar, kunci.lingkup)
+
+
+def buat_laporan(kunci: KunciLaporan, bar) -> bytes:
+    """The report's bytes (cached per key), with the generator's progress on ``bar``.
+
+    The cached function runs in a worker thread and reports through a queue, so no Streamlit
+    element is touched inside it (cache_data would replay such calls on a hit)."""
+    kabar: queue.SimpleQueue = queue.SimpleQueue()
+    hasil: dict = {}
+
+    def kerja() -> None:
+        try:
+            hasil["data"] = _berkas_laporan(kunci, lambda f, teks: kabar.put((f, teks)))
+        except BaseException as exc:   # handed to the script thread below
+            hasil["galat"] = exc
+
+    t = threading.Thread(target=kerja, name="siaga-laporan", daemon=True)
+    add_script_run_ctx(t, get_script_run_ctx())
+    t.start()
+    while t.is_alive() or not kabar.empty():
+        try:
+            f, teks = kabar.get(timeout=0.1)
+        except queue.Empty:
+            continue
+        bar.progress(min(max(f, 0.0), 1.0), text=teks)
+    if "galat" in hasil:
+        raise hasil["galat"]
+    return hasil["data"]
+
+
+def tombol_laporan(k: Konteks) -> None:
+    """The control itself, in the sidebar (nothing for a role without report downloads)."""
+    if not gerbang.boleh(akses.UNDUH_LAPORAN):
+        return
+    with st.sidebar.expander("Unduh laporan", icon=":material/summarize:"):
+        format = st.radio("Format", list(laporan.FORMAT), format_func=lambda f: laporan.FORMAT[f].label,
+                          key="laporan_format")
+        nama = nama_lingkup(k.wilayah.nama, k.nama_kec)
+        st.caption(f"{fmt.md(nama)} · data per {fmt.tanggal(k.tanggal)}. PDF A4; gambar PNG 1600×900 untuk "
+                   "WhatsApp, satu per slide, dalam satu berkas zip; PPTX 16:9.")
+        kunci = kunci_laporan(k, format)
+        if st.button("Buat laporan", key="laporan_buat", icon=":material/description:"):
+            bar = st.progress(0.0, text="Menyiapkan laporan…")
+            try:
+                st.session_state["_laporan"] = (kunci, buat_laporan(kunci, bar))
+            except laporan.LaporanError as exc:
+                st.error(str(exc))
+            finally:
+                bar.empty()
+        siap = st.session_state.get("_laporan")
+        if siap is not None and siap[0] == kunci:
+            f = laporan.FORMAT[format]
+            st.download_button(f"Unduh {f.label}", data=siap[1], mime=f.mime, key="laporan_unduh",
+                               file_name=laporan.nama_berkas(k.kecamatan or k.wilayah.kode, k.tanggal, format),
+                               icon=":material/download:", on_click="ignore", type="primary")
