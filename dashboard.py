@@ -16,7 +16,7 @@ ui.penjaga_modul()
 
 ak = gerbang.jaga()
 if ak is None:                      # the log-in form; the link (page and filters) is kept for after
-    st.navigation(navigasi.semua(), position="hidden")
+    st.navigation(list(navigasi.layar()) if layar.mode_layar() else navigasi.semua(), position="hidden")
     gerbang.form_masuk()
     st.stop()
 if layar.mode_layar():              # big-screen briefing: one page, no sidebar, filters from the URL only

@@ -35,13 +35,20 @@ NOISE = ("GL Driver Message", "luma.gl", "GPU stall", "WebGL", "Failed to load r
 BASE_PATH_PROBE = ("/_stcore/health", "/_stcore/host-config")
 FORM_MASUK = '[data-testid="stForm"] input[type="password"]'
 MUAT_ULANG = "#siaga-muat-ulang"          # the reload banner of siaga/static/muat_ulang.js
-# The page is idle and everything it shows has drawn: no running indicator, every plotly chart has
-# its SVG, every map and table its canvas, every picture has loaded.
-SELESAI_JS = """() => !document.querySelector('[data-testid="stStatusWidget"]')
-    && [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].every(c => c.querySelector('.main-svg'))
-    && [...document.querySelectorAll('[data-testid="stDeckGlJsonChart"]')].every(c => c.querySelector('canvas'))
-    && [...document.querySelectorAll('[data-testid="stDataFrame"]')].every(c => c.querySelector('canvas, table'))
-    && [...document.querySelectorAll('[data-testid="stImage"] img')].every(i => i.complete && i.naturalWidth > 0)"""
+# The page is idle and everything it shows has drawn: the script has finished (the app's own state,
+# not the running indicator, which shows only after a delay), every visible plotly chart has its SVG,
+# every visible map and table its canvas, every picture has loaded.
+SELESAI_JS = """() => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    if (!app || app.dataset.testScriptState !== 'notRunning' || app.dataset.testConnectionState !== 'CONNECTED') {
+        return false;
+    }
+    const tampak = sel => [...document.querySelectorAll(sel)].filter(e => e.checkVisibility());
+    return tampak('[data-testid="stPlotlyChart"]').every(c => c.querySelector('.main-svg'))
+        && tampak('[data-testid="stDeckGlJsonChart"]').every(c => c.querySelector('canvas'))
+        && tampak('[data-testid="stDataFrame"]').every(c => c.querySelector('canvas, table'))
+        && tampak('[data-testid="stImage"] img').every(i => i.complete && i.naturalWidth > 0);
+}"""
 DUA_BINGKAI_JS = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))"
 
 

@@ -25,6 +25,7 @@ TAUTAN = [
     ("/?mode=layar&slide=2&jeda=1", "Kesiapan per kecamatan"),
 ]
 SIAP = '[data-testid="stMainBlockContainer"] h1'
+SIAP_ATAU_GALAT = f'{SIAP}, [data-testid="stException"]'
 TERSAMBUNG = ("() => { const a = document.querySelector('[data-testid=\"stApp\"]'); "
               "return a && a.dataset.testConnectionState === 'CONNECTED' && a.dataset.testScriptState === 'notRunning' }")
 TERPUTUS = ("() => { const a = document.querySelector('[data-testid=\"stApp\"]'); "
@@ -50,7 +51,7 @@ def test_ten_deep_linked_sessions_reconnect_after_a_killed_server(browser, artef
         for t, (tautan, _) in zip(tabs, TAUTAN, strict=True):     # the first request of a fresh process
             t.page.goto(srv.url + tautan)
         for t, (_, judul) in zip(tabs, TAUTAN, strict=True):
-            t.page.wait_for_selector(SIAP, timeout=90_000)
+            t.page.wait_for_selector(SIAP_ATAU_GALAT, timeout=90_000)
             t.settle()
             _periksa(t, judul)
         srv.bunuh()
@@ -59,7 +60,7 @@ def test_ten_deep_linked_sessions_reconnect_after_a_killed_server(browser, artef
         srv.mulai()                                               # same port: the browsers reconnect by themselves
         for t, (_, judul) in zip(tabs, TAUTAN, strict=True):
             t.page.wait_for_function(TERSAMBUNG, timeout=120_000)
-            t.page.wait_for_selector(SIAP, timeout=90_000)
+            t.page.wait_for_selector(SIAP_ATAU_GALAT, timeout=90_000)
             t.settle()
             _periksa(t, judul)
         tabs[2].screenshot(artefak, "mulai-ulang-kesiapan", penuh=False)
