@@ -28,7 +28,7 @@ if gagal := st.session_state.pop("data_gagal", None):
 
 st.subheader("Impor berkas")
 a, b = st.columns(2)
-jenis = a.selectbox("Jenis data", tampil.JENIS, format_func=tampil.label, key="data_jenis")
+jenis = a.selectbox("Jenis data", impor.JENIS, format_func=tampil.label, key="data_jenis")
 oleh = b.text_input("Nama petugas", key="data_oleh", max_chars=80,
                     help="Dicatat di riwayat impor bersama waktu dan nama berkas.")
 opsi = {}
@@ -37,7 +37,7 @@ if jenis in tampil.LOG:
                             horizontal=True, help="Laporan harian camat/lurah biasanya ditambahkan ke log.")
 if jenis == impor.JENIS_BATAS:
     c, d = st.columns(2)
-    opsi["tingkat"] = c.selectbox("Tingkat wilayah", list(tampil.TINGKAT), format_func=tampil.TINGKAT.get,
+    opsi["tingkat"] = c.selectbox("Tingkat wilayah", list(tampil.LABEL_TINGKAT_BATAS), format_func=tampil.LABEL_TINGKAT_BATAS.get,
                                   key="data_tingkat") or None
     opsi["turunkan"] = d.checkbox("Turunkan juga batas kecamatan dari batas kelurahan", key="data_turunkan")
 berkas = st.file_uploader("Berkas", type=tampil.tipe(jenis), key=f"data_unggah_{st.session_state.get('data_unggah_n', 0)}",

@@ -41,7 +41,8 @@ def _faktor(teks: str) -> float:
 def _demo(args) -> int:
     nasional = args.skala == "nasional"
     if nasional:
-        from siaga.demo.nasional import SEED, buat, ukuran
+        from siaga.demo.kota import SEED
+        from siaga.demo.nasional import buat, ukuran
 
         if not args.out and not (args.data and args.geo):
             print("Skala nasional memerlukan --out FOLDER (atau --data dan --geo).", file=sys.stderr)

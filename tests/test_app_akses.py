@@ -215,7 +215,7 @@ def test_public_demo_has_no_login_no_rows_and_no_imports(buka):
     at = buka(PUBLIK, "insiden", tgl="2024-11-26")
     assert "Daftar insiden" not in subjudul(at) and not buka.unduhan.berkas
     assert any("Demo publik" in c.value for c in at.sidebar.caption)
-    assert not (buka.akses / audit.BERKAS).exists()          # nothing to audit, nobody logged in
+    assert not (buka.akses / audit.BERKAS_AUDIT).exists()          # nothing to audit, nobody logged in
 
 
 # ------------------------------------------------------------------ log-in, lock-out, expiry, log-out
@@ -237,7 +237,7 @@ def isi_form(at: AppTest, nama: str, sandi: str) -> AppTest:
 
 
 def log(folder) -> list[dict]:
-    return [json.loads(x) for x in (folder / audit.BERKAS).read_text().splitlines()]
+    return [json.loads(x) for x in (folder / audit.BERKAS_AUDIT).read_text().splitlines()]
 
 
 def test_login_keeps_the_deep_link_and_logs_in_and_out(masuk):
@@ -267,7 +267,7 @@ def test_lockout_after_five_failures(masuk):
     at = isi_form(at, "orang.asing", "apa-saja")                # unknown names: not written as typed
     aksi = [e["aksi"] for e in log(masuk.akses)]
     assert aksi.count(audit.TERKUNCI) == 1 and aksi.count(audit.MASUK_GAGAL) == 6
-    assert "orang.asing" not in (masuk.akses / audit.BERKAS).read_text()
+    assert "orang.asing" not in (masuk.akses / audit.BERKAS_AUDIT).read_text()
 
 
 def test_idle_session_expires(masuk):
@@ -310,7 +310,7 @@ def test_escrow_through_the_pages(buka):
     ev = log(buka.akses)
     assert [e["aksi"] for e in ev if e["aksi"] not in (audit.MASUK, audit.UNDUH)] == [
         audit.LIHAT_TERLAPOR, audit.MINTA_PELAPOR, audit.LIHAT_AUDIT, audit.SETUJUI_PELAPOR, audit.LIHAT_PELAPOR]
-    text = (buka.akses / audit.BERKAS).read_text()
+    text = (buka.akses / audit.BERKAS_AUDIT).read_text()
     for v in sentinels():
         assert v not in text
 

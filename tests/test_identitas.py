@@ -37,7 +37,7 @@ def d(tmp_path):
 
 
 def log_text(d) -> str:
-    return (d / audit.BERKAS).read_text()
+    return (d / audit.BERKAS_AUDIT).read_text()
 
 
 def test_reported_identities_for_a_verifikator_only(contoh_paths, d):
@@ -57,7 +57,7 @@ def test_reported_identities_for_a_verifikator_only(contoh_paths, d):
 def test_the_view_fails_closed_when_the_audit_log_cannot_be_written(contoh_paths, tmp_path):
     ro = tmp_path / "ro"
     ro.mkdir()
-    (ro / audit.BERKAS).mkdir()                       # the log path is a folder: writing fails
+    (ro / audit.BERKAS_AUDIT).mkdir()                       # the log path is a folder: writing fails
     with pytest.raises(OSError):
         identitas.terlapor(contoh_paths, ro, VERA, ["N2"])
 
@@ -141,7 +141,7 @@ def test_hapus_pribadi_removes_closed_cases_everywhere(contoh_paths, monkeypatch
         if v.status == riwayat.SELESAI:
             assert impor.pulihkan(contoh_paths, v.nomor, oleh="uji").ok
             assert "SENTINEL-NAMA-TERLAPOR-N1" not in berkas.read_text()
-    log = (contoh_paths.data / ".akses" / audit.BERKAS).read_text()
+    log = (contoh_paths.data / ".akses" / audit.BERKAS_AUDIT).read_text()
     assert json.loads(log.splitlines()[-1])["aksi"] == audit.HAPUS_PRIBADI
     assert "SENTINEL" not in log
     assert main(["hapus-pribadi", "--sebelum", "kemarin"]) == 2

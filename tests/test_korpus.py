@@ -96,7 +96,7 @@ def test_corpus_case(kasus, contoh_paths):
 
     if "batas" in kasus:
         b = kasus["batas"]
-        fc = json.loads((paths.geo / geo.BERKAS[b["tingkat"]]).read_text(encoding="utf-8"))
+        fc = json.loads((paths.geo / geo.BERKAS_BATAS[b["tingkat"]]).read_text(encoding="utf-8"))
         assert sorted(f["properties"]["kode"] for f in fc["features"]) == sorted(b["kode"])
         for f in fc["features"]:
             g = shape(f["geometry"])

@@ -127,13 +127,13 @@ def test_rules_from_the_environment(monkeypatch):
 def test_audit_log_is_one_json_line_per_event_appended(tmp_path):
     audit.catat(tmp_path, pengguna="budi", peran=STAF, aksi=audit.MASUK, objek="sandi")
     audit.catat(tmp_path, pengguna="ani\nbaris palsu", peran=STAF, aksi=audit.UNDUH, objek="a\r\nb" + "x" * 500)
-    lines = (tmp_path / audit.BERKAS).read_text().splitlines()
+    lines = (tmp_path / audit.BERKAS_AUDIT).read_text().splitlines()
     assert len(lines) == 2
     ev = [json.loads(x) for x in lines]
     assert set(ev[0]) == {"waktu", "pengguna", "peran", "aksi", "objek", "hasil"}
     assert ev[1]["pengguna"] == "ani baris palsu" and len(ev[1]["objek"]) == audit.MAKS_OBJEK
     assert audit.baca(tmp_path, 1) == [ev[1]]
-    assert stat.S_IMODE((tmp_path / audit.BERKAS).stat().st_mode) == 0o600
+    assert stat.S_IMODE((tmp_path / audit.BERKAS_AUDIT).stat().st_mode) == 0o600
 
 
 # ------------------------------------------------------------------ command line
@@ -172,7 +172,7 @@ def test_cli_tambah_hapus_reset_daftar(cli, capsys):
     assert pengguna.masuk(cli.akses, "budi", "sandi-baru-panjang", T0, ATURAN).ok
     assert cli("pengguna", "hapus", "budi") == 0
     assert cli("pengguna", "hapus", "budi") == 1
-    log = (cli.akses / audit.BERKAS).read_text()
+    log = (cli.akses / audit.BERKAS_AUDIT).read_text()
     assert [json.loads(x)["aksi"] for x in log.splitlines()] == [
         audit.PENGGUNA_TAMBAH, audit.PENGGUNA_TAMBAH, audit.PENGGUNA_TAMBAH, audit.PENGGUNA_RESET,
         audit.PENGGUNA_HAPUS]

@@ -215,11 +215,11 @@ def test_metrics_are_formatted_and_labelled_with_the_window():
 
 def test_count_classes():
     assert t.kelas_jumlah(0) == []
-    assert t.kelas_jumlah(1) == [(1, 1, t.ABU[-1])]                # the most incidents: darkest
+    assert t.kelas_jumlah(1) == [(1, 1, t.SKALA_ABU[-1])]                # the most incidents: darkest
     assert [(a, b) for a, b, _ in t.kelas_jumlah(3)] == [(1, 1), (2, 2), (3, 3)]
     assert [(a, b) for a, b, _ in t.kelas_jumlah(30)] == [(1, 8), (9, 15), (16, 23), (24, 30)]
     k = t.kelas_jumlah(30)
-    assert [w for *_, w in k] == t.ABU and t.warna_jumlah(0, k) == t.WARNA_NOL and t.warna_jumlah(30, k) == t.ABU[-1]
+    assert [w for *_, w in k] == t.SKALA_ABU and t.warna_jumlah(0, k) == t.WARNA_NOL and t.warna_jumlah(30, k) == t.SKALA_ABU[-1]
     # every count 1..maks falls in exactly one class, classes ascend without gaps
     for maks in range(1, 60):
         k = t.kelas_jumlah(maks)
@@ -291,7 +291,7 @@ def test_map_legend_is_fixed_and_indonesian():
     assert list(titik.text) == ["Tinggi", "Sedang", "Rendah"]
     assert list(titik.marker.color) == [grafik.WARNA_KEPARAHAN[k] for k in ("tinggi", "sedang", "rendah")]
     assert list(wilayah.text) == ["0", "1–8", "9–15", "16–23", "24–30"]
-    assert list(wilayah.marker.color) == [t.WARNA_NOL, *t.ABU]
+    assert list(wilayah.marker.color) == [t.WARNA_NOL, *t.SKALA_ABU]
     assert [a.text for a in fig.layout.annotations] == ["Keparahan insiden (titik):",
                                                         "Insiden per kecamatan (warna wilayah):"]
 

@@ -15,7 +15,7 @@ import os
 import re
 from pathlib import Path
 
-BERKAS = "audit.jsonl"
+BERKAS_AUDIT = "audit.jsonl"
 BERHASIL, GAGAL, DITOLAK = "berhasil", "gagal", "ditolak"
 MAKS_OBJEK = 200
 _KONTROL = re.compile(r"[\x00-\x1f\x7f]+")
@@ -59,7 +59,7 @@ def catat(folder: Path, *, pengguna: str, peran: str, aksi: str, objek: str = ""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     data = (baris(pengguna=pengguna, peran=peran, aksi=aksi, objek=objek, hasil=hasil, waktu=waktu) + "\n").encode()
-    fd = os.open(folder / BERKAS, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+    fd = os.open(folder / BERKAS_AUDIT, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
     try:
         os.write(fd, data)
         os.fsync(fd)
@@ -69,7 +69,7 @@ def catat(folder: Path, *, pengguna: str, peran: str, aksi: str, objek: str = ""
 
 def baca(folder: Path, terakhir: int | None = None) -> list[dict]:
     """The events, oldest first (the last ``terakhir`` only when given); unreadable lines skipped."""
-    p = Path(folder) / BERKAS
+    p = Path(folder) / BERKAS_AUDIT
     if not p.is_file():
         return []
     out = []

@@ -29,7 +29,7 @@ from siaga.inti.config import Paths
 SESI = "_siaga_sesi"
 AKSES = "_siaga_akses"
 PESAN = "_siaga_pesan_masuk"
-GALAT = "_siaga_galat_masuk"
+GALAT_MASUK = "_siaga_galat_masuk"
 SSO_TAK_DIKENAL = "_siaga_sso_tak_dikenal"
 
 
@@ -169,7 +169,7 @@ def _kirim() -> None:
     """The form's callback: it runs before the script, so the next run already has the session."""
     salah = _coba_masuk(st.session_state.get("masuk_nama", ""), st.session_state.get("masuk_sandi", ""))
     if salah:
-        st.session_state[GALAT] = salah
+        st.session_state[GALAT_MASUK] = salah
 
 
 def form_masuk() -> None:
@@ -179,7 +179,7 @@ def form_masuk() -> None:
                f"sesi berakhir setelah {fmt.angka(pengguna.Aturan.dari_env().sesi_menit)} menit tanpa aktivitas.")
     if pesan := st.session_state.pop(PESAN, None):
         st.info(pesan, icon=":material/info:")
-    if salah := st.session_state.pop(GALAT, None):
+    if salah := st.session_state.pop(GALAT_MASUK, None):
         st.error(salah, icon=":material/lock:")
     penyedia = _oidc()
     if penyedia is not None:

@@ -34,7 +34,7 @@ from siaga.masuk.periksa import validasi
 INPUT = INPUTS["netralitas_pribadi"]
 KOLOM_TERLAPOR = ["id_kasus", "nama_terlapor", "nip_terlapor", "jabatan_terlapor"]
 KOLOM_PELAPOR = ["id_kasus", "nama_pelapor", "kontak_pelapor"]
-BERKAS = "permintaan.json"
+BERKAS_PERMINTAAN = "permintaan.json"
 BERLAKU_JAM = 24
 ALASAN_MIN = 20
 MENUNGGU, DISETUJUI, DITOLAK, KEDALUWARSA = "menunggu", "disetujui", "ditolak", "kedaluwarsa"
@@ -109,11 +109,11 @@ class Permintaan:
 
 
 def daftar_permintaan(dir_: Path) -> list[Permintaan]:
-    return [Permintaan(**p) for p in baca_json(dir_ / BERKAS, {"permintaan": []}).get("permintaan", [])]
+    return [Permintaan(**p) for p in baca_json(dir_ / BERKAS_PERMINTAAN, {"permintaan": []}).get("permintaan", [])]
 
 
 def _simpan(dir_: Path, semua: list[Permintaan]) -> None:
-    tulis_json(dir_ / BERKAS, {"format": 1, "permintaan": [asdict(p) for p in semua]})
+    tulis_json(dir_ / BERKAS_PERMINTAAN, {"format": 1, "permintaan": [asdict(p) for p in semua]})
 
 
 def minta(dir_: Path, akses: Akses, id_kasus: str, alasan: str, sekarang: dt.datetime) -> Permintaan:

@@ -17,9 +17,8 @@ import pandas as pd
 from siaga.akses import identitas
 from siaga.akses.identitas import INPUT
 from siaga.inti.config import Paths
+from siaga.inti.kontrak import STATUS_TUTUP
 from siaga.masuk import impor, periksa, riwayat
-
-TUTUP = ("selesai", "tidak_terbukti")
 
 
 @dataclass
@@ -35,7 +34,7 @@ def kasus_tutup(netralitas: pd.DataFrame, sebelum: dt.date) -> set[str]:
     if netralitas.empty:
         return set()
     akhir = netralitas.sort_values("waktu").groupby("id_kasus").tail(1)
-    tutup = akhir["status"].isin(TUTUP) & (akhir["waktu"].dt.date < sebelum)
+    tutup = akhir["status"].isin(STATUS_TUTUP) & (akhir["waktu"].dt.date < sebelum)
     return set(akhir.loc[tutup, "id_kasus"].astype(str))
 
 

@@ -86,7 +86,7 @@ class Snapshot:
 
 def _fingerprint(paths: Paths) -> tuple:
     files = [paths.data / CONFIG_FILE] + [lokasi_berkas(INPUTS[n], paths) for n in DIMUAT]
-    files += [paths.geo / b for b in geo.BERKAS.values()]
+    files += [paths.geo / b for b in geo.BERKAS_BATAS.values()]
     out = []
     for f in files:
         try:

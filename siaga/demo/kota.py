@@ -457,7 +457,7 @@ PIC = {
     "bencana_banjir": "BPBD Kota Bekasi", "netralitas_penyelenggara": "Bawaslu Kota Bekasi",
     "pelayanan_publik": "Camat {kec}",
 }
-SUMBER = {
+SUMBER_PER_KATEGORI = {
     "politik_uang": ["laporan_masyarakat", "bawaslu"], "sara_hoaks": ["media_sosial", "opd"],
     "intimidasi": ["laporan_masyarakat", "polri_tni"], "gangguan_keamanan": ["polri_tni", "linmas"],
     "pelanggaran_apk": ["bawaslu", "camat_lurah", "opd"], "data_pemilih": ["kpu", "laporan_masyarakat", "camat_lurah"],
@@ -532,7 +532,7 @@ def buat_insiden(d: Demo, tps: pd.DataFrame, kel_geom: dict) -> list[dict]:
                 base = {
                     "id_insiden": f"INS-{n:04d}", "waktu_kejadian": start - dt.timedelta(hours=float(rng.uniform(0, 6))),
                     "kode_kecamatan": kec, "kode_kelurahan": kel["kode"], "kode_tps": tps_code, "lat": lat, "lon": lon,
-                    "kategori": cat, "keparahan": kep, "sumber": str(rng.choice(SUMBER[cat])),
+                    "kategori": cat, "keparahan": kep, "sumber": str(rng.choice(SUMBER_PER_KATEGORI[cat])),
                     "ringkasan": str(rng.choice(RINGKASAN[cat])).format(kel=kel["nama"]),
                     "pic": PIC[cat].format(kec=kec_name),
                     "batas_waktu": (start + dt.timedelta(days=DUE_DAYS[kep])).date(),
@@ -555,7 +555,7 @@ def buat_insiden(d: Demo, tps: pd.DataFrame, kel_geom: dict) -> list[dict]:
 
 # ---------------------------------------------------------------- neutrality
 
-JENIS = [("foto_bersama_paslon", "etik", 0.25), ("hadir_kampanye", "etik", 0.15), ("media_sosial", "disiplin", 0.35),
+JENIS_KASUS = [("foto_bersama_paslon", "etik", 0.25), ("hadir_kampanye", "etik", 0.15), ("media_sosial", "disiplin", 0.35),
          ("memasang_apk", "disiplin", 0.07), ("deklarasi_dukungan", "disiplin", 0.1),
          ("fasilitas_negara", "disiplin", 0.05), ("lainnya", "etik", 0.03)]
 SANKSI = {"etik": "Sanksi moral: pernyataan secara terbuka",
@@ -576,8 +576,8 @@ def buat_netralitas(d: Demo) -> tuple[list[dict], list[dict]]:
         lapor = kejadian + dt.timedelta(days=int(rng.choice([0, 1, 1, 2, 3, 5, 6, 9])))
         if dt.datetime.combine(lapor, dt.time(9)) > AKHIR:
             lapor = AKHIR.date()
-        j = int(rng.choice(len(JENIS), p=[x[2] for x in JENIS]))
-        jenis, kelas, _ = JENIS[j]
+        j = int(rng.choice(len(JENIS_KASUS), p=[x[2] for x in JENIS_KASUS]))
+        jenis, kelas, _ = JENIS_KASUS[j]
         kec = str(rng.choice(kec_codes))
         opd = str(rng.choice(OPD))
         if opd in ("Kecamatan", "Kelurahan"):

@@ -40,7 +40,6 @@ from siaga.inti.kontrak import (
     TAHAP_LOGISTIK,
 )
 
-SEED = 20241127
 SUMBER_SALINAN = Path(__file__).resolve().parent.parent.parent / "data"   # the committed demo files
 SALINAN = ("logistik_item.csv", "kategori_insiden.csv", "tahapan.csv")
 # Files written, in the order buat() reports them (plus wilayah.toml).
@@ -95,7 +94,7 @@ PROVINSI = (
     ("96", "Papua Barat Daya", 5, 1, (129.0, 132.5, -2.5, 0.5)),
 )
 
-CONFIG = """\
+CONFIG_NASIONAL = """\
 # Siaga Pilkada — region configuration (synthetic national-scale dataset).
 # SEMUA data di folder ini SINTETIS: hanya kode dan nama provinsi yang nyata.
 
@@ -134,9 +133,9 @@ def _m(month: int, day: int, hour: float = 0.0) -> float:
     return (dt.datetime(2024, month, day) - T0).total_seconds() / 60 + hour * JAM
 
 
-MULAI = _m(9, 2, 8)
-AKHIR = _m(11, 27, 14)          # last event: voting day, after the TPS close
-HARI_H = int(_m(11, 27)) // HARI
+MULAI_JAM = _m(9, 2, 8)
+AKHIR_JAM = _m(11, 27, 14)          # last event: voting day, after the TPS close
+HARI_H_KE = int(_m(11, 27)) // HARI
 CHUNK = 400_000                 # rows per block of CSV text
 
 PERALATAN = ("KOTAK", "BILIK", "ALAT")       # delivered to the TPS a day earlier
@@ -153,7 +152,7 @@ KHUSUS = ("TPS khusus: Lembaga pemasyarakatan (simulasi)", "TPS khusus: Rumah sa
           "TPS khusus: Rumah tahanan (simulasi)", "TPS khusus: Panti sosial (simulasi)")
 
 # Incident texts: {wil} is "Kelurahan X", "Desa X" or "Kecamatan X"; no person's or candidate's name.
-RINGKASAN = {
+RINGKASAN_NASIONAL = {
     "politik_uang": ["Dugaan pembagian uang kepada warga di {wil}.",
                      "Laporan pembagian paket sembako disertai ajakan memilih di {wil}."],
     "sara_hoaks": ["Unggahan bernada SARA beredar di grup percakapan warga {wil}.",
@@ -176,7 +175,7 @@ RINGKASAN = {
                          "Kemacetan panjang akibat pawai kampanye melintasi {wil}."],
 }
 # Responsible unit (a role, never a person): {kab} kab/kota name, {kec} kecamatan name.
-PIC = {
+PIC_NASIONAL = {
     "politik_uang": "Bawaslu {kab} (Sentra Gakkumdu)", "sara_hoaks": "Kesbangpol {kab}",
     "intimidasi": "Polres {kab}", "gangguan_keamanan": "Polres {kab}", "pelanggaran_apk": "Satpol PP {kab}",
     "data_pemilih": "KPU {kab}", "logistik": "KPU {kab}", "bencana_banjir": "BPBD {kab}",
@@ -693,7 +692,7 @@ def buat_logistik(rng: np.random.Generator, n: Negeri, it: Item) -> list[np.ndar
 
     cols = log.arrays()
     t = np.floor(cols[0]).astype(np.int64)
-    keep = (t <= AKHIR) & ((cols[5] > 0) | (cols[6] > 0))
+    keep = (t <= AKHIR_JAM) & ((cols[5] > 0) | (cols[6] > 0))
     return [t[keep]] + [c[keep] for c in cols[1:]]
 
 
@@ -785,14 +784,14 @@ def tulis_checklist(rng: np.random.Generator, n: Negeri, w: _Waktu, path: Path) 
 def tulis_insiden(rng: np.random.Generator, n: Negeri, w: _Waktu, faktor: float, path: Path) -> int:
     cats = [c for c, _, _ in kota.KATEGORI]
     nc = len(n.kec_kode)
-    days = np.arange(int(MULAI // HARI), HARI_H + 1)
+    days = np.arange(int(MULAI_JAM // HARI), HARI_H_KE + 1)
     rate = np.array([[kota._rate(c, (T0 + dt.timedelta(days=int(d))).date()) for c in cats] for d in days])
     N = max(1, round(UKURAN["insiden"] * faktor))
     count = rng.multinomial(N, (rate / rate.sum()).ravel())
     cell = np.repeat(np.arange(count.size), count)
     day, cat = days[cell // len(cats)], cell % len(cats)
-    start = day * HARI + 6 * JAM + rng.random(N) * np.where(day == HARI_H, 7.5, 15) * JAM
-    start = np.maximum(start, MULAI)
+    start = day * HARI + 6 * JAM + rng.random(N) * np.where(day == HARI_H_KE, 7.5, 15) * JAM
+    start = np.maximum(start, MULAI_JAM)
     o = np.argsort(start, kind="stable")                 # incident numbers follow the first report
     day, cat, start = day[o], cat[o], np.floor(start[o])
 
@@ -830,11 +829,11 @@ def tulis_insiden(rng: np.random.Generator, n: Negeri, w: _Waktu, faktor: float,
     kep_p = np.array([kota.KEPARAHAN_P[c] for c in cats])
     kep = (rng.random(N)[:, None] > np.cumsum(kep_p[cat], 1)[:, :2]).sum(1)
     sumber_all = [s for s, _ in SUMBER_INSIDEN]
-    n_src = np.array([len(kota.SUMBER[c]) for c in cats])
-    src_tab = np.array([[sumber_all.index(s) for s in kota.SUMBER[c]] + [0] * (3 - len(kota.SUMBER[c]))
+    n_src = np.array([len(kota.SUMBER_PER_KATEGORI[c]) for c in cats])
+    src_tab = np.array([[sumber_all.index(s) for s in kota.SUMBER_PER_KATEGORI[c]] + [0] * (3 - len(kota.SUMBER_PER_KATEGORI[c]))
                         for c in cats])
     src = src_tab[cat, np.floor(rng.random(N) * n_src[cat]).astype(np.int64)]
-    tpl_n = np.array([len(RINGKASAN[c]) for c in cats])
+    tpl_n = np.array([len(RINGKASAN_NASIONAL[c]) for c in cats])
     tpl = np.floor(rng.random(N) * tpl_n[cat]).astype(np.int64)
     kec_kode, kel_kode, kab_nama = n.kec_kode, n.kel_kode, n.kab_nama
     ringkasan, pic = [], []
@@ -844,8 +843,8 @@ def tulis_insiden(rng: np.random.Generator, n: Negeri, w: _Waktu, faktor: float,
         else:
             wil = "Kecamatan " + _nama(kec_kode[kc])
         name = cats[c]
-        ringkasan.append(RINGKASAN[name][tp].format(wil=wil))
-        pic.append(PIC[name].format(kab=kab_nama[n.kec_kab[kc]], kec=_nama(kec_kode[kc])))
+        ringkasan.append(RINGKASAN_NASIONAL[name][tp].format(wil=wil))
+        pic.append(PIC_NASIONAL[name].format(kab=kab_nama[n.kec_kab[kc]], kec=_nama(kec_kode[kc])))
     ringkasan, pic = _teks(ringkasan), _teks(pic)
     kep_kode = [k for k, _ in KEPARAHAN]
     due = np.array([kota.DUE_DAYS[k] for k in kep_kode])[kep]
@@ -870,7 +869,7 @@ def tulis_insiden(rng: np.random.Generator, n: Negeri, w: _Waktu, faktor: float,
         g = np.where(st[:, j] < 0, 0, np.choose(np.maximum(st[:, j], 1) - 1, [gap[1], gap[2], gap[3]]))
         g = np.where((j == 1) & (st[:, 1] == 3), quick, g)
         tt[:, j] = tt[:, j - 1] + np.floor(g * JAM)
-    ok = (st >= 0) & (tt <= AKHIR)
+    ok = (st >= 0) & (tt <= AKHIR_JAM)
     ri, rj = np.nonzero(ok)
     rt = tt[ri, rj].astype(np.int64)
     rs = st[ri, rj]
@@ -906,15 +905,15 @@ def tulis_netralitas(rng: np.random.Generator, n: Negeri, w: _Waktu, faktor: flo
     # more cases during the campaign, a cluster in the last weeks
     band = rng.choice(3, size=N, p=[0.08, 0.47, 0.45])
     lo, hi = np.array([3, 23, 70])[band], np.array([22, 70, 84])[band]
-    kejadian = np.floor((MULAI + (lo + rng.random(N) * (hi - lo)) * HARI) / HARI)
-    lapor = np.minimum(kejadian + rng.choice([0, 1, 1, 2, 3, 5, 6, 9], size=N), HARI_H)
-    t0 = np.minimum(np.floor(lapor * HARI + 9 * JAM + rng.random(N) * 7 * JAM), AKHIR)
+    kejadian = np.floor((MULAI_JAM + (lo + rng.random(N) * (hi - lo)) * HARI) / HARI)
+    lapor = np.minimum(kejadian + rng.choice([0, 1, 1, 2, 3, 5, 6, 9], size=N), HARI_H_KE)
+    t0 = np.minimum(np.floor(lapor * HARI + 9 * JAM + rng.random(N) * 7 * JAM), AKHIR_JAM)
     o = np.argsort(t0, kind="stable")
     kejadian, lapor, t0 = kejadian[o], lapor[o], t0[o]
 
-    jenis = rng.choice(len(kota.JENIS), size=N, p=[x[2] for x in kota.JENIS])
+    jenis = rng.choice(len(kota.JENIS_KASUS), size=N, p=[x[2] for x in kota.JENIS_KASUS])
     kelas_t = [k for k, _ in KELAS_PELANGGARAN]
-    kelas = np.array([kelas_t.index(x[1]) for x in kota.JENIS])[jenis]
+    kelas = np.array([kelas_t.index(x[1]) for x in kota.JENIS_KASUS])[jenis]
     dpt_kec = np.bincount(n.tps_kec, n.dpt, nc)
     kec = rng.choice(nc, size=N, p=dpt_kec / dpt_kec.sum())
     sumber_t = [s for s, _ in SUMBER_NETRALITAS]
@@ -930,7 +929,7 @@ def tulis_netralitas(rng: np.random.Generator, n: Negeri, w: _Waktu, faktor: flo
     macet = np.where(rng.random(N) < 0.2, rng.integers(1, 6, N), -1)
     gaps *= np.where(np.arange(6)[None, :] == macet[:, None], rng.uniform(3, 6, (N, 1)), 1)
     tt = t0[:, None] + np.floor(np.cumsum(gaps, 1) * HARI)
-    ok = (steps >= 0) & (tt <= AKHIR)
+    ok = (steps >= 0) & (tt <= AKHIR_JAM)
     ri, rj = np.nonzero(ok)
     rt = tt[ri, rj].astype(np.int64)
     rs = steps[ri, rj]
@@ -956,7 +955,7 @@ def tulis_netralitas(rng: np.random.Generator, n: Negeri, w: _Waktu, faktor: flo
     opd_t = _teks(opd)
     ids = pa.array([f"NET-{i:06d}" for i in range(1, N + 1)])
     kec_t = pa.array(n.kec_kode)
-    jenis_t = pa.array([x[0] for x in kota.JENIS])
+    jenis_t = pa.array([x[0] for x in kota.JENIS_KASUS])
     sanksi_t = _teks([kota.SANKSI[k] for k in kelas_t])
 
     def blok():
@@ -992,7 +991,7 @@ def tulis_netralitas(rng: np.random.Generator, n: Negeri, w: _Waktu, faktor: flo
 
 # ---------------------------------------------------------------- main
 
-def buat(data_dir: Path, geo_dir: Path, seed: int = SEED, faktor: float = 1.0,
+def buat(data_dir: Path, geo_dir: Path, seed: int = kota.SEED, faktor: float = 1.0,
              kabar: Callable[[str], None] | None = None) -> dict[str, int]:
     """Write the national dataset (every file atomically); returns the row count per file."""
     if not 0 < faktor <= 1:
@@ -1027,7 +1026,7 @@ def buat(data_dir: Path, geo_dir: Path, seed: int = SEED, faktor: float = 1.0,
     counts["insiden.csv"] = tulis_insiden(rng_ins, n, w, faktor, data_dir / "insiden.csv")
     say("netralitas")
     counts.update(tulis_netralitas(rng_net, n, w, faktor, data_dir))
-    tulis_atomik(data_dir / "wilayah.toml", CONFIG)
+    tulis_atomik(data_dir / "wilayah.toml", CONFIG_NASIONAL)
     say("batas wilayah")
     counts.update(tulis_geo(n, geo_dir))
     return {k: counts[k] for k in (*BERKAS_DATA, *BERKAS_GEO)}

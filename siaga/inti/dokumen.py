@@ -8,7 +8,7 @@ from siaga.inti.config import ROOT
 from siaga.inti.fileio import tulis_atomik
 from siaga.inti.kontrak import INPUTS, POLA, TINGKAT_TAHAP
 
-JENIS = {
+LABEL_JENIS_KOLOM = {
     "kode": "kode (teks)", "teks": "teks", "bulat": "bilangan bulat", "desimal": "angka desimal",
     "lintang": "lintang", "bujur": "bujur", "tanggal": "tanggal", "waktu": "tanggal dan jam",
     "ya_tidak": "ya/tidak", "pilihan": "pilihan", "nama": "nama",
@@ -110,7 +110,7 @@ def teks_kontrak() -> str:
             else:
                 allowed = ""
             pribadi = " (pribadi)" if k.pribadi else ""
-            lines.append(f"| `{k.nama}` | {JENIS[k.jenis]}{pribadi} | {'ya' if k.wajib else 'tidak'} | "
+            lines.append(f"| `{k.nama}` | {LABEL_JENIS_KOLOM[k.jenis]}{pribadi} | {'ya' if k.wajib else 'tidak'} | "
                          f"{k.ket_id} | {k.ket_en} | {allowed} |")
         lines.append("")
     return "\n".join(lines)

@@ -102,6 +102,7 @@ TAHAP_LOGISTIK = (
 TINGKAT_TAHAP = {"gudang": "kabkota", "ppk": "kecamatan", "pps": "kelurahan", "tps": "tps"}
 
 KEPARAHAN = (("rendah", "Rendah"), ("sedang", "Sedang"), ("tinggi", "Tinggi"))
+LABEL_KEPARAHAN = dict(KEPARAHAN)
 STATUS_INSIDEN = (
     ("dilaporkan", "Dilaporkan"), ("diverifikasi", "Diverifikasi"),
     ("ditangani", "Ditangani"), ("selesai", "Selesai"),
@@ -116,6 +117,7 @@ STATUS_NETRALITAS = (
     ("rekomendasi_bawaslu", "Rekomendasi Bawaslu"), ("proses_bkn", "Proses BKN"),
     ("keputusan_ppk", "Keputusan PPK"), ("selesai", "Selesai"), ("tidak_terbukti", "Tidak terbukti"),
 )
+STATUS_TUTUP = ("selesai", "tidak_terbukti")        # the two ends of a case's flow: closed
 # Who acts on a neutrality case at each open stage (Pilkada 2024 flow; KASN was dissolved in 2024).
 PENANGGUNG_JAWAB_NETRALITAS = {
     "laporan": "Bawaslu", "klarifikasi": "Bawaslu", "rekomendasi_bawaslu": "Bawaslu",

@@ -20,15 +20,15 @@ from siaga.model.komponen import Angka, Tabel
 from siaga.model.paparan import Kabar, Paparan, Slide, diam, sebagian
 
 LEBAR, TINGGI = 1600, 900
-TEPI = 48
+TEPI_PNG = 48
 SELA = 28
 WARNA_UTAMA = "#1f3a5f"             # title band and countdown badge
-TEKS, ABU, GARIS, LATAR_KARTU = "#1a1a1a", "#555555", "#d5d9e0", "#f2f4f8"
+TEKS, WARNA_ABU, GARIS, LATAR_KARTU = "#1a1a1a", "#555555", "#d5d9e0", "#f2f4f8"
 KEPALA_TABEL = "#e6eaf0"
 # Panel of the slide: the visual on the left, the table on the right.
-PANEL = (TEPI, 346, LEBAR - TEPI, 800)
+PANEL = (TEPI_PNG, 346, LEBAR - TEPI_PNG, 800)
 BAGIAN_TABEL = (0.30, 0.45)         # the table takes its natural width within these shares of the panel
-SKALA = 1.25                        # image pixels per CSS pixel of a chart or map on a slide
+SKALA_PNG = 1.25                        # image pixels per CSS pixel of a chart or map on a slide
 UKURAN_TABEL, PAD = 21, 10
 Kotak = tuple[float, float, float, float]     # x0, y0, x1, y1
 
@@ -97,9 +97,9 @@ def gambar_angka(d: ImageDraw.ImageDraw, kotak: Kotak, angka: Sequence[Angka]) -
     for i, a in enumerate(angka):
         x = x0 + i * (w + SELA)
         d.rounded_rectangle((x, y0, x + w, y1), radius=14, fill=LATAR_KARTU)
-        y = teks(d, x + 20, y0 + 14, a.label, label, ABU, dalam, maks=1)
+        y = teks(d, x + 20, y0 + 14, a.label, label, WARNA_ABU, dalam, maks=1)
         y = teks(d, x + 20, y + 2, a.nilai, _muat(a.nilai, dalam, 54), TEKS, spasi=1.15)
-        teks(d, x + 20, y + 4, a.keterangan, huruf(17), ABU, dalam, maks=max(1, (y1 - y - 10) // 21), spasi=1.2)
+        teks(d, x + 20, y + 4, a.keterangan, huruf(17), WARNA_ABU, dalam, maks=max(1, (y1 - y - 10) // 21), spasi=1.2)
 
 
 def lebar_alami(tabel: Tabel, ukuran: int = UKURAN_TABEL, pad: int = PAD) -> list[float]:
@@ -157,7 +157,7 @@ def gambar_tabel(d: ImageDraw.ImageDraw, kotak: Kotak, tabel: Tabel, judul: str 
         y = y_baru
     catatan = tabel.catatan(tampil)
     if catatan:
-        teks(d, x0, y + 6, catatan, huruf(ukuran - 3), ABU, x1 - x0, maks=1)
+        teks(d, x0, y + 6, catatan, huruf(ukuran - 3), WARNA_ABU, x1 - x0, maks=1)
 
 
 def _tempel(img: Image.Image, png: bytes, kotak: Kotak) -> None:
@@ -185,7 +185,7 @@ def bagi_panel(slide: Slide, kotak: Kotak, lebar_tabel: Callable[[Tabel], float]
     return (kotak if ada_visual else None), (kotak if slide.tabel is not None else None)
 
 
-def ukuran_visual(slide: Slide, kotak: Kotak = PANEL, skala: float = SKALA) -> visual.Ukuran | None:
+def ukuran_visual(slide: Slide, kotak: Kotak = PANEL, skala: float = SKALA_PNG) -> visual.Ukuran | None:
     """The size a slide's visual is drawn at so that it fills its box in the panel."""
     kv, _ = bagi_panel(slide, kotak)
     if kv is None:
@@ -203,7 +203,7 @@ def gambar_panel(img: Image.Image, slide: Slide, kotak: Kotak, gambar_visual: by
     if kv is None and kt is None:
         x0, y0, x1, y1 = kotak
         d.rounded_rectangle(kotak, radius=14, fill=LATAR_KARTU)
-        teks(d, x0 + 40, (y0 + y1) // 2 - 20, slide.kosong or "Tidak ada yang perlu ditampilkan.", huruf(26), ABU,
+        teks(d, x0 + 40, (y0 + y1) // 2 - 20, slide.kosong or "Tidak ada yang perlu ditampilkan.", huruf(26), WARNA_ABU,
               x1 - x0 - 80, maks=3)
 
 
@@ -229,20 +229,20 @@ def slide_png(lap: Paparan, slide: Slide, nomor: int, gambar_visual: bytes | Non
     # countdown badge, top right
     hm = huruf(40, True)
     bw = hm.getlength(lap.hitung_mundur) + 48
-    d.rounded_rectangle((LEBAR - TEPI - bw, 34, LEBAR - TEPI, 104), radius=14, fill=WARNA_UTAMA)
-    d.text((LEBAR - TEPI - bw + 24, 44), lap.hitung_mundur, font=hm, fill="#ffffff")
-    kanan = LEBAR - TEPI - bw - SELA
-    teks(d, TEPI, 30, slide.judul, _muat(slide.judul, kanan - TEPI, 46), TEKS)
-    teks(d, TEPI, 92, f"{lap.lingkup} · {lap.data_per}", huruf(24), ABU, kanan - TEPI, maks=1)
-    gambar_angka(d, (TEPI, 136, LEBAR - TEPI, 326), slide.angka)
+    d.rounded_rectangle((LEBAR - TEPI_PNG - bw, 34, LEBAR - TEPI_PNG, 104), radius=14, fill=WARNA_UTAMA)
+    d.text((LEBAR - TEPI_PNG - bw + 24, 44), lap.hitung_mundur, font=hm, fill="#ffffff")
+    kanan = LEBAR - TEPI_PNG - bw - SELA
+    teks(d, TEPI_PNG, 30, slide.judul, _muat(slide.judul, kanan - TEPI_PNG, 46), TEKS)
+    teks(d, TEPI_PNG, 92, f"{lap.lingkup} · {lap.data_per}", huruf(24), WARNA_ABU, kanan - TEPI_PNG, maks=1)
+    gambar_angka(d, (TEPI_PNG, 136, LEBAR - TEPI_PNG, 326), slide.angka)
     gambar_panel(img, slide, PANEL, gambar_visual)
     if slide.catatan:
-        teks(d, TEPI, PANEL[3] + 8, slide.catatan, huruf(19), ABU, LEBAR - 2 * TEPI, maks=2, spasi=1.2)
-    d.line((TEPI, 858, LEBAR - TEPI, 858), fill=GARIS, width=1)
+        teks(d, TEPI_PNG, PANEL[3] + 8, slide.catatan, huruf(19), WARNA_ABU, LEBAR - 2 * TEPI_PNG, maks=2, spasi=1.2)
+    d.line((TEPI_PNG, 858, LEBAR - TEPI_PNG, 858), fill=GARIS, width=1)
     f = huruf(18)
-    d.text((TEPI, 866), f"{lap.sumber} · {lap.wilayah}", font=f, fill=ABU)
+    d.text((TEPI_PNG, 866), f"{lap.sumber} · {lap.wilayah}", font=f, fill=WARNA_ABU)
     hal = f"{nomor}/{len(lap.slides)}"
-    d.text((LEBAR - TEPI - f.getlength(hal), 866), hal, font=f, fill=ABU)
+    d.text((LEBAR - TEPI_PNG - f.getlength(hal), 866), hal, font=f, fill=WARNA_ABU)
     return simpan(img)
 
 

@@ -20,9 +20,9 @@ from siaga.model.komponen import Angka, Tabel
 from siaga.model.paparan import Kabar, Paparan, Slide, diam, sebagian
 
 LEBAR, TINGGI, TEPI = 297.0, 210.0, 12.0
-HURUF = "DejaVu"
+HURUF_PDF = "DejaVu"
 PX_PER_MM = 96 / 25.4            # CSS pixels per millimetre
-SKALA = 2.5                      # image pixels per CSS pixel (about 240 dpi in print)
+SKALA_PDF = 2.5                      # image pixels per CSS pixel (about 240 dpi in print)
 PANEL_Y, PANEL_Y1 = 70.0, 186.0
 UKURAN_TABEL = 8.5               # pt, tables beside a visual
 UKURAN_TABEL_PENUH = 9.5         # pt, a table with a page of its own
@@ -38,8 +38,8 @@ class _Pdf(FPDF):
     def __init__(self, lap: Paparan):
         super().__init__(orientation="L", unit="mm", format="A4")
         self.lap = lap
-        self.add_font(HURUF, "", str(visual.FONT))
-        self.add_font(HURUF, "B", str(visual.FONT_TEBAL))
+        self.add_font(HURUF_PDF, "", str(visual.FONT))
+        self.add_font(HURUF_PDF, "B", str(visual.FONT_TEBAL))
         self.set_margins(TEPI, TEPI, TEPI)
         self.set_auto_page_break(False)           # fixed layout; only a full-page table flows on
         self.set_title(f"Laporan Desk Pilkada {lap.lingkup} · {lap.data_per}")
@@ -50,8 +50,8 @@ class _Pdf(FPDF):
 
     def footer(self) -> None:
         self.set_y(-11)
-        self.set_font(HURUF, "", 8)
-        self.set_text_color(*_rgb(gambar.ABU))
+        self.set_font(HURUF_PDF, "", 8)
+        self.set_text_color(*_rgb(gambar.WARNA_ABU))
         self.cell(0, 5, f"{self.lap.data_per} · {self.lap.sumber} · {self.lap.lingkup}")
         self.set_x(TEPI)
         self.cell(0, 5, f"Halaman {self.page_no()} dari {{nb}}", align="R")
@@ -60,7 +60,7 @@ class _Pdf(FPDF):
     def teks(self, x: float, y: float, w: float, isi: str, ukuran: float, tebal: bool = False,
              warna: str = gambar.TEKS, tinggi: float | None = None, rata: str = "L", maks: int | None = None) -> float:
         """Wrapped text in a column from (x, y); returns the y below it."""
-        self.set_font(HURUF, "B" if tebal else "", ukuran)
+        self.set_font(HURUF_PDF, "B" if tebal else "", ukuran)
         self.set_text_color(*_rgb(warna))
         baris = self.multi_cell(w, 0, isi, dry_run=True, output="LINES")
         if maks is not None and len(baris) > maks:
@@ -80,7 +80,7 @@ class _Pdf(FPDF):
         lap = self.lap
         self.set_fill_color(*_rgb(gambar.WARNA_UTAMA))
         self.rect(0, 0, LEBAR, 3, style="F")
-        self.set_font(HURUF, "B", 20)
+        self.set_font(HURUF_PDF, "B", 20)
         bw = self.get_string_width(lap.hitung_mundur) + 10
         self.rect(LEBAR - TEPI - bw, 9, bw, 13, style="F", round_corners=True, corner_radius=2)
         self.set_text_color(255, 255, 255)
@@ -89,7 +89,7 @@ class _Pdf(FPDF):
         w = LEBAR - 2 * TEPI - bw - 6
         self.teks(TEPI, 9, w, judul, 20, tebal=True, maks=1, tinggi=9)
         self.teks(TEPI, 19.5, w, lap.data_per if lap.lingkup in judul else f"{lap.lingkup} · {lap.data_per}", 11,
-                  warna=gambar.ABU, maks=1)
+                  warna=gambar.WARNA_ABU, maks=1)
 
     def angka(self, y0: float, y1: float, angka: Sequence[Angka]) -> None:
         if not angka:
@@ -100,28 +100,28 @@ class _Pdf(FPDF):
         for i, a in enumerate(angka):
             x = TEPI + i * (w + sela)
             self.rect(x, y0, w, y1 - y0, style="F", round_corners=True, corner_radius=2)
-            y = self.teks(x + 4, y0 + 3, w - 8, a.label, 9, tebal=True, warna=gambar.ABU, maks=1)
+            y = self.teks(x + 4, y0 + 3, w - 8, a.label, 9, tebal=True, warna=gambar.WARNA_ABU, maks=1)
             ukuran = 20
-            self.set_font(HURUF, "B", ukuran)
+            self.set_font(HURUF_PDF, "B", ukuran)
             while ukuran > 12 and self.get_string_width(a.nilai) > w - 11:
                 ukuran -= 1
-                self.set_font(HURUF, "B", ukuran)
+                self.set_font(HURUF_PDF, "B", ukuran)
             y = self.teks(x + 4, y + 1, w - 8, a.nilai, ukuran, tebal=True, tinggi=ukuran * 0.42)
-            self.teks(x + 4, y + 1, w - 8, a.keterangan, 7.5, warna=gambar.ABU, tinggi=3.3,
+            self.teks(x + 4, y + 1, w - 8, a.keterangan, 7.5, warna=gambar.WARNA_ABU, tinggi=3.3,
                       maks=max(1, int((y1 - y - 2) // 3.3)))
 
     def lebar_tabel(self, t: Tabel, ukuran: float = UKURAN_TABEL) -> list[float]:
         """Natural column widths (mm) of a table: header and cells on one line, with padding."""
         lebar = []
         for i, k in enumerate(t.kolom):
-            self.set_font(HURUF, "B", ukuran)
+            self.set_font(HURUF_PDF, "B", ukuran)
             w = self.get_string_width(k)
-            self.set_font(HURUF, "", ukuran)
+            self.set_font(HURUF_PDF, "", ukuran)
             lebar.append(max([w] + [self.get_string_width(b[i]) for b in t.baris]) + 4)
         return lebar
 
     def tinggi_baris(self, sel: Sequence[str], lebar: Sequence[float], ukuran: float, tebal: bool = False) -> float:
-        self.set_font(HURUF, "B" if tebal else "", ukuran)
+        self.set_font(HURUF_PDF, "B" if tebal else "", ukuran)
         n = max(len(self.multi_cell(w - 2 * PAD_SEL[1], 0, isi, dry_run=True, output="LINES")) for isi, w in
                 zip(sel, lebar))
         return n * ukuran * 0.45 + 2 * PAD_SEL[0]
@@ -147,7 +147,7 @@ class _Pdf(FPDF):
         self.set_xy(x0, y)
         self.set_left_margin(x0)
         self.set_auto_page_break(mengalir, margin=16)
-        self.set_font(HURUF, "", ukuran)
+        self.set_font(HURUF_PDF, "", ukuran)
         self.set_text_color(*_rgb(gambar.TEKS))
         self.set_draw_color(*_rgb(gambar.GARIS))
         self.set_fill_color(255, 255, 255)
@@ -168,7 +168,7 @@ class _Pdf(FPDF):
         self.set_left_margin(TEPI)
         y = self.get_y()
         if t.catatan():
-            y = self.teks(x0, y + 1, x1 - x0, t.catatan(), 7.5, warna=gambar.ABU)
+            y = self.teks(x0, y + 1, x1 - x0, t.catatan(), 7.5, warna=gambar.WARNA_ABU)
         return y
 
     def gambar(self, png: bytes, kotak: gambar.Kotak) -> None:
@@ -179,11 +179,11 @@ class _Pdf(FPDF):
         x0, y0, x1, y1 = kotak
         self.set_fill_color(*_rgb(gambar.LATAR_KARTU))
         self.rect(x0, y0, x1 - x0, min(y1 - y0, 30), style="F", round_corners=True, corner_radius=2)
-        self.teks(x0 + 8, y0 + 10, x1 - x0 - 16, teks, 12, warna=gambar.ABU, maks=3, tinggi=6)
+        self.teks(x0 + 8, y0 + 10, x1 - x0 - 16, teks, 12, warna=gambar.WARNA_ABU, maks=3, tinggi=6)
 
     def catatan(self, teks: str, y: float = PANEL_Y1 + 2) -> None:
         if teks:
-            self.teks(TEPI, y, LEBAR - 2 * TEPI, teks, 8.5, warna=gambar.ABU, maks=3, tinggi=4)
+            self.teks(TEPI, y, LEBAR - 2 * TEPI, teks, 8.5, warna=gambar.WARNA_ABU, maks=3, tinggi=4)
 
 
 # ------------------------------------------------------------------ pages
@@ -219,7 +219,7 @@ def ukuran_visual(pdf: _Pdf, slide: Slide) -> visual.Ukuran | None:
     kv, _ = _kotak_panel(pdf, slide)
     if kv is None:
         return None
-    return visual.Ukuran(round((kv[2] - kv[0]) * PX_PER_MM), round((kv[3] - kv[1]) * PX_PER_MM), SKALA)
+    return visual.Ukuran(round((kv[2] - kv[0]) * PX_PER_MM), round((kv[3] - kv[1]) * PX_PER_MM), SKALA_PDF)
 
 
 def tulis(lap: Paparan, kabar: Kabar = diam) -> bytes:

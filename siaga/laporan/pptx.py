@@ -17,10 +17,10 @@ from siaga.model.komponen import Angka
 from siaga.model.paparan import Kabar, Paparan, Slide, diam, sebagian
 
 LEBAR, TINGGI = Emu(12_192_000), Emu(6_858_000)      # 13,333 × 7,5 in: 16:9, as PowerPoint makes it
-TEPI = Inches(0.45)
+TEPI_PPTX = Inches(0.45)
 PX_PER_INCI = 120                     # pixels of the panel picture per inch of the slide
 PANEL_Y, PANEL_TINGGI = Inches(2.75), Inches(3.95)
-HURUF = "DejaVu Sans"
+HURUF_PPTX = "DejaVu Sans"
 
 
 def _warna(hex_: str) -> RGBColor:
@@ -36,7 +36,7 @@ def _kotak_teks(slide, x, y, w, h, baris: list[tuple[str, float, bool, str]], ra
         p.alignment = rata
         r = p.add_run()
         r.text = teks
-        r.font.size, r.font.bold, r.font.name = Pt(ukuran), tebal, HURUF
+        r.font.size, r.font.bold, r.font.name = Pt(ukuran), tebal, HURUF_PPTX
         r.font.color.rgb = _warna(warna)
 
 
@@ -44,21 +44,21 @@ def _angka(slide, angka: tuple[Angka, ...]) -> None:
     if not angka:
         return
     sela = Inches(0.2)
-    w = (LEBAR - 2 * TEPI - sela * (len(angka) - 1)) // len(angka)
+    w = (LEBAR - 2 * TEPI_PPTX - sela * (len(angka) - 1)) // len(angka)
     for i, a in enumerate(angka):
-        x = TEPI + i * (w + sela)
+        x = TEPI_PPTX + i * (w + sela)
         kartu = slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, x, Inches(1.2), w, Inches(1.4))
         kartu.fill.solid()
         kartu.fill.fore_color.rgb = _warna(gambar.LATAR_KARTU)
         kartu.line.fill.background()
         kartu.adjustments[0] = 0.08
         _kotak_teks(slide, x + Inches(0.08), Inches(1.22), w - Inches(0.16), Inches(1.35),
-                    [(a.label, 12, True, gambar.ABU), (a.nilai, 28 if len(a.nilai) <= 12 else 22, True, gambar.TEKS),
-                     (a.keterangan, 9, False, gambar.ABU)])
+                    [(a.label, 12, True, gambar.WARNA_ABU), (a.nilai, 28 if len(a.nilai) <= 12 else 22, True, gambar.TEKS),
+                     (a.keterangan, 9, False, gambar.WARNA_ABU)])
 
 
 def ukuran_panel() -> tuple[int, int]:
-    return round((LEBAR - 2 * TEPI) / Emu(Inches(1)) * PX_PER_INCI), round(PANEL_TINGGI / Emu(Inches(1)) * PX_PER_INCI)
+    return round((LEBAR - 2 * TEPI_PPTX) / Emu(Inches(1)) * PX_PER_INCI), round(PANEL_TINGGI / Emu(Inches(1)) * PX_PER_INCI)
 
 
 def ukuran_visual(slide: Slide):
@@ -69,34 +69,34 @@ def ukuran_visual(slide: Slide):
 def _slide(prs: Presentation, lap: Paparan, s: Slide, nomor: int, visual_png: bytes | None) -> None:
     sl = prs.slides.add_slide(prs.slide_layouts[5])       # "title only": the title is the slide's real title
     judul = sl.shapes.title
-    judul.left, judul.top, judul.width, judul.height = TEPI, Inches(0.2), LEBAR - 2 * TEPI - Inches(1.6), Inches(0.6)
+    judul.left, judul.top, judul.width, judul.height = TEPI_PPTX, Inches(0.2), LEBAR - 2 * TEPI_PPTX - Inches(1.6), Inches(0.6)
     judul.text_frame.text = s.judul
     p = judul.text_frame.paragraphs[0]
     p.alignment = PP_ALIGN.LEFT
-    p.runs[0].font.size, p.runs[0].font.bold, p.runs[0].font.name = Pt(30), True, HURUF
+    p.runs[0].font.size, p.runs[0].font.bold, p.runs[0].font.name = Pt(30), True, HURUF_PPTX
     p.runs[0].font.color.rgb = _warna(gambar.TEKS)
     pita = sl.shapes.add_shape(MSO_SHAPE.RECTANGLE, 0, 0, LEBAR, Inches(0.08))
     pita.fill.solid()
     pita.fill.fore_color.rgb = _warna(gambar.WARNA_UTAMA)
     pita.line.fill.background()
-    _kotak_teks(sl, TEPI, Inches(0.78), LEBAR - 2 * TEPI - Inches(1.6), Inches(0.4),
-                [(f"{lap.lingkup} · {lap.data_per}", 14, False, gambar.ABU)])
-    lencana = sl.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, LEBAR - TEPI - Inches(1.4), Inches(0.3), Inches(1.4),
+    _kotak_teks(sl, TEPI_PPTX, Inches(0.78), LEBAR - 2 * TEPI_PPTX - Inches(1.6), Inches(0.4),
+                [(f"{lap.lingkup} · {lap.data_per}", 14, False, gambar.WARNA_ABU)])
+    lencana = sl.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, LEBAR - TEPI_PPTX - Inches(1.4), Inches(0.3), Inches(1.4),
                                   Inches(0.7))
     lencana.fill.solid()
     lencana.fill.fore_color.rgb = _warna(gambar.WARNA_UTAMA)
     lencana.line.fill.background()
-    _kotak_teks(sl, LEBAR - TEPI - Inches(1.4), Inches(0.36), Inches(1.4), Inches(0.6),
+    _kotak_teks(sl, LEBAR - TEPI_PPTX - Inches(1.4), Inches(0.36), Inches(1.4), Inches(0.6),
                 [(lap.hitung_mundur, 26, True, "#ffffff")], rata=PP_ALIGN.CENTER)
     _angka(sl, s.angka)
     lebar, tinggi = ukuran_panel()
-    sl.shapes.add_picture(io.BytesIO(gambar.panel_png(s, lebar, tinggi, visual_png)), TEPI, PANEL_Y,
-                          width=LEBAR - 2 * TEPI)
+    sl.shapes.add_picture(io.BytesIO(gambar.panel_png(s, lebar, tinggi, visual_png)), TEPI_PPTX, PANEL_Y,
+                          width=LEBAR - 2 * TEPI_PPTX)
     if s.catatan:
-        _kotak_teks(sl, TEPI, PANEL_Y + PANEL_TINGGI + Inches(0.05), LEBAR - 2 * TEPI, Inches(0.45),
-                    [(s.catatan, 10, False, gambar.ABU)])
-    _kotak_teks(sl, TEPI, TINGGI - Inches(0.4), LEBAR - 2 * TEPI, Inches(0.3),
-                [(f"{lap.sumber} · {lap.wilayah} · {nomor}/{len(lap.slides)}", 9, False, gambar.ABU)])
+        _kotak_teks(sl, TEPI_PPTX, PANEL_Y + PANEL_TINGGI + Inches(0.05), LEBAR - 2 * TEPI_PPTX, Inches(0.45),
+                    [(s.catatan, 10, False, gambar.WARNA_ABU)])
+    _kotak_teks(sl, TEPI_PPTX, TINGGI - Inches(0.4), LEBAR - 2 * TEPI_PPTX, Inches(0.3),
+                [(f"{lap.sumber} · {lap.wilayah} · {nomor}/{len(lap.slides)}", 9, False, gambar.WARNA_ABU)])
 
 
 def tulis(lap: Paparan, kabar: Kabar = diam) -> bytes:

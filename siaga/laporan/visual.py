@@ -40,7 +40,7 @@ FONT_GRAFIK = "DejaVu Sans, Liberation Sans, sans-serif"     # system fonts chro
 PESAN_CHROMIUM = "Laporan gambar membutuhkan chromium (apt-get install chromium)"
 BATAS_WAKTU_GRAFIK = 90        # seconds kaleido may take for one figure
 TEKS = "#1a1a1a"
-ABU = "#555555"
+WARNA_ABU = "#555555"
 
 
 @dataclass(frozen=True)
@@ -144,7 +144,7 @@ def peta_png(peta: PetaLevel, u: Ukuran, huruf: float = 14) -> bytes:
     _label(ax, gdf, ukuran, u.skala)
     if peta.perkiraan:
         fig.text(0.01 if kanan else 0.5, 0.004, BATAS_PERKIRAAN, ha="left" if kanan else "center", va="bottom",
-                 color=ABU, style="italic", fontsize=_pt(huruf * 0.9 * u.skala, dpi))
+                 color=WARNA_ABU, style="italic", fontsize=_pt(huruf * 0.9 * u.skala, dpi))
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=dpi, facecolor="white")
     return buf.getvalue()

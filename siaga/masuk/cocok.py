@@ -23,7 +23,7 @@ CARA_BPS = "kode BPS (padanan)"
 CARA_NAMA = "nama resmi"
 CARA_EJAAN = "ejaan lain (nama_lain)"
 _BPS = re.compile(r"(?:ID)?\s*(\d{7}|\d{10})", re.IGNORECASE)    # HDX p-codes carry an "ID" prefix
-KOSONG = {"", "na", "n/a", "nan", "none", "null", "-"}            # GADM writes missing values as "NA"
+NILAI_KOSONG = {"", "na", "n/a", "nan", "none", "null", "-"}            # GADM writes missing values as "NA"
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,7 @@ class Pencocok:
     def satu(self, nilai: str | None, tingkat: tuple[str, ...] = TINGKAT, induk: str | None = None) -> Cocok:
         """Match one value at the allowed levels; ``induk`` (a kecamatan code) narrows kelurahan names."""
         v = "" if nilai is None else str(nilai).strip()
-        if v.lower() in KOSONG:
+        if v.lower() in NILAI_KOSONG:
             return Cocok(None)
         nama_tingkat = " atau ".join(tingkat)
         if any(re.fullmatch(POLA[t], v) for t in tingkat):

@@ -10,10 +10,10 @@ import pandas as pd
 import shapely
 
 from siaga.inti.masalah import GALAT, PERINGATAN, Masalah
+from siaga.masuk.cocok import TINGKAT
 
-TINGKAT = ("kecamatan", "kelurahan")               # boundary levels of a kab/kota desk
 TINGKAT_MULTI = ("provinsi", "kabkota", "kecamatan")  # of a province or national desk (no kelurahan)
-BERKAS = {t: f"{t}.geojson" for t in ("provinsi", "kabkota", *TINGKAT)}
+BERKAS_BATAS = {t: f"{t}.geojson" for t in ("provinsi", "kabkota", *TINGKAT)}
 SIMPLIFY_DEG = 0.0004    # ~45 m: invisible at city zoom, shrinks the payload
 # Coarser levels are simplified harder, once per data version: a national map of 500 kab/kota
 # stays a few hundred KB.
@@ -42,7 +42,7 @@ def muat_batas(geo_dir: Path, tingkat: str, kode_sah: set[str],
                path: Path | None = None, wajib: bool = True) -> tuple[Batas | None, list[Masalah]]:
     """Read ``geo_dir/<tingkat>.geojson`` (or ``path``, e.g. a staged file) keyed on ``kode``.
     A missing file refuses the load when ``wajib``; otherwise the map just lacks that level."""
-    berkas = BERKAS[tingkat]
+    berkas = BERKAS_BATAS[tingkat]
     path = path or geo_dir / berkas
     if not path.is_file():
         if not wajib:

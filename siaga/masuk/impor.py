@@ -219,8 +219,8 @@ def _cek_batas(paths: Paths, tabel: dict[str, pd.DataFrame]) -> list[Masalah]:
     if "wilayah" not in tabel:
         return out
     w = tabel["wilayah"]
-    for t in geo.TINGKAT:
-        if (paths.geo / geo.BERKAS[t]).is_file():
+    for t in TINGKAT:
+        if (paths.geo / geo.BERKAS_BATAS[t]).is_file():
             out += geo.muat_batas(paths.geo, t, set(w.loc[w["tingkat"] == t, "kode"].dropna()))[1]
     return out
 

@@ -309,7 +309,7 @@ def periksa(paths: Paths, data: bytes | None, sumber: str, path: Path | None = N
         lap.masalah.append(Masalah(sumber, None, "kode", k, f"{lv} {pc.nama.get(k, '')} tidak punya batas di berkas "
                                                             "ini; peta tidak menampilkannya", PERINGATAN))
     tampil = {k: _tampilan(g) for k, g in utuh.items()}
-    lap.berkas = [Berkas("geo", geo.BERKAS[lv], geojson_kanonik(lv, [(k, pc.nama[k], g) for k, g in tampil.items()]),
+    lap.berkas = [Berkas("geo", geo.BERKAS_BATAS[lv], geojson_kanonik(lv, [(k, pc.nama[k], g) for k, g in tampil.items()]),
                          len(tampil))]
     luas = gpd.GeoSeries(list(utuh.values()), crs="EPSG:4326").to_crs("EPSG:6933").area / 1e6
     lap.pratinjau = pd.DataFrame({"kode": list(utuh), "nama": [pc.nama[k] for k in utuh],
@@ -332,7 +332,7 @@ def _turunkan(lap: HasilImpor, pc: Pencocok, tampil: dict, utuh: dict) -> None:
                                        f"batas kecamatan {pc.nama.get(kec, '')} diturunkan dari {len(gs)} dari "
                                        f"{len(semua)} kelurahannya", PERINGATAN))
     fitur = [(kec, pc.nama[kec], _tampilan(shapely.union_all(gs))) for kec, gs in per_kec.items()]
-    lap.berkas.append(Berkas("geo", geo.BERKAS["kecamatan"], geojson_kanonik("kecamatan", fitur), len(fitur)))
+    lap.berkas.append(Berkas("geo", geo.BERKAS_BATAS["kecamatan"], geojson_kanonik("kecamatan", fitur), len(fitur)))
     lap.catatan.append(f"Batas {fmt.angka(len(fitur))} kecamatan diturunkan dari batas kelurahan.")
 
 
@@ -360,7 +360,7 @@ def periksa_kanonik(paths: Paths, b: Berkas) -> HasilImpor:
         lap.masalah.append(Masalah("wilayah.csv", None, None, None, f"wilayah.csv {tak['wilayah']} di folder data"))
         return lap
     w = tabel["wilayah"]
-    tingkat = next(t for t, n in geo.BERKAS.items() if n == b.nama)
+    tingkat = next(t for t, n in geo.BERKAS_BATAS.items() if n == b.nama)
     with tempfile.TemporaryDirectory(prefix="siaga-batas-") as tmp:
         p = Path(tmp) / b.nama
         p.write_bytes(b.isi)

@@ -18,6 +18,7 @@ from siaga.masuk.geo import Batas, geojson
 from siaga.model import level
 
 MAP_HEIGHT = 520
+TEKS_SUMBU = dict(size=14, color="#1a1a1a")     # axis labels of every chart
 # Said under every map drawn from boundaries marked approximate (wilayah.toml: [peta] batas_perkiraan).
 BATAS_PERKIRAAN = "Batas wilayah pada peta adalah perkiraan, bukan batas resmi."
 # Categorical colours (Paul Tol "vibrant", colour-blind safe), used in order for categories.

@@ -17,7 +17,7 @@ from siaga.model.konteks import Konteks
 
 NASIONAL = "00"
 LABEL_TINGKAT = {"provinsi": "Provinsi", "kabkota": "Kab/kota", "kecamatan": "Kecamatan", "tps": "TPS"}
-TAHAP = (("persen_gudang", "Gudang KPU"), ("persen_ppk", "PPK"), ("persen_pps", "PPS"), ("persen_tps", "TPS"))
+TAHAP_RANTAI = (("persen_gudang", "Gudang KPU"), ("persen_ppk", "PPK"), ("persen_pps", "PPS"), ("persen_tps", "TPS"))
 LABEL_MAKS = 20        # name labels on the map only when there are this many units or fewer
 PANJANG = {2: "provinsi", 5: "kabkota", 8: "kecamatan"}    # code length -> level
 
@@ -92,7 +92,7 @@ def grafik_rantai(df: pd.DataFrame, jumlah: int = 15) -> go.Figure:
     """Completeness at each stage of the chain for the least ready units (horizontal bars)."""
     sub = df.sort_values(["persen_tps", "kode"]).head(jumlah).iloc[::-1]
     fig = go.Figure()
-    for (kolom, label), warna in zip(TAHAP, grafik.PALET):
+    for (kolom, label), warna in zip(TAHAP_RANTAI, grafik.PALET):
         fig.add_bar(y=nama_unit(sub), x=sub[kolom].fillna(0), name=label, orientation="h", marker_color=warna,
                     customdata=[fmt.persen(v) for v in sub[kolom]],
                     hovertemplate="%{y} · " + label + ": %{customdata}<extra></extra>")

@@ -27,17 +27,15 @@ import pydeck as pdk
 
 from siaga.akses import RINCIAN
 from siaga.inti import fmt
-from siaga.inti.kontrak import KELOMPOK_KATEGORI, STATUS_INSIDEN, SUMBER_INSIDEN
-from siaga.inti.kontrak import KEPARAHAN as _KEPARAHAN
+from siaga.inti.kontrak import KELOMPOK_KATEGORI, LABEL_KEPARAHAN, STATUS_INSIDEN, SUMBER_INSIDEN
 from siaga.masuk.geo import Batas, geojson
 from siaga.model import grafik
 from siaga.model.komponen import Angka, Q, Tabel
 from siaga.model.konteks import Konteks
 
-KEPARAHAN = dict(_KEPARAHAN)                  # rendah -> "Rendah"
-STATUS = dict(STATUS_INSIDEN)                 # workflow order
-SUMBER = dict(SUMBER_INSIDEN)
-KELOMPOK = dict(KELOMPOK_KATEGORI)
+LABEL_STATUS_INSIDEN = dict(STATUS_INSIDEN)                 # workflow order
+LABEL_SUMBER_INSIDEN = dict(SUMBER_INSIDEN)
+LABEL_KELOMPOK = dict(KELOMPOK_KATEGORI)
 HARI_TEMPO = 2                                # "due soon": due within this many days
 JUDUL_JENDELA = {"24jam": "24 jam terakhir", "7hari": "7 hari terakhir", "semua": "sejak awal"}
 FRASA_JENDELA = {"24jam": "dalam 24 jam terakhir", "7hari": "dalam 7 hari terakhir", "semua": "sejak awal"}
@@ -48,7 +46,7 @@ FRASA_JENDELA = {"24jam": "dalam 24 jam terakhir", "7hari": "dalam 7 hari terakh
 URUTAN_KEPARAHAN = ["rendah", "sedang", "tinggi"]
 JARI_JARI = {"rendah": 4.5, "sedang": 5.5, "tinggi": 7}
 WARNA_NOL = "#ffffff"
-ABU = ["#e0e0e0", "#bdbdbd", "#969696", "#737373"]
+SKALA_ABU = ["#e0e0e0", "#bdbdbd", "#969696", "#737373"]
 ALFA_WILAYAH = 215
 PANJANG_TOOLTIP = 90
 TINGGI_LEGENDA = 60
@@ -195,9 +193,9 @@ def kelas_jumlah(maks: int) -> list[tuple[int, int, str]]:
     maks = int(maks)
     if maks <= 0:
         return []
-    n = min(len(ABU), maks)
+    n = min(len(SKALA_ABU), maks)
     tepi = [math.floor(maks * i / n + 0.5) for i in range(n + 1)]
-    warna = ABU[len(ABU) - n:]
+    warna = SKALA_ABU[len(SKALA_ABU) - n:]
     return [(tepi[i] + 1, tepi[i + 1], warna[i]) for i in range(n)]
 
 
@@ -229,12 +227,12 @@ def titik(daftar: pd.DataFrame, zona: str) -> dict[str, list[dict]]:
     out: dict[str, list[dict]] = {k: [] for k in URUTAN_KEPARAHAN}
     for r in _baris(ada):
         tempat = _tempat(r) + (" (titik TPS)" if r["lokasi_tps"] else "")
-        status = STATUS.get(r["status"], r["status"])
+        status = LABEL_STATUS_INSIDEN.get(r["status"], r["status"])
         if r["terlambat"]:
             status += f", tindak lanjut lewat batas waktu {_angka(r['hari_terlambat'])} hari"
         baris = [
             f"{r['id_insiden']} · {r['nama_kategori']}",
-            f"Keparahan {KEPARAHAN.get(r['keparahan'], r['keparahan']).lower()} · {status}",
+            f"Keparahan {LABEL_KEPARAHAN.get(r['keparahan'], r['keparahan']).lower()} · {status}",
             f"Dilaporkan {_waktu(r['waktu_lapor'], zona)}",
             tempat,
             _pendekkan(str(r["ringkasan"])),
@@ -359,7 +357,7 @@ def legenda_peta(wilayah: pd.DataFrame, tingkat: str) -> go.Figure:
     kelas = kelas_jumlah(int(wilayah["jumlah"].max()) if len(wilayah) else 0)
     baris = [
         ("Keparahan insiden (titik):", "circle",
-         [(KEPARAHAN[k], grafik.WARNA_KEPARAHAN[k]) for k in reversed(URUTAN_KEPARAHAN)]),
+         [(LABEL_KEPARAHAN[k], grafik.WARNA_KEPARAHAN[k]) for k in reversed(URUTAN_KEPARAHAN)]),
         (f"Insiden per {tingkat} (warna wilayah):", "square",
          [("0", WARNA_NOL)] + [(_label_kelas(lo, hi), w) for lo, hi, w in kelas]),
     ]
@@ -483,7 +481,7 @@ def grafik_status(status: pd.DataFrame) -> go.Figure:
     teks = [fmt.angka(r["jumlah"]) + (f" ({fmt.angka(r['terlambat'])} terlambat)" if r["terlambat"] else "")
             for r in rows]
     maks = max((int(r["jumlah"]) for r in rows), default=0)
-    data = [{"type": "bar", "orientation": "h", "y": [STATUS.get(r["status"], r["status"]) for r in rows],
+    data = [{"type": "bar", "orientation": "h", "y": [LABEL_STATUS_INSIDEN.get(r["status"], r["status"]) for r in rows],
              "x": [int(r["jumlah"]) for r in rows], "text": teks, "textposition": "outside", "cliponaxis": False,
              "marker": {"color": [WARNA_STATUS.get(r["status"], grafik.PALET[0]) for r in rows]},
              "customdata": teks, "hovertemplate": "%{y}: %{customdata}<extra></extra>"}]
@@ -523,10 +521,10 @@ def tabel_tindak_lanjut(df: pd.DataFrame, saat: dt.datetime, zona: str) -> pd.Da
         "Batas waktu": [f"{_tanggal(r['batas_waktu'])} · {keterlambatan(r['hari_terlambat'])}" for r in rows],
         "No.": [r["id_insiden"] for r in rows],
         "Kategori": [r["nama_kategori"] for r in rows],
-        "Keparahan": [KEPARAHAN.get(r["keparahan"], r["keparahan"]) for r in rows],
+        "Keparahan": [LABEL_KEPARAHAN.get(r["keparahan"], r["keparahan"]) for r in rows],
         "Tempat": [_tempat(r) for r in rows],
         "PIC": [_teks(r["pic"]) or fmt.KOSONG for r in rows],
-        "Status": [STATUS.get(r["status"], r["status"]) for r in rows],
+        "Status": [LABEL_STATUS_INSIDEN.get(r["status"], r["status"]) for r in rows],
         "Dilaporkan": [f"{_lama(r['waktu_lapor'], saat)} ({_waktu_singkat(r['waktu_lapor'], zona)})" for r in rows],
         "Tindak lanjut terakhir": [_teks(r["tindak_lanjut"]) or "belum ada" for r in rows],
     }, columns=["Batas waktu", "No.", "Kategori", "Keparahan", "Tempat", "PIC", "Status", "Dilaporkan",
@@ -548,8 +546,8 @@ def unduh_tindak_lanjut(df: pd.DataFrame) -> pd.DataFrame:
         "Kelurahan": df["nama_kelurahan"],
         "Nomor TPS": df["nomor_tps"],
         "Kategori": df["nama_kategori"],
-        "Keparahan": df["keparahan"].map(KEPARAHAN),
-        "Status": df["status"].map(STATUS),
+        "Keparahan": df["keparahan"].map(LABEL_KEPARAHAN),
+        "Status": df["status"].map(LABEL_STATUS_INSIDEN),
         "PIC": df["pic"],
         "Batas waktu": df["batas_waktu"],
         "Tindak lanjut terakhir": df["tindak_lanjut"],
@@ -575,9 +573,9 @@ def tabel_insiden(df: pd.DataFrame, zona: str) -> pd.DataFrame:
         "Kelurahan": [_teks(r["nama_kelurahan"]) or fmt.KOSONG for r in rows],
         "TPS": [fmt.KOSONG if fmt.hilang(r["nomor_tps"]) else f"TPS {_angka(r['nomor_tps'])}" for r in rows],
         "Kategori": [r["nama_kategori"] for r in rows],
-        "Keparahan": [KEPARAHAN.get(r["keparahan"], r["keparahan"]) for r in rows],
-        "Status": [STATUS.get(r["status"], r["status"]) for r in rows],
-        "Sumber": [SUMBER.get(r["sumber"], r["sumber"]) for r in rows],
+        "Keparahan": [LABEL_KEPARAHAN.get(r["keparahan"], r["keparahan"]) for r in rows],
+        "Status": [LABEL_STATUS_INSIDEN.get(r["status"], r["status"]) for r in rows],
+        "Sumber": [LABEL_SUMBER_INSIDEN.get(r["sumber"], r["sumber"]) for r in rows],
         "Ringkasan": [r["ringkasan"] for r in rows],
         "Tindak lanjut": [_teks(r["tindak_lanjut"]) or fmt.KOSONG for r in rows],
         "PIC": [_teks(r["pic"]) or fmt.KOSONG for r in rows],
@@ -606,10 +604,10 @@ def unduh_insiden(df: pd.DataFrame) -> pd.DataFrame:
         "Bujur": df["lon"],
         "Koordinat dari TPS": df["lokasi_tps"].map(ya),
         "Kategori": df["nama_kategori"],
-        "Kelompok": df["kelompok"].map(KELOMPOK),
-        "Keparahan": df["keparahan"].map(KEPARAHAN),
-        "Status": df["status"].map(STATUS),
-        "Sumber": df["sumber"].map(SUMBER),
+        "Kelompok": df["kelompok"].map(LABEL_KELOMPOK),
+        "Keparahan": df["keparahan"].map(LABEL_KEPARAHAN),
+        "Status": df["status"].map(LABEL_STATUS_INSIDEN),
+        "Sumber": df["sumber"].map(LABEL_SUMBER_INSIDEN),
         "Ringkasan": df["ringkasan"],
         "Tindak lanjut": df["tindak_lanjut"],
         "PIC": df["pic"],

@@ -33,7 +33,7 @@ from siaga.model.komponen import Angka, Q
 from siaga.model.konteks import Konteks
 
 # (query column, label) of the heatmap's columns, in reading order; the score last.
-KOMPONEN = [("skor_logistik", "Logistik"), ("skor_checklist", "Checklist TPS"), ("skor_insiden", "Insiden"),
+KOLOM_MATRIKS = [("skor_logistik", "Logistik"), ("skor_checklist", "Checklist TPS"), ("skor_insiden", "Insiden"),
             ("skor_netralitas", "Netralitas"), ("skor", "Skor")]
 STATUS_LAPORAN = {"siap": "Siap", "belum": "Belum siap", "bermasalah": "Bermasalah"}
 # Columns of the unit table (the second one is named after the unit: Kecamatan or Kelurahan) and of
@@ -42,7 +42,6 @@ KOLOM_UNIT = ("#", "Wilayah", "Skor", "Level", "Logistik", "Checklist", "Insiden
               "TPS bermasalah", "Insiden terbuka", "Penyebab utama", "Tindak lanjut oleh", "Rincian")
 KOLOM_TPS = ("TPS", "Kelurahan", "DPT", "Skor", "Level", "Logistik", "Kurang di TPS", "Checklist", "Belum terpenuhi",
              "Laporan terakhir", "Status sejak", "Rawan banjir", "Insiden", "Catatan laporan")
-TEKS_SUMBU = dict(size=14, color="#1a1a1a")
 WARNA_JALUR = "#555555"
 # Text readable on each level colour (as siaga.tampilan.gaya does for the level column).
 WARNA_TEKS = {"siap": "#ffffff", "perlu_perhatian": "#1a1a1a", "rawan": "#ffffff"}
@@ -134,13 +133,13 @@ def grafik_matriks(unit: pd.DataFrame, k: Kesiapan, pilih: str | None = None) ->
     colours as the score) and annotated with the value."""
     anak = _anak(unit)
     anak = anak[anak["jumlah_tps"] > 0].sort_values(["skor", "kode"])
-    kolom = [label for _, label in KOMPONEN]
+    kolom = [label for _, label in KOLOM_MATRIKS]
     y = [("▶ " if r["kode"] == pilih else "") + _esc(r["nama"]) for r in anak.to_dict("records")]
     z, teks, hover = [], [], []
     indeks = {lv: i for i, lv in enumerate(level.URUTAN_LEVEL)}
     for r, nama in zip(anak.to_dict("records"), y):
         baris_z, baris_t, baris_h = [], [], []
-        for col, label in KOMPONEN:
+        for col, label in KOLOM_MATRIKS:
             lv = level.dari_skor(r[col], k.ambang_siap, k.ambang_perhatian)
             baris_z.append(indeks.get(lv))
             baris_t.append(fmt.skor(r[col]))
@@ -168,9 +167,9 @@ def grafik_matriks(unit: pd.DataFrame, k: Kesiapan, pilih: str | None = None) ->
                              showlegend=False))
     grafik.gaya(fig, tinggi=90 + 36 * max(len(y), 1), legenda=False)
     fig.update_layout(margin=dict(l=8, r=8, t=40, b=8), plot_bgcolor="#ffffff")
-    fig.update_xaxes(side="top", fixedrange=True, showgrid=False, tickfont=TEKS_SUMBU, type="category",
+    fig.update_xaxes(side="top", fixedrange=True, showgrid=False, tickfont=grafik.TEKS_SUMBU, type="category",
                      categoryorder="array", categoryarray=kolom)
-    fig.update_yaxes(autorange="reversed", fixedrange=True, showgrid=False, tickfont=TEKS_SUMBU, type="category",
+    fig.update_yaxes(autorange="reversed", fixedrange=True, showgrid=False, tickfont=grafik.TEKS_SUMBU, type="category",
                      categoryorder="array", categoryarray=y)
     return fig
 
@@ -529,9 +528,9 @@ def grafik_harian(harian: pd.DataFrame, tanggal: dt.date, batas: dt.date, k: Kes
     grafik.gaya(fig, tinggi=420)
     fig.update_layout(hovermode="closest", margin=dict(l=8, r=140, t=72, b=8),
                       legend=dict(y=1.1, yanchor="bottom"))
-    fig.update_yaxes(range=[0, 104], tickvals=[0, 20, 40, 60, 80, 100], fixedrange=True, tickfont=TEKS_SUMBU,
-                     title=dict(text="Skor 0–100", font=TEKS_SUMBU))
-    fig.update_xaxes(type="date", fixedrange=True, tickfont=TEKS_SUMBU,
+    fig.update_yaxes(range=[0, 104], tickvals=[0, 20, 40, 60, 80, 100], fixedrange=True, tickfont=grafik.TEKS_SUMBU,
+                     title=dict(text="Skor 0–100", font=grafik.TEKS_SUMBU))
+    fig.update_xaxes(type="date", fixedrange=True, tickfont=grafik.TEKS_SUMBU,
                      range=[hari[0] - pd.Timedelta(days=1), hari[-1] + pd.Timedelta(days=1)])
     grafik.sumbu_tanggal(fig, [h.date() for h in hari], maks=12)
     return fig

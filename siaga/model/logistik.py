@@ -33,11 +33,10 @@ from siaga.model import grafik
 from siaga.model.komponen import Angka, Q
 from siaga.model.konteks import Konteks
 
-TAHAP = dict(TAHAP_LOGISTIK)                    # gudang -> "Gudang KPU", ... (chain order)
+LABEL_TAHAP = dict(TAHAP_LOGISTIK)                    # gudang -> "Gudang KPU", ... (chain order)
 URUTAN_TAHAP = [k for k, _ in TAHAP_LOGISTIK]
 TAHAP_PENDEK = {"gudang": "Gudang KPU", "ppk": "PPK", "pps": "PPS", "tps": "TPS"}
 EPS = 1e-9
-TEKS_SUMBU = dict(size=14, color="#1a1a1a")
 
 MAKS_HARI = 365                                 # beyond this a projection is not a date any more
 
@@ -52,7 +51,7 @@ KELAS_PERSEN = [  # (lower bound, label, background, text colour)
 ]
 # Projection status: label, colour (Paul Tol vibrant, as grafik.PALET) and marker symbol, so
 # colour is never the only cue.
-STATUS = {
+STATUS_PROYEKSI = {
     "berisiko": ("Berisiko", "#CC3311", "diamond"),
     "sesuai": ("Sesuai jadwal", "#0077BB", "circle"),
     "lengkap": ("Lengkap", "#009988", "star"),
@@ -177,14 +176,14 @@ def grafik_tahap(df: pd.DataFrame, nama_kecamatan: str | None = None) -> go.Figu
         z=[[kelas(v) for v in baris] for baris in z], x=kolom, y=items, zmin=-0.5, zmax=n - 0.5,
         colorscale=skala, text=teks, texttemplate="%{text}", textfont=dict(size=15),
         customdata=hover, hovertemplate="%{customdata}<extra></extra>", xgap=3, ygap=3,
-        colorbar=dict(title=dict(text="Kelengkapan", font=TEKS_SUMBU), tickvals=list(range(n)),
-                      ticktext=[k[1] for k in KELAS_PERSEN], tickfont=TEKS_SUMBU, thickness=14,
+        colorbar=dict(title=dict(text="Kelengkapan", font=grafik.TEKS_SUMBU), tickvals=list(range(n)),
+                      ticktext=[k[1] for k in KELAS_PERSEN], tickfont=grafik.TEKS_SUMBU, thickness=14,
                       len=min(1.0, 0.25 * n / max(len(items), 1) + 0.5)),
     ))
     grafik.gaya(fig, tinggi=90 + 44 * len(items), legenda=False)
     fig.update_layout(margin=dict(l=8, r=8, t=40, b=8))
-    fig.update_xaxes(side="top", showgrid=False, fixedrange=True, tickfont=TEKS_SUMBU)
-    fig.update_yaxes(autorange="reversed", showgrid=False, fixedrange=True, tickfont=TEKS_SUMBU)
+    fig.update_xaxes(side="top", showgrid=False, fixedrange=True, tickfont=grafik.TEKS_SUMBU)
+    fig.update_yaxes(autorange="reversed", showgrid=False, fixedrange=True, tickfont=grafik.TEKS_SUMBU)
     return fig
 
 
@@ -207,7 +206,7 @@ def ekspor_tahap(df: pd.DataFrame) -> pd.DataFrame:
     out = df.sort_values(["urutan_item", "kode_item", "urutan_tahap"])
     return pd.DataFrame({
         "Kode item": out["kode_item"], "Item": out["nama_item"], "Satuan": out["satuan"],
-        "Tahap": out["tahap"].map(TAHAP), "Jumlah tempat": out["tempat"], "Tempat lengkap": out["tempat_lengkap"],
+        "Tahap": out["tahap"].map(LABEL_TAHAP), "Jumlah tempat": out["tempat"], "Tempat lengkap": out["tempat_lengkap"],
         "Kebutuhan": out["kebutuhan"], "Diterima": out["diterima"], "Rusak": out["rusak"],
         "Layak pakai": out["tersedia"], "Kurang": out["kurang"], "Kelengkapan (%)": out["persen"].round(2),
         "Penerimaan terakhir": out["terakhir"],
@@ -346,7 +345,7 @@ def ringkas_kekurangan(df: pd.DataFrame) -> str:
 
 def ekspor_kekurangan(df: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
-        "Tahap": df["tahap"].map(TAHAP), "Kode tempat": df["kode_lokasi"], "Kecamatan": df["nama_kecamatan"],
+        "Tahap": df["tahap"].map(LABEL_TAHAP), "Kode tempat": df["kode_lokasi"], "Kecamatan": df["nama_kecamatan"],
         "Kelurahan": df["nama_kelurahan"], "Nomor TPS": df["nomor_tps"], "Kode item": df["kode_item"],
         "Item": df["nama_item"], "Satuan": df["satuan"], "Kebutuhan": df["kebutuhan"], "Diterima": df["diterima"],
         "Rusak": df["rusak"], "Layak pakai": df["tersedia"], "Kurang": df["kurang"],
@@ -471,7 +470,7 @@ def tabel_proyeksi(dfp: pd.DataFrame, batas: dt.date) -> pd.DataFrame:
     rows = anak.to_dict("records")
     return pd.DataFrame({
         unit: [r["nama"] for r in rows],
-        "Status": [STATUS[r["status"]][0] for r in rows],
+        "Status": [STATUS_PROYEKSI[r["status"]][0] for r in rows],
         "Perkiraan lengkap": [fmt.tanggal(r["tanggal_proyeksi"]) if r["tanggal_proyeksi"] else fmt.KOSONG
                               for r in rows],
         "Keterangan": [_keterangan(r, batas) for r in rows],
@@ -487,7 +486,7 @@ def tabel_proyeksi(dfp: pd.DataFrame, batas: dt.date) -> pd.DataFrame:
 
 def warnai_status(df: pd.DataFrame):
     """Bold status text in its colour (never a readiness-level colour)."""
-    warna = {v[0]: v[1] for v in STATUS.values()}
+    warna = {v[0]: v[1] for v in STATUS_PROYEKSI.values()}
     return df.style.map(lambda s: f"color: {warna.get(s, '#1a1a1a')}; font-weight: 600", subset=["Status"])
 
 
@@ -497,7 +496,7 @@ def ekspor_proyeksi(dfp: pd.DataFrame, nama_lingkup: str, batas: dt.date) -> pd.
     return pd.DataFrame({
         "Tingkat": rows["tingkat"], "Kode": rows["kode"],
         "Nama": [_nama(r, nama_lingkup) for r in rows.to_dict("records")],
-        "Status": rows["status"].map(lambda s: STATUS[s][0]), "Perkiraan lengkap": rows["tanggal_proyeksi"],
+        "Status": rows["status"].map(lambda s: STATUS_PROYEKSI[s][0]), "Perkiraan lengkap": rows["tanggal_proyeksi"],
         "Batas": [tenggat(m, batas) for m in rows["metode"]],
         "Hari sesudah batas": [(t - tenggat(m, batas)).days if t else None
                                for m, t in zip(rows["metode"], rows["tanggal_proyeksi"])],
@@ -566,7 +565,7 @@ def grafik_proyeksi(dfp: pd.DataFrame, tanggal: dt.date, batas: dt.date, tambah_
             pos, lab = t, fmt.bulan_pendek(t)
         x.append(pos)
         label.append(lab)
-        hover.append(f"{nama}<br>{STATUS[r['status']][0]}: {_keterangan(r, batas)}<br>"
+        hover.append(f"{nama}<br>{STATUS_PROYEKSI[r['status']][0]}: {_keterangan(r, batas)}<br>"
                      f"kemajuan {persen_lengkap(r['kemajuan'])} {UKUR[r['metode']]}, {_laju_teks(r)}")
     anak = anak.assign(_x=x, _label=label, _hover=hover)
     fig = go.Figure()
@@ -577,7 +576,7 @@ def grafik_proyeksi(dfp: pd.DataFrame, tanggal: dt.date, batas: dt.date, tambah_
             garis_y += [r["nama"], r["nama"], None]
     fig.add_trace(go.Scatter(x=garis_x, y=garis_y, mode="lines", line=dict(color="#c4c9d4", width=2),
                              hoverinfo="skip", showlegend=False))
-    for status, (nama_status, warna, simbol) in STATUS.items():
+    for status, (nama_status, warna, simbol) in STATUS_PROYEKSI.items():
         bag = anak[anak["status"] == status]
         if bag.empty:
             continue
@@ -604,8 +603,8 @@ def grafik_proyeksi(dfp: pd.DataFrame, tanggal: dt.date, batas: dt.date, tambah_
     fig.update_layout(margin=dict(l=8, r=90, t=64, b=8),
                       legend=dict(x=1, xanchor="right", y=1.0, yanchor="bottom"))
     fig.update_xaxes(type="date", range=[pd.Timestamp(kiri), pd.Timestamp(kanan)], fixedrange=True,
-                     tickfont=TEKS_SUMBU)
-    fig.update_yaxes(type="category", fixedrange=True, showgrid=False, tickfont=TEKS_SUMBU)
+                     tickfont=grafik.TEKS_SUMBU)
+    fig.update_yaxes(type="category", fixedrange=True, showgrid=False, tickfont=grafik.TEKS_SUMBU)
     grafik.sumbu_tanggal(fig, pd.date_range(kiri, kanan, freq="D").date, maks=12)
     return fig
 
@@ -637,7 +636,7 @@ class HalamanLogistik:
         t = self.tabel_proyeksi
         if t is None or t.empty:
             return pd.DataFrame()
-        return t[t["Status"] == STATUS["berisiko"][0]]
+        return t[t["Status"] == STATUS_PROYEKSI["berisiko"][0]]
 
 
 def susun(q: Q, k: Konteks) -> HalamanLogistik:

@@ -24,18 +24,18 @@ from siaga.inti.kontrak import (
     KELAS_PELANGGARAN,
     PENANGGUNG_JAWAB_NETRALITAS,
     STATUS_NETRALITAS,
+    STATUS_TUTUP,
     SUMBER_NETRALITAS,
 )
 from siaga.model import grafik
 from siaga.model.komponen import Angka, Q, Tabel
 from siaga.model.konteks import Konteks
 
-STATUS = dict(STATUS_NETRALITAS)
+LABEL_STATUS_KASUS = dict(STATUS_NETRALITAS)
 URUTAN_STATUS = [kode for kode, _ in STATUS_NETRALITAS]          # workflow order
-TUTUP = ("selesai", "tidak_terbukti")                              # the two ends of the flow
-JENIS = dict(JENIS_PELANGGARAN)
-KELAS = dict(KELAS_PELANGGARAN)
-SUMBER = dict(SUMBER_NETRALITAS)
+LABEL_JENIS_PELANGGARAN = dict(JENIS_PELANGGARAN)
+LABEL_KELAS_PELANGGARAN = dict(KELAS_PELANGGARAN)
+LABEL_SUMBER_KASUS = dict(SUMBER_NETRALITAS)
 
 # Deadlines under the Pilkada law as gathered in the domain notes (not verified for 2024).
 BATAS_LAPOR_HARI = 7            # a report within 7 days of the event
@@ -106,7 +106,7 @@ def alur(df: pd.DataFrame) -> pd.DataFrame:
     d = df.set_index("status").reindex(URUTAN_STATUS, fill_value=0)
     return pd.DataFrame({
         "status": URUTAN_STATUS,
-        "tahap": [STATUS[s] for s in URUTAN_STATUS],
+        "tahap": [LABEL_STATUS_KASUS[s] for s in URUTAN_STATUS],
         "jumlah": d["jumlah"].astype(int).to_numpy(),
         "terlambat": d["terlambat"].astype(int).to_numpy(),
     })
@@ -144,7 +144,7 @@ def grafik_alur(df: pd.DataFrame) -> go.Figure:
     two ends selesai and tidak terbukti below a dashed line."""
     a = alur(df)
     kategori = list(a["tahap"])
-    buka = ~a["status"].isin(TUTUP)
+    buka = ~a["status"].isin(STATUS_TUTUP)
     jejak = [
         _batang(kategori, (a["jumlah"] - a["terlambat"]).where(buka, 0), "Berjalan, dalam batas waktu", WARNA_TEPAT),
         _batang(kategori, a["terlambat"].where(buka, 0), "Berjalan, lewat batas waktu", WARNA_LEWAT),
@@ -152,7 +152,7 @@ def grafik_alur(df: pd.DataFrame) -> go.Figure:
         _batang(kategori, a["jumlah"].where(a["status"] == "tidak_terbukti", 0), "Tidak terbukti", WARNA_TIDAK,
                 "#1a1a1a"),
     ]
-    return _grafik_batang(kategori, jejak, a["jumlah"], tinggi=380, garis=len(a) - len(TUTUP) - 0.5)
+    return _grafik_batang(kategori, jejak, a["jumlah"], tinggi=380, garis=len(a) - len(STATUS_TUTUP) - 0.5)
 
 
 # ------------------------------------------------------------------ type and class
@@ -160,9 +160,9 @@ def grafik_alur(df: pd.DataFrame) -> go.Figure:
 def jenis_kelas(df: pd.DataFrame) -> pd.DataFrame:
     """Cases per violation type (contract order, every type) and class, wide."""
     wide = (df.pivot_table(index="jenis_pelanggaran", columns="kelas", values="jumlah", aggfunc="sum", fill_value=0)
-            .reindex(index=list(JENIS), columns=list(KELAS), fill_value=0))
-    out = pd.DataFrame({"jenis": [JENIS[j] for j in wide.index]})
-    for kelas in KELAS:
+            .reindex(index=list(LABEL_JENIS_PELANGGARAN), columns=list(LABEL_KELAS_PELANGGARAN), fill_value=0))
+    out = pd.DataFrame({"jenis": [LABEL_JENIS_PELANGGARAN[j] for j in wide.index]})
+    for kelas in LABEL_KELAS_PELANGGARAN:
         out[kelas] = wide[kelas].astype(int).to_numpy()
     return out
 
@@ -171,8 +171,8 @@ def grafik_jenis(df: pd.DataFrame) -> go.Figure:
     """Stacked horizontal bars: cases per violation type, split by etik / disiplin."""
     w = jenis_kelas(df)
     kategori = list(w["jenis"])
-    jejak = [_batang(kategori, w[kelas], label, WARNA_KELAS[kelas]) for kelas, label in KELAS.items()]
-    return _grafik_batang(kategori, jejak, w[list(KELAS)].sum(axis=1), tinggi=380)
+    jejak = [_batang(kategori, w[kelas], label, WARNA_KELAS[kelas]) for kelas, label in LABEL_KELAS_PELANGGARAN.items()]
+    return _grafik_batang(kategori, jejak, w[list(LABEL_KELAS_PELANGGARAN)].sum(axis=1), tinggi=380)
 
 
 # ------------------------------------------------------------------ OPD and kecamatan
@@ -246,18 +246,18 @@ def tabel_terbuka(df: pd.DataFrame) -> pd.DataFrame:
     rows = df.to_dict("records")
     return pd.DataFrame({
         "Nomor kasus": [r["id_kasus"] for r in rows],
-        "Tahap": [STATUS.get(r["status"], r["status"]) for r in rows],
+        "Tahap": [LABEL_STATUS_KASUS.get(r["status"], r["status"]) for r in rows],
         "Umur (hari)": [int(r["umur_hari"]) for r in rows],
         "Batas waktu": [fmt.tanggal(r["batas_waktu"], pendek=True) for r in rows],
         "Tenggat": [tenggat(r["hari_terlambat"], r["sisa_hari"]) for r in rows],
         "Kecamatan": [r["nama_kecamatan"] for r in rows],
         "OPD": [r["opd"] for r in rows],
-        "Jenis pelanggaran": [JENIS.get(r["jenis_pelanggaran"], r["jenis_pelanggaran"]) for r in rows],
-        "Kelas": [KELAS.get(r["kelas"], r["kelas"]) for r in rows],
+        "Jenis pelanggaran": [LABEL_JENIS_PELANGGARAN.get(r["jenis_pelanggaran"], r["jenis_pelanggaran"]) for r in rows],
+        "Kelas": [LABEL_KELAS_PELANGGARAN.get(r["kelas"], r["kelas"]) for r in rows],
         "Kejadian": [fmt.tanggal(r["tanggal_kejadian"], pendek=True) for r in rows],
         "Dilaporkan": [fmt.tanggal(r["tanggal_laporan"], pendek=True) for r in rows],
         "Jarak lapor": [_jarak_lapor(r["hari_lapor"], r["lapor_terlambat"]) for r in rows],
-        "Sumber": [SUMBER.get(r["sumber"], r["sumber"]) for r in rows],
+        "Sumber": [LABEL_SUMBER_KASUS.get(r["sumber"], r["sumber"]) for r in rows],
         "Sanksi": [r["sanksi"] if isinstance(r["sanksi"], str) and r["sanksi"] else "–" for r in rows],
     }, columns=KOLOM_TAMPIL)
 
@@ -288,7 +288,7 @@ def ekspor_terbuka(df: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         "Nomor kasus": df["id_kasus"].astype(str).to_numpy(),
         "Kode status": df["status"].astype(str).to_numpy(),
-        "Tahap": [STATUS.get(s, s) for s in df["status"]],
+        "Tahap": [LABEL_STATUS_KASUS.get(s, s) for s in df["status"]],
         "Tindak lanjut oleh": [PENANGGUNG_JAWAB_NETRALITAS.get(s, "") for s in df["status"]],
         "Di tahap ini sejak": [pd.Timestamp(v).to_pydatetime() for v in df["sejak"]],
         "Tanggal kejadian": _tgl(df["tanggal_kejadian"]),
@@ -302,9 +302,9 @@ def ekspor_terbuka(df: pd.DataFrame) -> pd.DataFrame:
         "Kode kecamatan": df["kode_kecamatan"].astype(str).to_numpy(),
         "Kecamatan": df["nama_kecamatan"].astype(str).to_numpy(),
         "OPD": df["opd"].astype(str).to_numpy(),
-        "Jenis pelanggaran": [JENIS.get(j, j) for j in df["jenis_pelanggaran"]],
-        "Kelas": [KELAS.get(c, c) for c in df["kelas"]],
-        "Sumber": [SUMBER.get(s, s) for s in df["sumber"]],
+        "Jenis pelanggaran": [LABEL_JENIS_PELANGGARAN.get(j, j) for j in df["jenis_pelanggaran"]],
+        "Kelas": [LABEL_KELAS_PELANGGARAN.get(c, c) for c in df["kelas"]],
+        "Sumber": [LABEL_SUMBER_KASUS.get(s, s) for s in df["sumber"]],
         "Sanksi": [v if isinstance(v, str) else "" for v in df["sanksi"]],
     })
 

@@ -16,15 +16,13 @@ import plotly.graph_objects as go
 import pydeck as pdk
 
 from siaga.inti import fmt
-from siaga.inti.kontrak import KEPARAHAN as _KEPARAHAN
-from siaga.inti.kontrak import PENANGGUNG_JAWAB_NETRALITAS, STATUS_NETRALITAS
+from siaga.inti.kontrak import LABEL_KEPARAHAN, PENANGGUNG_JAWAB_NETRALITAS
 from siaga.model import grafik, level
 from siaga.model import kesiapan as m_kesiapan
 from siaga.model.komponen import Angka, Q, Tabel
 from siaga.model.konteks import Konteks
+from siaga.model.netralitas import LABEL_STATUS_KASUS
 
-KEPARAHAN = dict(_KEPARAHAN)
-STATUS_NET = dict(STATUS_NETRALITAS)
 SEMUA_BARIS = 10_000        # "every item" for a query that takes a row limit
 PERHATIAN_HALAMAN = 5       # items the page lists (the slide lists more, the model holds all)
 KOLOM_PERHATIAN = ("Apa", "Di mana", "Sejak", "Tindak lanjut oleh")
@@ -87,7 +85,7 @@ def perhatian(df: pd.DataFrame, zona: str) -> pd.DataFrame:
         kec = r["nama_kecamatan"]
         jenis = r["jenis"]
         if jenis == "insiden":
-            apa = (f"{r['kategori']} ({KEPARAHAN.get(r['keparahan'], r['keparahan']).lower()}): tindak lanjut "
+            apa = (f"{r['kategori']} ({LABEL_KEPARAHAN.get(r['keparahan'], r['keparahan']).lower()}): tindak lanjut "
                    f"lewat batas waktu {fmt.angka(r['angka'])} hari")
             mana = f"Kel. {r['nama_kelurahan']}, Kec. {kec}" if isinstance(r["nama_kelurahan"], str) else f"Kec. {kec}"
             oleh = r["pic"] if isinstance(r["pic"], str) else "–"
@@ -101,7 +99,7 @@ def perhatian(df: pd.DataFrame, zona: str) -> pd.DataFrame:
             mana, oleh = f"Kec. {kec}", f"Camat {kec} dan lurah setempat"
             sejak = f"laporan pertama {fmt.waktu_pendek(r['sejak'], zona)}"
         else:
-            tahap = STATUS_NET.get(r["kategori"], r["kategori"])
+            tahap = LABEL_STATUS_KASUS.get(r["kategori"], r["kategori"])
             lama = (f"lewat batas waktu {fmt.angka(r['angka'])} hari" if r["terlambat"]
                     else f"berjalan {fmt.angka(r['angka'])} hari")
             apa = f"Kasus netralitas ASN {r['kode']} di tahap {tahap.lower()}, {lama}"

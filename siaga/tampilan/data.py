@@ -19,10 +19,9 @@ from siaga.inti.masalah import MasalahError
 from siaga.masuk import impor, riwayat
 from siaga.masuk.hasil import HasilImpor, sha256
 
-JENIS = list(impor.JENIS)
 TIPE_TABEL = ["csv", "txt", "tsv", "xlsx"]
 TIPE_BATAS = ["geojson", "json", "zip"]
-TINGKAT = {"": "Dikenali otomatis", "kecamatan": "Kecamatan", "kelurahan": "Kelurahan/desa"}
+LABEL_TINGKAT_BATAS = {"": "Dikenali otomatis", "kecamatan": "Kecamatan", "kelurahan": "Kelurahan/desa"}
 MB = 1024 * 1024
 LOG = [n for n, i in INPUTS.items() if i.log]
 MODE = {impor.MODE_TAMBAH: "Tambahkan baris baru ke log", impor.MODE_GANTI: "Ganti seluruh berkas"}
@@ -159,13 +158,13 @@ def _waktu(v: riwayat.Versi) -> str:
     return fmt.waktu_tanpa_zona(v.waktu_dt)
 
 
-AKSI = {riwayat.AKSI_IMPOR: "Impor", riwayat.AKSI_PULIHKAN: "Pemulihan", riwayat.AKSI_AWAL: "Keadaan awal"}
+LABEL_AKSI_RIWAYAT = {riwayat.AKSI_IMPOR: "Impor", riwayat.AKSI_PULIHKAN: "Pemulihan", riwayat.AKSI_AWAL: "Keadaan awal"}
 
 
 def tabel_riwayat(paths: Paths) -> pd.DataFrame:
     """Every version, newest first; ``Dipakai`` marks the files in use now."""
     semua = riwayat.daftar(paths)
-    rows = [{"Versi": v.nomor, "Waktu": _waktu(v), "Oleh": v.oleh, "Aksi": AKSI.get(v.aksi, v.aksi),
+    rows = [{"Versi": v.nomor, "Waktu": _waktu(v), "Oleh": v.oleh, "Aksi": LABEL_AKSI_RIWAYAT.get(v.aksi, v.aksi),
              "Berkas": ", ".join(b["nama"] for b in v.berkas), "Sumber": v.sumber,
              "Baris/fitur": fmt.angka(v.baris), "Status": v.status, "Dipakai": "ya" if riwayat.dipakai(paths, v) else "",
              "Keterangan": v.keterangan} for v in reversed(semua)]

@@ -16,7 +16,7 @@ from siaga.akses import LABEL_PERAN, AksesDitolak, audit, gerbang, identitas, pe
 from siaga.inti import fmt
 from siaga.inti.config import Paths
 
-STATUS = {identitas.MENUNGGU: "Menunggu keputusan", identitas.DISETUJUI: "Disetujui",
+LABEL_STATUS_PERMINTAAN = {identitas.MENUNGGU: "Menunggu keputusan", identitas.DISETUJUI: "Disetujui",
           identitas.DITOLAK: "Ditolak", identitas.KEDALUWARSA: "Kedaluwarsa"}
 PESAN, GALAT, TAMPIL = "identitas_pesan", "identitas_galat", "identitas_tampil"
 CATATAN_TERLAPOR = ("Identitas ASN terlapor adalah data pribadi (UU 27/2022): tampil hanya saat diminta, hanya "
@@ -49,7 +49,7 @@ def tabel_permintaan(semua: list[identitas.Permintaan], sekarang: dt.datetime | 
     """Requests, newest first (shown to the requester and to admins only)."""
     sekarang = sekarang or dt.datetime.now()
     rows = [{"Nomor": p.nomor, "Kasus": p.id_kasus, "Pemohon": p.pemohon, "Diminta": _waktu(p.diminta),
-             "Alasan": p.alasan, "Status": STATUS[p.keadaan(sekarang)],
+             "Alasan": p.alasan, "Status": LABEL_STATUS_PERMINTAAN[p.keadaan(sekarang)],
              "Diputus oleh": p.pemutus or "", "Berlaku sampai": _waktu(p.berlaku_sampai), "Catatan": p.catatan}
             for p in reversed(semua)]
     return pd.DataFrame(rows, columns=["Nomor", "Kasus", "Pemohon", "Diminta", "Alasan", "Status", "Diputus oleh",

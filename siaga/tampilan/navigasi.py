@@ -12,14 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 import streamlit as st
 
 from siaga import akses
 from siaga.akses import Akses
+from siaga.inti.config import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent.parent
 PAGES = ROOT / "pages"
 
 # Filters a page may use (also URL parameter names and session-state key suffixes).

@@ -58,7 +58,7 @@ def test_map_draws_points_and_shading(server, tab, artefak):
     # the darkest grey class (the kecamatan with most incidents), blended at the layer's opacity
     a = tampil.ALFA_WILAYAH / 255
     latar = _rgb("#eef1f5")
-    gelap = tuple(round(a * c + (1 - a) * b) for c, b in zip(_rgb(tampil.ABU[-1]), latar))
+    gelap = tuple(round(a * c + (1 - a) * b) for c, b in zip(_rgb(tampil.SKALA_ABU[-1]), latar))
     assert _ada_warna(img, gelap, toleransi=24), "no shaded kecamatan drawn"
 
 
