@@ -19,11 +19,11 @@ import time
 import zipfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
 import pypdfium2
 from PIL import Image
+
+# `python bench/laporan.py` puts bench/ on sys.path, not the repository root that holds siaga
+sys.path.insert(0, str(ROOT := Path(__file__).resolve().parent.parent))
 
 from siaga import laporan
 from siaga.data.store import Store

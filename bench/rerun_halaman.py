@@ -17,10 +17,10 @@ import sys
 import time
 from pathlib import Path
 
+from streamlit.testing.v1 import AppTest
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-
-from streamlit.testing.v1 import AppTest
 
 # page title -> page file passed to switch_page (None = default page)
 PAGES = {"Ringkasan": None, "Kesiapan": "pages/kesiapan.py", "Logistik": "pages/logistik.py",
@@ -46,8 +46,8 @@ def measure(page: str | None, query: dict[str, str], runs: int) -> dict:
         times.append(time.perf_counter() - t)
     maps = [len(c.proto.json.encode()) for c in at.get("deck_gl_json_chart")]
     charts = sum(len(c.proto.spec.encode()) for c in at.get("plotly_chart"))
-    return {"cold_s": cold, "median_ms": statistics.median(times) * 1000, "p90_ms": sorted(times)[int(0.9 * runs) - 1] * 1000,
-            "maps": maps, "charts": charts}
+    return {"cold_s": cold, "median_ms": statistics.median(times) * 1000,
+            "p90_ms": sorted(times)[int(0.9 * runs) - 1] * 1000, "maps": maps, "charts": charts}
 
 
 def main() -> None:
@@ -65,12 +65,15 @@ def main() -> None:
         out.mkdir(exist_ok=True)
         (out / "rerun_halaman.json").write_text(json.dumps(rows, indent=2))
         lines = [f"Measured {dt.date.today().isoformat()} on {platform.machine()}, Python {platform.python_version()}, "
-                 f"{args.runs} warm reruns per page (AppTest, demo data; whole city on the latest day, and kecamatan 32.75.07).", "",
-                 "| page · filter | median rerun (ms) | p90 (ms) | first run (s) | plotly specs (bytes) | map payloads (bytes) |",
+                 f"{args.runs} warm reruns per page (AppTest, demo data; whole city on the latest day, "
+                 "and kecamatan 32.75.07).", "",
+                 "| page · filter | median rerun (ms) | p90 (ms) | first run (s) | plotly specs (bytes) "
+                 "| map payloads (bytes) |",
                  "|---|---|---|---|---|---|"]
         for name, r in rows.items():
             maps = ", ".join(f"{m:,}" for m in r["maps"]) or "–"
-            lines.append(f"| {name} | {r['median_ms']:.0f} | {r['p90_ms']:.0f} | {r['cold_s']:.1f} | {r['charts']:,} | {maps} |")
+            lines.append(f"| {name} | {r['median_ms']:.0f} | {r['p90_ms']:.0f} | {r['cold_s']:.1f} | {r['charts']:,} "
+                         f"| {maps} |")
         doc = ROOT / "docs" / "performance.md"
         text = doc.read_text(encoding="utf-8")
         start, end = "<!-- bench:rerun_halaman -->", "<!-- /bench:rerun_halaman -->"

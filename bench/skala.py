@@ -43,7 +43,8 @@ HALAMAN = {
     },
     "nasional": {
         "Ikhtisar · nasional": (None, {}), "Ikhtisar · provinsi 32": (None, {"wil": "32"}),
-        "Ikhtisar · kab/kota 32.01": (None, {"wil": "32.01"}), "Ikhtisar · kecamatan 32.01.01 (TPS)": (None, {"wil": "32.01.01"}),
+        "Ikhtisar · kab/kota 32.01": (None, {"wil": "32.01"}),
+        "Ikhtisar · kecamatan 32.01.01 (TPS)": (None, {"wil": "32.01.01"}),
     },
 }
 PANJANG = {"kota": 8, "nasional": 2}       # pandas baseline groups by kecamatan / province
@@ -135,7 +136,8 @@ def pandas_baca(data: Path) -> dict[str, pd.DataFrame]:
         "logistik": pd.read_csv(d / "logistik.csv", usecols=["waktu", "tahap", "kode_lokasi", "kode_item",
                                                              "jumlah_kebutuhan", "jumlah_diterima", "jumlah_rusak"],
                                 dtype={"kode_lokasi": str}, parse_dates=["waktu"]),
-        "insiden": pd.read_csv(d / "insiden.csv", usecols=["id_insiden", "waktu", "kode_kecamatan", "keparahan", "status"],
+        "insiden": pd.read_csv(d / "insiden.csv",
+                               usecols=["id_insiden", "waktu", "kode_kecamatan", "keparahan", "status"],
                                dtype={"kode_kecamatan": str}, parse_dates=["waktu"]),
     }
 
@@ -182,7 +184,8 @@ def anak(mode: str, data: Path, skala: str, runs: int) -> dict:
 
 def ukuran(data: Path) -> str:
     files = sorted((data / "data").glob("*.csv"))
-    baris = {p.name: sum(1 for _ in p.open("rb")) - 1 for p in files if p.name in ("tps.csv", "logistik.csv", "insiden.csv")}
+    baris = {p.name: sum(1 for _ in p.open("rb")) - 1
+             for p in files if p.name in ("tps.csv", "logistik.csv", "insiden.csv")}
     return (", ".join(f"{n} {v:,}".replace(",", ".") for n, v in baris.items())
             + f"; {sum(p.stat().st_size for p in files) / 2**20:,.0f} MB CSV".replace(",", "."))
 
@@ -217,13 +220,15 @@ def _baris(skala: str, r: dict) -> list[str]:
     out += ["", "| measure | value |", "|---|---|",
             f"| ingest (validated, into DuckDB), separate process | {r['ingest']['s']:.1f} s |",
             f"| peak memory of that process | {r['ingest']['rss_mb']:.0f} MB |",
-            f"| restart from the Parquet cache in the app process, incl. the latest day's summary | {app['muat_s']:.1f} s |",
+            f"| restart from the Parquet cache in the app process, incl. the latest day's summary "
+            f"| {app['muat_s']:.1f} s |",
             f"| peak memory of the app process (load, every page, reruns) | {app['rss_puncak_mb']:.0f} MB |",
             f"| first use of a new as-of date (per-kecamatan summary) | {app['ringkas_dingin_ms']:.0f} ms |",
             f"| pandas: read the CSVs | {pdx['baca_csv_s']:.2f} s |",
             f"| pandas: Ringkasan + Logistik figures on frames in memory | {pdx['hitung_ms']:.0f} ms |",
             f"| DuckDB: the same pages' queries | {duck:.0f} ms |",
-            f"| ratio pandas read-CSV + compute / DuckDB | {pdx['baca_dan_hitung_s'] * 1000 / duck:,.1f}× |".replace(",", "."),
+            (f"| ratio pandas read-CSV + compute / DuckDB "
+             f"| {pdx['baca_dan_hitung_s'] * 1000 / duck:,.1f}× |").replace(",", "."),
             f"| ratio pandas in memory / DuckDB | {pdx['hitung_ms'] / duck:,.1f}× |".replace(",", "."), ""]
     return out
 

@@ -37,10 +37,11 @@ if jenis in tampil.LOG:
                             horizontal=True, help="Laporan harian camat/lurah biasanya ditambahkan ke log.")
 if jenis == impor.JENIS_BATAS:
     c, d = st.columns(2)
-    opsi["tingkat"] = c.selectbox("Tingkat wilayah", list(tampil.LABEL_TINGKAT_BATAS), format_func=tampil.LABEL_TINGKAT_BATAS.get,
-                                  key="data_tingkat") or None
+    opsi["tingkat"] = c.selectbox("Tingkat wilayah", list(tampil.LABEL_TINGKAT_BATAS),
+                                  format_func=tampil.LABEL_TINGKAT_BATAS.get, key="data_tingkat") or None
     opsi["turunkan"] = d.checkbox("Turunkan juga batas kecamatan dari batas kelurahan", key="data_turunkan")
-berkas = st.file_uploader("Berkas", type=tampil.tipe(jenis), key=f"data_unggah_{st.session_state.get('data_unggah_n', 0)}",
+berkas = st.file_uploader("Berkas", type=tampil.tipe(jenis),
+                          key=f"data_unggah_{st.session_state.get('data_unggah_n', 0)}",
                           help=f"Paling besar {tampil.batas_mb()} MB. CSV boleh berpemisah koma, titik koma atau tab.")
 
 if berkas is not None:

@@ -41,15 +41,16 @@ else:
         st.dataframe(h.kecamatan, hide_index=True, width="stretch", height=ui.tinggi_tabel(len(h.kecamatan), 563),
                      column_config=kolom.KECAMATAN_NETRALITAS)
         # The table compares every kecamatan (a camat: only theirs), so its file is named after what it holds.
-        ui.tombol_unduh(h.ekspor_kecamatan, "netralitas-kecamatan", k if k.akses.kecamatan else k.dengan(kecamatan=None),
-                        key="net_kec")
+        ui.tombol_unduh(h.ekspor_kecamatan, "netralitas-kecamatan",
+                        k if k.akses.kecamatan else k.dengan(kecamatan=None), key="net_kec")
 
     st.subheader("Kasus berjalan: umur dan batas waktu")
     st.caption(netralitas.PRIVASI)
     if not h.jumlah_terbuka:
         ui.kosong(h.kosong_terbuka)
     elif h.terbuka is None:
-        ui.hanya_rincian(f"{h.jumlah_terbuka} kasus masih berjalan {netralitas.lingkup_kalimat(k.nama_lingkup, k.tanggal)}.")
+        ui.hanya_rincian(f"{h.jumlah_terbuka} kasus masih berjalan "
+                         f"{netralitas.lingkup_kalimat(k.nama_lingkup, k.tanggal)}.")
     else:
         st.caption("Diurutkan dari yang paling lama melewati batas waktu; umur dihitung sejak laporan/temuan.")
         st.dataframe(netralitas.warnai_tenggat(h.terbuka), hide_index=True, width="stretch",

@@ -131,8 +131,8 @@ def pytest_configure(config):
 
 
 def konteks_uji(tanggal, kecamatan: str | None = None, kelurahan: str | None = None, jendela: str = "semua",
-                akses=None, data: Path = FIXTURE / "data", nama_kecamatan: dict | None = None, batas: dict | None = None,
-                rentang=None):
+                akses=None, data: Path = FIXTURE / "data", nama_kecamatan: dict | None = None,
+                batas: dict | None = None, rentang=None):
     """A screen view (:class:`siaga.model.konteks.Konteks`) over the Kota Contoh configuration, for model
     tests that pass their own query function; the data period is the as-of day unless given."""
     import datetime as dt

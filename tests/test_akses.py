@@ -111,7 +111,8 @@ def test_unscoped_query_still_sees_the_region(contoh_store):
     assert set(df["kode"]) == {ALPHA, BETA}
     staf = baris_kecamatan(contoh_store.query("kesiapan_unit", lingkup=Lingkup(STAF), tanggal=TGL, kecamatan=None))
     assert set(staf["kode"]) == {ALPHA, BETA}
-    beta = baris_kecamatan(contoh_store.query("kesiapan_unit", lingkup=Lingkup(CAMAT, BETA), tanggal=TGL, kecamatan=None))
+    beta = baris_kecamatan(contoh_store.query("kesiapan_unit", lingkup=Lingkup(CAMAT, BETA), tanggal=TGL,
+                                              kecamatan=None))
     assert set(beta["kode"]) == {BETA}
 
 

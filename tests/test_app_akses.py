@@ -200,7 +200,8 @@ def test_cached_query_results_are_keyed_on_the_scope(app_env):
     staf2 = baris_kecamatan(ui._cached("kesiapan_unit", params, versi, Lingkup(STAF)))
     assert set(staf["kode"]) == {ALPHA, BETA} and set(camat["kode"]) == {BETA}
     assert staf2.equals(staf)
-    minta_alpha = baris_kecamatan(ui._cached("kesiapan_unit", (("kecamatan", ALPHA), ("tanggal", dt.date(2024, 11, 25))),
+    minta_alpha = baris_kecamatan(ui._cached("kesiapan_unit",
+                                             (("kecamatan", ALPHA), ("tanggal", dt.date(2024, 11, 25))),
                                              versi, Lingkup(CAMAT, BETA)))
     assert set(minta_alpha["kode"]) == {BETA}
     batas = ui._batas(versi, Lingkup(CAMAT, BETA))

@@ -92,7 +92,8 @@ def test_heatmap_cells_follow_the_thresholds(contoh):
     at = contoh(tgl="2024-11-25")
     hm = heatmap(at)
     cells, text = hm["data"]
-    assert cells["y"] == ["Alpha", "Beta"] and cells["x"] == ["Logistik", "Checklist TPS", "Insiden", "Netralitas", "Skor"]
+    assert cells["y"] == ["Alpha", "Beta"]
+    assert cells["x"] == ["Logistik", "Checklist TPS", "Insiden", "Netralitas", "Skor"]
     # Alpha 78,33 / 44,44 / 75 / 100 / 66,61; Beta 50 / 88,89 / 98 / 80 / 73,36; siap >= 80, perhatian >= 60
     # level index 0 rawan, 1 perlu perhatian, 2 siap
     assert cells["z"] == [[1, 0, 1, 2, 1], [0, 2, 2, 2, 1]]
@@ -124,13 +125,15 @@ def test_kecamatan_lists_its_kelurahan_and_tps(contoh):
     assert kel["Kelurahan"].tolist() == ["Dua", "Satu"] and kel["Skor"].tolist() == [40, 81]
     assert kel["Level"].tolist() == ["Rawan", "Siap"]
     assert kel["Tindak lanjut oleh"].tolist() == ["Lurah/kades Dua dan PPS", "Lurah/kades Satu dan PPS"]
-    assert tps["TPS"].tolist() == ["TPS 001", "TPS 002", "TPS 001"] and tps["Kelurahan"].tolist() == ["Dua", "Satu", "Satu"]
+    assert tps["TPS"].tolist() == ["TPS 001", "TPS 002", "TPS 001"]
+    assert tps["Kelurahan"].tolist() == ["Dua", "Satu", "Satu"]
     assert tps["Skor"].tolist() == [40, 78, 100]      # TPS 002: 36 + 22,22 + 10 + 10 = 78,2
     assert tps["Laporan terakhir"].tolist()[0] == "belum ada laporan"
     assert tps["Kurang di TPS"].tolist() == ["semua item", "Surat suara", "–"]   # Dua's TPS: nothing at the TPS yet
     spec = deck_spec(at)
-    assert [l["id"] for l in spec["layers"]] == ["kesiapan-kelurahan", "label-kelurahan"]   # no TPS points yet
-    assert {f["properties"]["kode"] for f in spec["layers"][0]["data"]["features"]} == {"99.01.01.1001", "99.01.01.1002"}
+    assert [layer["id"] for layer in spec["layers"]] == ["kesiapan-kelurahan", "label-kelurahan"]   # no TPS points yet
+    assert ({f["properties"]["kode"] for f in spec["layers"][0]["data"]["features"]}
+            == {"99.01.01.1001", "99.01.01.1002"})
     assert heatmap(at)["data"][0]["y"] == ["Dua", "Satu"]
     assert any("Pilih kelurahan untuk melihat TPS-nya." in c.value for c in at.caption)
 
@@ -156,13 +159,14 @@ def test_kelurahan_deep_link_shows_its_tps(contoh):
     # TPS 001: belum on 20 Nov, siap since 24 Nov
     assert tps.iloc[1]["Laporan terakhir"] == "Siap · 24 Nov 10.00 WITA" and tps.iloc[1]["Belum terpenuhi"] == "lengkap"
     spec = deck_spec(at)
-    lay = {l["id"]: l for l in spec["layers"]}
+    lay = {layer["id"]: layer for layer in spec["layers"]}
     props = {f["properties"]["kode"]: f["properties"] for f in lay["kesiapan-kelurahan"]["data"]["features"]}
     assert props["99.01.01.1001"]["tebal"] == 3 and props["99.01.01.1002"]["tebal"] == 1
     pts = {p["nama"]: p for p in lay["kesiapan-tps"]["data"]}
     assert set(pts) == {"TPS 002 · Kel. Satu", "TPS 001 · Kel. Satu"}
     assert pts["TPS 002 · Kel. Satu"]["posisi"] == [110.06, -6.96]
-    assert pts["TPS 002 · Kel. Satu"]["warna"] == [0xFD, 0xAE, 0x61] and pts["TPS 001 · Kel. Satu"]["warna"] == [0x45, 0x75, 0xB4]
+    assert pts["TPS 002 · Kel. Satu"]["warna"] == [0xFD, 0xAE, 0x61]
+    assert pts["TPS 001 · Kel. Satu"]["warna"] == [0x45, 0x75, 0xB4]
     assert heatmap(at)["data"][0]["y"] == ["Dua", "▶ Satu"]
     assert len(at.get("download_button")) == 6
 
@@ -170,7 +174,7 @@ def test_kelurahan_deep_link_shows_its_tps(contoh):
 def test_kelurahan_without_coordinates_is_counted(contoh):
     at = contoh(kec="99.01.01", kel="99.01.01.1002", tgl="2024-11-25")
     assert metrics(at)["Skor kesiapan"] == "40"
-    assert [l["id"] for l in deck_spec(at)["layers"]] == ["kesiapan-kelurahan", "label-kelurahan"]
+    assert [layer["id"] for layer in deck_spec(at)["layers"]] == ["kesiapan-kelurahan", "label-kelurahan"]
     assert any("1 TPS tanpa koordinat tidak tampil di peta." in c.value for c in at.caption)
 
 
@@ -187,8 +191,8 @@ def test_kelurahan_without_tps_and_names_stay_literal(app_env, contoh_dir):
     with open(data / "wilayah.csv", "a") as f:
         f.write("kelurahan,99.01.02.1002,Empat (Baru),99.01.02,,\n")
     (data / "checklist.csv").write_text((data / "checklist.csv").read_text().replace(
-        "99.01.02.1001.001,ya,ya,ya,ya,tidak,ya,400,2,ya,belum,", "99.01.02.1001.001,ya,ya,ya,ya,tidak,ya,400,2,ya,belum,"
-        "<script>alert('x')</script>"))
+        "99.01.02.1001.001,ya,ya,ya,ya,tidak,ya,400,2,ya,belum,",
+        "99.01.02.1001.001,ya,ya,ya,ya,tidak,ya,400,2,ya,belum,<script>alert('x')</script>"))
     app_env(data, contoh_dir / "geo")
     at = buka(kec="99.01.02", tgl="2024-11-25")
     assert not at.exception

@@ -33,7 +33,8 @@ def test_deep_link_reproduces_the_figures(contoh_app):
                  "Tanpa konflik": "1 insiden serius", "Pelayanan publik tanpa gangguan": "0 gangguan"}
     captions = [c.value for c in at.caption]
     assert "650 dari 1.000 pemilih DPT di 4 TPS sudah menerima C-Pemberitahuan." in captions
-    assert any(c.startswith("1 insiden konflik/keamanan terbuka · 2 insiden terbuka seluruhnya · 1 melewati") for c in captions)
+    assert any(c.startswith("1 insiden konflik/keamanan terbuka · 2 insiden terbuka seluruhnya · 1 melewati")
+               for c in captions)
     assert [t.value for t in at.text] == ["Masa tenang — hari ke-2, sampai 26 November 2024"]
 
 

@@ -70,7 +70,8 @@ def test_title_rows_blank_rows_total_and_footer_keep_excel_row_numbers():
 
 
 def test_one_cell_rows_in_the_middle_are_not_a_footer():
-    text = "kode_kategori;nama;kelompok\nkonflik;Konflik;konflik\n;;\ncatatan tengah;;\nlayanan;Layanan;pelayanan_publik\n"
+    text = ("kode_kategori;nama;kelompok\nkonflik;Konflik;konflik\n;;\ncatatan tengah;;\n"
+            "layanan;Layanan;pelayanan_publik\n")
     b = baca_tabel(text.encode(), "k.csv", KAT)
     assert b.df["_baris"].tolist() == [2, 4, 5]          # row 4 stays, and validation will report it
 
@@ -103,8 +104,10 @@ def test_multiline_quoted_cell_is_one_excel_row():
     assert b.df["nama"].iloc[0] == "Konflik\ndan keamanan"
 
 
-@pytest.mark.parametrize("data,alasan", [(b"", "kosong"), (b"\n \n", "kosong"), (b"\x00\x01\x02\x03" * 20, "bukan teks"),
-                                         (b"\xd0\xcf\x11\xe0" + b"\x00" * 100, ".xls"), (b"PK\x03\x04xx", "XLSX rusak")])
+@pytest.mark.parametrize("data,alasan", [(b"", "kosong"), (b"\n \n", "kosong"),
+                                         (b"\x00\x01\x02\x03" * 20, "bukan teks"),
+                                         (b"\xd0\xcf\x11\xe0" + b"\x00" * 100, ".xls"),
+                                         (b"PK\x03\x04xx", "XLSX rusak")])
 def test_unreadable_files_are_refused_in_indonesian(data, alasan):
     with pytest.raises(MasalahError) as exc:
         baca_tabel(data, "x.csv", KAT)

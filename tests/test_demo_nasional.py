@@ -191,7 +191,7 @@ def test_codes_are_hierarchical(tabel):
     # kelurahan 1001.., desa 2001.., each numbered without gaps within the kecamatan
     nomor = kel["kode"].str[-4:].astype(int)
     assert nomor.between(1001, 1999).sum() + nomor.between(2001, 2999).sum() == len(kel)
-    for (_, jenis), g in pd.DataFrame({"k": kel["kode_induk"], "j": nomor // 1000, "n": nomor % 1000}).groupby(
+    for (_, _jenis), g in pd.DataFrame({"k": kel["kode_induk"], "j": nomor // 1000, "n": nomor % 1000}).groupby(
             ["k", "j"]):
         assert list(g["n"]) == list(range(1, len(g) + 1))
     tps = tabel["tps"]

@@ -36,16 +36,19 @@ BAD_VALUES = [
     ("tps.csv", ",400,reguler", ",601,reguler", ["kolom dpt", "di luar rentang 0–600"]),
     ("tps.csv", "99.01.02.1001.001,99.01.02.1001", "99.01.02.1001.001,99.01.02.1009",
      ["kolom kode_kelurahan", "tidak ditemukan di wilayah.csv"]),
-    ("tps.csv", ",reguler,,-6.95,110.05", ",biasa,,-6.95,110.05", ["kolom jenis", "harus salah satu dari: reguler, khusus"]),
+    ("tps.csv", ",reguler,,-6.95,110.05", ",biasa,,-6.95,110.05",
+     ["kolom jenis", "harus salah satu dari: reguler, khusus"]),
     ("tps.csv", ",-6.95,110.05,", ",-66.95,110.05,", ["kolom lat", "lintang"]),
     ("logistik.csv", "2024-11-22 10:00,ppk,99.01.01,KOTAK", "2024-11-22 10:00,ppk,99.01.01.1001,KOTAK",
      ["kolom kode_lokasi", "tahap ppk memerlukan kode kecamatan"]),
     ("logistik.csv", "300,300,30,30 lembar basah", "300,300,330,rusak semua", ["jumlah rusak melebihi"]),
     ("checklist.csv", "2024-11-25 11:00,99.01.02.1001.001", "25/13/2024 11:00,99.01.02.1001.001",
      ["checklist.csv, baris 5, kolom waktu", "bukan waktu"]),
-    ("checklist.csv", "ya,ya,ya,ya,tidak,ya,400,2", "ya,ya,ya,ya,tidak,ya,401,2", ["C-Pemberitahuan", "lebih banyak dari DPT"]),
+    ("checklist.csv", "ya,ya,ya,ya,tidak,ya,400,2", "ya,ya,ya,ya,tidak,ya,401,2",
+     ["C-Pemberitahuan", "lebih banyak dari DPT"]),
     ("insiden.csv", "I3,2024-11-25 09:00", "I1,2024-11-23 12:00", ["baris ganda", "sama dengan baris 3"]),
-    ("insiden.csv", "konflik,tinggi,dilaporkan", "konflik,parah,dilaporkan", ["kolom keparahan", "rendah, sedang, tinggi"]),
+    ("insiden.csv", "konflik,tinggi,dilaporkan", "konflik,parah,dilaporkan",
+     ["kolom keparahan", "rendah, sedang, tinggi"]),
     ("netralitas.csv", "N2,2024-11-20 09:00,2024-11-19,2024-11-20", "N2,2024-11-20 09:00,2024-11-29,2024-11-20",
      ["kolom tanggal_kejadian", "sesudah tanggal laporan"]),
     ("wilayah.csv", "kecamatan,99.01.02,Beta,99.01", "kecamatan,99.01.02,Beta,99.02", ["kode_induk", "99.01"]),
@@ -63,8 +66,9 @@ def test_bad_values_are_named(contoh_paths, name, old, new, expect):
 
 
 def test_missing_required_column(contoh_paths):
-    _rewrite(contoh_paths, "tps.csv", "kode_tps,kode_kelurahan,nomor_tps,dpt,", "kode_tps,kode_kelurahan,nomor_tps,jumlah,")
-    hasil, msgs = _problems(contoh_paths)
+    _rewrite(contoh_paths, "tps.csv", "kode_tps,kode_kelurahan,nomor_tps,dpt,",
+             "kode_tps,kode_kelurahan,nomor_tps,jumlah,")
+    _hasil, msgs = _problems(contoh_paths)
     assert any("kolom dpt" in m and "kolom wajib tidak ada" in m for m in msgs), msgs
     assert any("kolom jumlah" in m and "tidak dikenal" in m for m in msgs), msgs
 
@@ -91,7 +95,7 @@ def test_blank_rows_are_ignored(contoh_paths):
 def test_personal_values_are_masked(contoh_paths):
     raw = baca_csv(contoh_paths.data / "netralitas_pribadi.csv")
     raw.loc[0, "nip_terlapor"] = "SENTINEL-NIP-SALAH"
-    df, masalah = validasi(INPUTS["netralitas_pribadi"], raw)
+    _df, masalah = validasi(INPUTS["netralitas_pribadi"], raw)
     assert masalah and all("SENTINEL" not in m.pesan() for m in masalah)
     assert any(m.nilai == MASKED and m.kolom == "nip_terlapor" for m in masalah)
 
@@ -101,14 +105,15 @@ def test_many_errors_are_summarised(contoh_paths):
     lines = p.read_text().splitlines()
     bad = [ln.replace("2024-11-20 10:00", f"salah-{i}") for i, ln in enumerate([lines[1]] * 60)]
     p.write_text("\n".join([lines[0], *bad]) + "\n")
-    hasil, msgs = _problems(contoh_paths)
+    _hasil, msgs = _problems(contoh_paths)
     assert sum("kolom waktu" in m and "bukan waktu" in m for m in msgs) == 21   # 20 examples + a summary
     assert any("dan 40 baris lain" in m for m in msgs)
 
 
 def test_config_errors_are_indonesian(contoh_paths):
     p = contoh_paths.data / "wilayah.toml"
-    p.write_text(p.read_text().replace('zona_waktu = "WITA"', 'zona_waktu = "GMT"').replace('kode = "99.01"', 'kode = "9901"'))
+    p.write_text(p.read_text().replace('zona_waktu = "WITA"', 'zona_waktu = "GMT"')
+                 .replace('kode = "99.01"', 'kode = "9901"'))
     with pytest.raises(MasalahError) as exc:
         muat_wilayah(contoh_paths.data)
     msgs = [m.pesan() for m in exc.value.masalah]

@@ -29,7 +29,7 @@ def test_same_tables_as_pandas_reader(monkeypatch, root):
     monkeypatch.setenv("SIAGA_BESAR_MB", "0")
     besar = Store(paths)
     assert mode_besar(paths) and besar.muat(), besar.ditolak
-    for name in OPERASIONAL + ("kesiapan_tps",):
+    for name in (*OPERASIONAL, "kesiapan_tps"):
         if name == "kesiapan_tps":
             a = kecil.query(name, tanggal="2024-11-25", kecamatan=None, kelurahan=None)
             b = besar.query(name, tanggal="2024-11-25", kecamatan=None, kelurahan=None)
@@ -38,8 +38,10 @@ def test_same_tables_as_pandas_reader(monkeypatch, root):
         pd.testing.assert_frame_equal(a, b, check_dtype=False, obj=name)
 
 
-BAD = BAD_VALUES + [          # the same cases as the pandas reader, and a few of its own
-    ("tps.csv", "99.01.01.1001.002,99.01.01.1001,2", "99.01.01.1001.002,99.01.01.1001,7", ["kolom nomor_tps", "tiga digit"]),
+BAD = [
+    *BAD_VALUES,                # the same cases as the pandas reader, and a few of its own
+    ("tps.csv", "99.01.01.1001.002,99.01.01.1001,2", "99.01.01.1001.002,99.01.01.1001,7",
+     ["kolom nomor_tps", "tiga digit"]),
     ("checklist.csv", "ya,ya,ya,ya,tidak,ya,400,2", "ya,mungkin,ya,ya,tidak,ya,400,2", ["harus ya atau tidak"]),
     ("insiden.csv", "I1,2024-11-23 10:00,2024-11-23 08:00,99.01.01,99.01.01.1001",
      "I1,2024-11-23 10:00,2024-11-23 08:00,99.01.02,99.01.01.1001", ["kelurahan tidak berada di kecamatan"]),

@@ -114,7 +114,8 @@ def test_kesiapan_kecamatan_expected(contoh_store):
 def test_replay_earlier_and_later_dates(contoh_store):
     early = baris_kecamatan(contoh_store.query("kesiapan_unit", tanggal=dt.date(2024, 11, 21), kecamatan=None))
     assert early["skor_logistik"].tolist() == [25.0, 25.0]    # everything still at the gudang
-    late = baris_kecamatan(contoh_store.query("kesiapan_unit", tanggal=dt.date(2024, 11, 26), kecamatan="99.01.02")).iloc[0]
+    late = baris_kecamatan(contoh_store.query("kesiapan_unit", tanggal=dt.date(2024, 11, 26),
+                                              kecamatan="99.01.02")).iloc[0]
     assert late.skor_logistik == 50         # KOTAK reached the TPS on 26 Nov; SS, the weakest item, did not
     assert late.insiden_terbuka == 2 and late.insiden_serius == 1  # I4 (tinggi) reported on 26 Nov
     before = contoh_store.query("indikator_utama", tanggal=dt.date(2024, 9, 1), kecamatan=None).iloc[0]

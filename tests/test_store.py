@@ -23,7 +23,7 @@ def test_limits_are_set(contoh_paths):
     cur = s.snapshot.con.cursor()
     threads, mem = cur.execute("SELECT current_setting('threads'), current_setting('memory_limit')").fetchone()
     assert threads == DUCKDB_CONFIG["threads"]
-    assert mem.endswith("MiB") or mem.endswith("GiB")
+    assert mem.endswith(("MiB", "GiB"))
 
 
 def test_ids_stay_text_and_types_are_explicit(contoh_paths):
@@ -56,7 +56,8 @@ def test_reload_on_change(contoh_paths):
     v1 = s.versi
     before = s.query("indikator_utama", tanggal=TGL, kecamatan=None).iloc[0]
     path = contoh_paths.data / "tps.csv"
-    path.write_text(path.read_text().replace("99.01.02.1001.001,99.01.02.1001,1,400", "99.01.02.1001.001,99.01.02.1001,1,500"))
+    path.write_text(path.read_text().replace("99.01.02.1001.001,99.01.02.1001,1,400",
+                                             "99.01.02.1001.001,99.01.02.1001,1,500"))
     _bump(path)
     s.segarkan()
     assert s.versi != v1 and not s.ditolak

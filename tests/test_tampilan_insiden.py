@@ -159,7 +159,8 @@ def test_closing_time_after_reopening(contoh_dir):
     """I2 reopened on 26 Nov 08:00 and closed again at 09:00: closed at 25 Nov 08:00 as of 25 Nov,
     at 26 Nov 09:00 as of 26 Nov; while reopened it is open."""
     p = contoh_dir / "data" / "insiden.csv"
-    base = "99.01.01,99.01.01.1002,,,,layanan,sedang,{s},camat_lurah,Pelayanan kelurahan tertunda,x,Camat Alpha,2024-11-27"
+    base = ("99.01.01,99.01.01.1002,,,,layanan,sedang,{s},camat_lurah,Pelayanan kelurahan tertunda,x,Camat Alpha,"
+            "2024-11-27")
     with p.open("a", encoding="utf-8") as f:
         f.write(f"I2,2024-11-26 08:00,2024-11-24 07:00,{base.format(s='ditangani')}\n")
         f.write(f"I2,2024-11-26 09:00,2024-11-24 07:00,{base.format(s='selesai')}\n")
@@ -184,7 +185,8 @@ def test_sentences():
         "Jendela waktu: 24 jam terakhir, 25 Nov 2024 10.00 – 26 Nov 2024 10.00 WITA."
     assert t.kalimat_jendela("semua", None, dt.datetime(2024, 11, 26, 10), dt.date(2024, 11, 10), "WITA") == \
         "Jendela waktu: sejak awal data (10 Nov 2024) sampai 26 Nov 2024 10.00 WITA."
-    assert t.kosong_jendela("Kecamatan Alpha", "24jam", T25) == "Tidak ada insiden di Kecamatan Alpha dalam 24 jam terakhir."
+    assert t.kosong_jendela("Kecamatan Alpha", "24jam", T25) == \
+        "Tidak ada insiden di Kecamatan Alpha dalam 24 jam terakhir."
     assert t.kosong_jendela("Kota Contoh", "semua", T25) == "Tidak ada insiden di Kota Contoh sampai 25 November 2024."
     assert t.kosong_belum_ada("Kota Contoh", dt.date(2024, 10, 1), dt.date(2024, 11, 10)) == (
         "Belum ada insiden tercatat di Kota Contoh sampai 1 Oktober 2024; data pertama tercatat 10 November 2024.")
@@ -219,7 +221,8 @@ def test_count_classes():
     assert [(a, b) for a, b, _ in t.kelas_jumlah(3)] == [(1, 1), (2, 2), (3, 3)]
     assert [(a, b) for a, b, _ in t.kelas_jumlah(30)] == [(1, 8), (9, 15), (16, 23), (24, 30)]
     k = t.kelas_jumlah(30)
-    assert [w for *_, w in k] == t.SKALA_ABU and t.warna_jumlah(0, k) == t.WARNA_NOL and t.warna_jumlah(30, k) == t.SKALA_ABU[-1]
+    assert [w for *_, w in k] == t.SKALA_ABU
+    assert t.warna_jumlah(0, k) == t.WARNA_NOL and t.warna_jumlah(30, k) == t.SKALA_ABU[-1]
     # every count 1..maks falls in exactly one class, classes ascend without gaps
     for maks in range(1, 60):
         k = t.kelas_jumlah(maks)

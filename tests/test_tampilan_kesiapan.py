@@ -74,7 +74,7 @@ def test_missing_checklist_items_in_plain_words():
     assert tampil.belum_terpenuhi(lengkap) == "lengkap"
     assert tampil.belum_terpenuhi(dict(lengkap, kpps_bimtek=False, penerangan=False)) == "KPPS belum bimtek; penerangan"
     assert tampil.belum_terpenuhi(tps_row(status_laporan=None)) == "belum ada laporan"
-    assert tampil.belum_terpenuhi(dict(lengkap, dpt=0, c_pemberitahuan=0)) == "lengkap"   # no voters, nothing to deliver
+    assert tampil.belum_terpenuhi(dict(lengkap, dpt=0, c_pemberitahuan=0)) == "lengkap"  # no voters, nothing to deliver
 
 
 def test_scope_row_and_key_figures():
@@ -177,8 +177,9 @@ def test_tps_table_says_what_is_wrong_and_since_when():
                                waktu_laporan=None, status_sejak=None, catatan="<script>alert('x')</script>",
                                lat=None, lon=None, skor=40.0, level="rawan")])
     t = tampil.tabel_tps(tps, "WITA")
-    assert list(t.columns) == ["TPS", "Kelurahan", "DPT", "Skor", "Level", "Logistik", "Kurang di TPS", "Checklist", "Belum terpenuhi", "Laporan terakhir", "Status sejak",
-                               "Rawan banjir", "Insiden", "Catatan laporan"]
+    assert list(t.columns) == ["TPS", "Kelurahan", "DPT", "Skor", "Level", "Logistik", "Kurang di TPS", "Checklist",
+                               "Belum terpenuhi", "Laporan terakhir", "Status sejak", "Rawan banjir", "Insiden",
+                               "Catatan laporan"]
     r = t.iloc[0]
     assert (r["DPT"], r["Skor"], r["Logistik"], r["Kurang di TPS"], r["Checklist"]) == \
         ("300", 78, "90 · 1/2 item", "Surat suara", "56")
@@ -223,7 +224,7 @@ def test_kelurahan_map_sends_only_the_kecamatan_and_the_selected_tps():
     assert tanpa == 1
     spec = json.loads(deck.to_json())
     assert "mapProvider" not in spec and spec["mapStyle"].startswith("data:application/json,")
-    lay = {l["id"]: l for l in spec["layers"]}
+    lay = {layer["id"]: layer for layer in spec["layers"]}
     feats = lay["kesiapan-kelurahan"]["data"]["features"]
     assert [f["properties"]["kode"] for f in feats] == ["99.01.01.1001", "99.01.01.1002"]   # not Beta's kelurahan
     satu, dua = (f["properties"] for f in feats)
@@ -240,7 +241,7 @@ def test_kelurahan_map_sends_only_the_kecamatan_and_the_selected_tps():
     assert json.loads(deck.to_json()) == json.loads(super(grafik.Peta, deck).to_json())  # same content as pydeck's
     assert len(deck.to_json().encode()) < 0.7 * len(super(grafik.Peta, deck).to_json().encode())   # no indentation
     no_points, _ = tampil.peta_kelurahan(batas, unit, None, "WITA")
-    assert [l.id for l in no_points.layers] == ["kesiapan-kelurahan", "label-kelurahan"]
+    assert [layer.id for layer in no_points.layers] == ["kesiapan-kelurahan", "label-kelurahan"]
 
 
 # ------------------------------------------------------------------ readiness over time

@@ -273,8 +273,8 @@ def test_sisa_hari(tanggal, nilai):
 def test_angka_kunci(contoh_store):
     r = q(contoh_store, "logistik_ringkas", kecamatan="99.01.01").iloc[0]
     got = tl.angka_kunci(r, "Kecamatan Alpha", kecamatan=True)
-    assert [(a.label, a.nilai) for a in got] == [("TPS dengan logistik lengkap", "33,3%"), ("Unit belum ada di TPS", "232"),
-                                           ("Unit rusak", "30")]
+    assert [(a.label, a.nilai) for a in got] == [("TPS dengan logistik lengkap", "33,3%"),
+                                                 ("Unit belum ada di TPS", "232"), ("Unit rusak", "30")]
     assert got[0].keterangan == "1 dari 3 TPS sudah menerima semua item dalam keadaan baik."
     assert got[2].keterangan == "diterima dalam keadaan rusak di PPK, PPS dan TPS Kecamatan Alpha."
 

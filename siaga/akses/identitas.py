@@ -103,7 +103,8 @@ class Permintaan:
 
     def keadaan(self, sekarang: dt.datetime) -> str:
         """The status now: an approval past its time is ``kedaluwarsa``."""
-        if self.status == DISETUJUI and self.berlaku_sampai and dt.datetime.fromisoformat(self.berlaku_sampai) <= sekarang:
+        if self.status == DISETUJUI and self.berlaku_sampai \
+                and dt.datetime.fromisoformat(self.berlaku_sampai) <= sekarang:
             return KEDALUWARSA
         return self.status
 

@@ -79,7 +79,7 @@ def _judul(path: Path, inp: Input) -> tuple[list[str] | None, str | None]:
     """Header names (normalised) or the reason the file is not in canonical form."""
     with path.open("rb") as f:
         head = f.read(65536)
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
+    if head.startswith((b"\xff\xfe", b"\xfe\xff", b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):    # UTF-16 BOM, XLSX, XLS
         return None, "bukan CSV UTF-8"
     line = head.split(b"\n", 1)[0].decode("utf-8-sig", errors="replace").rstrip("\r")
     names = [norm_judul(c) for c in next(csv.reader(io.StringIO(line)), [])]
@@ -320,7 +320,8 @@ class Pemuat:
             self.masalah.append(Masalah(inp.berkas, int(line), col, nilai, alasan))
         if n > len(rows):
             self.masalah.append(Masalah(inp.berkas, None, None, None,
-                                        f"dan {n - len(rows)} nilai lain yang tidak dapat dibaca sesuai jenis kolomnya"))
+                                        f"dan {n - len(rows)} nilai lain yang tidak dapat dibaca "
+                                        "sesuai jenis kolomnya"))
 
     # ------------------------------------------------------------ across files
     def silang(self, wil: Wilayah) -> None:
@@ -328,13 +329,14 @@ class Pemuat:
         for name in OPERASIONAL:
             inp = INPUTS[name]
             cek = [_Cek(r.kolom, f"kode tidak ditemukan di {INPUTS[r.input].berkas}",
-                        f"{_q(r.kolom)} IS NOT NULL AND {_q(r.kolom)} NOT IN (SELECT {_q(r.kolom_tujuan)} FROM {r.input})",
+                        f"{_q(r.kolom)} IS NOT NULL AND {_q(r.kolom)} NOT IN "
+                        f"(SELECT {_q(r.kolom_tujuan)} FROM {r.input})",
                         _q(r.kolom)) for r in inp.rujukan]
             tambahan = ""
             if name == "logistik":    # running totals per place and item, in time order
                 tambahan = (", sum(jumlah_rusak) OVER w AS _rusak, sum(jumlah_diterima) OVER w AS _terima "
-                            "FROM logistik WINDOW w AS (PARTITION BY tahap, kode_lokasi, kode_item ORDER BY waktu, rowid "
-                            "ROWS UNBOUNDED PRECEDING)")
+                            "FROM logistik WINDOW w AS (PARTITION BY tahap, kode_lokasi, kode_item "
+                            "ORDER BY waktu, rowid ROWS UNBOUNDED PRECEDING)")
             tabel = f"(SELECT rowid AS rid, *{tambahan or f' FROM {name}'}) AS {name}"
             self._laporkan(inp, tabel, cek + _semantik(name, wil), baris="rid + 2")
 
@@ -364,7 +366,8 @@ def _semantik(name: str, wil: Wilayah) -> list[_Cek]:
     if name == "logistik":
         gudang = ("SELECT kode FROM wilayah WHERE tingkat = 'kabkota'" if wil.multi else f"SELECT {_lit(wil.kode)}")
         sumber = {"kabkota": gudang, "kecamatan": "SELECT kode FROM wilayah WHERE tingkat = 'kecamatan'",
-                  "kelurahan": "SELECT kode FROM wilayah WHERE tingkat = 'kelurahan'", "tps": "SELECT kode_tps FROM tps"}
+                  "kelurahan": "SELECT kode FROM wilayah WHERE tingkat = 'kelurahan'",
+                  "tps": "SELECT kode_tps FROM tps"}
         out = [_Cek("kode_lokasi", f"tahap {tahap} memerlukan kode {tingkat} yang terdaftar",
                     f"tahap = {_lit(tahap)} AND kode_lokasi NOT IN ({sumber[tingkat]})", "kode_lokasi")
                for tahap, tingkat in TINGKAT_TAHAP.items()]
@@ -383,8 +386,8 @@ def _semantik(name: str, wil: Wilayah) -> list[_Cek]:
                  "kode_kelurahan IS NOT NULL AND kode_kelurahan IN (SELECT kode FROM wilayah) "
                  f"AND {induk.format(c='kode_kelurahan')} <> kode_kecamatan", "kode_kelurahan"),
             _Cek("kode_tps", "TPS tidak berada di kelurahan yang disebut",
-                 f"kode_tps IS NOT NULL AND kode_kelurahan IS NOT NULL AND {induk.format(c='kode_tps')} <> kode_kelurahan",
-                 "kode_tps"),
+                 "kode_tps IS NOT NULL AND kode_kelurahan IS NOT NULL "
+                 f"AND {induk.format(c='kode_tps')} <> kode_kelurahan", "kode_tps"),
             _Cek("waktu_kejadian", "waktu kejadian sesudah waktu pembaruan", "waktu_kejadian > waktu",
                  "waktu_kejadian", PERINGATAN),
         ]

@@ -195,7 +195,8 @@ class Store:
     def _build(self, fp: tuple) -> Snapshot:
         wil = muat_wilayah(self.paths.data)
         data_besar = besar.mode_besar(self.paths)
-        hasil: HasilMuat = muat_semua(self.paths, wil, [n for n in DIMUAT if not (data_besar and n in besar.OPERASIONAL)])
+        hasil: HasilMuat = muat_semua(self.paths, wil,
+                                      [n for n in DIMUAT if not (data_besar and n in besar.OPERASIONAL)])
         con = None
         if data_besar and hasil.ok:
             # Large operational files go straight into DuckDB and are checked there, against the

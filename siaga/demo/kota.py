@@ -67,7 +67,8 @@ zona_waktu = "WIB"             # WIB | WITA | WIT
 hari_pemungutan = 2024-11-27   # voting day (hari H)
 batas_logistik = 2024-11-26    # logistics complete at every TPS (H-1)
 simulasi = true                # show the "simulated data" notice
-sumber_data = "Demo Siaga Pilkada: wilayah dan DPT/TPS nyata (KPU Kota Bekasi, 20 September 2024); operasi disimulasikan."
+sumber_data = "Demo Siaga Pilkada: wilayah dan DPT/TPS nyata (KPU Kota Bekasi, 20 September 2024); \
+operasi disimulasikan."
 
 [peta]
 batas_perkiraan = true         # demo boundaries are approximate (Voronoi of kelurahan centroids)
@@ -262,7 +263,7 @@ def buat_tps(d: Demo, kel_geom: dict) -> pd.DataFrame:
 
 def _need(item, dpt: int) -> int:
     _, _, _, per_tps, per_pemilih, cad, _ = item
-    return int(math.ceil(per_tps + per_pemilih * dpt * (1 + cad / 100.0)))
+    return math.ceil(per_tps + per_pemilih * dpt * (1 + cad / 100.0))
 
 
 def buat_logistik(d: Demo, tps: pd.DataFrame) -> list[dict]:
@@ -521,8 +522,8 @@ def buat_insiden(d: Demo, tps: pd.DataFrame, kel_geom: dict) -> list[dict]:
                 n += 1
                 kep = ["rendah", "sedang", "tinggi"][int(rng.choice(3, p=KEPARAHAN_P[cat]))]
                 tps_code = None
-                if cat in ("logistik", "data_pemilih", "bencana_banjir", "intimidasi") and day >= dt.date(2024, 11, 20) \
-                        and rng.random() < 0.6:
+                if cat in ("logistik", "data_pemilih", "bencana_banjir", "intimidasi") \
+                        and day >= dt.date(2024, 11, 20) and rng.random() < 0.6:
                     cand = tps[tps["kode_kelurahan"] == kel["kode"]]
                     tps_code = str(cand.iloc[int(rng.integers(len(cand)))]["kode_tps"])
                 lat = lon = None
@@ -530,7 +531,8 @@ def buat_insiden(d: Demo, tps: pd.DataFrame, kel_geom: dict) -> list[dict]:
                     lat, lon = _point_in(rng, kel_geom[kel["kode"]])
                 kec_name = d.kec.set_index("kode").at[kec, "nama"]
                 base = {
-                    "id_insiden": f"INS-{n:04d}", "waktu_kejadian": start - dt.timedelta(hours=float(rng.uniform(0, 6))),
+                    "id_insiden": f"INS-{n:04d}",
+                    "waktu_kejadian": start - dt.timedelta(hours=float(rng.uniform(0, 6))),
                     "kode_kecamatan": kec, "kode_kelurahan": kel["kode"], "kode_tps": tps_code, "lat": lat, "lon": lon,
                     "kategori": cat, "keparahan": kep, "sumber": str(rng.choice(SUMBER_PER_KATEGORI[cat])),
                     "ringkasan": str(rng.choice(RINGKASAN[cat])).format(kel=kel["nama"]),
@@ -555,9 +557,10 @@ def buat_insiden(d: Demo, tps: pd.DataFrame, kel_geom: dict) -> list[dict]:
 
 # ---------------------------------------------------------------- neutrality
 
-JENIS_KASUS = [("foto_bersama_paslon", "etik", 0.25), ("hadir_kampanye", "etik", 0.15), ("media_sosial", "disiplin", 0.35),
-         ("memasang_apk", "disiplin", 0.07), ("deklarasi_dukungan", "disiplin", 0.1),
-         ("fasilitas_negara", "disiplin", 0.05), ("lainnya", "etik", 0.03)]
+JENIS_KASUS = [("foto_bersama_paslon", "etik", 0.25), ("hadir_kampanye", "etik", 0.15),
+               ("media_sosial", "disiplin", 0.35), ("memasang_apk", "disiplin", 0.07),
+               ("deklarasi_dukungan", "disiplin", 0.1), ("fasilitas_negara", "disiplin", 0.05),
+               ("lainnya", "etik", 0.03)]
 SANKSI = {"etik": "Sanksi moral: pernyataan secara terbuka",
           "disiplin": "Hukuman disiplin sedang: pemotongan tunjangan kinerja 25% selama 6 bulan"}
 DUE_NEXT = {"laporan": 3, "klarifikasi": 5, "rekomendasi_bawaslu": 7, "proses_bkn": 14, "keputusan_ppk": 14}

@@ -401,7 +401,7 @@ def buat_negeri(rng: np.random.Generator, faktor: float) -> Negeri:
     per_prov = _bagi(n_kab, real, lo=1)
     kab_prov, kab_kode, kab_nama, kab_kota = [], [], [], []
     for p, ((kode, _, k, c, _), n) in enumerate(zip(PROVINSI, per_prov)):
-        n_kota = min(int(round(n * c / (k + c))), 28)
+        n_kota = min(round(n * c / (k + c)), 28)
         n_kab_p = int(n) - n_kota
         for j in range(n_kab_p):
             kab_kode.append(f"{kode}.{j + 1:02d}")
@@ -572,7 +572,10 @@ class _Log:
 
     def add(self, t, tahap, loc, item, need, got, bad, note):
         n = len(t)
-        f = lambda x, dtype: np.broadcast_to(np.asarray(x, dtype=dtype), (n,))
+
+        def f(x, dtype):
+            return np.broadcast_to(np.asarray(x, dtype=dtype), (n,))
+
         self.parts.append((f(t, np.float64), f(tahap, np.int8), f(loc, np.int64), f(item, np.int16),
                            f(need, np.int64), f(got, np.int64), f(bad, np.int64), f(note, np.int16)))
 
@@ -766,7 +769,9 @@ def tulis_checklist(rng: np.random.Generator, n: Negeri, w: _Waktu, path: Path) 
     notes = _teks(["lokasi tergenang air, disiapkan lokasi alternatif", "penerangan belum memadai",
                    "akses kursi roda belum tersedia"])
     kode = pa.array(n.tps_kode)
-    b = lambda x, s: _ambil(yt, x[s].astype(np.int64))
+
+    def b(x, s):
+        return _ambil(yt, x[s].astype(np.int64))
 
     def blok():
         for s in _potongan(len(t), order):
@@ -830,8 +835,8 @@ def tulis_insiden(rng: np.random.Generator, n: Negeri, w: _Waktu, faktor: float,
     kep = (rng.random(N)[:, None] > np.cumsum(kep_p[cat], 1)[:, :2]).sum(1)
     sumber_all = [s for s, _ in SUMBER_INSIDEN]
     n_src = np.array([len(kota.SUMBER_PER_KATEGORI[c]) for c in cats])
-    src_tab = np.array([[sumber_all.index(s) for s in kota.SUMBER_PER_KATEGORI[c]] + [0] * (3 - len(kota.SUMBER_PER_KATEGORI[c]))
-                        for c in cats])
+    src_tab = np.array([[sumber_all.index(s) for s in kota.SUMBER_PER_KATEGORI[c]]
+                        + [0] * (3 - len(kota.SUMBER_PER_KATEGORI[c])) for c in cats])
     src = src_tab[cat, np.floor(rng.random(N) * n_src[cat]).astype(np.int64)]
     tpl_n = np.array([len(RINGKASAN_NASIONAL[c]) for c in cats])
     tpl = np.floor(rng.random(N) * tpl_n[cat]).astype(np.int64)

@@ -60,13 +60,17 @@ and the boundaries folder (`SIAGA_GEO`, default `geo/`).
 | `wilayah.provinsi` | `"Jawa Barat"` | provinsi · province |
 | `wilayah.zona_waktu` | `"WIB"` | WIB, WITA atau WIT · time zone |
 | `wilayah.hari_pemungutan` | `2024-11-27` | hari pemungutan suara (hari H) · voting day |
-| `wilayah.batas_logistik` | `2024-11-26` | batas logistik lengkap di TPS (bawaan H-1) · logistics deadline (default H-1) |
+| `wilayah.batas_logistik` | `2024-11-26` | batas logistik lengkap di TPS (bawaan H-1) \
+· logistics deadline (default H-1) |
 | `wilayah.simulasi` | `true` | tampilkan peringatan data simulasi · show the simulated-data notice |
 | `wilayah.sumber_data` | `"…"` | sumber data untuk catatan kaki · data source for footers |
 | `peta.batas_perkiraan` | `true` | batas wilayah perkiraan, bukan resmi · boundaries are approximate |
-| `kesiapan.bobot.{logistik,checklist,insiden,netralitas}` | `35, 35, 15, 15` | bobot relatif, dinormalkan · relative weights, normalised |
-| `kesiapan.level.{siap,perhatian}` | `85, 70` | ambang level (skor ≥ siap: siap; ≥ perhatian: perlu perhatian; lainnya rawan) · level thresholds |
-| `kesiapan.penalti.insiden_{rendah,sedang,tinggi}` | `1, 5, 15` | poin dikurangi per insiden terbuka · points off per open incident |
+| `kesiapan.bobot.{logistik,checklist,insiden,netralitas}` | `35, 35, 15, 15` | bobot relatif, dinormalkan \
+· relative weights, normalised |
+| `kesiapan.level.{siap,perhatian}` | `85, 70` | ambang level (skor ≥ siap: siap; ≥ perhatian: perlu perhatian; \
+lainnya rawan) · level thresholds |
+| `kesiapan.penalti.insiden_{rendah,sedang,tinggi}` | `1, 5, 15` | poin dikurangi per insiden terbuka \
+· points off per open incident |
 | `kesiapan.penalti.netralitas` | `15` | poin dikurangi per kasus netralitas terbuka · points off per open case |
 
 Rumus indeks kesiapan: `docs/readiness.md`. · Readiness formula: `docs/readiness.md`.

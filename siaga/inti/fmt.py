@@ -20,7 +20,8 @@ KOSONG = "–"
 
 def hilang(x) -> bool:
     """None, NaN, NaT or pandas NA: a value that is not there."""
-    return x is None or (isinstance(x, float) and math.isnan(x)) or (hasattr(x, "__class__") and str(x) in ("NaT", "<NA>"))
+    return (x is None or (isinstance(x, float) and math.isnan(x))
+            or (hasattr(x, "__class__") and str(x) in ("NaT", "<NA>")))
 
 
 def angka(x, digits: int = 0) -> str:

@@ -232,5 +232,6 @@ def tulis(lap: Paparan, kabar: Kabar = diam) -> bytes:
             if s.tabel is not None:
                 _halaman_tabel(pdf, s)
         else:
-            _halaman_slide(pdf, s, vis.get(s.kode), f"Laporan Desk Pilkada · {lap.lingkup}" if s.kode == "ringkasan" else None)
+            _halaman_slide(pdf, s, vis.get(s.kode),
+                           f"Laporan Desk Pilkada · {lap.lingkup}" if s.kode == "ringkasan" else None)
     return bytes(pdf.output())

@@ -53,12 +53,14 @@ def _angka(slide, angka: tuple[Angka, ...]) -> None:
         kartu.line.fill.background()
         kartu.adjustments[0] = 0.08
         _kotak_teks(slide, x + Inches(0.08), Inches(1.22), w - Inches(0.16), Inches(1.35),
-                    [(a.label, 12, True, gambar.WARNA_ABU), (a.nilai, 28 if len(a.nilai) <= 12 else 22, True, gambar.TEKS),
+                    [(a.label, 12, True, gambar.WARNA_ABU),
+                     (a.nilai, 28 if len(a.nilai) <= 12 else 22, True, gambar.TEKS),
                      (a.keterangan, 9, False, gambar.WARNA_ABU)])
 
 
 def ukuran_panel() -> tuple[int, int]:
-    return round((LEBAR - 2 * TEPI_PPTX) / Emu(Inches(1)) * PX_PER_INCI), round(PANEL_TINGGI / Emu(Inches(1)) * PX_PER_INCI)
+    return (round((LEBAR - 2 * TEPI_PPTX) / Emu(Inches(1)) * PX_PER_INCI),
+            round(PANEL_TINGGI / Emu(Inches(1)) * PX_PER_INCI))
 
 
 def ukuran_visual(slide: Slide):
@@ -69,7 +71,8 @@ def ukuran_visual(slide: Slide):
 def _slide(prs: Presentation, lap: Paparan, s: Slide, nomor: int, visual_png: bytes | None) -> None:
     sl = prs.slides.add_slide(prs.slide_layouts[5])       # "title only": the title is the slide's real title
     judul = sl.shapes.title
-    judul.left, judul.top, judul.width, judul.height = TEPI_PPTX, Inches(0.2), LEBAR - 2 * TEPI_PPTX - Inches(1.6), Inches(0.6)
+    judul.left, judul.top, judul.width, judul.height = (TEPI_PPTX, Inches(0.2),
+                                                        LEBAR - 2 * TEPI_PPTX - Inches(1.6), Inches(0.6))
     judul.text_frame.text = s.judul
     p = judul.text_frame.paragraphs[0]
     p.alignment = PP_ALIGN.LEFT
@@ -81,8 +84,8 @@ def _slide(prs: Presentation, lap: Paparan, s: Slide, nomor: int, visual_png: by
     pita.line.fill.background()
     _kotak_teks(sl, TEPI_PPTX, Inches(0.78), LEBAR - 2 * TEPI_PPTX - Inches(1.6), Inches(0.4),
                 [(f"{lap.lingkup} · {lap.data_per}", 14, False, gambar.WARNA_ABU)])
-    lencana = sl.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, LEBAR - TEPI_PPTX - Inches(1.4), Inches(0.3), Inches(1.4),
-                                  Inches(0.7))
+    lencana = sl.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE,
+                                  LEBAR - TEPI_PPTX - Inches(1.4), Inches(0.3), Inches(1.4), Inches(0.7))
     lencana.fill.solid()
     lencana.fill.fore_color.rgb = _warna(gambar.WARNA_UTAMA)
     lencana.line.fill.background()

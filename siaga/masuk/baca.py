@@ -221,7 +221,8 @@ def _sel_teks(v, jenis: str | None) -> str:
         return "ya" if v else "tidak"
     if isinstance(v, dt.datetime):
         v = (v + dt.timedelta(microseconds=500_000)).replace(microsecond=0)
-        return v.strftime("%Y-%m-%d") if jenis == "tanggal" or v.time() == dt.time() else v.strftime("%Y-%m-%d %H:%M:%S")
+        return (v.strftime("%Y-%m-%d") if jenis == "tanggal" or v.time() == dt.time()
+                else v.strftime("%Y-%m-%d %H:%M:%S"))
     if isinstance(v, dt.date):
         return v.isoformat()
     if isinstance(v, dt.time):
@@ -260,7 +261,8 @@ def _grid_xlsx(data: bytes, berkas: str, inp: Input | None) -> tuple[list[list],
         grid = [list(r) for r in best.iter_rows(values_only=True)]
     finally:
         wb.close()
-    notes = [f"Lembar “{best.title}” dipakai (buku kerja berisi {len(filled)} lembar berdata)."] if len(filled) > 1 else []
+    notes = ([f"Lembar “{best.title}” dipakai (buku kerja berisi {len(filled)} lembar berdata)."]
+             if len(filled) > 1 else [])
     return grid, best.title, notes
 
 
@@ -329,7 +331,8 @@ def baca_tabel(data: bytes, berkas: str, inp: Input | None = None) -> Bacaan:
         if col in cols:
             if name:
                 masalah.append(Masalah(berkas, h + 1, col, None,
-                                       f"kolom {col} muncul lebih dari sekali di baris judul; hanya yang pertama dipakai"))
+                                       f"kolom {col} muncul lebih dari sekali di baris judul; "
+                                       "hanya yang pertama dipakai"))
             col = f"{col}__{_huruf(i)}"
         cols.append(col)
     jenis = {k.nama: k.jenis for k in inp.kolom} if inp else {}
@@ -362,7 +365,7 @@ def baca_tabel(data: bytes, berkas: str, inp: Input | None = None) -> Bacaan:
         raw = raw[list(range(width))]
         if extra.ne("").any():
             raw[width] = extra
-            cols = cols + ["kolom_tanpa_judul"]
+            cols = [*cols, "kolom_tanpa_judul"]
     nomor = pd.Series(range(start, start + len(raw)), index=raw.index)
     filled = raw.ne("")
     n_filled = filled.sum(axis=1)

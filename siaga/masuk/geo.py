@@ -67,7 +67,8 @@ def muat_batas(geo_dir: Path, tingkat: str, kode_sah: set[str],
                          PERINGATAN))
     gdf = gdf[gdf["kode"].isin(kode_sah) & gdf.geometry.notna()]
     if gdf.empty:
-        return None, m + [Masalah(berkas, None, None, None, "tidak ada batas wilayah yang cocok dengan wilayah.csv", GALAT)]
+        return None, [*m, Masalah(berkas, None, None, None, "tidak ada batas wilayah yang cocok dengan wilayah.csv",
+                                  GALAT)]
     geom = shapely.make_valid(gdf.geometry.values)
     geom = shapely.force_2d(geom)
     gdf = gpd.GeoDataFrame({"kode": gdf["kode"].to_numpy()}, geometry=geom, crs="EPSG:4326")

@@ -88,8 +88,8 @@ class HasilImpor:
             return "TIDAK ADA PERUBAHAN: isi berkas sudah ada di data sekarang; tidak ada yang diubah."
         if not self.ok:
             n = len(self.galat)
-            return (f"DITOLAK: {fmt.angka(n)} galat (lihat daftar masalah). Tidak ada yang diubah; data terakhir yang sah "
-                    "tetap dipakai.")
+            return (f"DITOLAK: {fmt.angka(n)} galat (lihat daftar masalah). Tidak ada yang diubah; "
+                    "data terakhir yang sah tetap dipakai.")
         if self.versi is not None:
             return f"DITERIMA: {jumlah}; disimpan sebagai versi {self.versi}."
         if uji:

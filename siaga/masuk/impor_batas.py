@@ -249,7 +249,8 @@ def periksa(paths: Paths, data: bytes | None, sumber: str, path: Path | None = N
     bps_kab = {b[:4] for b in pc.bps}
     luar = _di_luar(props, wil.kode, bps_kab) & hasil["kode"].isna()
     if luar.any():
-        lap.catatan.append(f"{fmt.angka(int(luar.sum()))} fitur berada di luar {wil.nama} (menurut kodenya) dan dilewati.")
+        lap.catatan.append(f"{fmt.angka(int(luar.sum()))} fitur berada di luar {wil.nama} "
+                           "(menurut kodenya) dan dilewati.")
     per_kode: dict[str, list] = {}
     counts = {"koleksi": 0, "diperbaiki": 0}
     unmatched = bukan_poligon = 0
@@ -274,8 +275,9 @@ def periksa(paths: Paths, data: bytes | None, sumber: str, path: Path | None = N
             counts[what] += 1
         per_kode.setdefault(row.kode, []).append(poly)
     if unmatched > MAKS_DAFTAR:
-        lap.masalah.append(Masalah(sumber, None, None, None, f"dan {fmt.angka(unmatched - MAKS_DAFTAR)} fitur lain tidak "
-                                                             "cocok dan dilewati", PERINGATAN))
+        lap.masalah.append(Masalah(sumber, None, None, None,
+                                   f"dan {fmt.angka(unmatched - MAKS_DAFTAR)} fitur lain tidak cocok dan dilewati",
+                                   PERINGATAN))
     if counts["koleksi"]:
         lap.catatan.append(f"{fmt.angka(counts['koleksi'])} GeometryCollection diambil bagian poligonnya.")
     if counts["diperbaiki"]:
@@ -309,12 +311,13 @@ def periksa(paths: Paths, data: bytes | None, sumber: str, path: Path | None = N
         lap.masalah.append(Masalah(sumber, None, "kode", k, f"{lv} {pc.nama.get(k, '')} tidak punya batas di berkas "
                                                             "ini; peta tidak menampilkannya", PERINGATAN))
     tampil = {k: _tampilan(g) for k, g in utuh.items()}
-    lap.berkas = [Berkas("geo", geo.BERKAS_BATAS[lv], geojson_kanonik(lv, [(k, pc.nama[k], g) for k, g in tampil.items()]),
-                         len(tampil))]
+    lap.berkas = [Berkas("geo", geo.BERKAS_BATAS[lv],
+                         geojson_kanonik(lv, [(k, pc.nama[k], g) for k, g in tampil.items()]), len(tampil))]
     luas = gpd.GeoSeries(list(utuh.values()), crs="EPSG:4326").to_crs("EPSG:6933").area / 1e6
-    lap.pratinjau = pd.DataFrame({"kode": list(utuh), "nama": [pc.nama[k] for k in utuh],
-                                  "fitur": [len(per_kode[k]) for k in utuh],
-                                  "luas_km2": [fmt.angka(a, 2) for a in luas]}).sort_values("kode").reset_index(drop=True)
+    lap.pratinjau = (pd.DataFrame({"kode": list(utuh), "nama": [pc.nama[k] for k in utuh],
+                                   "fitur": [len(per_kode[k]) for k in utuh],
+                                   "luas_km2": [fmt.angka(a, 2) for a in luas]})
+                     .sort_values("kode").reset_index(drop=True))
     if turunkan and lv == "kelurahan":
         _turunkan(lap, pc, tampil, utuh)
     return lap

@@ -141,8 +141,9 @@ def validasi(inp: Input, raw: pd.DataFrame) -> tuple[pd.DataFrame | None, list[M
             vals, bad = urai.kode(s, pola_kolom(col))
             if bad.any():
                 sci = bad & s.str.fullmatch(r"-?\d+(?:[.,]\d+)?[eE][+-]?\d+")
-                v.tambah_baris(raw, sci, col.nama, "kode tertulis sebagai angka ilmiah: Excel mengubah kode panjang menjadi "
-                                               "angka dan digit terakhirnya hilang; format kolom sebagai Teks lalu isi ulang")
+                v.tambah_baris(raw, sci, col.nama,
+                               "kode tertulis sebagai angka ilmiah: Excel mengubah kode panjang menjadi angka dan "
+                               "digit terakhirnya hilang; format kolom sebagai Teks lalu isi ulang")
                 v.tambah_baris(raw, bad & ~sci, col.nama, "format kode tidak sesuai" + contoh_nilai(col))
                 bad = bad & False
         elif j == "nama":
@@ -173,9 +174,9 @@ def validasi(inp: Input, raw: pd.DataFrame) -> tuple[pd.DataFrame | None, list[M
 
 
 def contoh_nilai(col: Kolom) -> str:
-    ex = {"nasional": "00", "provinsi": "32", "kabkota": "32.75", "kecamatan": "32.75.01", "kelurahan": "32.75.01.1001", "tps": "32.75.01.1001.001",
-          "kode_item": "SS_GUB", "kode_kategori": "politik_uang", "bps": "3275010", "bps_desa": "3275010001", "nip": "18 digit angka",
-          "id": "INS-0001"}
+    ex = {"nasional": "00", "provinsi": "32", "kabkota": "32.75", "kecamatan": "32.75.01", "kelurahan": "32.75.01.1001",
+          "tps": "32.75.01.1001.001", "kode_item": "SS_GUB", "kode_kategori": "politik_uang", "bps": "3275010",
+          "bps_desa": "3275010001", "nip": "18 digit angka", "id": "INS-0001"}
     return " (contoh: " + " atau ".join(ex[p] for p in col.pola.split("|")) + ")"
 
 

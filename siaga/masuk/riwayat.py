@@ -232,7 +232,8 @@ class Kunci:
         return out
 
     # ------------------------------------------------------------ retention
-    def ubah_salinan(self, folder_: str, nama: str, ubah: Callable[[bytes], bytes | None], keterangan: str) -> list[int]:
+    def ubah_salinan(self, folder_: str, nama: str, ubah: Callable[[bytes], bytes | None],
+                     keterangan: str) -> list[int]:
         """Rewrite every kept copy of ``folder_/nama`` with ``ubah(isi)`` (None: remove the copy) and
         update the manifest (sha256, size, rows, a note). Used to delete personal data that has
         passed its retention period from the history too. Returns the versions changed."""
@@ -321,7 +322,8 @@ class Kunci:
             problems: list[Masalah] = []
             for tmp, _, b in staged:
                 if sha256(tmp.read_bytes()) != b.sha256:
-                    problems.append(Masalah(b.nama, None, None, None, "berkas sementara tidak sama dengan yang diperiksa"))
+                    problems.append(Masalah(b.nama, None, None, None,
+                                            "berkas sementara tidak sama dengan yang diperiksa"))
                 problems += [m for m in cek(b, tmp) if m.tingkat == GALAT]
             if problems:
                 raise MasalahError(problems)

@@ -162,7 +162,8 @@ def waktu_id(text: str, allow_time: bool = True) -> dt.datetime | None:
             return _EXCEL_EPOCH + dt.timedelta(seconds=round(n * 86400))
         return None
     date_part, time_part = t, ""
-    m = re.match(r"^(.*?\d{2,4})(?:[ T,]+(?:pukul|jam|pk\.?)?\s*(\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?)"
+    m = re.match(r"^(.*?\d{2,4})(?:[ T,]+(?:pukul|jam|pk\.?)?\s*"
+                 r"(\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?)"
                  r"(?:\s*(?:WIB|WITA|WIT))?)?$", t, re.IGNORECASE)
     if m:
         date_part, time_part = m.group(1), m.group(2) or ""

@@ -96,7 +96,8 @@ def peta_unit(batas: Batas, props: pd.DataFrame, label: bool = True) -> pdk.Deck
                         get_line_width=1, line_width_units="'pixels'")]
     if label:
         centres = batas.pusat().merge(props[["kode", "nama"]], on="kode")
-        teks = [{"posisi": [lon, lat], "teks": n} for lon, lat, n in zip(centres["lon"], centres["lat"], centres["nama"])]
+        teks = [{"posisi": [lon, lat], "teks": n}
+                for lon, lat, n in zip(centres["lon"], centres["lat"], centres["nama"])]
         layers.append(lapisan_label(teks, "label-unit"))
     pilih = batas.gdf[batas.gdf["kode"].isin(set(props["kode"]))]
     bounds = tuple(float(x) for x in pilih.total_bounds) if len(pilih) else batas.bounds

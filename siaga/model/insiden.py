@@ -468,7 +468,7 @@ def grafik_kategori(harian: pd.DataFrame, maks: int = MAKS_KATEGORI) -> go.Figur
     return _figur(data, {"margin": {"l": 8, "r": 24, "t": 8, "b": 8}, "bargap": 0.35,
                          "yaxis": {"autorange": "reversed", "automargin": True, "gridcolor": "rgba(0,0,0,0)",
                                    "ticksuffix": "  "},
-                         "xaxis": {"rangemode": "tozero", "range": [0, max(nilai + [1]) * 1.2],
+                         "xaxis": {"rangemode": "tozero", "range": [0, max([*nilai, 1]) * 1.2],
                                    "showticklabels": False}},
                   tinggi=90 + 40 * max(len(nilai), 1), legenda=False)
 

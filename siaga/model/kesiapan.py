@@ -234,7 +234,8 @@ def tindak_lanjut(tingkat: str, nama: str) -> str:
 
 def kalimat_tanpa_tps(unit: str, nama: list[str]) -> str:
     """Units listed without a score because no TPS is registered in them (a Markdown caption)."""
-    return f"Belum ada TPS terdaftar di {unit} " + ", ".join(fmt.md(n) for n in nama) + ": skornya belum dapat dihitung."
+    return (f"Belum ada TPS terdaftar di {unit} " + ", ".join(fmt.md(n) for n in nama)
+            + ": skornya belum dapat dihitung.")
 
 
 def kosong_sebelum_data(tanggal: dt.date, awal: dt.date) -> str:
@@ -326,7 +327,8 @@ def judul_tps(jumlah: int, tampil: int, nama_lingkup: str) -> str:
 def laporan_terakhir(r: dict, zona: str) -> str:
     if _hilang(r["status_laporan"]):
         return "belum ada laporan"
-    return f"{STATUS_LAPORAN.get(r['status_laporan'], r['status_laporan'])} · {fmt.waktu_pendek(_ts(r['waktu_laporan']), zona)}"
+    return (f"{STATUS_LAPORAN.get(r['status_laporan'], r['status_laporan'])} · "
+            f"{fmt.waktu_pendek(_ts(r['waktu_laporan']), zona)}")
 
 
 def _waktu_singkat(t, zona: str) -> str:
@@ -470,8 +472,9 @@ def kalimat_jalur(harian: pd.DataFrame, tanggal: dt.date, batas: dt.date, nama_l
     if tanggal >= batas:
         if skor >= 99.5:
             return f"Skor kesiapan {nama_lingkup} pada {fmt.tanggal(tanggal)} sudah 100. " + dasar
-        return (f"Batas H-1 ({fmt.tanggal(batas)}) sudah tiba; skor kesiapan {nama_lingkup} pada {fmt.tanggal(tanggal)}: "
-                f"{fmt.skor(skor)}, masih kurang {fmt.angka(100 - skor)} poin dari 100. " + dasar)
+        return (f"Batas H-1 ({fmt.tanggal(batas)}) sudah tiba; skor kesiapan {nama_lingkup} "
+                f"pada {fmt.tanggal(tanggal)}: {fmt.skor(skor)}, masih kurang {fmt.angka(100 - skor)} poin dari 100. "
+                + dasar)
     beda = skor - jalur
     if beda < -0.5:
         posisi = f"tertinggal {fmt.angka(-beda)} poin dari jalur ({fmt.skor(jalur)})"

@@ -129,7 +129,7 @@ def _grafik_batang(kategori: list[str], jejak: list[dict], total, tinggi: int, g
         barmode="stack", bargap=0.35, legend=dict(traceorder="normal"),
         annotations=[dict(x=n, y=y, text=fmt.angka(n), showarrow=False, xanchor="left", xshift=6,
                           font=dict(size=13, color="#333333")) for y, n in zip(kategori, total)],
-        xaxis=dict(showticklabels=False, showgrid=False, title=None, range=[0, max(total + [1]) * 1.12]),
+        xaxis=dict(showticklabels=False, showgrid=False, title=None, range=[0, max([*total, 1]) * 1.12]),
         yaxis=dict(type="category", categoryorder="array", categoryarray=kategori, autorange="reversed",
                    automargin=True, title=None, ticksuffix="  "),
     )
@@ -252,7 +252,8 @@ def tabel_terbuka(df: pd.DataFrame) -> pd.DataFrame:
         "Tenggat": [tenggat(r["hari_terlambat"], r["sisa_hari"]) for r in rows],
         "Kecamatan": [r["nama_kecamatan"] for r in rows],
         "OPD": [r["opd"] for r in rows],
-        "Jenis pelanggaran": [LABEL_JENIS_PELANGGARAN.get(r["jenis_pelanggaran"], r["jenis_pelanggaran"]) for r in rows],
+        "Jenis pelanggaran": [LABEL_JENIS_PELANGGARAN.get(r["jenis_pelanggaran"], r["jenis_pelanggaran"])
+                              for r in rows],
         "Kelas": [LABEL_KELAS_PELANGGARAN.get(r["kelas"], r["kelas"]) for r in rows],
         "Kejadian": [fmt.tanggal(r["tanggal_kejadian"], pendek=True) for r in rows],
         "Dilaporkan": [fmt.tanggal(r["tanggal_laporan"], pendek=True) for r in rows],

@@ -158,7 +158,8 @@ def _waktu(v: riwayat.Versi) -> str:
     return fmt.waktu_tanpa_zona(v.waktu_dt)
 
 
-LABEL_AKSI_RIWAYAT = {riwayat.AKSI_IMPOR: "Impor", riwayat.AKSI_PULIHKAN: "Pemulihan", riwayat.AKSI_AWAL: "Keadaan awal"}
+LABEL_AKSI_RIWAYAT = {riwayat.AKSI_IMPOR: "Impor", riwayat.AKSI_PULIHKAN: "Pemulihan",
+                      riwayat.AKSI_AWAL: "Keadaan awal"}
 
 
 def tabel_riwayat(paths: Paths) -> pd.DataFrame:
@@ -166,8 +167,8 @@ def tabel_riwayat(paths: Paths) -> pd.DataFrame:
     semua = riwayat.daftar(paths)
     rows = [{"Versi": v.nomor, "Waktu": _waktu(v), "Oleh": v.oleh, "Aksi": LABEL_AKSI_RIWAYAT.get(v.aksi, v.aksi),
              "Berkas": ", ".join(b["nama"] for b in v.berkas), "Sumber": v.sumber,
-             "Baris/fitur": fmt.angka(v.baris), "Status": v.status, "Dipakai": "ya" if riwayat.dipakai(paths, v) else "",
-             "Keterangan": v.keterangan} for v in reversed(semua)]
+             "Baris/fitur": fmt.angka(v.baris), "Status": v.status,
+             "Dipakai": "ya" if riwayat.dipakai(paths, v) else "", "Keterangan": v.keterangan} for v in reversed(semua)]
     return pd.DataFrame(rows, columns=["Versi", "Waktu", "Oleh", "Aksi", "Berkas", "Sumber", "Baris/fitur", "Status",
                                        "Dipakai", "Keterangan"])
 

@@ -81,7 +81,8 @@ TERBUKA_NETRALITAS = {
 TINDAK_LANJUT_INSIDEN = {
     "Batas waktu": st.column_config.TextColumn(
         width=235,
-        help=f"Batas waktu tindak lanjut dan keterlambatannya (atau sisa hari, bila jatuh tempo dalam {insiden.HARI_TEMPO} hari)"),
+        help="Batas waktu tindak lanjut dan keterlambatannya (atau sisa hari, bila jatuh tempo dalam "
+             f"{insiden.HARI_TEMPO} hari)"),
     "No.": st.column_config.TextColumn(width=80, help="Nomor insiden"),
     "Kategori": st.column_config.TextColumn(width=190),
     "Keparahan": st.column_config.TextColumn(width=80),

@@ -404,4 +404,5 @@ def penjaga_modul() -> None:
     """A static script (``siaga/static/muat_ulang.js``, never a data value) that watches for a
     browser module that could not be loaded, e.g. while the server was restarting, and then asks
     the user in Indonesian to reload the page instead of leaving broken tables on screen."""
-    st.html(f'<script id="siaga-penjaga-modul">{PENJAGA_MODUL}</script>', unsafe_allow_javascript=True)  # static script from siaga/static, never a data value
+    skrip = f'<script id="siaga-penjaga-modul">{PENJAGA_MODUL}</script>'
+    st.html(skrip, unsafe_allow_javascript=True)  # static script from siaga/static, never a data value

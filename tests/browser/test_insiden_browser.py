@@ -94,7 +94,8 @@ def _piksel(spec_view: dict, lon: float, lat: float, w: float, h: float) -> tupl
     skala = 512 * 2 ** spec_view["zoom"] / (2 * math.pi)
 
     def merc(lo, la):
-        return skala * (math.radians(lo) + math.pi), skala * (math.pi - math.log(math.tan(math.pi / 4 + math.radians(la) / 2)))
+        return (skala * (math.radians(lo) + math.pi),
+                skala * (math.pi - math.log(math.tan(math.pi / 4 + math.radians(la) / 2))))
 
     x0, y0 = merc(spec_view["longitude"], spec_view["latitude"])
     x, y = merc(lon, lat)

@@ -27,7 +27,8 @@ TAUTAN = [
 SIAP = '[data-testid="stMainBlockContainer"] h1'
 SIAP_ATAU_GALAT = f'{SIAP}, [data-testid="stException"]'
 TERSAMBUNG = ("() => { const a = document.querySelector('[data-testid=\"stApp\"]'); "
-              "return a && a.dataset.testConnectionState === 'CONNECTED' && a.dataset.testScriptState === 'notRunning' }")
+              "return a && a.dataset.testConnectionState === 'CONNECTED' "
+              "&& a.dataset.testScriptState === 'notRunning' }")
 TERPUTUS = ("() => { const a = document.querySelector('[data-testid=\"stApp\"]'); "
             "return a && a.dataset.testConnectionState !== 'CONNECTED' }")
 

@@ -44,7 +44,8 @@ def test_deep_link_reproduces_a_filtered_view(server, tab, artefak):
     tab.open(server + "/?kec=32.75.07&tgl=2024-11-24")
     page = tab.page
     assert page.locator("h1").first.inner_text() == "Ringkasan · Kecamatan Bantargebang"
-    assert "Data per 24 November 2024" in page.locator('[data-testid="stMain"] [data-testid="stCaptionContainer"]').first.inner_text()
+    assert "Data per 24 November 2024" in page.locator(
+        '[data-testid="stMain"] [data-testid="stCaptionContainer"]').first.inner_text()
     values = page.locator('[data-testid="stMetricValue"]').all_inner_texts()
     assert values[0] == "H-3"
     tab.screenshot(artefak, "ringkasan-bantargebang-h-3")

@@ -155,7 +155,8 @@ Camat Beta;;;;;;;;;;;;
 """)
 
     # 09 personal file: NIP turned into scientific notation by Excel
-    teks("09_pribadi_nip_ilmiah.csv", """id_kasus;nama_terlapor;nip_terlapor;jabatan_terlapor;nama_pelapor;kontak_pelapor
+    teks("09_pribadi_nip_ilmiah.csv", """\
+id_kasus;nama_terlapor;nip_terlapor;jabatan_terlapor;nama_pelapor;kontak_pelapor
 N1;SENTINEL-NAMA-KORPUS-09;1,98001E+17;Guru;;
 """)
 
