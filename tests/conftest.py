@@ -126,8 +126,20 @@ def artefak() -> Path:
     return ARTEFAK
 
 
+# The slow part of the suite: a real browser, reports drawn by chromium, processes killed mid-import,
+# national-scale data. `scripts/uji -m "not lambat"` runs the rest in a few minutes.
+LAMBAT = ("tests/browser/", "tests/test_laporan.py", "tests/test_impor_kill.py", "tests/test_app_ikhtisar.py",
+          "tests/test_demo_nasional.py")
+
+
 def pytest_configure(config):
     os.environ.setdefault("MPLBACKEND", "Agg")
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if Path(item.path).relative_to(ROOT).as_posix().startswith(LAMBAT):
+            item.add_marker(pytest.mark.lambat)
 
 
 def konteks_uji(tanggal, kecamatan: str | None = None, kelurahan: str | None = None, jendela: str = "semua",

@@ -37,14 +37,15 @@ FORM_MASUK = '[data-testid="stForm"] input[type="password"]'
 MUAT_ULANG = "#siaga-muat-ulang"          # the reload banner of siaga/static/muat_ulang.js
 # The page is idle and everything it shows has drawn: the script has finished (the app's own state,
 # not the running indicator, which shows only after a delay), every visible plotly chart has its SVG,
-# every visible map and table its canvas, every picture has loaded.
+# every visible map and table its canvas, every picture has loaded, no placeholder is left.
 SELESAI_JS = """() => {
     const app = document.querySelector('[data-testid="stApp"]');
     if (!app || app.dataset.testScriptState !== 'notRunning' || app.dataset.testConnectionState !== 'CONNECTED') {
         return false;
     }
     const tampak = sel => [...document.querySelectorAll(sel)].filter(e => e.checkVisibility());
-    return tampak('[data-testid="stPlotlyChart"]').every(c => c.querySelector('.main-svg'))
+    return tampak('[data-testid="stSkeleton"]').length === 0
+        && tampak('[data-testid="stPlotlyChart"]').every(c => c.querySelector('.main-svg'))
         && tampak('[data-testid="stDeckGlJsonChart"]').every(c => c.querySelector('canvas'))
         && tampak('[data-testid="stDataFrame"]').every(c => c.querySelector('canvas, table'))
         && tampak('[data-testid="stImage"] img').every(i => i.complete && i.naturalWidth > 0);
