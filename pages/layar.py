@@ -91,7 +91,10 @@ def isi(s, p, kurang: float) -> None:
                 st.caption(catatan)
     if pesan := s.pesan_kosong:                              # only when the slide has nothing else
         ui.kosong(pesan)
-    if s.catatan and not s.kalimat:
+    if s.catatan and not (s.kalimat or ada_visual or ada_tabel):     # the note is all there is: say it large
+        with st.container(border=True, key="layar_ringkas"):
+            st.markdown(fmt.md(s.catatan))
+    elif s.catatan and not s.kalimat:
         st.caption(s.catatan)
 
 

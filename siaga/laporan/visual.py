@@ -82,10 +82,10 @@ def siapkan(fig: go.Figure, u: Ukuran, huruf: float | None = None) -> go.Figure:
 def ukuran_huruf(fig: go.Figure, huruf: float) -> go.Figure:
     """Every text of ``fig`` at ``huruf`` px (titles a little larger); bar labels never shrunk
     to fit, the margins grow instead."""
-    fig.update_layout(font_size=huruf, legend_font_size=huruf, title_font_size=round(huruf * 1.15),
+    fig.update_layout(font_size=huruf, font_color=TEKS, legend_font_size=huruf, title_font_size=round(huruf * 1.15),
                       margin=dict(l=round(huruf / 2), r=round(huruf * 2), t=round(huruf * 2.2), b=round(huruf / 2)))
     for sumbu in (fig.update_xaxes, fig.update_yaxes):
-        sumbu(tickfont_size=huruf, title_font_size=huruf, automargin=True)
+        sumbu(tickfont_size=huruf, tickfont_color=TEKS, title_font_size=huruf, automargin=True)
     fig.update_traces(textfont_size=huruf, constraintext="none", cliponaxis=False, selector={"type": "bar"})
     fig.update_traces(textfont_size=huruf, selector={"type": "scatter"})
     fig.update_traces(textfont_size=huruf, colorbar_tickfont_size=huruf, colorbar_title_font_size=huruf,
