@@ -47,13 +47,13 @@ def tayang() -> None:
                  f"{p.hari_pemungutan} · {p.sumber}")
     kanan.metric("Pukul", aturan.jam(sekarang, k.wilayah.tz, k.wilayah.zona_waktu), p.hitung_mundur,
                  delta_color="off", delta_arrow="off")
-    if basi := aturan.peringatan_basi(aturan.pembaruan_terakhir(ui.store().paths), sekarang, atur.basi_jam,
-                                      k.wilayah.tz, k.wilayah.zona_waktu):
-        st.warning(basi, icon=":material/schedule:")
+    waktu = aturan.pesan_waktu(k.rentang, k.tanggal, sekarang, batas_jam=atur.basi_jam, tz=k.wilayah.tz,
+                               zona=k.wilayah.zona_waktu, simulasi=k.wilayah.simulasi)
+    ui.pesan_waktu(waktu, samping=False)
     ui.kartu(s.angka, definisi=False)
     # the body, drawn for this screen (the key names the size the server drew for: tests wait on it)
     with st.container(key=f"layar_isi_{ukuran.kode}"):
-        isi(s, p, aturan.TINGGI_PERINGATAN if basi else 0.0)
+        isi(s, p, aturan.ruang_pesan(w.tingkat for w in waktu))
     st.caption(f"Slide {ss['layar_slide'] % n + 1} dari {n} · "
                + ("dijeda" if ss["layar_jeda"] else f"berganti setiap {atur.interval} detik")
                + " · tombol ← → untuk berpindah, J untuk jeda/lanjut")
