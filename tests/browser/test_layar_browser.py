@@ -80,6 +80,15 @@ def buka_slide(tab: Tab, url: str, nomor: int, tgl: str) -> None:
     tab.open(url + f"/?mode=layar&slide={nomor}&jeda=1&tgl={tgl}", ready=f".st-key-layar_isi_{w}x{h}")
 
 
+def galat(tab: Tab) -> list[str]:
+    """The page's errors, less a 404 for a picture the page no longer shows: the first run draws
+    for the default size, the browser then reports its own and the rerun replaces that picture
+    (Streamlit drops the old media file) while the browser may still be fetching it."""
+    html = tab.page.content()
+    usang = [m for e in tab.errors for m in re.findall(r"/media/([0-9a-f]+\.png)", e) if m not in html]
+    return [e for e in tab.errors if not any(u in e for u in usang)]
+
+
 def angka_kartu(nilai: str) -> int | None:
     """The leading count of a card's value (``5 kasus`` → 5), None for scores and percentages."""
     m = re.fullmatch(r"(\d[\d.]*)(\s+[^\d%,]*)?", nilai)
@@ -147,7 +156,7 @@ def test_every_slide_fits_the_screen(server, browser, artefak, lebar, tinggi, tg
             if nomor == 3:                                        # which kecamatan lag, and why
                 assert {"Kecamatan", "Level", "Jadwal", "Penyebab utama"} <= set(r["kolom"]), r["kolom"]
                 assert r["tabel"] >= 3 and r["peta_huruf"] is not None
-            assert tab.errors == [] and tab.external == [], (sisi, tab.errors, tab.external)
+            assert galat(tab) == [] and tab.external == [], (sisi, tab.errors, tab.external)
     finally:
         tab.close()
 
