@@ -63,6 +63,8 @@ class Sesi:
         self._widget_baru: dict[str, Widget] = {}
         self._nilai: dict[str, str | list[str]] = {}    # widget id -> value this client gave it (a browser keeps it)
         self.judul: str | None = None
+        self.teks: list[str] = []                 # Markdown texts (captions included) of the latest full run
+        self._teks_baru: list[str] = []
         self.judul_berubah: list[tuple[float, str]] = []   # (time, heading) each time the top heading changed
         self.galat: list[str] = []
         self.auto: tuple[float, str] | None = None        # (interval, fragment id) of an auto-rerun fragment
@@ -118,6 +120,7 @@ class Sesi:
         jenis = msg.WhichOneof("type")
         if jenis == "new_session":
             self._widget_baru = {}
+            self._teks_baru = []
             if msg.new_session.page_script_hash:
                 self.halaman_kini = msg.new_session.page_script_hash
             for p in msg.new_session.app_pages:
@@ -136,6 +139,8 @@ class Sesi:
         elif jenis == "delta" and msg.delta.WhichOneof("type") == "new_element":
             self._elemen(msg.delta.new_element)
         elif jenis == "script_finished":
+            if msg.script_finished == ForwardMsg.FINISHED_SUCCESSFULLY:
+                self.teks = self._teks_baru
             if msg.script_finished in SELESAI:
                 self.widget.update(self._widget_baru)
             if msg.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN:
@@ -157,6 +162,8 @@ class Sesi:
             if teks != self.judul:
                 self.judul = teks
                 self.judul_berubah.append((time.monotonic(), teks))
+        elif jenis == "markdown":
+            self._teks_baru.append(el.markdown.body)
         elif jenis == "exception":
             self.galat.append(f"{el.exception.type}: {el.exception.message}"[:300])
 

@@ -123,9 +123,19 @@ def _muat(args) -> int:
     paths = Paths.dari_env()
     if args.awasi:
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
-        return terbit.awasi(paths, induk=args.induk)
-    hasil = terbit.terbitkan(paths, paksa=args.paksa)
+        try:
+            return terbit.awasi(paths, induk=args.induk)
+        except KeyboardInterrupt:
+            return 0
     tujuan = terbit.folder(paths)
+    try:
+        hasil = terbit.terbitkan(paths, paksa=args.paksa)
+    except OSError as exc:
+        print(f"Pemuatan gagal: {terbit.sebab_gagal(exc, tujuan)}.", file=sys.stderr)
+        return 1
+    if hasil == terbit.GAGAL:
+        print(f"Pemuatan gagal: {terbit.ditolak(tujuan)[1][0].alasan}.", file=sys.stderr)
+        return 1
     if hasil == terbit.TOLAK:
         _, masalah = terbit.ditolak(tujuan)
         for m in masalah:

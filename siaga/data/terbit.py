@@ -68,7 +68,7 @@ BERKAS_DB = "data.duckdb"
 TERKINI, DITOLAK, JURNAL, MANIFEST = "terkini.json", "ditolak.json", "jurnal.jsonl", "manifest.json"
 SIMPAN_VERSI = 3              # snapshots kept: the current one and the two before it (processes still on them)
 # Outcomes of terbitkan
-BARU, SAMA, TOLAK, SIBUK = "baru", "sama", "ditolak", "sibuk"
+BARU, SAMA, TOLAK, SIBUK, GAGAL = "baru", "sama", "ditolak", "sibuk", "gagal"
 
 
 def folder(paths: Paths) -> Path:
@@ -209,6 +209,13 @@ def pemuat_berjalan(tujuan: Path) -> bool:
         return not dapat
 
 
+def tunggu_pemuat_berhenti(tujuan: Path) -> None:
+    """Block until no watching loader holds ``tujuan`` (at once when none does)."""
+    if (tujuan / "kunci-awas").exists():
+        with _kunci(tujuan / "kunci-awas", tunggu=True):
+            pass
+
+
 # ------------------------------------------------------------------ building
 
 def _rss_puncak_mb() -> float:
@@ -241,7 +248,7 @@ def terbitkan(paths: Paths, tunggu: bool = True, paksa: bool = False) -> str:
     """Build and publish a snapshot of the inputs unless the current one (or the last refusal) is
     of the same version. One build at a time per publish folder: with ``tunggu`` false, returns
     :data:`SIBUK` at once when another build runs. Returns :data:`BARU`, :data:`SAMA`,
-    :data:`TOLAK` or :data:`SIBUK`."""
+    :data:`TOLAK`, :data:`GAGAL` (memory, disk: recorded like a refusal) or :data:`SIBUK`."""
     tujuan = folder(paths)
     with _kunci(tujuan / "kunci-muat", tunggu) as dapat:
         if not dapat:
@@ -253,18 +260,18 @@ def terbitkan(paths: Paths, tunggu: bool = True, paksa: bool = False) -> str:
             (tujuan / DITOLAK).unlink(missing_ok=True)        # the inputs are back to what is served
             return SAMA
         if not paksa and ditolak(tujuan)[0] == versi:
-            return TOLAK
+            return GAGAL if (baca_json(tujuan / DITOLAK) or {}).get("hasil") == "gagal" else TOLAK
         mulai = time.perf_counter()
         try:
             manifest = _bangun(paths, tujuan, versi, sidik)
         except MasalahError as exc:
-            fileio.tulis_atomik(tujuan / DITOLAK, json.dumps(
-                {"versi": versi, "waktu": dt.datetime.now().isoformat(timespec="seconds"),
-                 "masalah": [asdict(m) for m in exc.masalah]}, ensure_ascii=False), mode=0o600)
-            _catat_jurnal(tujuan, versi=versi, hasil="ditolak", galat=sum(m.tingkat == GALAT for m in exc.masalah),
-                          detik=round(time.perf_counter() - mulai, 2), rss_mb=round(_rss_puncak_mb()))
+            _tolak(tujuan, versi, exc.masalah, "ditolak", mulai)
             log.warning("input refused: %d problems", len(exc.masalah))
             return TOLAK
+        except (duckdb.Error, OSError) as exc:        # not the inputs' fault: memory, disk, permissions
+            _tolak(tujuan, versi, [Masalah("data", None, None, None, sebab_gagal(exc, tujuan))], "gagal", mulai)
+            log.error("build failed: %s", type(exc).__name__)
+            return GAGAL
         fileio.tulis_atomik(tujuan / TERKINI, json.dumps(
             {"versi": versi, "folder": f"v-{versi}", "resep": manifest.resep, "dibuat": manifest.dibuat}), mode=0o644)
         (tujuan / DITOLAK).unlink(missing_ok=True)
@@ -272,6 +279,29 @@ def terbitkan(paths: Paths, tunggu: bool = True, paksa: bool = False) -> str:
         _bersihkan(tujuan, versi)
         log.info("snapshot %s published in %.1f s", versi, manifest.detik)
         return BARU
+
+
+def _tolak(tujuan: Path, versi: str, masalah: list[Masalah], hasil: str, mulai: float) -> None:
+    """Record a refused or failed build: ditolak.json (the current snapshot keeps serving; the same
+    version is not built again until the inputs change or ``--paksa``) and a journal line."""
+    with contextlib.suppress(OSError):
+        fileio.tulis_atomik(tujuan / DITOLAK, json.dumps(
+            {"versi": versi, "hasil": hasil, "waktu": dt.datetime.now().isoformat(timespec="seconds"),
+             "masalah": [asdict(m) for m in masalah]}, ensure_ascii=False), mode=0o600)
+    _catat_jurnal(tujuan, versi=versi, hasil=hasil, galat=sum(m.tingkat == GALAT for m in masalah),
+                  detik=round(time.perf_counter() - mulai, 2), rss_mb=round(_rss_puncak_mb()))
+
+
+def sebab_gagal(exc: BaseException, tujuan: Path) -> str:
+    """Why a build failed, in Indonesian, with what to do."""
+    tetap = "data terakhir yang sah tetap ditampilkan"
+    if isinstance(exc, duckdb.OutOfMemoryException):
+        return (f"memori tidak cukup untuk memuat data (batas DuckDB {memori_duckdb()}); naikkan SIAGA_MEMORI_DUCKDB "
+                f"atau memori server, lalu jalankan python -m siaga muat --paksa; {tetap}")
+    if isinstance(exc, OSError):
+        alasan = {28: "disk penuh", 13: "izin ditolak", 30: "sistem berkas hanya-baca"}.get(exc.errno, "galat berkas")
+        return f"snapshot tidak dapat ditulis di {tujuan} ({alasan}); {tetap}"
+    return f"pemuatan gagal di DuckDB ({type(exc).__name__}); {tetap}"
 
 
 def _bersihkan(tujuan: Path, versi: str) -> None:
@@ -425,6 +455,7 @@ def buat_koneksi(tabel: dict[str, pd.DataFrame], wil: Wilayah, pusat: pd.DataFra
     con.from_df(pusat).create("pusat_wilayah")
     for model in queries.model_sql():
         con.execute(model.sql)
+    con.execute(queries.perintah("kebutuhan_urut").sql)
     return con
 
 
@@ -481,15 +512,11 @@ def awasi(paths: Paths, induk: int | None = None, selang: float = 1.0, tenang: f
                     continue                  # still changing: wait until the inputs are quiet
                 rc = subprocess.run([sys.executable, "-m", "siaga", "muat"], cwd=ROOT, check=False,
                                     stdin=subprocess.DEVNULL).returncode
-                if rc not in (0, 1):
+                if rc not in (0, 1):              # killed (e.g. out of memory) or crashed
                     gagal = versi
-                    pesan = ("pemuatan data berhenti tanpa selesai (kode keluar "
-                             f"{rc}); data terakhir yang sah tetap ditampilkan. Periksa memori server dan {JURNAL}.")
-                    fileio.tulis_atomik(tujuan / DITOLAK, json.dumps(
-                        {"versi": versi, "waktu": dt.datetime.now().isoformat(timespec="seconds"),
-                         "masalah": [asdict(Masalah("data", None, None, None, pesan))]}, ensure_ascii=False),
-                        mode=0o600)
-                    _catat_jurnal(tujuan, versi=versi, hasil="gagal", kode=rc)
+                    pesan = (f"pemuatan data berhenti tanpa selesai (kode keluar {rc}); data terakhir yang sah tetap "
+                             f"ditampilkan. Periksa memori server dan {JURNAL}, lalu python -m siaga muat --paksa")
+                    _tolak(tujuan, versi, [Masalah("data", None, None, None, pesan)], "gagal", time.perf_counter())
                 continue
             time.sleep(selang)
     return 0
