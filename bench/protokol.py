@@ -151,11 +151,15 @@ class Sesi:
         if jenis in ("selectbox", "radio"):
             w = getattr(el, jenis)
             bawaan = w.options[w.default] if w.options and w.HasField("default") else None
-            nilai = w.raw_value if w.set_value else self._nilai.get(w.id, bawaan)
+            if w.set_value:                   # the server set it: the browser keeps this value from now on
+                self._nilai[w.id] = w.raw_value
+            nilai = self._nilai.get(w.id, bawaan)
             self._widget_baru[w.label] = Widget(jenis, w.id, w.label, list(w.options), nilai)
         elif jenis == "date_input":
             w = el.date_input
-            nilai = list(w.value) if w.set_value else self._nilai.get(w.id, list(w.default))
+            if w.set_value:
+                self._nilai[w.id] = list(w.value)
+            nilai = self._nilai.get(w.id, list(w.default))
             self._widget_baru[w.label] = Widget(jenis, w.id, w.label, [w.min, w.max], nilai)
         elif jenis == "heading" and el.heading.tag == "h1":
             teks = el.heading.body
