@@ -134,7 +134,7 @@ def artefak() -> Path:
 # The slow part of the suite: a real browser, reports drawn by chromium, processes killed mid-import,
 # national-scale data. `scripts/uji -m "not lambat"` runs the rest in a few minutes.
 LAMBAT = ("tests/browser/", "tests/test_laporan.py", "tests/test_impor_kill.py", "tests/test_app_ikhtisar.py",
-          "tests/test_muat_ulang.py", "tests/test_layani.py",
+          "tests/test_muat_ulang.py",
           "tests/test_demo_nasional.py")
 
 
