@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import filecmp
+import io
 
 import pandas as pd
 import pytest
@@ -89,3 +90,101 @@ def test_personal_file_is_fictional():
     p = pd.read_csv(ROOT / "data" / "netralitas_pribadi.csv", dtype=str, keep_default_na=False)
     assert p["nama_terlapor"].str.startswith("ASN FIKTIF").all()
     assert (p["nama_pelapor"].eq("") | p["nama_pelapor"].str.startswith("PELAPOR FIKTIF")).all()
+
+
+# ------------------------------------------------------------------ real boundaries (issue 12, item 7)
+
+def test_real_kelurahan_boundaries_come_in_through_the_boundary_import():
+    import geopandas as gpd
+    import shapely
+
+    from siaga.demo.kota import BATAS_KELURAHAN, LISENSI_BATAS
+
+    wil = pd.read_csv(ROOT / "data" / "wilayah.csv", dtype=str)
+    kel = gpd.read_file(ROOT / "geo" / "kelurahan.geojson")
+    kec = gpd.read_file(ROOT / "geo" / "kecamatan.geojson")
+    assert len(kel) == 56 and sorted(kel["kode"]) == sorted(wil.loc[wil["tingkat"] == "kelurahan", "kode"])
+    assert len(kec) == 12 and sorted(kec["kode"]) == sorted(wil.loc[wil["tingkat"] == "kecamatan", "kode"])
+    nama = dict(zip(wil["kode"], wil["nama"]))
+    assert all(nama[k] == n for k, n in zip(kel["kode"], kel["nama"]))        # official names from wilayah.csv
+    luas_kel = kel.to_crs("EPSG:6933").area / 1e6                      # equal-area projection, km²
+    luas_kec = kec.to_crs("EPSG:6933").area / 1e6
+    assert 205 < luas_kel.sum() < 220                                   # Kota Bekasi is about 210 km²
+    per_kec = luas_kel.groupby(kel["kode"].str[:8]).sum()
+    for kode, luas in zip(kec["kode"], luas_kec):                        # each kecamatan dissolved from its kelurahan
+        assert luas == pytest.approx(per_kec[kode], rel=0.01), kode
+    ref = gpd.read_file(BATAS_KELURAHAN).set_index("kode")
+    for kode, g in zip(kel["kode"], kel.geometry):   # the real shapes, simplified once (~45 m: a narrow one loses ~3%)
+        assert shapely.hausdorff_distance(ref.geometry[kode], g) < 0.001, kode
+        assert shapely.area(shapely.intersection(ref.geometry[kode], g)) > 0.95 * ref.geometry[kode].area, kode
+    # the licence and the credit travel with the data
+    assert (ROOT / "geo" / LISENSI_BATAS).read_bytes() == (REF / "batas" / LISENSI_BATAS).read_bytes()
+    assert "MIT License" in (ROOT / "geo" / LISENSI_BATAS).read_text()
+    sumber = (ROOT / "geo" / "SUMBER.md").read_text()
+    assert "cahyadsn/wilayah_boundaries" in sumber and "LICENSE-wilayah_boundaries.txt" in sumber
+
+
+def test_no_approximate_boundaries_caveat_for_kota_bekasi():
+    from siaga.inti.config import muat_wilayah
+    from siaga.model import grafik
+
+    w = muat_wilayah(ROOT / "data")
+    assert w.batas_perkiraan is False
+    assert w.sumber_batas == "cahyadsn/wilayah_boundaries (© 2024 Cahya DSN, lisensi MIT)"
+    catatan = grafik.catatan_batas(w.batas_perkiraan, w.sumber_batas)
+    assert catatan == "Sumber batas wilayah: cahyadsn/wilayah_boundaries (© 2024 Cahya DSN, lisensi MIT)."
+    assert "perkiraan" not in catatan
+    assert grafik.catatan_batas(True, "") == grafik.BATAS_PERKIRAAN     # synthetic boundaries still say so
+
+
+def test_tps_and_incidents_are_placed_inside_their_real_kelurahan():
+    import geopandas as gpd
+    import shapely
+
+    kel = gpd.read_file(ROOT / "geo" / "kelurahan.geojson").set_index("kode").geometry
+    tps = pd.read_csv(ROOT / "data" / "tps.csv", dtype={"kode_kelurahan": str})
+    ins = pd.read_csv(ROOT / "data" / "insiden.csv", dtype={"kode_kelurahan": str}).dropna(subset=["lat", "lon"])
+    for df in (tps, ins):
+        titik = shapely.points(df["lon"].to_numpy(), df["lat"].to_numpy())
+        di_dalam = shapely.contains(kel.reindex(df["kode_kelurahan"]).to_numpy(), titik)
+        assert di_dalam.all(), df.loc[~di_dalam, "kode_kelurahan"].tolist()[:5]
+    assert len(tps) == 3_671 and len(ins) > 100
+
+
+def test_the_boundary_import_closes_slivers_but_keeps_enclaves():
+    import shapely
+
+    from siaga.masuk.impor_batas import tutup_celah
+
+    kiri, kanan = shapely.box(0, 0, 1, 1), shapely.box(1.0002, 0, 2, 1)         # a 0,0002-wide gap between them
+    celah = shapely.box(1, 0.4, 1.0002, 0.6)
+    satu = shapely.union_all([kiri, kanan, shapely.box(0.99, 0, 1.01, 0.4), shapely.box(0.99, 0.6, 1.01, 1)])
+    assert len(list(shapely.get_parts(satu)[0].interiors)) == 1                    # the gap left a hole
+    g, n = tutup_celah(satu, satu)
+    assert n == 1 and not list(shapely.get_parts(g)[0].interiors) and g.area == pytest.approx(satu.area + celah.area)
+    enklave = shapely.box(0.4, 0.4, 0.6, 0.6)                                    # another unit inside: kept
+    dengan_enklave = kiri.difference(enklave)
+    g, n = tutup_celah(dengan_enklave, shapely.union_all([dengan_enklave, enklave]))
+    assert n == 0 and g.equals(dengan_enklave)
+
+
+def test_the_report_map_carries_the_credit(demo_store):
+    from dataclasses import replace
+
+    import numpy as np
+    from PIL import Image
+
+    from siaga.laporan import visual
+    from siaga.model import paparan
+
+    lap = paparan.susun(*paparan.dari_store(demo_store, dt.date(2024, 11, 23)))
+    peta = lap.slide("kesiapan").peta
+    assert peta.catatan == "Sumber batas wilayah: cahyadsn/wilayah_boundaries (© 2024 Cahya DSN, lisensi MIT)."
+    u = visual.Ukuran(900, 560, 1.0)
+
+    def bawah(p) -> np.ndarray:                                          # the strip along the bottom
+        img = Image.open(io.BytesIO(visual.peta_png(p, u))).convert("L")
+        return np.asarray(img)[-18:, :]
+
+    assert (bawah(peta) < 160).sum() > 300                              # the credit is written there
+    assert (bawah(replace(peta, sumber="")) < 160).sum() == 0           # nothing without one

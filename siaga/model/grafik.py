@@ -37,6 +37,16 @@ GAYA_TANPA_UBIN = "data:application/json," + urllib.parse.quote(json.dumps(
     separators=(",", ":")))
 
 
+def catatan_batas(perkiraan: bool, sumber: str) -> str:
+    """What is said under every map about its boundaries: that they are approximate
+    (``[peta] batas_perkiraan``) and where they come from (``[peta] sumber_batas``, the credit their
+    licence asks for). Plain text (escape it for Markdown); empty when the config says neither."""
+    teks = [BATAS_PERKIRAAN] if perkiraan else []
+    if sumber:
+        teks.append(f"Sumber batas wilayah: {sumber.rstrip('.')}.")
+    return " ".join(teks)
+
+
 def view_state(bounds: tuple[float, float, float, float], width_px: int = 640,
                height_px: int = MAP_HEIGHT) -> pdk.ViewState:
     """Centre and zoom that fit ``bounds`` (minx, miny, maxx, maxy) in the map box."""

@@ -248,15 +248,16 @@ def kosong_tanpa_tps(nama_lingkup: str) -> str:
             "tps.csv atau pilih wilayah lain.")
 
 
-def catatan_peta(k: Kesiapan, kecamatan: bool, kelurahan: bool, tanpa_koordinat: int, perkiraan: bool) -> str:
-    """The caption under the map: what colours and points mean, what is left off."""
+def catatan_peta(k: Kesiapan, kecamatan: bool, kelurahan: bool, tanpa_koordinat: int, batas: str = "") -> str:
+    """The caption under the map (Markdown): what colours and points mean, what is left off, and
+    what :func:`siaga.model.grafik.catatan_batas` says about the boundaries (``batas``)."""
     teks = ["Warna: level kesiapan. " + ambang(k)]
     if kecamatan:
         teks.append("Titik: TPS kelurahan terpilih." if kelurahan else "Pilih kelurahan untuk melihat TPS-nya.")
     if tanpa_koordinat:
         teks.append(f"{fmt.angka(tanpa_koordinat)} TPS tanpa koordinat tidak tampil di peta.")
-    if perkiraan:
-        teks.append(grafik.BATAS_PERKIRAAN)
+    if batas:
+        teks.append(fmt.md(batas))
     return " ".join(teks)
 
 
