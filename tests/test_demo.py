@@ -6,6 +6,7 @@ import datetime as dt
 import filecmp
 import io
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -171,7 +172,6 @@ def test_the_boundary_import_closes_slivers_but_keeps_enclaves():
 def test_the_report_map_carries_the_credit(demo_store):
     from dataclasses import replace
 
-    import numpy as np
     from PIL import Image
 
     from siaga.laporan import visual
@@ -188,3 +188,24 @@ def test_the_report_map_carries_the_credit(demo_store):
 
     assert (bawah(peta) < 160).sum() > 300                              # the credit is written there
     assert (bawah(replace(peta, sumber="")) < 160).sum() == 0           # nothing without one
+
+
+def test_map_labels_sit_apart_on_the_real_kecamatan(demo_store):
+    """Page maps put each name at the point of its kecamatan farthest from the edges: inside it, and
+    (labels being wider than tall) far enough from every other label not to collide, which the
+    first point inside a long kecamatan is not (Jatiasih and Pondokmelati)."""
+    import itertools
+
+    import shapely
+
+    batas = demo_store.snapshot.batas["kecamatan"]
+    geom = batas.gdf.set_index("kode").geometry
+
+    def jarak_terdekat(titik: pd.DataFrame) -> float:
+        t = titik.set_index("kode")
+        return min(float(np.hypot(t.lon[a] - t.lon[b], 3 * (t.lat[a] - t.lat[b])))
+                   for a, b in itertools.combinations(t.index, 2))
+
+    label = batas.titik_label()
+    assert all(geom[k].contains(shapely.Point(x, y)) for k, x, y in zip(label["kode"], label["lon"], label["lat"]))
+    assert jarak_terdekat(label) > 0.03 > jarak_terdekat(batas.pusat())

@@ -75,7 +75,7 @@ def peta_kesiapan(batas: Batas, kec: pd.DataFrame, pilih: str | None = None) -> 
         "tebal": [3 if k == pilih else 1 for k in kec["kode"]],
     })
     data = geojson(batas, props)
-    centres = batas.pusat().merge(props[["kode", "nama", "keterangan"]], on="kode")
+    centres = batas.titik_label().merge(props[["kode", "nama", "keterangan"]], on="kode")
     labels = [{"posisi": [lon, lat], "teks": f"{n}\n{fmt.skor(s)}"}
               for lon, lat, n, s in zip(centres["lon"], centres["lat"], centres["nama"],
                                         centres["kode"].map(kec.set_index("kode")["skor"]))]
@@ -105,7 +105,8 @@ def peta_unit(batas: Batas, props: pd.DataFrame, label: bool = True) -> pdk.Deck
                         get_fill_color="properties.warna", get_line_color=[255, 255, 255, 255],
                         get_line_width=1, line_width_units="'pixels'")]
     if label:
-        centres = batas.pusat().merge(props[["kode", "nama"]], on="kode")
+        dilabel = Batas(batas.tingkat, batas.gdf[batas.gdf["kode"].isin(set(props["kode"]))], batas.bounds)
+        centres = dilabel.titik_label().merge(props[["kode", "nama"]], on="kode")
         teks = [{"posisi": [lon, lat], "teks": n}
                 for lon, lat, n in zip(centres["lon"], centres["lat"], centres["nama"])]
         layers.append(lapisan_label(teks, "label-unit"))

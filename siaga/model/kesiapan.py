@@ -431,7 +431,7 @@ def peta_kelurahan(batas: Batas, unit: pd.DataFrame, tps: pd.DataFrame | None, z
                                 get_position="posisi", get_fill_color="warna", get_line_color=[30, 30, 30, 255],
                                 get_radius=40, radius_min_pixels=4, radius_max_pixels=9, line_width_min_pixels=1))
     if not sub.empty:
-        pusat = Batas(batas.tingkat, sub, batas.bounds).pusat().merge(props[["kode", "nama"]], on="kode")
+        pusat = Batas(batas.tingkat, sub, batas.bounds).titik_label().merge(props[["kode", "nama"]], on="kode")
         skor = anak.set_index("kode")["skor"]
         labels = [{"posisi": [lon, lat], "teks": f"{n[5:]}\n{fmt.skor(skor[kd])}"}
                   for lon, lat, n, kd in zip(pusat["lon"], pusat["lat"], pusat["nama"], pusat["kode"])]
