@@ -79,7 +79,7 @@ def test_whatsapp_pictures_are_offered_one_by_one(app_env, server_berjalan):
     ukuran = {g.nama: Image.open(io.BytesIO(g.png)).size for g in isi}
     assert ukuran == {"01-ringkasan.png": (1600, 900), "02-kesiapan.png": (1600, 900), "03-logistik.png": (1600, 900),
                       "04-insiden.png": (1600, 900), "05-netralitas.png": (1600, 900),
-                      "06-perhatian.png": (1600, 900), "poster.png": (1080, 1920)}
+                      "06-perhatian.png": (1600, 900), "poster.png": (1080, 2160)}
     assert all(g.png.startswith(b"\x89PNG") for g in isi)
 
 

@@ -176,7 +176,7 @@ def test_png_zip_one_image_per_slide_and_the_poster(berkas):
                             "05-netralitas.png", "06-perhatian.png", "poster.png"]
     for nama in z.namelist():
         img = Image.open(io.BytesIO(z.read(nama)))
-        assert img.size == ((1080, 1920) if nama == "poster.png" else (1600, 900)), nama
+        assert img.size == ((1080, 2160) if nama == "poster.png" else (1600, 900)), nama
         assert tidak_kosong(img), nama
     assert ada_warna(Image.open(io.BytesIO(z.read("02-kesiapan.png"))), level.warna("perlu_perhatian"))
 
@@ -203,7 +203,7 @@ def test_poster_is_a_tall_picture_of_the_key_slide_and_nothing_is_cut(contoh_sto
     from siaga.laporan import gambar
 
     poster = Image.open(io.BytesIO(zipfile.ZipFile(io.BytesIO(berkas["png"])).read("poster.png"))).convert("RGB")
-    assert poster.size == gambar.POSTER == (1080, 1920)                  # 9:16, a phone screen
+    assert poster.size == gambar.POSTER == (1080, 2160)                  # 9:18, a phone screen
     assert _pinggir_putih(poster, 24)                                     # no part runs off the picture
     lap = dek(contoh_store, TGL)
     kunci = gambar.slide_kunci(lap)
@@ -213,7 +213,7 @@ def test_poster_is_a_tall_picture_of_the_key_slide_and_nothing_is_cut(contoh_sto
     urut = sorted(kotak.values(), key=lambda k: k[1])
     for (_, _, _, bawah), (_, atas, _, _) in itertools.pairwise(urut):
         assert bawah <= atas                                              # stacked, never overlapping
-    assert all(24 <= x0 < x1 <= 1080 - 24 and 0 <= y0 < y1 <= 1920 - 24 for x0, y0, x1, y1 in kotak.values())
+    assert all(24 <= x0 < x1 <= 1080 - 24 and 0 <= y0 < y1 <= 2160 - 24 for x0, y0, x1, y1 in kotak.values())
     x0, y0, x1, y1 = kotak["tabel"]                                       # every row of the table is shown
     assert y1 - y0 >= gambar.tinggi_tabel(kunci.tabel.untuk_slide(maks=None), x1 - x0, kunci.judul_tabel,
                                           gambar.UKURAN_TABEL_POSTER)

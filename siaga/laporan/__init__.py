@@ -2,7 +2,7 @@
 
 - :mod:`siaga.model.paparan`  the slide deck (what each slide says), built from the screen models
 - :mod:`siaga.laporan.visual` static images of maps (matplotlib) and charts (kaleido + Debian's chromium)
-- :mod:`siaga.laporan.gambar` the WhatsApp pictures: one 1600×900 PNG per slide and a 1080×1920
+- :mod:`siaga.laporan.gambar` the WhatsApp pictures: one 1600×900 PNG per slide and a 1080×2160
   poster of the key slide (each on its own in the app, zipped on the command line)
 - :mod:`siaga.laporan.pdf`    A4 landscape PDF
 - :mod:`siaga.laporan.pptx`   16:9 PPTX deck

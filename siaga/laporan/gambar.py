@@ -1,5 +1,5 @@
 """The WhatsApp pictures: one PNG per slide, 1600×900 (16:9, what WhatsApp shows without cropping),
-and a tall poster of the key slide, 1080×1920 (9:16, a phone screen). The app offers each on its
+and a tall poster of the key slide, 1080×2160 (9:18, a phone screen). The app offers each on its
 own; the command line zips them.
 
 Drawn with Pillow in the DejaVu font shipped with matplotlib, text large enough to read on a
@@ -35,8 +35,8 @@ BAGIAN_TABEL = (0.30, 0.45)         # the table takes its natural width within t
 SKALA_PNG = 1.25                        # image pixels per CSS pixel of a chart or map on a slide
 UKURAN_TABEL, PAD = 21, 10
 TABEL_TERKECIL_PNG = 16                # px: a table is set smaller, down to this, rather than cut a word
-# The poster: the key slide as one tall picture a phone shows whole (9:16), type 1,6 times the slide's.
-POSTER = (1080, 1920)
+# The poster: the key slide as one tall picture a phone shows whole (9:18, 1:2), type 1,6 times the slide's.
+POSTER = (1080, 2160)
 SLIDE_POSTER = "ringkasan"
 NAMA_POSTER = "poster"
 JUDUL_POSTER = "Laporan Desk Pilkada"    # the poster of the summary says what it is
@@ -367,9 +367,9 @@ def tata_poster(slide: Slide) -> dict[str, Kotak]:
     if slide.catatan:
         kotak["catatan"] = (x0, bawah + SELA_POSTER, x1, kaki - SELA_POSTER // 2)
     ada_visual = slide.grafik is not None or slide.peta is not None
-    if ada_visual and slide.tabel is not None:        # the table as tall as it needs, the visual at least half
+    if ada_visual and slide.tabel is not None:        # the table as tall as it needs, the visual at least 45 %
         perlu = tinggi_tabel(slide.tabel.untuk_slide(maks=None), x1 - x0, slide.judul_tabel, UKURAN_TABEL_POSTER)
-        tengah = max(bawah - SELA_POSTER - perlu, y + (bawah - y) // 2)
+        tengah = max(bawah - SELA_POSTER - perlu, y + round((bawah - y) * 0.45))
         kotak["visual"] = (x0, y, x1, tengah)
         kotak["tabel"] = (x0, tengah + SELA_POSTER, x1, bawah)
     elif ada_visual:
@@ -390,7 +390,7 @@ def ukuran_poster(slide: Slide) -> visual.Ukuran | None:
 
 
 def poster_png(lap: Paparan, slide: Slide, gambar_visual: bytes | None) -> bytes:
-    """The key slide as one tall picture (:data:`POSTER`, 9:16) that a phone shows whole: type about
+    """The key slide as one tall picture (:data:`POSTER`, 9:18) that a phone shows whole: type about
     1,6 times the slide's, the visual across the width, the table below it."""
     img = Image.new("RGB", POSTER, "white")
     d = ImageDraw.Draw(img)
@@ -440,7 +440,7 @@ class Gambar:
 
 def semua_gambar(lap: Paparan, kabar: Kabar = diam) -> list[Gambar]:
     """Every picture of the report, each to be sent on its own: one per slide (1600×900), then the
-    poster of the key slide (1080×1920). Visuals are drawn in one pass (one chromium session)."""
+    poster of the key slide (1080×2160). Visuals are drawn in one pass (one chromium session)."""
     kunci = slide_kunci(lap)
     poster = replace(kunci, kode=NAMA_POSTER)          # its visual is drawn at the poster's size
     vis = gambar_semua([*lap.slides, poster], lambda s: ukuran_poster(s) if s is poster else ukuran_visual(s),

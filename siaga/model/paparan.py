@@ -143,7 +143,7 @@ def peta_level(k: Konteks, anak: pd.DataFrame) -> PetaLevel | None:
     gdf = batas.gdf.merge(anak[["kode", "nama", "skor", "level"]], on="kode", how="inner")
     if gdf.empty:
         return None
-    pusat = Batas(batas.tingkat, gdf[["kode", "geometry"]], batas.bounds).pusat()
+    pusat = Batas(batas.tingkat, gdf[["kode", "geometry"]], batas.bounds).titik_label()
     gdf = gdf.merge(pusat, on="kode")
     gdf["skor"] = [fmt.skor(s) for s in gdf["skor"]]
     gdf["warna"] = [level.warna(lv) for lv in gdf["level"]]

@@ -85,7 +85,7 @@ def tombol_laporan(k: Konteks) -> None:
                           key="laporan_format")
         nama = nama_lingkup(k.wilayah.nama, k.nama_kec)
         st.caption(f"{fmt.md(nama)} · data per {fmt.tanggal(k.tanggal)}. PDF A4; gambar PNG untuk WhatsApp, "
-                   "diunduh satu per satu: poster tegak 1080×1920 dan satu gambar 1600×900 per slide; PPTX 16:9.")
+                   "diunduh satu per satu: poster tegak 1080×2160 dan satu gambar 1600×900 per slide; PPTX 16:9.")
         kunci = kunci_laporan(k, format)
         if st.button("Buat laporan", key="laporan_buat", icon=":material/description:"):
             bar = st.progress(0.0, text="Menyiapkan laporan…")

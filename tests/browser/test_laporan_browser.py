@@ -32,7 +32,7 @@ def test_each_whatsapp_picture_downloads_on_its_own(contoh_server, tab, artefak)
     samping.locator('[data-testid="stExpander"]').screenshot(path=str(artefak / "laporan-gambar-satu-per-satu.png"))
     nama, img = unduh(page, poster)
     assert nama == "laporan-99.01-2024-11-25-poster.png"
-    assert img.format == "PNG" and img.size == (1080, 1920)
+    assert img.format == "PNG" and img.size == (1080, 2160)
     for label, berkas in SLIDE:
         nama, img = unduh(page, samping.get_by_role("button", name=label))
         assert nama == f"laporan-99.01-2024-11-25-{berkas}.png"
