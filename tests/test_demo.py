@@ -209,3 +209,24 @@ def test_map_labels_sit_apart_on_the_real_kecamatan(demo_store):
     label = batas.titik_label()
     assert all(geom[k].contains(shapely.Point(x, y)) for k, x, y in zip(label["kode"], label["lon"], label["lat"]))
     assert jarak_terdekat(label) > 0.03 > jarak_terdekat(batas.pusat())
+
+
+def test_demo_command_refuses_broken_reference_boundaries_in_indonesian(tmp_path, monkeypatch, capsys):
+    """Were the copied boundary file broken, ``python -m siaga demo`` says so in one Indonesian line
+    per problem (file, reason), exits 1 and writes nothing."""
+    import json
+
+    from siaga import __main__ as cli
+    from siaga.demo import kota
+
+    rusak = tmp_path / "kota-bekasi-kelurahan.geojson"
+    cincin = [[107, -6.3], [107.01, -6.3], [107.01, -6.29], [107, -6.3]]
+    rusak.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"kode": "99.99.99.9999", "nama": "Entah"},
+         "geometry": {"type": "Polygon", "coordinates": [cincin]}}]}))
+    monkeypatch.setattr(kota, "BATAS_KELURAHAN", rusak)
+    keluar = tmp_path / "keluar"
+    assert cli.main(["demo", "--data", str(keluar / "data"), "--geo", str(keluar / "geo")]) == 1
+    err = capsys.readouterr().err
+    assert "[galat] kota-bekasi-kelurahan.geojson" in err and "tidak ada fitur yang cocok" in err
+    assert "Traceback" not in err and not keluar.exists()

@@ -455,11 +455,6 @@ def semua_gambar(lap: Paparan, kabar: Kabar = diam) -> list[Gambar]:
     return out
 
 
-def slides_png(lap: Paparan, kabar: Kabar = diam) -> list[tuple[str, bytes]]:
-    """(file name, PNG) of every picture, in order: the slides, then the poster."""
-    return [(g.nama, g.png) for g in semua_gambar(lap, kabar)]
-
-
 def tulis_zip(berkas: Sequence[tuple[str, bytes]], waktu: tuple[int, int, int, int, int, int]) -> bytes:
     """A zip of the files with a fixed timestamp (same input, same bytes); PNG is stored as is."""
     buf = io.BytesIO()
@@ -472,5 +467,5 @@ def tulis_zip(berkas: Sequence[tuple[str, bytes]], waktu: tuple[int, int, int, i
 def tulis(lap: Paparan, kabar: Kabar = diam) -> bytes:
     """The zip of the pictures (``01-ringkasan.png`` … ``06-perhatian.png``, ``poster.png``), for
     the command line; timestamped with the as-of moment."""
-    berkas = slides_png(lap, kabar)
+    berkas = [(g.nama, g.png) for g in semua_gambar(lap, kabar)]
     return tulis_zip(berkas, lap.saat.timetuple()[:6])

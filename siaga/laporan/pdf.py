@@ -101,7 +101,7 @@ class _Pdf(FPDF):
         w = LEBAR - 2 * TEPI - bw - 6
         self.teks(TEPI, 9, w, judul, 20, tebal=True, maks=1, tinggi=9, terkecil=12)
         self.teks(TEPI, 19.5, w, lap.data_per if lap.lingkup in judul else f"{lap.lingkup} · {lap.data_per}", 11,
-                  warna=gambar.WARNA_ABU, maks=1)
+                  warna=gambar.WARNA_ABU, maks=1, terkecil=8)
 
     def angka(self, y0: float, y1: float, angka: Sequence[Angka]) -> None:
         if not angka:
