@@ -71,15 +71,16 @@ def test_whatsapp_pictures_are_offered_one_by_one(app_env, server_berjalan):
     assert not unduhan(at)                                     # no zip in the app
     tombol = gambar(at)
     assert [t.proto.label for t in tombol] == [
-        "Poster ringkasan (tegak)", "1 · Ringkasan", "2 · Kesiapan per kecamatan", "3 · Logistik",
-        "4 · Insiden 24 jam terakhir", "5 · Netralitas ASN", "6 · Kecamatan perlu perhatian"]
+        "Poster situasi hari ini (tegak)", "1 · Situasi hari ini", "2 · Perlu tindakan hari ini",
+        "3 · Kesiapan per kecamatan", "4 · Perubahan sejak kemarin (24 November 2024)", "5 · Logistik",
+        "6 · Insiden 24 jam terakhir", "7 · Netralitas ASN"]
     assert tombol[0].proto.type == "primary" and {t.proto.type for t in tombol[1:]} == {"secondary"}
     kunci, isi = at.session_state["_laporan"]
     assert kunci.format == "png"
     ukuran = {g.nama: Image.open(io.BytesIO(g.png)).size for g in isi}
-    assert ukuran == {"01-ringkasan.png": (1600, 900), "02-kesiapan.png": (1600, 900), "03-logistik.png": (1600, 900),
-                      "04-insiden.png": (1600, 900), "05-netralitas.png": (1600, 900),
-                      "06-perhatian.png": (1600, 900), "poster.png": (1080, 2160)}
+    assert ukuran == {**{f"{i:02d}-{kode}.png": (1600, 900) for i, kode in enumerate(
+        ["situasi", "perhatian", "kesiapan", "perubahan", "logistik", "insiden", "netralitas"], 1)},
+                      "poster.png": (1080, 2160)}
     assert all(g.png.startswith(b"\x89PNG") for g in isi)
 
 

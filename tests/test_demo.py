@@ -182,12 +182,15 @@ def test_the_report_map_carries_the_credit(demo_store):
     assert peta.catatan == "Sumber batas wilayah: cahyadsn/wilayah_boundaries (© 2024 Cahya DSN, lisensi MIT)."
     u = visual.Ukuran(900, 560, 1.0)
 
-    def bawah(p) -> np.ndarray:                                          # the strip along the bottom
-        img = Image.open(io.BytesIO(visual.peta_png(p, u))).convert("L")
-        return np.asarray(img)[-18:, :]
+    def teks_bawah(p) -> int:
+        """Dark grey (text) pixels in the strip along the bottom; the map's coloured fill, which
+        reaches down there when no credit takes the room, is not grey."""
+        rgb = np.asarray(Image.open(io.BytesIO(visual.peta_png(p, u))).convert("RGB")).astype(int)[-18:, :]
+        abu = (rgb.max(axis=2) - rgb.min(axis=2) < 12) & (rgb.mean(axis=2) < 160)
+        return int(abu.sum())
 
-    assert (bawah(peta) < 160).sum() > 300                              # the credit is written there
-    assert (bawah(replace(peta, sumber="")) < 160).sum() == 0           # nothing without one
+    assert teks_bawah(peta) > 300                                       # the credit is written there
+    assert teks_bawah(replace(peta, sumber="")) == 0                    # nothing without one
 
 
 def test_map_labels_sit_apart_on_the_real_kecamatan(demo_store):
@@ -230,3 +233,84 @@ def test_demo_command_refuses_broken_reference_boundaries_in_indonesian(tmp_path
     err = capsys.readouterr().err
     assert "[galat] kota-bekasi-kelurahan.geojson" in err and "tidak ada fitur yang cocok" in err
     assert "Traceback" not in err and not keluar.exists()
+
+
+# ------------------------------------------------------------------ the demo respects the calendar
+
+def _pertama(nama: str) -> pd.DataFrame:
+    df = pd.read_csv(ROOT / "data" / nama, parse_dates=["waktu"], dtype=str, keep_default_na=False)
+    return df
+
+
+def test_summaries_fit_the_phase_of_the_calendar():
+    ins = _pertama("insiden.csv")
+    first = ins.sort_values("waktu").drop_duplicates("id_insiden")
+    tenang = first[first["ringkasan"].str.contains("masa tenang")]
+    assert len(tenang) >= 5
+    assert tenang["waktu"].dt.date.between(dt.date(2024, 11, 24), dt.date(2024, 11, 26)).all()
+    kampanye = first[first["ringkasan"].str.contains("kampanye") & ~first["ringkasan"].str.contains("sebelum masa")]
+    assert kampanye["waktu"].dt.date.between(dt.date(2024, 9, 25), dt.date(2024, 11, 23)).all()
+
+
+def test_no_receipt_at_a_tps_once_voting_is_under_way():
+    log = _pertama("logistik.csv")
+    tps = log[log["tahap"] == "tps"]
+    assert tps["waktu"].max() < pd.Timestamp("2024-11-27 12:00")            # polls close at 13.00
+
+
+def test_checklist_reports_come_before_the_tps_opens_on_voting_day():
+    cl = _pertama("checklist.csv")
+    hari_h = cl[cl["waktu"].dt.date == dt.date(2024, 11, 27)]
+    assert len(hari_h) > 3000 and hari_h["waktu"].max() < pd.Timestamp("2024-11-27 07:00")
+
+
+def test_c_pemberitahuan_delivered_by_h_minus_3_where_the_chain_is_on_time(demo_store):
+    """PKPU: the notices reach the voters by H-3 (24 November); the lagging kecamatan finish later."""
+    kec = baris_kecamatan(demo_store.query("kesiapan_unit", tanggal=dt.date(2024, 11, 24), kecamatan=None))
+    kec = kec.set_index("kode")
+    ind = {k: demo_store.query("indikator_utama", tanggal=dt.date(2024, 11, 24), kecamatan=k).iloc[0]
+           for k in kec.index}
+    tepat = [k for k in kec.index if k not in LAMBAT]
+    assert all(ind[k].persen_c_pemberitahuan >= 90 for k in tepat)
+    assert all(ind[k].persen_c_pemberitahuan < 90 for k in LAMBAT)
+
+
+def test_public_service_units_report_twice_a_day_from_november():
+    lay = _pertama("layanan.csv")
+    assert lay["id_unit"].nunique() == 118                 # 12 × 5 kecamatan units, 56 kelurahan offices, 2 city
+    assert lay["waktu"].min() >= pd.Timestamp("2024-11-01") and lay["waktu"].max() <= pd.Timestamp("2024-11-27 14:00")
+    per_hari = lay.groupby(lay["waktu"].dt.date)["id_unit"].count()
+    assert per_hari.min() > 2 * 118 * 0.85
+    gangguan = lay[lay["status"] != "normal"]
+    assert len(gangguan) > 20 and (gangguan["keterangan"] != "").all()      # every disruption says why
+    banjir = gangguan[gangguan["keterangan"].str.contains("tergenang")]
+    assert set(banjir["waktu"].dt.date) <= {dt.date(2024, 11, d) for d in (8, 9, 18, 19, 25, 26, 27)}
+
+
+# ------------------------------------------------------------------ readiness against the KPU plan, pinned
+
+LEVEL_DEMO = {
+    # the replay the issue asked for: levels per kecamatan at 20, 23 and 26 November
+    dt.date(2024, 11, 20): {},                              # every kecamatan on or ahead of the plan: siap
+    dt.date(2024, 11, 23): {},
+    # H-1: the two slowest chains are behind the plan. Bekasi Utara (32.75.03, 1,5 days late) lags
+    # too (logistics 85, checklist 83) but has no serious incident open that day, so its score
+    # (84,8, shown 85) just reaches 85 % of the plan: siap, on the edge
+    dt.date(2024, 11, 26): {"32.75.07": "perlu_perhatian", "32.75.11": "perlu_perhatian"},
+}
+
+
+@pytest.mark.parametrize("tanggal", sorted(LEVEL_DEMO))
+def test_levels_against_the_plan_are_pinned(demo_store, tanggal):
+    kec = baris_kecamatan(demo_store.query("kesiapan_unit", tanggal=tanggal, kecamatan=None)).set_index("kode")
+    harap = {k: LEVEL_DEMO[tanggal].get(k, "siap") for k in kec.index}
+    assert kec["level"].to_dict() == harap
+
+
+def test_on_plan_logistics_are_never_rawan_at_h_minus_4(demo_store):
+    """23 November (H-4): the KPU plans the logistics at the PPK; a kecamatan whose logistics are
+    there is not painted rawan (the complaint that led to the plan)."""
+    kec = baris_kecamatan(demo_store.query("kesiapan_unit", tanggal=dt.date(2024, 11, 23), kecamatan=None))
+    sesuai = kec[kec["skor_logistik"].round() >= kec["rencana_logistik"].round()]
+    assert len(sesuai) == 12 and (sesuai["rencana_logistik"] == 50).all()
+    assert not (sesuai["level"] == "rawan").any()

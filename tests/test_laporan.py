@@ -27,8 +27,8 @@ from siaga.model.komponen import Tabel
 from tests.conftest import FIXTURE, ROOT
 
 TGL = dt.date(2024, 11, 25)
-JUDUL = ["Ringkasan", "Kesiapan per kecamatan", "Logistik", "Insiden 24 jam terakhir", "Netralitas ASN",
-         "Kecamatan perlu perhatian"]
+JUDUL = ["Situasi hari ini", "Perlu tindakan hari ini", "Kesiapan per kecamatan",
+         "Perubahan sejak kemarin (24 November 2024)", "Logistik", "Insiden 24 jam terakhir", "Netralitas ASN"]
 # Values of netralitas_pribadi.csv (identities) that must never reach a report.
 PRIBADI = ["SENTINEL", "198001012010011001", "198502022012022002", "0812", "Staf kecamatan", "Perawat"]
 LAIN_DARI_BETA = ["Alpha", "Satu", "Dua"]          # kecamatan Alpha and its kelurahan
@@ -172,13 +172,13 @@ def test_pdf_of_one_kecamatan_has_no_other_kecamatan(berkas):
 
 def test_png_zip_one_image_per_slide_and_the_poster(berkas):
     z = zipfile.ZipFile(io.BytesIO(berkas["png"]))
-    assert z.namelist() == ["01-ringkasan.png", "02-kesiapan.png", "03-logistik.png", "04-insiden.png",
-                            "05-netralitas.png", "06-perhatian.png", "poster.png"]
+    assert z.namelist() == ["01-situasi.png", "02-perhatian.png", "03-kesiapan.png", "04-perubahan.png",
+                            "05-logistik.png", "06-insiden.png", "07-netralitas.png", "poster.png"]
     for nama in z.namelist():
         img = Image.open(io.BytesIO(z.read(nama)))
         assert img.size == ((1080, 2160) if nama == "poster.png" else (1600, 900)), nama
         assert tidak_kosong(img), nama
-    assert ada_warna(Image.open(io.BytesIO(z.read("02-kesiapan.png"))), level.warna("perlu_perhatian"))
+    assert ada_warna(Image.open(io.BytesIO(z.read("03-kesiapan.png"))), level.warna("perlu_perhatian"))
 
 
 def test_each_picture_on_its_own_is_what_the_zip_holds(contoh_store, berkas):
@@ -186,7 +186,8 @@ def test_each_picture_on_its_own_is_what_the_zip_holds(contoh_store, berkas):
     satu = laporan.buat_gambar(contoh_store, TGL, None)
     z = zipfile.ZipFile(io.BytesIO(berkas["png"]))
     assert [g.nama for g in satu] == z.namelist()
-    assert [g.judul for g in satu] == [f"{i} · {j}" for i, j in enumerate(JUDUL, 1)] + ["Poster ringkasan (tegak)"]
+    assert [g.judul for g in satu] == [f"{i} · {j}" for i, j in enumerate(JUDUL, 1)] + [
+        "Poster situasi hari ini (tegak)"]
     for g in satu:
         assert g.png[:8] == b"\x89PNG\r\n\x1a\n"
         assert Image.open(io.BytesIO(g.png)).size == Image.open(io.BytesIO(z.read(g.nama))).size
@@ -207,22 +208,26 @@ def test_poster_is_a_tall_picture_of_the_key_slide_and_nothing_is_cut(contoh_sto
     assert _pinggir_putih(poster, 24)                                     # no part runs off the picture
     lap = dek(contoh_store, TGL)
     kunci = gambar.slide_kunci(lap)
-    assert kunci.kode == "ringkasan"
+    assert kunci.kode == "situasi" and len(kunci.kalimat) == 3       # the summary that opens the briefing
     kotak = gambar.tata_poster(kunci)
-    assert list(kotak) == ["kepala", "angka0", "angka1", "kaki", "catatan", "visual", "tabel"]
+    assert list(kotak) == ["kepala", "angka0", "angka1", "kaki", "catatan", "kalimat"]
     urut = sorted(kotak.values(), key=lambda k: k[1])
     for (_, _, _, bawah), (_, atas, _, _) in itertools.pairwise(urut):
         assert bawah <= atas                                              # stacked, never overlapping
     assert all(24 <= x0 < x1 <= 1080 - 24 and 0 <= y0 < y1 <= 2160 - 24 for x0, y0, x1, y1 in kotak.values())
-    x0, y0, x1, y1 = kotak["tabel"]                                       # every row of the table is shown
-    assert y1 - y0 >= gambar.tinggi_tabel(kunci.tabel.untuk_slide(maks=None), x1 - x0, kunci.judul_tabel,
-                                          gambar.UKURAN_TABEL_POSTER)
+    x0, y0, x1, y1 = kotak["kalimat"]                                     # every sentence shown whole
+    baris = [gambar.bungkus(k, gambar.huruf(40), x1 - x0 - 80) for k in kunci.kalimat]
+    assert all(len(b) <= 5 for b in baris) and 40 + sum(len(b) * 50 + 30 for b in baris) <= y1 - y0
+    x0, y0, x1, y1 = kotak["catatan"]                                     # and the definitions under them
+    assert len(gambar.bungkus(kunci.catatan, gambar.huruf(26), x1 - x0)) * 31 <= y1 - y0
     a = np.asarray(poster.convert("L"))
     fx0, fy0, fx1, fy1 = kotak["kaki"]
     assert (a[fy0 + 10:fy1, fx0:fx1] < 128).sum() > 200                   # the footer (source) is drawn
     for i in (0, 1):                                                      # the four cards, two by two
         cx0, cy0, cx1, cy1 = kotak[f"angka{i}"]
         assert ada_warna(poster.crop((cx0, cy0, cx1, cy1)), gambar.LATAR_KARTU, minimal=20_000)
+        tengah = (cx0 + cx1) // 2                                        # nothing runs into the gap between cards
+        assert (a[cy0:cy1, tengah - 4:tengah + 4] == 255).all(), i
 
 
 # ------------------------------------------------------------------ no word split, no name cut

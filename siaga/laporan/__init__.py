@@ -79,5 +79,5 @@ def nama_berkas(kode: str, tanggal: dt.date, format: str) -> str:
 
 
 def nama_gambar(kode: str, tanggal: dt.date, nama: str) -> str:
-    """``laporan-32.75-2024-11-20-01-ringkasan.png``: one picture downloaded on its own."""
+    """``laporan-32.75-2024-11-20-01-situasi.png``: one picture downloaded on its own."""
     return f"laporan-{kode}-{tanggal.isoformat()}-{nama}"

@@ -37,7 +37,7 @@ UKURAN_TABEL, PAD = 21, 10
 TABEL_TERKECIL_PNG = 16                # px: a table is set smaller, down to this, rather than cut a word
 # The poster: the key slide as one tall picture a phone shows whole (9:18, 1:2), type 1,6 times the slide's.
 POSTER = (1080, 2160)
-SLIDE_POSTER = "ringkasan"
+SLIDE_POSTER = "situasi"
 NAMA_POSTER = "poster"
 JUDUL_POSTER = "Laporan Desk Pilkada"    # the poster of the summary says what it is
 SKALA_POSTER = 1.6
@@ -120,15 +120,24 @@ def gambar_angka(d: ImageDraw.ImageDraw, kotak: Kotak, angka: Sequence[Angka], s
     label = min((_muat(a.label, dalam, round(22 * skala), terkecil=round(17 * skala)) for a in angka),
                 key=lambda f: f.size)                                                      # one size for all
     baris_label = 2 if any(label.getlength(a.label) > dalam for a in angka) else 1     # wrapped, never cut
-    catatan = huruf(round(17 * skala))
     for i, a in enumerate(angka):
         x = x0 + i * (w + sela)
         d.rounded_rectangle((x, y0, x + w, y1), radius=round(14 * skala), fill=LATAR_KARTU)
         y = teks(d, x + tepi, y0 + round(14 * skala), a.label, label, WARNA_ABU, dalam, maks=baris_label)
-        y = teks(d, x + tepi, y + 2, a.nilai, _muat(a.nilai, dalam, round(54 * skala), terkecil=round(28 * skala)),
-                 TEKS, spasi=1.15)
+        nilai = _muat(a.nilai, dalam, round(54 * skala), terkecil=round(28 * skala))
+        y = teks(d, x + tepi, y + 2, a.nilai, nilai, TEKS, dalam, maks=2, spasi=1.15)   # wraps rather than overflows
+        catatan = _muat_baris(a.keterangan, dalam, y1 - y - 10 * skala, round(17 * skala), round(13 * skala))
         teks(d, x + tepi, y + 4, a.keterangan, catatan, WARNA_ABU, dalam,
              maks=max(1, round(y1 - y - 10 * skala) // round(catatan.size * 1.2)), spasi=1.2)
+
+
+def _muat_baris(isi: str, lebar: float, tinggi: float, ukuran: int, terkecil: int,
+                spasi: float = 1.2) -> ImageFont.FreeTypeFont:
+    """The largest regular font down to ``terkecil`` in which ``isi``, wrapped at ``lebar``, fits
+    ``tinggi`` (at the smallest, the text is shortened after its last whole word that fits)."""
+    while ukuran > terkecil and len(bungkus(isi, huruf(ukuran), lebar)) * round(ukuran * spasi) > tinggi:
+        ukuran -= 1
+    return huruf(ukuran)
 
 
 def lebar_alami(tabel: Tabel, ukuran: int = UKURAN_TABEL, pad: int = PAD) -> list[float]:
@@ -273,7 +282,13 @@ def gambar_panel(img: Image.Image, slide: Slide, kotak: Kotak, gambar_visual: by
         _tempel(img, gambar_visual, tuple(round(v) for v in kv))
     if kt is not None:
         gambar_tabel(d, tuple(round(v) for v in kt), slide.tabel.untuk_slide(maks=None), slide.judul_tabel)
-    if kv is None and kt is None:
+    if kv is None and kt is None and slide.kalimat:
+        x0, y0, x1, y1 = kotak
+        d.rounded_rectangle(kotak, radius=14, fill=LATAR_KARTU)
+        y = y0 + 28
+        for kal in slide.kalimat:
+            y = teks(d, x0 + 40, y, kal, huruf(30), TEKS, x1 - x0 - 80, maks=3, spasi=1.25) + 22
+    elif kv is None and kt is None:
         x0, y0, x1, y1 = kotak
         d.rounded_rectangle(kotak, radius=14, fill=LATAR_KARTU)
         teks(d, x0 + 40, (y0 + y1) // 2 - 20, slide.kosong or "Tidak ada yang perlu ditampilkan.", huruf(26), WARNA_ABU,
@@ -363,7 +378,11 @@ def tata_poster(slide: Slide) -> dict[str, Kotak]:
         y += KARTU_POSTER + SELA_POSTER
     kaki = tinggi - 84
     kotak["kaki"] = (x0, kaki, x1, tinggi - 24)
-    bawah = kaki - (CATATAN_POSTER + SELA_POSTER if slide.catatan else SELA_POSTER)
+    catatan = CATATAN_POSTER
+    if slide.catatan and slide.kalimat and slide.grafik is None and slide.peta is None and slide.tabel is None:
+        # the summary's sentences leave room: the note (the indicators' definitions) as tall as it needs
+        catatan = max(catatan, min(len(bungkus(slide.catatan, huruf(26), x1 - x0)) * round(26 * 1.2) + 8, 480))
+    bawah = kaki - (catatan + SELA_POSTER if slide.catatan else SELA_POSTER)
     if slide.catatan:
         kotak["catatan"] = (x0, bawah + SELA_POSTER, x1, kaki - SELA_POSTER // 2)
     ada_visual = slide.grafik is not None or slide.peta is not None
@@ -376,6 +395,8 @@ def tata_poster(slide: Slide) -> dict[str, Kotak]:
         kotak["visual"] = (x0, y, x1, bawah)
     elif slide.tabel is not None:
         kotak["tabel"] = (x0, y, x1, bawah)
+    elif slide.kalimat:                               # the situation summary: its sentences
+        kotak["kalimat"] = (x0, y, x1, bawah)
     else:
         kotak["kosong"] = (x0, y, x1, min(bawah, y + 300))
     return kotak
@@ -412,14 +433,22 @@ def poster_png(lap: Paparan, slide: Slide, gambar_visual: bytes | None) -> bytes
     if "tabel" in kotak:
         gambar_tabel(d, kotak["tabel"], slide.tabel.untuk_slide(maks=None), slide.judul_tabel,
                      ukuran=UKURAN_TABEL_POSTER)
+    if "kalimat" in kotak:
+        kx0, ky0, kx1, _ = kotak["kalimat"]
+        d.rounded_rectangle(kotak["kalimat"], radius=18, fill=LATAR_KARTU)
+        y = ky0 + 40
+        for kal in slide.kalimat:
+            y = teks(d, kx0 + 40, y, kal, huruf(40), TEKS, kx1 - kx0 - 80, maks=5, spasi=1.25) + 30
     if "kosong" in kotak:
         kx0, ky0, kx1, _ = kotak["kosong"]
         d.rounded_rectangle(kotak["kosong"], radius=18, fill=LATAR_KARTU)
         teks(d, kx0 + 40, ky0 + 40, slide.kosong or "Tidak ada yang perlu ditampilkan.", huruf(34), WARNA_ABU,
              kx1 - kx0 - 80, maks=4)
     if "catatan" in kotak:
-        cx0, cy0, cx1, _ = kotak["catatan"]
-        teks(d, cx0, cy0, slide.catatan, huruf(26), WARNA_ABU, cx1 - cx0, maks=3, spasi=1.2)
+        cx0, cy0, cx1, cy1 = kotak["catatan"]
+        f = _muat_baris(slide.catatan, cx1 - cx0, cy1 - cy0, 26, 20)
+        teks(d, cx0, cy0, slide.catatan, f, WARNA_ABU, cx1 - cx0, maks=max(1, (cy1 - cy0) // round(f.size * 1.2)),
+             spasi=1.2)
     fx0, fy0, fx1, _ = kotak["kaki"]
     d.line((fx0, fy0, fx1, fy0), fill=GARIS, width=2)
     f = huruf(26)
@@ -465,7 +494,7 @@ def tulis_zip(berkas: Sequence[tuple[str, bytes]], waktu: tuple[int, int, int, i
 
 
 def tulis(lap: Paparan, kabar: Kabar = diam) -> bytes:
-    """The zip of the pictures (``01-ringkasan.png`` … ``06-perhatian.png``, ``poster.png``), for
+    """The zip of the pictures (``01-situasi.png`` … ``07-netralitas.png``, ``poster.png``), for
     the command line; timestamped with the as-of moment."""
     berkas = [(g.nama, g.png) for g in semua_gambar(lap, kabar)]
     return tulis_zip(berkas, lap.saat.timetuple()[:6])

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from PIL import Image
 
-SLIDE = [("1 · Ringkasan", "01-ringkasan"), ("2 · Kesiapan per kecamatan", "02-kesiapan"),
-         ("6 · Kecamatan perlu perhatian", "06-perhatian")]
+SLIDE = [("1 · Situasi hari ini", "01-situasi"), ("3 · Kesiapan per kecamatan", "03-kesiapan"),
+         ("7 · Netralitas ASN", "07-netralitas")]
 
 
 def unduh(page, tombol) -> tuple[str, Image.Image]:
@@ -24,11 +24,11 @@ def test_each_whatsapp_picture_downloads_on_its_own(contoh_server, tab, artefak)
     samping.get_by_text("Unduh laporan").click()
     samping.get_by_test_id("stRadioGroup").get_by_text("Gambar PNG untuk WhatsApp", exact=True).click()
     samping.get_by_role("button", name="Buat laporan").click()
-    poster = samping.get_by_role("button", name="Poster ringkasan (tegak)")
+    poster = samping.get_by_role("button", name="Poster situasi hari ini (tegak)")
     poster.wait_for(timeout=240_000)
     tab.settle()
     tombol = samping.locator('[data-testid="stDownloadButton"]')
-    assert tombol.count() == 7 and "Poster ringkasan (tegak)" in tombol.first.inner_text()
+    assert tombol.count() == 8 and "Poster situasi hari ini (tegak)" in tombol.first.inner_text()
     samping.locator('[data-testid="stExpander"]').screenshot(path=str(artefak / "laporan-gambar-satu-per-satu.png"))
     nama, img = unduh(page, poster)
     assert nama == "laporan-99.01-2024-11-25-poster.png"
