@@ -65,6 +65,8 @@ def tulis_gambar(hasil: dict[str, tuple[float, int, bytes]]) -> list[Path]:
     ditulis = [GAMBAR / "pdf-halaman-1.png"]
     ditulis[0].write_bytes(kecil(buf.getvalue()))
     z = zipfile.ZipFile(io.BytesIO(hasil["png"][2]))
+    for lama in GAMBAR.glob("slide-*.png"):           # slides of an older deck
+        lama.unlink()
     for nama in z.namelist():
         p = GAMBAR / (nama if nama == "poster.png" else f"slide-{nama}")
         p.write_bytes(kecil(z.read(nama)))

@@ -80,19 +80,19 @@ def test_model_figures_match_the_fixture(contoh_store):
     assert lap.data_per == "Data per 25 November 2024 pukul 23.59 WITA"
     assert lap.hitung_mundur == "H-2" and lap.hari_pemungutan == "Rabu, 27 November 2024"
     assert lap.sumber == "Siaga Pilkada"                                # simulasi = false in the fixture
-    ringkasan = lap.slide("ringkasan")
-    assert [(a.label, a.nilai) for a in ringkasan.angka] == [
-        ("Hitung mundur", "H-2"), ("Partisipasi pemilih tinggi", "65,0%"), ("Tanpa konflik", "1 insiden serius"),
+    situasi = lap.slide("situasi")
+    assert [(a.label, a.nilai) for a in situasi.angka] == [
+        ("Hitung mundur", "H-2"), ("Kesiapan partisipasi", "65,0%"), ("Tanpa konflik", "1 insiden terbuka"),
         ("Pelayanan publik tanpa gangguan", "0 gangguan")]
-    assert ringkasan.tabel.baris[0] == ("Masa tenang", "hari ke-2, sampai 26 November 2024")
-    assert ringkasan.grafik is not None and "69 dari 100" in ringkasan.catatan
+    assert situasi.kalimat[0].startswith("Kota Contoh, H-2: skor kesiapan 69")
     k = lap.slide("kesiapan")
     assert [(a.label, a.nilai) for a in k.angka] == [("Skor kesiapan", "69"), ("Rawan", "0 kecamatan"),
-                                                     ("Perlu perhatian", "2 kecamatan"), ("Siap", "0 kecamatan")]
-    assert [b[1:4] for b in k.tabel.baris] == [("Alpha", "67", "Perlu perhatian"), ("Beta", "73", "Perlu perhatian")]
-    assert k.tabel.warna[0][k.tabel.kolom.index("Level")] == level.warna("perlu_perhatian")
+                                                     ("Perlu perhatian", "0 kecamatan"), ("Siap", "2 kecamatan")]
+    assert [b[1:5] for b in k.tabel.baris] == [("Alpha", "67", "Siap", "sesuai jadwal"),
+                                               ("Beta", "73", "Siap", "sesuai jadwal")]
+    assert k.tabel.warna[0][k.tabel.kolom.index("Level")] == level.warna("siap")
     assert sorted(k.peta.wilayah["kode"]) == ["99.01.01", "99.01.02"]
-    assert set(k.peta.wilayah["warna"]) == {level.warna("perlu_perhatian")}
+    assert set(k.peta.wilayah["warna"]) == {level.warna("siap")}
     assert k.peta.geojson()["type"] == "FeatureCollection"             # the live screen's map data
     insiden = lap.slide("insiden")
     assert [(a.label, a.nilai) for a in insiden.angka][:2] == [("Dilaporkan (24 jam terakhir)", "1"),
@@ -144,22 +144,22 @@ def test_debian_chromium_is_used():
 
 def test_pdf_pages_and_texts(berkas):
     halaman = teks_pdf(berkas["pdf"])
-    assert len(halaman) == 7
+    assert len(halaman) == 8                            # seven slides, the readiness table on a page of its own
     for i, t in enumerate(halaman, 1):
-        assert f"Halaman {i} dari 7" in t
+        assert f"Halaman {i} dari 8" in t
         assert "Data per 25 November 2024 pukul 23.59 WITA" in t and "Siaga Pilkada" in t
     assert "Kota Contoh" in halaman[0] and "H-2" in halaman[0] and "65,0%" in halaman[0]
-    assert "Peta kesiapan per kecamatan" in halaman[1]
-    assert all(kata(halaman[2], w) for w in ("Alpha", "Beta")) and "Penyebab utama" in halaman[2]
-    assert [t.split("\n")[0].removeprefix("H-2") for t in halaman[3:]] == JUDUL[2:]
+    assert "Peta kesiapan per kecamatan" in halaman[2]
+    assert all(kata(halaman[3], w) for w in ("Alpha", "Beta")) and "Penyebab utama" in halaman[3]
+    assert [t.split("\n")[0].removeprefix("H-2") for t in halaman[4:]] == JUDUL[3:]
 
 
 def test_pdf_pages_are_drawn_and_the_map_has_the_level_colours(berkas):
     doc = pypdfium2.PdfDocument(berkas["pdf"])
     gambar = [doc[i].render(scale=1.5).to_pil() for i in range(len(doc))]
     assert all(tidak_kosong(g) for g in gambar)
-    assert ada_warna(gambar[1], level.warna("perlu_perhatian"), minimal=5000)      # both kecamatan
-    assert not ada_warna(gambar[1], level.warna("rawan"), minimal=5000)
+    assert ada_warna(gambar[2], level.warna("siap"), minimal=5000)                 # both kecamatan
+    assert not ada_warna(gambar[2], level.warna("rawan"), minimal=5000)
 
 
 def test_pdf_of_one_kecamatan_has_no_other_kecamatan(berkas):
@@ -178,7 +178,7 @@ def test_png_zip_one_image_per_slide_and_the_poster(berkas):
         img = Image.open(io.BytesIO(z.read(nama)))
         assert img.size == ((1080, 2160) if nama == "poster.png" else (1600, 900)), nama
         assert tidak_kosong(img), nama
-    assert ada_warna(Image.open(io.BytesIO(z.read("03-kesiapan.png"))), level.warna("perlu_perhatian"))
+    assert ada_warna(Image.open(io.BytesIO(z.read("03-kesiapan.png"))), level.warna("siap"))
 
 
 def test_each_picture_on_its_own_is_what_the_zip_holds(contoh_store, berkas):
@@ -303,12 +303,13 @@ def test_pdf_never_splits_a_word_or_cuts_a_name(toko, contoh_store, demo_store):
     if toko == "contoh":
         lap = _dengan_nama_panjang(lap)
     halaman = teks_pdf(pdf.tulis(lap))
-    assert len(halaman) == 7
+    assert len(halaman) == 8
     for h, tabel in halaman_tabel(lap):
         assert kata_terbelah(halaman[h], sel_tabel(tabel)) == [], (h + 1, tabel.kolom)
         assert token(halaman[h]) >= set(" ".join([*tabel.kolom, *tabel.baris[0]]).split()), (h + 1, tabel.kolom)
     if toko == "contoh":
-        assert berurutan(PANJANG) in berurutan(halaman[2]) and "…" not in "".join(halaman[1:3])  # wrapped, not cut
+        h = halaman_slide(lap)["kesiapan"]                              # the map page, then the full table
+        assert berurutan(PANJANG) in berurutan(halaman[h + 1]) and "…" not in "".join(halaman[h:h + 2])  # not cut
     for s, h in zip(lap.slides, halaman_slide(lap).values()):
         assert all(berurutan(a.label) in berurutan(halaman[h]) for a in s.angka), s.kode
 
@@ -362,7 +363,7 @@ def test_cli_default_name_is_the_latest_day(tmp_path):
     keluar = tmp_path / "laporan-99.01-2024-11-26.zip"
     assert keluar.is_file() and str(keluar.name) in r.stdout
     assert "Menggambar grafik" in r.stderr and "100% Laporan selesai" in r.stderr
-    assert len(zipfile.ZipFile(keluar).namelist()) == 7                  # six slides and the poster
+    assert len(zipfile.ZipFile(keluar).namelist()) == 8                  # seven slides and the poster
 
 
 def test_cli_kecamatan_and_out(tmp_path):

@@ -381,7 +381,8 @@ def tata_poster(slide: Slide) -> dict[str, Kotak]:
     catatan = CATATAN_POSTER
     if slide.catatan and slide.kalimat and slide.grafik is None and slide.peta is None and slide.tabel is None:
         # the summary's sentences leave room: the note (the indicators' definitions) as tall as it needs
-        catatan = max(catatan, min(len(bungkus(slide.catatan, huruf(26), x1 - x0)) * round(26 * 1.2) + 8, 480))
+        perlu = len(bungkus(slide.catatan, huruf(26), x1 - x0)) * round(26 * 1.2) + SELA_POSTER // 2 + 4
+        catatan = max(catatan, min(perlu, 480))
     bawah = kaki - (catatan + SELA_POSTER if slide.catatan else SELA_POSTER)
     if slide.catatan:
         kotak["catatan"] = (x0, bawah + SELA_POSTER, x1, kaki - SELA_POSTER // 2)

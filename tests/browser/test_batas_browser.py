@@ -28,7 +28,7 @@ def test_credit_under_every_page_map(server, tab, artefak, halaman, nama):
 
 
 def test_big_screen_map_of_real_boundaries(server, tab, artefak):
-    tab.open(server + "/?mode=layar&slide=2&jeda=1&tgl=2024-11-23")
+    tab.open(server + "/?mode=layar&slide=3&jeda=1&tgl=2024-11-23")
     page = tab.page
     gambar = page.locator('[data-testid="stImage"] img').first
     assert gambar.is_visible()
