@@ -10,12 +10,16 @@ from pathlib import Path
 
 import streamlit as st
 
-from siaga.akses import gerbang
-from siaga.tampilan import jaringan, layar, navigasi, tombol_laporan, ui
+from siaga.tampilan import jaringan
 
 HERE = Path(__file__).resolve().parent
 
 if __name__ == "__main__":          # a run of the script (Streamlit runs it as __main__)
+    # imported here, not above: the server imports this file to find ``app`` before it answers its
+    # health check, and these (pandas, geopandas, duckdb, plotly…) are for the script's runs only
+    from siaga.akses import gerbang
+    from siaga.tampilan import layar, navigasi, tombol_laporan, ui
+
     st.set_page_config(page_title="Siaga Pilkada", page_icon=str(HERE / "siaga" / "static" / "ikon.png"), layout="wide",
                        initial_sidebar_state="expanded")
     ui.penjaga_modul()

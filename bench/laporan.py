@@ -96,7 +96,7 @@ def main() -> None:
     teks = [f"Measured {dt.date.today().isoformat()} on {platform.machine()}, Python {platform.python_version()}, "
             f"{os.cpu_count()} cores, load average {beban} (1, 5, 15 min) at the end; demo data as of "
             f"{tanggal.isoformat()}; each format made from scratch (queries, maps, a fresh chromium for the "
-            "charts), one run each. PNG: the six slides and the poster.", "", *baris]
+            "charts), one run each. PNG: every slide and the poster.", "", *baris]
     print("\n".join(teks))
     if args.tulis:
         doc = ROOT / "docs" / "performance.md"
