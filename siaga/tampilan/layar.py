@@ -65,9 +65,8 @@ def _paparan(versi: str, tanggal: dt.date, kecamatan: str | None, lk: Lingkup, _
 def paparan_layar(k: Konteks, tanggal: dt.date) -> paparan.Paparan:
     """The slides of the big screen: the report's deck, built once per data version and view
     (aggregates only: the deck never holds personal data)."""
-    s = ui.store()
-    k = k.dengan(versi=s.versi, tanggal=tanggal, rentang=Rentang.dari_query(ui.q), batas=ui.batas())
-    return _paparan(s.versi, tanggal, k.kecamatan, gerbang.lingkup(), k)
+    k = k.dengan(versi=ui.versi(), tanggal=tanggal, rentang=Rentang.dari_query(ui.q), batas=ui.batas())
+    return _paparan(k.versi, tanggal, k.kecamatan, gerbang.lingkup(), k)
 
 
 def jumlah_slide() -> int:
@@ -86,7 +85,7 @@ def peta_layar(p: paparan.Paparan, kecamatan: str | None, layar: Layar, ada_tabe
     """The readiness map as a static picture drawn for the box it fills on this screen (no tiles,
     nothing to load), cached per view and size; and its width in px."""
     lebar, tinggi = layar.visual(ada_tabel, bagian, kurang)
-    png = _peta(ui.store().versi, p.tanggal, kecamatan, gerbang.lingkup(), lebar, tinggi, layar.huruf,
+    png = _peta(ui.versi(), p.tanggal, kecamatan, gerbang.lingkup(), lebar, tinggi, layar.huruf,
                 layar.huruf_min, p)
     return png, lebar
 
