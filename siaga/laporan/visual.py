@@ -17,6 +17,7 @@ import io
 import math
 import os
 import shutil
+import textwrap
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -146,7 +147,10 @@ def gambar_peta(peta: PetaLevel, u: Ukuran, huruf: float = 14, huruf_min: float 
     gdf = peta.wilayah
     minx, miny, maxx, maxy = gdf.total_bounds
     kosinus = math.cos(math.radians((miny + maxy) / 2))
-    catatan = huruf * 1.6 / u.tinggi if peta.catatan else 0.0
+    catatan_px = huruf * 0.9 if huruf_min is None else max(huruf * 0.9, huruf_min)
+    # the note (approximate boundaries, their credit) wraps at spaces to the picture's width
+    baris_catatan = textwrap.wrap(peta.catatan, max(20, int(u.lebar / (catatan_px * 0.62)))) if peta.catatan else []
+    catatan = catatan_px * (1.25 * len(baris_catatan) + 0.5) / u.tinggi if baris_catatan else 0.0
     rasio = (maxx - minx) * kosinus / max(maxy - miny, 1e-9)          # map width / height
     kanan = u.lebar / u.tinggi > rasio * 1.5                          # room for the legend beside the map
     ukuran = _pt(huruf * u.skala, dpi)
@@ -170,9 +174,9 @@ def gambar_peta(peta: PetaLevel, u: Ukuran, huruf: float = 14, huruf_min: float 
     ax.set_ylim(miny - pad_y, maxy + pad_y)
     kecil = _pt((huruf * 0.75 if huruf_min is None else min(huruf_min, huruf)) * u.skala, dpi)
     _label(ax, gdf, ukuran, u.skala, kecil)
-    if peta.catatan:
-        catatan_px = huruf * 0.9 if huruf_min is None else max(huruf * 0.9, huruf_min)
-        fig.text(0.01 if kanan else 0.5, 0.004, peta.catatan, ha="left" if kanan else "center", va="bottom",
+    if baris_catatan:
+        fig.text(0.01 if kanan else 0.5, 0.004, "\n".join(baris_catatan), linespacing=1.25,
+                 ha="left" if kanan else "center", va="bottom",
                  color=WARNA_ABU, style="italic", fontsize=_pt(catatan_px * u.skala, dpi))
     return fig
 
