@@ -22,6 +22,7 @@ import io
 import itertools
 import json
 import os
+import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -95,7 +96,7 @@ def _judul(path: Path, inp: Input) -> tuple[list[str] | None, str | None]:
         head = f.read(65536)
     if head.startswith((b"\xff\xfe", b"\xfe\xff", b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):    # UTF-16 BOM, XLSX, XLS
         return None, "bukan CSV UTF-8"
-    line = head.split(b"\n", 1)[0].decode("utf-8-sig", errors="replace").rstrip("\r")
+    line = re.split(rb"\r\n|\r|\n", head, maxsplit=1)[0].decode("utf-8-sig", errors="replace")   # any line ending
     names = [norm_judul(c) for c in next(csv.reader(io.StringIO(line)), [])]
     known = {k.nama for k in inp.kolom}
     tidak = [n for n in names if n not in known]
@@ -336,7 +337,10 @@ class Pemuat:
                 "jumlah kolom di baris ini tidak sama dengan baris judul"
             nilai = None
             if err == "CAST" and csv_line and idx:
-                sel = next(csv.reader([csv_line]), [])
+                try:        # the record as written (any line ending, line breaks inside quotes)
+                    sel = next(csv.reader(io.StringIO(csv_line.strip("\r\n"), newline="")), [])
+                except csv.Error:
+                    sel = []
                 nilai = MASKED if col in inp.pribadi else (sel[idx - 1] if idx <= len(sel) else None)
             self.masalah.append(Masalah(inp.berkas, int(line), col, nilai, alasan))
         if n > len(rows):

@@ -212,14 +212,9 @@ class Store:
             hasil.masalah.extend(pemuat.masalah)
         batas, pusat = {}, []
         if "wilayah" in hasil.tabel:
-            w = hasil.tabel["wilayah"]
-            for tingkat in geo.tingkat_batas(wil.multi):
-                b, m = geo.muat_batas(self.paths.geo, tingkat, set(w.loc[w["tingkat"] == tingkat, "kode"].dropna()),
-                                      wajib=not wil.multi)
-                hasil.masalah.extend(m)
-                if b is not None:
-                    batas[tingkat] = b
-                    pusat.append(b.pusat())
+            batas, m = geo.muat_batas_wilayah(self.paths.geo, hasil.tabel["wilayah"], wil.multi)
+            hasil.masalah.extend(m)
+            pusat = [b.pusat() for b in batas.values()]
         if not hasil.ok:
             if con is not None:
                 con.close()
