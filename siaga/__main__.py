@@ -285,6 +285,18 @@ def _kecamatan_ada(paths: Paths) -> set[str] | None:
     return set(w.loc[w["tingkat"] == "kecamatan", "kode"])
 
 
+def _kata_daerah(paths: Paths) -> tuple[str, ...]:
+    """The desk's names a password must not be built from (region, province)."""
+    from siaga.inti.config import muat_wilayah
+    from siaga.inti.masalah import MasalahError
+
+    try:
+        w = muat_wilayah(paths.data)
+    except MasalahError:
+        return ()
+    return tuple(x for x in (w.nama, w.provinsi, *w.nama.split(), *w.provinsi.split()) if x)
+
+
 def _pengguna_cmd(args) -> int:
     from siaga import akses
     from siaga.akses import pengguna
@@ -314,13 +326,14 @@ def _pengguna_cmd(args) -> int:
             sandi = _sandi(args, nama)
             if sandi is None:
                 return 2
+        kata = _kata_daerah(paths)
         if args.aksi == "reset":
-            pengguna.reset(d, nama, sandi)
+            pengguna.reset(d, nama, sandi, kata)
             _audit("pengguna_reset", nama)
             print(f"Kata sandi {nama} diganti; kunci akibat gagal masuk dilepas.")
             return 0
         p = pengguna.tambah(d, nama, args.peran, sandi, kecamatan=args.kecamatan, email=args.email,
-                            kecamatan_ada=_kecamatan_ada(paths))
+                            kecamatan_ada=_kecamatan_ada(paths), kata_lain=kata)
         _audit("pengguna_tambah", f"{p.nama} ({p.peran}{', ' + p.kecamatan if p.kecamatan else ''})")
         print(f"Pengguna {p.nama} ditambahkan sebagai {akses.LABEL_PERAN[p.peran]}"
               + (f" Kecamatan {p.kecamatan}" if p.kecamatan else "") + ".")

@@ -145,10 +145,18 @@ def jaga() -> Akses | None:
     return None
 
 
+def _klien() -> str:
+    """The client's address, for lock-outs per name and client (never stored: keyed by an HMAC)."""
+    try:
+        return str(st.context.ip_address or "")
+    except Exception:        # outside a browser session (tests): one client
+        return ""
+
+
 def _coba_masuk(nama: str, sandi: str) -> str | None:
     """Check the form; on success start the session; else the message to show."""
     d = folder()
-    hasil = pengguna.masuk(d, nama, sandi, dt.datetime.now(), pengguna.Aturan.dari_env())
+    hasil = pengguna.masuk(d, nama, sandi, dt.datetime.now(), pengguna.Aturan.dari_env(), klien=_klien())
     if hasil.ok:
         _mulai_sesi(hasil.akses, "sandi")
         return None

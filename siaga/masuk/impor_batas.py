@@ -161,7 +161,7 @@ def _teks(s: pd.Series) -> pd.Series:
 
 
 @dataclass(frozen=True)
-class Kolom:
+class KolomBatas:
     """A property column and the level its values name (kecamatan or kelurahan), with how many
     distinct places it names there and whether by code (Kemendagri or BPS) or by name."""
     nama: str
@@ -170,7 +170,7 @@ class Kolom:
     kode: bool
 
 
-def _peran_kolom(cols: dict[str, pd.Series], pc: Pencocok) -> list[Kolom]:
+def _peran_kolom(cols: dict[str, pd.Series], pc: Pencocok) -> list[KolomBatas]:
     """Each property column that names places, at the one level it names most of (a kecamatan
     column of a kelurahan file names kecamatan, whatever a kelurahan happens to be called)."""
     out = []
@@ -183,7 +183,7 @@ def _peran_kolom(cols: dict[str, pd.Series], pc: Pencocok) -> list[Kolom]:
             n = int(r["kode"].nunique())
             kode = bool(r["cara"].isin([CARA_KODE, CARA_BPS]).any())
             if n and (best is None or n > best.n):
-                best = Kolom(c, lv, n, kode)
+                best = KolomBatas(c, lv, n, kode)
         if best is not None:
             out.append(best)
     return out
