@@ -35,7 +35,7 @@ with kiri:
     else:
         st.pydeck_chart(h.peta, height=grafik.MAP_HEIGHT, key="peta_kesiapan")
         st.caption(kesiapan.catatan_peta(k.wilayah.kesiapan, bool(k.kecamatan), bool(k.kelurahan), h.tanpa_koordinat,
-                                         k.wilayah.batas_perkiraan))
+                                         k.wilayah.batas_perkiraan, h.rencana_hari_ini))
 with kanan:
     if h.matriks is None:
         ui.kosong(f"Belum ada {unit} dengan TPS di wilayah ini.")
@@ -77,6 +77,6 @@ if h.harian is None:
 else:
     st.plotly_chart(h.harian, config=grafik.PLOTLY_CONFIG, width="stretch", key="grafik_harian")
     st.caption("Skor kesiapan pada akhir setiap hari, dihitung ulang dari log yang tercatat sampai hari itu, dengan "
-               "komponen logistik dan checklist TPS. Garis putus-putus abu-abu: jalur yang dibutuhkan agar skor "
-               "mencapai 100 pada batas logistik H-1.")
+               "komponen logistik dan checklist TPS. Garis putus-putus abu-abu: skor yang direncanakan KPU untuk "
+               "setiap hari (tahap logistik dan butir checklist yang sudah jatuh tempo).")
     ui.tombol_unduh(h.ekspor_harian, "kesiapan-harian", k, "harian")

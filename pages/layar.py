@@ -8,6 +8,7 @@ import time
 
 import streamlit as st
 
+from siaga.inti import fmt
 from siaga.laporan import visual
 from siaga.model import grafik
 from siaga.model import layar as aturan
@@ -50,6 +51,10 @@ def tayang() -> None:
                                       k.wilayah.tz, k.wilayah.zona_waktu):
         st.warning(basi, icon=":material/schedule:")
     ui.kartu(s.angka, definisi=False)
+    if s.kalimat:
+        with st.container(border=True, key="layar_situasi"):
+            for kalimat in s.kalimat:
+                st.markdown(fmt.md(kalimat))
     visual_, tabel = st.columns([3, 2] if s.tabel is not None else [1, 0.001])
     with visual_:
         if s.peta is not None:
@@ -57,7 +62,7 @@ def tayang() -> None:
         elif s.grafik is not None:
             st.plotly_chart(visual.siapkan(s.grafik, visual.Ukuran(1100, 430, 1)), config=grafik.PLOTLY_CONFIG,
                             width="stretch", key=f"layar_grafik_{s.kode}")
-        elif s.kosong:
+        elif s.kosong and not s.kalimat:
             ui.kosong(s.kosong)
         if s.catatan:
             st.caption(s.catatan)

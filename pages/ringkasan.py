@@ -1,8 +1,10 @@
-"""Ringkasan: countdown, readiness score, running stages, the three indicators, what needs attention,
-and every kecamatan on a map and in a ranking."""
+"""Ringkasan: the situation in three sentences, countdown, readiness score against the KPU plan,
+running stages, the three indicators, what needs attention, what changed since yesterday (or the last
+meeting), and every kecamatan on a map and in a ranking."""
 
 import streamlit as st
 
+from siaga.inti import fmt
 from siaga.model import grafik, ringkasan
 from siaga.tampilan import kolom, ui
 
@@ -10,10 +12,17 @@ k = ui.konteks()
 ui.judul("Ringkasan", k)
 h = ui.model(ringkasan.susun, k)
 
-c1, c2, c3 = st.columns([1, 1, 2])
+with st.container(border=True):
+    for kalimat in h.situasi:
+        st.markdown(fmt.md(kalimat))
+
+c1, c2, c3, c4 = st.columns([1, 1, 1, 2])
 c1.metric(h.hitung_mundur.label, h.hitung_mundur.nilai, help=h.hitung_mundur.bantuan)
 c2.metric(h.skor.label, h.skor.nilai, help=h.skor.bantuan)
-with c3:
+c2.caption(h.skor.keterangan)
+c3.metric(h.netralitas.label, h.netralitas.nilai, help=h.netralitas.bantuan)
+c3.caption(h.netralitas.keterangan)
+with c4:
     st.markdown("**Tahapan berjalan**")
     if not h.tahapan:
         st.text("Tidak ada tahapan yang sedang berjalan pada tanggal ini.")
@@ -29,6 +38,17 @@ if h.perhatian_kosong:
 else:
     st.dataframe(h.perhatian.frame().head(ringkasan.PERHATIAN_HALAMAN), hide_index=True, width="stretch",
                  column_config=kolom.PERHATIAN)
+
+p = h.perubahan
+st.subheader(p.judul)
+ui.kartu(p.angka)
+if p.level is None:
+    st.caption(p.kosong)
+else:
+    st.dataframe(ui.warnai_level(p.level.frame(), "Sekarang"), hide_index=True, width="stretch",
+                 column_config=kolom.PERUBAHAN_LEVEL)
+st.caption("Ubah tanggal pembanding (misalnya tanggal rapat koordinasi terakhir) di **Perubahan sejak** pada "
+           "panel kiri.")
 
 st.subheader("Kesiapan kecamatan")
 kiri, kanan = st.columns([5, 6])

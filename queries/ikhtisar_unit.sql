@@ -86,7 +86,7 @@ SELECT
     u.skor_insiden,
     u.skor_netralitas,
     u.skor,
-    level_kesiapan(u.skor, p.ambang_siap, p.ambang_perhatian) AS level,
+    level_kesiapan(u.skor, r.rencana, p.ambang_siap, p.ambang_perhatian) AS level,
     u.kecamatan_rawan,
     CAST(u.insiden_terbuka AS BIGINT) AS insiden_terbuka,
     CAST(u.insiden_serius AS BIGINT) AS insiden_serius,
@@ -98,5 +98,6 @@ SELECT
     u.persen_tps
 FROM unit AS u
 CROSS JOIN param AS p
+CROSS JOIN rencana_kesiapan($tanggal) AS r
 LEFT JOIN wilayah AS w ON w.kode = u.kode
 ORDER BY peringkat

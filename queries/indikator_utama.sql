@@ -12,7 +12,10 @@
 --   persen_c_pemberitahuan: DOUBLE, notices delivered as % of DPT (0..100)
 --   insiden_terbuka: BIGINT, open incidents
 --   insiden_serius_terbuka: BIGINT, open high-severity incidents
---   insiden_konflik_terbuka: BIGINT, open incidents in the conflict group
+--   insiden_konflik_terbuka: BIGINT, open incidents in the conflict group (conflict, security, SARA)
+--   konflik_serius_terbuka: BIGINT, open high-severity incidents in the conflict group
+--   konflik_hari_ini: BIGINT, conflict-group incidents first reported on the as-of date
+--   serius_lain_terbuka: BIGINT, open high-severity incidents outside the conflict group
 --   pelayanan_terbuka: BIGINT, open incidents in the public-services group
 --   insiden_hari_ini: BIGINT, incidents first reported on the as-of date
 --   insiden_terlambat: BIGINT, open incidents past their due date
@@ -44,6 +47,11 @@ i AS (
         count(*) FILTER (WHERE terbuka) AS insiden_terbuka,
         count(*) FILTER (WHERE terbuka AND keparahan = 'tinggi') AS insiden_serius_terbuka,
         count(*) FILTER (WHERE terbuka AND kelompok = 'konflik') AS insiden_konflik_terbuka,
+        count(*) FILTER (WHERE terbuka AND kelompok = 'konflik' AND keparahan = 'tinggi') AS konflik_serius_terbuka,
+        count(*) FILTER (
+            WHERE kelompok = 'konflik' AND CAST(waktu_lapor AS DATE) = CAST($tanggal AS DATE)
+        ) AS konflik_hari_ini,
+        count(*) FILTER (WHERE terbuka AND keparahan = 'tinggi' AND kelompok <> 'konflik') AS serius_lain_terbuka,
         count(*) FILTER (WHERE terbuka AND kelompok = 'pelayanan_publik') AS pelayanan_terbuka,
         count(*) FILTER (WHERE CAST(waktu_lapor AS DATE) = CAST($tanggal AS DATE)) AS insiden_hari_ini,
         count(*) FILTER (WHERE terlambat) AS insiden_terlambat
@@ -57,6 +65,9 @@ SELECT
     i.insiden_terbuka,
     i.insiden_serius_terbuka,
     i.insiden_konflik_terbuka,
+    i.konflik_serius_terbuka,
+    i.konflik_hari_ini,
+    i.serius_lain_terbuka,
     i.pelayanan_terbuka,
     i.insiden_hari_ini,
     i.insiden_terlambat,

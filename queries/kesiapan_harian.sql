@@ -1,17 +1,18 @@
 -- Readiness of the scope per day (the whole region, one kecamatan, or one kelurahan), from the
 -- first day of data to the later of the as-of date and the logistics deadline (H-1), with the
--- path needed to be complete by that deadline. Each day is the state at the end of that day,
+-- score the KPU plan asks for on each day. Each day is the state at the end of that day,
 -- as kesiapan_wilayah(day) computes it, but in one pass over the logs: every component is a
 -- step function that changes only on days with an event, so the query computes the change of
 -- each TPS (logistics, checklist) and unit (incidents, neutrality) on those days and
 -- accumulates the changes over the date series.
 -- Logistics and checklist: DPT-weighted mean over the scope's TPS (plain mean when DPT is 0).
--- Incidents and neutrality: per unit (each kecamatan; the kelurahan itself when one is chosen),
+-- Incidents and neutrality: per unit (each kecamatan; the kelurahan itself when one is chosen,
+-- without neutrality cases, which belong to the kecamatan),
 -- then the DPT-weighted mean over the units, so the region's score is the DPT-weighted mean of
 -- its kecamatan scores (as on the Ringkasan page).
--- Path: a straight line from the score on the first day of data to 100 on the logistics
--- deadline (batas_logistik in wilayah.toml), 100 from then on. Values after the as-of date are
--- NULL (only the path goes on). No rows when the as-of date is before the first day of data.
+-- Path: the score the KPU plan asks for on each day (rencana_harian: logistics stage and checklist
+-- items due by then, wilayah.toml [jadwal]). Values after the as-of date are NULL (only the path
+-- goes on). No rows when the as-of date is before the first day of data.
 -- params:
 --   tanggal: DATE, as-of date (last day with values)
 --   kecamatan: VARCHAR, kecamatan code, NULL for the whole region
@@ -23,7 +24,7 @@
 --   skor_checklist: DOUBLE, 0..100
 --   skor_insiden: DOUBLE, 0..100
 --   skor_netralitas: DOUBLE, 0..100
---   jalur: DOUBLE, score needed on this day to reach 100 by the logistics deadline
+--   jalur: DOUBLE, the score the KPU plan asks for on this day
 WITH awal AS (
     SELECT min(d) AS awal
     FROM (
@@ -291,7 +292,10 @@ netralitas_hari AS (
         CASE WHEN n.status IN ('selesai', 'tidak_terbukti') THEN 0.0 ELSE p.penalti_netralitas END AS penalti
     FROM netralitas AS n
     CROSS JOIN param AS p
-    WHERE n.waktu < CAST($tanggal AS DATE) + INTERVAL 1 DAY
+    WHERE
+        n.waktu < CAST($tanggal AS DATE) + INTERVAL 1 DAY
+        -- cases belong to a kecamatan: a kelurahan does not inherit them (kesiapan_wilayah)
+        AND CAST($kelurahan AS VARCHAR) IS NULL
     QUALIFY row_number() OVER (PARTITION BY n.id_kasus, CAST(n.waktu AS DATE) ORDER BY n.waktu DESC) = 1
 ),
 penalti_ubah AS (
@@ -363,26 +367,19 @@ nilai AS (
         h.skor_logistik,
         h.skor_checklist,
         h.skor_insiden,
-        h.skor_netralitas,
-        p.batas_logistik
+        h.skor_netralitas
     FROM harian AS h
     CROSS JOIN param AS p
 )
 SELECT
-    tanggal,
-    CASE WHEN tanggal <= CAST($tanggal AS DATE) THEN skor END AS skor,
-    CASE WHEN tanggal <= CAST($tanggal AS DATE) THEN skor_logistik END AS skor_logistik,
-    CASE WHEN tanggal <= CAST($tanggal AS DATE) THEN skor_checklist END AS skor_checklist,
-    CASE WHEN tanggal <= CAST($tanggal AS DATE) THEN skor_insiden END AS skor_insiden,
-    CASE WHEN tanggal <= CAST($tanggal AS DATE) THEN skor_netralitas END AS skor_netralitas,
-    CASE
-        WHEN tanggal >= batas_logistik THEN 100.0
-        ELSE
-            first_value(skor) OVER (ORDER BY tanggal) + (
-                (100 - first_value(skor) OVER (ORDER BY tanggal))
-                * (tanggal - first_value(tanggal) OVER (ORDER BY tanggal))
-                / (batas_logistik - first_value(tanggal) OVER (ORDER BY tanggal))
-            )
-    END AS jalur
-FROM nilai
-ORDER BY tanggal
+    n.tanggal,
+    CASE WHEN n.tanggal <= CAST($tanggal AS DATE) THEN n.skor END AS skor,
+    CASE WHEN n.tanggal <= CAST($tanggal AS DATE) THEN n.skor_logistik END AS skor_logistik,
+    CASE WHEN n.tanggal <= CAST($tanggal AS DATE) THEN n.skor_checklist END AS skor_checklist,
+    CASE WHEN n.tanggal <= CAST($tanggal AS DATE) THEN n.skor_insiden END AS skor_insiden,
+    CASE WHEN n.tanggal <= CAST($tanggal AS DATE) THEN n.skor_netralitas END AS skor_netralitas,
+    r.rencana AS jalur
+FROM nilai AS n
+INNER JOIN rencana_harian((SELECT min(hr.tanggal) FROM hari AS hr), (SELECT max(hr.tanggal) FROM hari AS hr)) AS r
+    USING (tanggal)
+ORDER BY n.tanggal

@@ -30,6 +30,9 @@
 --   w_insiden: DOUBLE, weight
 --   w_netralitas: DOUBLE, weight
 --   skor: DOUBLE, readiness score 0..100 (NULL without TPS)
+--   skor_rencana: DOUBLE, the score the KPU plan asks for on the date (the same for every unit)
+--   rencana_logistik: DOUBLE, the logistics component the plan asks for on the date
+--   rencana_checklist: DOUBLE, the checklist component the plan asks for on the date
 --   level: VARCHAR, siap | perlu_perhatian | rawan (NULL without TPS)
 WITH w AS (
     SELECT *
@@ -158,11 +161,15 @@ SELECT
     p.w_insiden,
     p.w_netralitas,
     s.skor,
+    r.rencana AS skor_rencana,
+    r.rencana_logistik,
+    r.rencana_checklist,
     CASE
         WHEN s.lingkup AND s.tingkat = 'kabkota' AND s.skor IS NOT NULL
-            THEN level_kesiapan(s.skor, p.ambang_siap, p.ambang_perhatian)
+            THEN level_kesiapan(s.skor, r.rencana, p.ambang_siap, p.ambang_perhatian)
         ELSE s.level
     END AS level
 FROM semua AS s
 CROSS JOIN param AS p
+CROSS JOIN rencana_kesiapan($tanggal) AS r
 ORDER BY s.lingkup DESC, s.peringkat ASC NULLS LAST, s.kode ASC

@@ -1,7 +1,7 @@
 -- The items most in need of attention as of a date, ranked: overdue incident follow-ups,
--- kecamatan whose logistics lag (TPS not yet complete near the H-1 deadline, or far below the
--- region's average earlier), TPS reported as bermasalah, and neutrality cases past their due
--- date or older than 14 days. One row per item; the sentence is composed in Python.
+-- kecamatan whose logistics are behind the KPU plan of the date (rencana_kesiapan: the stage every
+-- item should have reached), TPS reported as bermasalah, and neutrality cases past their due date
+-- or older than 14 days. One row per item; the sentence is composed in Python.
 -- Priority: overdue incidents 300 + severity (tinggi 60, sedang 30) + days overdue (max 30);
 -- lagging logistics 250 + % of TPS incomplete; bermasalah TPS 200 + count (max 50);
 -- ageing cases 150 + days overdue or age (max 30).
@@ -72,11 +72,8 @@ log AS (
         250 + 100.0 * (k.jumlah_tps - k.tps_logistik_lengkap) / k.jumlah_tps AS prioritas
     FROM kec AS k
     LEFT JOIN terakhir_terima AS tt ON tt.kode_kecamatan = k.kode
-    WHERE k.tps_logistik_lengkap < k.jumlah_tps
-        AND (
-            (SELECT pt.t FROM param_tanggal AS pt) >= (SELECT pt.batas_logistik FROM param_tanggal AS pt) - 1
-            OR k.skor_logistik < (SELECT avg(kk.skor_logistik) FROM kec AS kk) - 10
-        )
+    CROSS JOIN rencana_kesiapan($tanggal) AS r
+    WHERE k.tps_logistik_lengkap < k.jumlah_tps AND round(k.skor_logistik) < round(r.rencana_logistik)
 ),
 tps AS (
     SELECT

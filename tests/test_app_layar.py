@@ -9,7 +9,8 @@ from tests import apptest
 from tests.conftest import FIXTURE
 from tests.test_app_netralitas import identitas, tree_bytes
 
-JUDUL = ["Ringkasan", "Kesiapan per kecamatan"]
+JUDUL = ["Situasi hari ini", "Perlu tindakan hari ini", "Kesiapan per kecamatan",
+         "Perubahan sejak kemarin (25 November 2024)", "Logistik", "Insiden 24 jam terakhir", "Netralitas ASN"]
 
 
 @pytest.fixture
@@ -24,38 +25,45 @@ def test_opens_on_the_first_slide_without_sidebar(layar):
     at = layar()
     assert not at.exception and not at.error
     assert len(at.sidebar) == 0
-    assert at.title[0].value == "Ringkasan"
+    assert at.title[0].value == "Situasi hari ini"
     m = apptest.metrics(at)
-    assert m["Partisipasi pemilih tinggi"] == "65,0%" and m["Hitung mundur"] == "H-1"
+    assert m["Kesiapan partisipasi"] == "65,0%" and m["Hitung mundur"] == "H-1"
     assert m["Pukul"].endswith(" WITA")
-    assert any(c.value.startswith("Slide 1 dari 6 · berganti setiap 20 detik") for c in at.caption)
+    situasi = [x.value for x in at.markdown
+               if x.value.startswith(("Kota Contoh, H-1", "Hari ini", "Semua", "1 kecamatan", "2 kecamatan"))]
+    assert len(situasi) == 3 and situasi[0].startswith("Kota Contoh, H-1: skor kesiapan")
+    assert any(c.value.startswith("Slide 1 dari 7 · berganti setiap 20 detik") for c in at.caption)
 
 
 def test_steps_and_pauses(layar):
     at = layar()
     at.button(key="layar_maju").click().run()
+    assert at.title[0].value == "Perlu tindakan hari ini"
+    at.button(key="layar_maju").click().run()
     assert at.title[0].value == "Kesiapan per kecamatan"
     assert at.get("image")                                   # the static readiness map
-    at.button(key="layar_mundur").click().run()
-    at.button(key="layar_mundur").click().run()
-    assert "Slide 6 dari 6" in at.caption[-1].value                      # wraps around
+    for _ in range(3):
+        at.button(key="layar_mundur").click().run()
+    assert "Slide 7 dari 7" in at.caption[-1].value                      # wraps around
+    assert at.title[0].value == JUDUL[-1]
     at.button(key="layar_jeda_btn").click().run()
     assert "dijeda" in at.caption[-1].value
     assert at.button(key="layar_jeda_btn").label == "Lanjutkan"
 
 
-@pytest.mark.parametrize("slide", range(1, 7))
+@pytest.mark.parametrize("slide", range(1, 8))
 def test_every_slide_from_the_url_and_no_identity(layar, slide):
     at = layar(slide=str(slide), jeda="1")
     assert not at.exception
-    assert f"Slide {slide} dari 6 · dijeda" in at.caption[-1].value
+    assert at.title[0].value == JUDUL[slide - 1]
+    assert f"Slide {slide} dari 7 · dijeda" in at.caption[-1].value
     data = tree_bytes(at)
     for v in identitas():
         assert v.encode() not in data, v
 
 
 def test_kecamatan_from_the_url(layar):
-    at = layar(kec="99.01.02", slide="2", jeda="1")
+    at = layar(kec="99.01.02", slide="3", jeda="1")
     assert not at.exception
     assert "Kecamatan Beta" in at.caption[0].value
     assert "Alpha" not in tree_bytes(at).decode("utf-8", "ignore")

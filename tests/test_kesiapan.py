@@ -16,7 +16,7 @@ def test_shortfalls_are_ordered_by_points_lost():
 
 def test_penyebab_reads_like_a_sentence():
     text = level.penyebab(ROW)
-    assert text == "logistik 60% (−14 poin); 3 insiden terbuka (1 serius) (−5 poin)"   # 4,5 rounds half up
+    assert text == "logistik 60% (−14 poin); 3 insiden terbuka, 1 serius (−5 poin)"   # 4,5 rounds half up
     full = dict(ROW, skor_logistik=100.0, skor_checklist=100.0, skor_insiden=100.0, insiden_terbuka=0, insiden_serius=0)
     assert level.penyebab(full) == "tidak ada kekurangan berarti"
 

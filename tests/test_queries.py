@@ -30,6 +30,10 @@ def default_params(q, kecamatan=None):
     values["induk"] = "99.01"                                 # ikhtisar_*: the overview's parent unit
     values["tingkat"] = "kecamatan"                           # ikhtisar_unit: the level listed
     values["awalan"] = kecamatan                              # model macros: the places of one unit
+    values.update(awal=TGL - dt.timedelta(days=10), akhir=TGL + dt.timedelta(days=3))   # rencana_*: the plan's days
+    saat = dt.datetime.combine(TGL, dt.time(23, 59, 59))
+    values.update(dari=saat - dt.timedelta(days=1), sampai=saat)             # *_berubah, layanan_*: a window
+    values["mulai"] = values["mulai"] if "sampai" not in q.params else saat - dt.timedelta(hours=24)
     return {p: values[p] for p in q.params}
 
 
@@ -60,7 +64,7 @@ def test_model_macro_columns_match_header(contoh_store, name):
     rel = cur.execute(f"SELECT * FROM {MACRO_NAME[name]}({args})", default_params(m, "99.01.01"))
     cols = [d[0] for d in rel.description]
     assert cols == list(m.columns), name
-    assert "tanggal" in m.params
+    assert "tanggal" in m.params or {"awal", "akhir"} <= set(m.params)     # one day, or a range of days
 
 
 @pytest.mark.parametrize("name", sorted(TABLE_NAME))
@@ -106,7 +110,12 @@ def test_kesiapan_kecamatan_expected(contoh_store):
     assert b.skor_logistik == 50 and b.skor_checklist == pytest.approx(800 / 9)
     assert b.skor_insiden == 98 and b.skor_netralitas == 80
     assert b.skor == pytest.approx(73.356, abs=1e-3)
-    assert list(df["level"]) == ["perlu_perhatian", "perlu_perhatian"]
+    # Levels are judged against the KPU plan of 25 Nov (H-2, default [jadwal]): logistics planned at the
+    # PPS (75), six of nine checklist items due (66,67): 0,4*75 + 0,4*66,67 + 20 = 76,67; siap from
+    # round(0,8*76,67) = 61, perlu perhatian from round(0,6*76,67) = 46. Alpha (67) and Beta (73) are on plan.
+    assert a.rencana_logistik == 75 and a.rencana_checklist == pytest.approx(600 / 9)
+    assert a.skor_rencana == pytest.approx(76.667, abs=1e-3)
+    assert list(df["level"]) == ["siap", "siap"]
     assert df.loc["99.01.01", "peringkat"] == 1           # least ready first
     assert a.tps_logistik_lengkap == 1 and a.tps_bermasalah == 1 and a.jumlah_tps == 3 and a.dpt == 600
 
@@ -154,10 +163,31 @@ def test_daftar_wilayah(contoh_store):
 def test_level_boundaries(contoh_store):
     cur = contoh_store.snapshot.con.cursor()
     # decided on the score as shown (a whole number, half up): 79,5 shows as 80 and is siap
-    got = cur.execute("SELECT level_kesiapan(80, 80, 60), level_kesiapan(79.5, 80, 60), "
-                      "level_kesiapan(79.49, 80, 60), level_kesiapan(59.5, 80, 60), "
-                      "level_kesiapan(59.49, 80, 60)").fetchone()
+    got = cur.execute("SELECT level_kesiapan(80, 100, 80, 60), level_kesiapan(79.5, 100, 80, 60), "
+                      "level_kesiapan(79.49, 100, 80, 60), level_kesiapan(59.5, 100, 80, 60), "
+                      "level_kesiapan(59.49, 100, 80, 60)").fetchone()
     assert got == ("siap", "siap", "perlu_perhatian", "perlu_perhatian", "rawan")
+    # against a plan of 50 on the day: siap from 40 (80% of it), perlu perhatian from 30
+    got = cur.execute("SELECT level_kesiapan(39.5, 50, 80, 60), level_kesiapan(39.49, 50, 80, 60), "
+                      "level_kesiapan(29.5, 50, 80, 60), level_kesiapan(29.49, 50, 80, 60)").fetchone()
+    assert got == ("siap", "perlu_perhatian", "perlu_perhatian", "rawan")
+    assert [level.dari_skor(x, 80, 60, 50) for x in (39.5, 39.49, 29.5, 29.49)] == list(got)
+
+
+def test_plan_on_the_fixture(contoh_store):
+    """The default [jadwal] (days before voting day): gudang 10, PPK 4, PPS 2, TPS 1; checklist items
+    due at 22, 14, 5, 4, 3, 2, 1, 1, 1 days before."""
+    r = contoh_store.query("rencana_jadwal", awal=dt.date(2024, 11, 15), akhir=dt.date(2024, 11, 28))
+    r = r.set_index(r["tanggal"].dt.date)
+    assert r.loc[dt.date(2024, 11, 16), "rencana_logistik"] == 0           # H-11
+    assert r.loc[dt.date(2024, 11, 17), "rencana_logistik"] == 25          # H-10: at the gudang
+    assert r.loc[dt.date(2024, 11, 23), "rencana_logistik"] == 50          # H-4: at the PPK
+    assert r.loc[dt.date(2024, 11, 26), "rencana_logistik"] == 100         # H-1: at the TPS
+    assert r.loc[dt.date(2024, 11, 15), "rencana_checklist"] == pytest.approx(200 / 9)   # formed, sworn in
+    assert r.loc[dt.date(2024, 11, 26), "rencana_checklist"] == 100
+    # weights 40/40/10/10: no open incident or case is planned
+    assert r.loc[dt.date(2024, 11, 23), "rencana"] == pytest.approx(0.4 * 50 + 0.4 * 400 / 9 + 20)
+    assert r.loc[dt.date(2024, 11, 28), "rencana"] == 100
 
 
 # ------------------------------------------------------------------ invariants on the demo data
@@ -180,8 +210,10 @@ def test_readiness_invariants(demo_store, tanggal):
     assert (kel.groupby("kode_induk").dpt.sum().sort_index() == kec.set_index("kode").dpt.sort_index()).all()
     assert (w.c_pemberitahuan <= w.dpt).all()
     p = demo_store.wilayah.kesiapan
-    expect = [level.dari_skor(s, p.ambang_siap, p.ambang_perhatian) for s in w.skor]
+    expect = [level.dari_skor(s, p.ambang_siap, p.ambang_perhatian, r) for s, r in zip(w.skor, w.skor_rencana,
+                                                                                        strict=True)]
     assert w.level.tolist() == expect
+    assert w.skor_rencana.nunique() == 1                                    # one plan per day
     ind = demo_store.query("indikator_utama", tanggal=tanggal, kecamatan=None).iloc[0]
     assert 0 <= ind.persen_c_pemberitahuan <= 100
     assert ind.insiden_serius_terbuka <= ind.insiden_terbuka

@@ -14,7 +14,7 @@ import shapely
 
 from siaga.inti.config import Kesiapan
 from siaga.masuk.geo import Batas
-from siaga.model import grafik, level
+from siaga.model import grafik, jadwal, level
 from siaga.model import kesiapan as tampil
 from siaga.tampilan import kolom
 
@@ -23,6 +23,9 @@ K = Kesiapan(bobot={"logistik": 0.4, "checklist": 0.4, "insiden": 0.1, "netralit
 W = dict(w_logistik=0.4, w_checklist=0.4, w_insiden=0.1, w_netralitas=0.1)
 TGL = dt.date(2024, 11, 25)
 BATAS = dt.date(2024, 11, 26)
+# A plan rising by 10 points a day to 100 on H-1 (26 Nov).
+RENCANA = jadwal.Rencana(tuple(dt.date(2024, 11, 18) + dt.timedelta(days=i) for i in range(10)),
+                         (20.0, 30.0, 40.0, 50.0, 55.0, 55.0, 80.0, 90.0, 100.0, 100.0))
 
 
 def unit_row(kode, nama, skor, level, tingkat="kelurahan", lingkup=False, **kw):
@@ -59,8 +62,15 @@ def test_levels_of_components_use_the_config_thresholds():
 def test_method_line_comes_from_the_config():
     teks = tampil.cara_hitung(K)
     assert teks.startswith("Skor kesiapan 0–100 = 40% logistik + 40% checklist TPS + 10% insiden + 10% netralitas")
-    assert "2/10/25 poin (rendah/sedang/tinggi)" in teks and "netralitas terbuka 20 poin" in teks
-    assert "Siap: skor ≥ 80 · Perlu perhatian: ≥ 60 · Rawan: di bawahnya." in teks
+    assert "2/10/25 poin (rendah/sedang/tinggi)" in teks and "kasus netralitas terbuka di kecamatan 20 poin" in teks
+    assert "Level dinilai terhadap rencana KPU" in teks
+    assert "Siap: skor ≥ 80% rencana · Perlu perhatian: ≥ 60% · Rawan: di bawahnya." in teks
+    tanpa = tampil.cara_hitung(Kesiapan(bobot={"logistik": 0.4, "checklist": 0.4, "insiden": 0.2, "netralitas": 0.0},
+                                        ambang_siap=85, ambang_perhatian=70, penalti_insiden=K.penalti_insiden,
+                                        penalti_netralitas=0))
+    assert "+ 20% insiden." in tanpa and "kasus netralitas ASN tidak mengurangi skor" in tanpa
+    # with the day's plan, the thresholds in points too
+    assert tampil.ambang(K, 76.667).endswith("(rencana hari ini 77: siap ≥ 61, perlu perhatian ≥ 46).")
 
 
 def test_names_stay_literal_in_sentences():
@@ -87,35 +97,37 @@ def test_scope_row_and_key_figures():
     assert tampil.baris_lingkup(unit, None)["nama"] == "Alpha"
     assert tampil.baris_lingkup(unit, "99.01.01.1001")["nama"] == "Satu"
     assert tampil.baris_lingkup(unit, "99.01.01.9999") is None
-    harian = pd.DataFrame({"tanggal": pd.to_datetime(["2024-11-24", "2024-11-25"]), "skor": [50.0, 66.6],
-                           "jalur": [89.75, 94.875]})
-    angka = tampil.angka_kunci(tampil.baris_lingkup(unit, None), harian, TGL)
+    angka = tampil.angka_kunci(tampil.baris_lingkup(unit, None), TGL, RENCANA, K.ambang_siap)
     assert [(a.label, a.nilai) for a in angka] == [
-        ("Skor kesiapan", "67"), ("Selisih dengan jalur H-1", "−28 poin"), ("TPS logistik lengkap", "1"),
+        ("Skor kesiapan", "67"), ("Terhadap jadwal KPU", "Tertinggal 1 hari"), ("TPS logistik lengkap", "1"),
         ("TPS bermasalah", "1"), ("Insiden terbuka", "2")]
     assert angka[0].keterangan == "Perlu perhatian"
-    assert angka[1].keterangan == "tertinggal: jalur menuntut skor 95 pada 25 Nov 2024"
+    # 66,6 shows as 67 < round(0,8 · 90) = 72 on 25 Nov; 67 >= round(0,8 · 80) = 64 on 24 Nov: one day behind
+    assert angka[1].keterangan == "rencana KPU untuk 25 Nov 2024: skor 90"
     assert angka[4].keterangan == "1 serius · 1 lewat batas waktu · 0 kasus netralitas ASN"
-    ahead = tampil.angka_kunci(tampil.baris_lingkup(unit, None), harian.assign(jalur=[40.0, 60.2]), TGL)
-    assert ahead[1].nilai == "+6 poin" and ahead[1].keterangan.startswith("mendahului jalur")
+    ahead = tampil.angka_kunci(dict(tampil.baris_lingkup(unit, None), skor=100.0), TGL, RENCANA, K.ambang_siap)
+    assert ahead[1].nilai == "2 hari di depan jadwal"             # the plan of 27 Nov already met
+    on = tampil.angka_kunci(dict(tampil.baris_lingkup(unit, None), skor=72.0), TGL, RENCANA, K.ambang_siap)
+    assert on[1].nilai == "Sesuai jadwal"
+    kosong = tampil.angka_kunci(tampil.baris_lingkup(unit, None), dt.date(2024, 12, 1), RENCANA, K.ambang_siap)
+    assert kosong[1].nilai == "–"                                         # no plan for that day
 
 
-def test_path_sentence_behind_ahead_and_after_the_deadline():
-    harian = pd.DataFrame({"tanggal": pd.to_datetime(["2024-11-10", "2024-11-25", "2024-11-26"]),
-                           "skor": [18.8, 69.3, 80.0], "jalur": [18.8, 94.925, 100.0]})
-    teks = tampil.kalimat_jalur(harian, TGL, BATAS, "Kota Contoh")
-    assert teks.startswith("Skor kesiapan Kota Contoh pada 25 November 2024: 69, tertinggal 26 poin dari jalur (95); "
-                           "1 hari lagi menuju batas H-1.")          # 69,3 - 94,925 = -25,6
-    assert "dari skor 19 pada hari pertama data (10 November 2024) ke 100 pada batas logistik H-1 (26 November 2024)" \
-        in teks
-    assert tampil.tertinggal(harian, TGL)
-    ahead = harian.assign(skor=[18.8, 96.0, 100.0])
-    assert "mendahului jalur (95) 1 poin" in tampil.kalimat_jalur(ahead, TGL, BATAS, "Kota Contoh")
-    assert not tampil.tertinggal(ahead, TGL)
-    late = tampil.kalimat_jalur(harian, BATAS, BATAS, "Kota Contoh")
-    assert late.startswith("Batas H-1 (26 November 2024) sudah tiba; skor kesiapan Kota Contoh pada 26 November 2024: "
-                           "80, masih kurang 20 poin dari 100.")
-    assert tampil.kalimat_jalur(harian, dt.date(2024, 11, 1), BATAS, "Kota Contoh") == ""   # date not in the series
+def test_plan_sentence_behind_on_schedule_and_ahead():
+    r = {"skor": 69.3, "level": "perlu_perhatian"}
+    teks = tampil.kalimat_jalur(r, TGL, RENCANA, K, "Kota Contoh")
+    # 69 < round(0,8 · 90) = 72 today; 69 >= 64 (0,8 · 80) on 24 Nov: one day behind
+    assert teks == ("Skor kesiapan Kota Contoh pada 25 November 2024: 69; rencana KPU untuk tanggal ini: 90. "
+                    "Posisi: tertinggal 1 hari (perlu perhatian: siap bila skor ≥ 80% rencana, perlu perhatian bila "
+                    "≥ 60%).")
+    assert tampil.tertinggal(r, TGL, RENCANA, K.ambang_siap)
+    # 40 meets 0,8 · 50 on 21 Nov, not 0,8 · 55 on 22 Nov: four days behind
+    for skor, arah in ((40.0, "tertinggal 4 hari"), (71.5, "sesuai jadwal"), (95.0, "sesuai jadwal"),
+                       (100.0, "2 hari di depan jadwal")):
+        assert jadwal.posisi(skor, TGL, RENCANA, K.ambang_siap).teks == arah, skor
+    assert not tampil.tertinggal({"skor": 72.0}, TGL, RENCANA, K.ambang_siap)
+    assert tampil.kalimat_jalur(r, dt.date(2024, 11, 1), RENCANA, K, "Kota Contoh") == ""   # no plan that day
+    assert tampil.kalimat_jalur({"skor": None}, TGL, RENCANA, K, "Kota Contoh") == ""
 
 
 # ------------------------------------------------------------------ heatmap
@@ -131,10 +143,11 @@ def test_heatmap_rows_sorted_cells_coloured_by_level_and_annotated():
     fig = tampil.grafik_matriks(unit, K, pilih="99.01.01.1001")
     hm, teks = fig.data
     assert list(hm.y) == ["Dua &lt;b&gt;x&lt;/b&gt;", "▶ Satu"]          # least ready first; no-TPS unit left out
-    assert list(hm.x) == ["Logistik", "Checklist TPS", "Insiden", "Netralitas", "Skor"]
+    # kelurahan: no neutrality column (the cases belong to the kecamatan)
+    assert list(hm.x) == ["Logistik", "Checklist TPS", "Insiden", "Skor"]
     # level index: 0 rawan (< 60), 1 perlu perhatian (60..< 80), 2 siap (>= 80)
-    assert [list(r) for r in hm.z] == [[0, 0, 2, 2, 0], [2, 1, 1, 2, 2]]
-    assert list(teks.text) == ["50", "0", "100", "100", "40", "93", "67", "75", "100", "81"]
+    assert [list(r) for r in hm.z] == [[0, 0, 2, 0], [2, 1, 1, 2]]
+    assert list(teks.text) == ["50", "0", "100", "40", "93", "67", "75", "81"]
     assert list(teks.textfont.color)[:2] == ["#ffffff", "#ffffff"] and teks.textfont.color[6] == "#1a1a1a"
     assert hm.customdata[1][0] == "▶ Satu · Logistik: 92,5 (siap)"
     assert fig.layout.yaxis.autorange == "reversed" and fig.layout.separators == ",."
@@ -150,15 +163,18 @@ def test_unit_table_with_causes_links_and_units_without_tps():
         unit_row("99.01.01.1003", "Empat", None, None, jumlah_tps=0, tps_logistik_lengkap=0, skor_logistik=None,
                  skor_checklist=None, skor_insiden=None, skor_netralitas=None),
     ])
-    t = tampil.tabel_unit(unit, pilih="99.01.01.1002", tanggal=TGL)
-    assert list(t.columns) == ["#", "Kelurahan", "Skor", "Level", "Logistik", "Checklist", "Insiden", "Netralitas",
+    t = tampil.tabel_unit(unit, pilih="99.01.01.1002", tanggal=TGL, rencana=RENCANA, ambang_siap=K.ambang_siap)
+    assert list(t.columns) == ["#", "Kelurahan", "Skor", "Level", "Jadwal", "Logistik", "Checklist", "Insiden",
+                               "Netralitas",
                                "Lengkap di TPS", "TPS bermasalah", "Insiden terbuka", "Penyebab utama",
                                "Tindak lanjut oleh", "Rincian"]
     assert t["Kelurahan"].tolist() == ["▶ Dua", "Empat"]
     assert t["Skor"].tolist()[0] == 40 and pd.isna(t["Skor"].tolist()[1])
     assert t["Level"].tolist() == ["Rawan", "Tanpa data"]
+    assert t["Jadwal"].tolist() == ["tertinggal 4 hari", "–"]         # 40 < 44 (0,8 · 55) since 22 Nov
     assert t["Lengkap di TPS"].tolist() == ["0 / 1", "0 / 0"]
     assert t["Insiden terbuka"].tolist() == ["2 (1 serius)", "0"]
+    assert t["Netralitas"].tolist() == ["–", "–"]                     # cases belong to the kecamatan
     assert t["Penyebab utama"].tolist() == ["kesiapan TPS 0% (−40 poin); logistik 50% (−20 poin)", "belum ada TPS"]
     assert t["Tindak lanjut oleh"].tolist() == ["Lurah/kades Dua dan PPS", "Lurah/kades Empat dan PPS"]
     assert t["Rincian"].tolist()[0] == "kesiapan?kec=99.01.01&kel=99.01.01.1002&tgl=2024-11-25"
@@ -251,19 +267,21 @@ def test_daily_chart_against_the_path():
     harian = pd.DataFrame({"tanggal": hari, "skor": [40.0, 45.1, 69.3089, None],
                            "skor_logistik": [30.0, 40.0, 67.0, None], "skor_checklist": [10.0, 20.0, 62.2, None],
                            "skor_insiden": [90.0] * 3 + [None], "skor_netralitas": [92.0] * 3 + [None],
-                           "jalur": [84.775, 89.85, 94.925, 100.0]})
+                           "jalur": [70.0, 80.0, 90.0, 100.0]})
     fig = tampil.grafik_harian(harian, TGL, BATAS, K)
     tr = {t.name: t for t in fig.data}
-    assert list(tr) == ["Jalur menuju 100 pada H-1", "Logistik", "Checklist TPS", "Skor kesiapan"]
-    assert len(tr["Skor kesiapan"].x) == 3 and len(tr["Jalur menuju 100 pada H-1"].x) == 4   # path goes on to H-1
+    assert list(tr) == ["Perlu perhatian ≥ 60% rencana", "Siap ≥ 80% rencana", "Rencana KPU", "Logistik",
+                        "Checklist TPS", "Skor kesiapan"]
+    assert len(tr["Skor kesiapan"].x) == 3 and len(tr["Rencana KPU"].x) == 4     # the plan goes on to H-1
     assert tr["Skor kesiapan"].customdata[-1] == "25 Nov 2024 · Skor kesiapan: 69,3"
-    assert tr["Jalur menuju 100 pada H-1"].line.dash == "dash"
+    assert tr["Rencana KPU"].line.dash == "dash"
+    assert list(tr["Siap ≥ 80% rencana"].y) == pytest.approx([56, 64, 72, 80])    # the level lines follow the plan
+    assert list(tr["Perlu perhatian ≥ 60% rencana"].y) == pytest.approx([42, 48, 54, 60])
     assert list(fig.layout.xaxis.ticktext) == ["23 Nov", "24 Nov", "25 Nov", "26 Nov"]
     notes = [a.text for a in fig.layout.annotations]
     assert "Batas H-1 · 26 Nov" in notes and "Data per 25 Nov" in notes
-    assert "Siap ≥ 80" in notes and "Perlu perhatian ≥ 60" in notes
     ekspor = tampil.ekspor_harian(harian)
-    assert ekspor.columns.tolist()[-1] == "jalur_menuju_h1" and ekspor["tanggal"].iloc[0] == dt.date(2024, 11, 23)
+    assert ekspor.columns.tolist()[-1] == "rencana_kpu" and ekspor["tanggal"].iloc[0] == dt.date(2024, 11, 23)
 
 
 # ------------------------------------------------------------------ the queries on Kota Contoh (25 Nov 2024)
@@ -275,7 +293,7 @@ def test_kesiapan_unit_region_and_kecamatan(contoh_store):
     r = reg.iloc[0]
     # README: region (66,61·600 + 73,36·400)/1.000 = 69,31; counts are sums over Alpha and Beta
     assert r.skor == pytest.approx((66.6111 * 600 + 73.3556 * 400) / 1000, abs=1e-3)
-    assert r.level == "perlu_perhatian"
+    assert r.level == "siap"                        # 69 >= round(0,8 · 76,67) = 61: on the plan of 25 Nov
     assert (r.jumlah_tps, r.dpt, r.tps_logistik_lengkap, r.tps_bermasalah) == (4, 1000, 1, 1)
     assert (r.insiden_terbuka, r.insiden_serius, r.insiden_terlambat, r.netralitas_terbuka) == (2, 1, 1, 1)
     # logistics (78,33·600 + 50·400)/1.000 = 67
@@ -284,10 +302,10 @@ def test_kesiapan_unit_region_and_kecamatan(contoh_store):
     assert alpha["nama"].tolist() == ["Alpha", "Dua", "Satu"] and alpha["lingkup"].tolist() == [True, False, False]
     dua, satu = alpha.iloc[1], alpha.iloc[2]
     # Dua: TPS 1002.001 only at the PPK (50), no report (0); I2 (sedang) closed 25 Nov 08:00; no open case
-    #   0,4·50 + 0,4·0 + 0,1·100 + 0,1·100 = 40 -> rawan (< 60)
+    #   0,4·50 + 0,4·0 + 0,1·100 + 0,1·100 = 40 -> rawan (< round(0,6 · 76,67) = 46)
     assert (dua.skor, dua.level, dua.peringkat) == (pytest.approx(40.0), "rawan", 1)
     # Satu: logistics (100·100 + 90·300)/400 = 92,5; checklist (100·100 + 55,56·300)/400 = 66,67;
-    #   I1 open, tinggi, in Satu -> 75; score 37 + 26,67 + 7,5 + 10 = 81,17 -> siap (>= 80)
+    #   I1 open, tinggi, in Satu -> 75; score 37 + 26,67 + 7,5 + 10 = 81,17 -> siap (>= 61)
     assert satu.skor_logistik == pytest.approx(92.5) and satu.skor_checklist == pytest.approx(200 / 3)
     assert satu.skor_insiden == 75 and satu.skor == pytest.approx(81.1667, abs=1e-3) and satu.level == "siap"
     assert (satu.jumlah_tps, satu.tps_logistik_lengkap, satu.tps_bermasalah, satu.insiden_serius) == (2, 1, 1, 1)
@@ -331,8 +349,10 @@ def test_kesiapan_harian_on_the_fixture(contoh_store):
         pytest.approx([25.0, 0.0, 92.0])
     assert s.loc[dt.date(2024, 11, 20), "skor"] == pytest.approx(29.2)
     assert s.loc[TGL, "skor"] == pytest.approx((66.6111 * 600 + 73.3556 * 400) / 1000, abs=1e-3)   # README 69,31
-    # path: 18,8 on 10 Nov to 100 on 26 Nov -> on 25 Nov 18,8 + 81,2·15/16 = 94,925
-    assert s.loc[TGL, "jalur"] == pytest.approx(94.925) and s.loc[BATAS, "jalur"] == 100
+    # the KPU plan: 20 (no open incident or case) + logistics and checklist due; on 25 Nov (H-2)
+    #   0,4·75 + 0,4·66,67 + 20 = 76,67 (tests/test_queries.py: test_plan_on_the_fixture)
+    assert s.loc[TGL, "jalur"] == pytest.approx(0.4 * 75 + 0.4 * 600 / 9 + 20) and s.loc[BATAS, "jalur"] == 100
+    assert s.loc[dt.date(2024, 11, 10), "jalur"] == pytest.approx(0.4 * 100 / 9 + 20)    # H-17: KPPS formed
     assert pd.isna(s.loc[BATAS, "skor"])                                         # after the as-of date: path only
     dua = contoh_store.query("kesiapan_harian", tanggal=TGL, kecamatan="99.01.01", kelurahan="99.01.01.1002")
     dua = dua.set_index(pd.to_datetime(dua["tanggal"]).dt.date)

@@ -1,8 +1,10 @@
 -- Readiness index as of a date for every kecamatan, kelurahan and TPS.
 -- Logistics and checklist: DPT-weighted mean of the TPS scores (plain mean when DPT is 0).
 -- Incidents: 100 minus the penalties of open incidents located in the unit (capped at 100).
--- Neutrality: 100 minus the penalty per open case in the kecamatan (capped at 100).
--- Score: weighted sum with the config weights; level from the config thresholds.
+-- Neutrality: 100 minus the penalty per open case in the kecamatan (capped at 100), for a kecamatan
+-- only (cases are recorded per kecamatan and OPD: a kelurahan or TPS does not inherit them); its
+-- weight is 0 unless the config sets one.
+-- Score: weighted sum with the config weights; level against the plan of the date (level_kesiapan).
 -- params:
 --   tanggal: DATE, as-of date
 -- columns:
@@ -30,7 +32,8 @@
 --   w_insiden: DOUBLE, weight
 --   w_netralitas: DOUBLE, weight
 --   skor: DOUBLE, readiness score 0..100
---   level: VARCHAR, siap | perlu_perhatian | rawan
+--   skor_rencana: DOUBLE, the score the KPU plan asks for on the date (rencana_kesiapan)
+--   level: VARCHAR, siap | perlu_perhatian | rawan, judged against skor_rencana
 CREATE OR REPLACE MACRO kesiapan_wilayah(tanggal) AS TABLE
     WITH tps AS (
         SELECT * FROM komponen_tps(tanggal)
@@ -133,7 +136,10 @@ CREATE OR REPLACE MACRO kesiapan_wilayah(tanggal) AS TABLE
         u.skor_logistik,
         u.skor_checklist,
         100 - least(100, coalesce(pen.penalti, 0)) AS skor_insiden,
-        100 - least(100, u.netralitas_terbuka * p.penalti_netralitas) AS skor_netralitas,
+        CASE
+            WHEN u.tingkat = 'kecamatan' THEN 100 - least(100, u.netralitas_terbuka * p.penalti_netralitas)
+            ELSE 100.0
+        END AS skor_netralitas,
         coalesce(pen.terbuka, 0) AS insiden_terbuka,
         coalesce(pen.serius, 0) AS insiden_serius,
         coalesce(pen.terlambat, 0) AS insiden_terlambat,
@@ -144,7 +150,9 @@ CREATE OR REPLACE MACRO kesiapan_wilayah(tanggal) AS TABLE
         p.w_netralitas,
         p.w_logistik * u.skor_logistik + p.w_checklist * u.skor_checklist
         + p.w_insiden * skor_insiden + p.w_netralitas * skor_netralitas AS skor,
-        level_kesiapan(skor, p.ambang_siap, p.ambang_perhatian) AS level
+        r.rencana AS skor_rencana,
+        level_kesiapan(skor, r.rencana, p.ambang_siap, p.ambang_perhatian) AS level
     FROM unit AS u
     LEFT JOIN pen USING (tingkat, kode)
     CROSS JOIN param AS p
+    CROSS JOIN rencana_kesiapan(tanggal) AS r

@@ -57,7 +57,7 @@ AKSI = sorted(set().union(*HAK.values()))
 
 # Queries that hold no row per kecamatan (the data's date range, the stage schedule): a camat may
 # run them unscoped. Any other query a camat runs must take a ``$kecamatan`` parameter.
-REFERENSI = frozenset({"rentang_data", "tahapan"})
+REFERENSI = frozenset({"rentang_data", "tahapan", "rencana_jadwal"})   # no place-level data
 # Province and national overview queries: figures across kab/kota, refused to a camat (their
 # kecamatan is on the kab/kota pages).
 IKHTISAR = frozenset({"ikhtisar_unit", "ikhtisar_indikator"})

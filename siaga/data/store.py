@@ -123,6 +123,9 @@ def _param_table(w: Wilayah) -> pa.Table:
         "ambang_siap": k.ambang_siap, "ambang_perhatian": k.ambang_perhatian,
         "penalti_rendah": k.penalti_insiden["rendah"], "penalti_sedang": k.penalti_insiden["sedang"],
         "penalti_tinggi": k.penalti_insiden["tinggi"], "penalti_netralitas": k.penalti_netralitas,
+        # the KPU plan, in days before voting day (queries/model/07_rencana.sql)
+        **{f"jadwal_{tahap}": hari for tahap, hari in w.jadwal.logistik.items()},
+        **{f"jadwal_{butir}": hari for butir, hari in w.jadwal.checklist.items()},
     }
     return pa.Table.from_pylist([row])
 

@@ -30,6 +30,10 @@ KODE_KOTA = "32.75"
 MULAI = dt.datetime(2024, 9, 2, 8, 0)
 HARI_H = dt.date(2024, 11, 27)
 AKHIR = dt.datetime(2024, 11, 27, 14, 0)     # last event: voting day, after the TPS close
+BUKA_TPS = dt.datetime(2024, 11, 27, 7, 0)   # polling opens at 07.00 and closes at 13.00 (PKPU)
+TUTUP_TPS = dt.datetime(2024, 11, 27, 13, 0)
+KAMPANYE = (dt.date(2024, 9, 25), dt.date(2024, 11, 23))
+MASA_TENANG = (dt.date(2024, 11, 24), dt.date(2024, 11, 26))
 # Lagging kecamatan and how many days late their operations run.
 LAMBAT = {"32.75.07": 2.5, "32.75.11": 2.0, "32.75.03": 1.5}
 RAWAN_BANJIR = {"32.75.09": 0.25, "32.75.03": 0.18, "32.75.06": 0.15, "32.75.01": 0.12,
@@ -37,14 +41,14 @@ RAWAN_BANJIR = {"32.75.09": 0.25, "32.75.03": 0.18, "32.75.06": 0.15, "32.75.01"
 
 KESIAPAN_TOML = """\
 [kesiapan.bobot]               # relative weights, normalised to sum to 1
-logistik = 35
-checklist = 35
-insiden = 15
-netralitas = 15
+logistik = 40
+checklist = 40
+insiden = 20
+netralitas = 0                 # ASN neutrality cases: their own indicator, not part of TPS readiness
 
-[kesiapan.level]               # score >= siap: siap; >= perhatian: perlu perhatian; else rawan
-siap = 85
-perhatian = 70
+[kesiapan.level]               # percent of the score the KPU plan asks for on the date ([jadwal]):
+siap = 85                      # >= 85 % of the plan: siap
+perhatian = 70                 # >= 70 %: perlu perhatian; below: rawan
 
 """
 PENALTI_TOML = """\
@@ -52,7 +56,37 @@ PENALTI_TOML = """\
 insiden_rendah = 1
 insiden_sedang = 5
 insiden_tinggi = 15
-netralitas = 15
+netralitas = 15                # used only if [kesiapan.bobot] netralitas > 0
+"""
+JADWAL_TOML = """\
+
+# The KPU plan, in days before voting day (H-n): by when the logistics are at each stage of the
+# chain, and by when each TPS checklist item is due. Readiness levels are judged against it.
+[jadwal.logistik]
+gudang = 10                    # every item at the KPU kota warehouse by H-10
+ppk = 4                        # at the PPK (kecamatan) by H-4
+pps = 2                        # at the PPS (kelurahan) by H-2
+tps = 1                        # at every TPS by H-1
+
+[jadwal.checklist]
+kpps_dibentuk = 22
+kpps_dilantik = 14
+kpps_bimtek = 5
+linmas = 4
+c_pemberitahuan = 3            # C-Pemberitahuan delivered to voters by H-3
+pengamanan = 2
+lokasi_siap = 1
+akses_disabilitas = 1
+penerangan = 1
+"""
+PARTISIPASI_TOML = """\
+
+# Turnout target and reference (the Kesiapan partisipasi / Partisipasi pemilih card).
+# EXAMPLE VALUES for the demo: replace them with the region's own target and its previous result.
+[partisipasi]
+target = 75
+acuan = 70
+label_acuan = "contoh acuan Pilkada sebelumnya"
 """
 
 CONFIG = """\
@@ -73,7 +107,7 @@ operasi disimulasikan."
 [peta]
 batas_perkiraan = true         # demo boundaries are approximate (Voronoi of kelurahan centroids)
 
-""" + KESIAPAN_TOML + PENALTI_TOML
+""" + KESIAPAN_TOML + PENALTI_TOML + JADWAL_TOML + PARTISIPASI_TOML
 
 ITEMS = [
     # kode, nama, satuan, per_tps, per_pemilih, cadangan %, gudang window (start, end)
@@ -275,6 +309,8 @@ def buat_logistik(d: Demo, tps: pd.DataFrame) -> list[dict]:
         t = _clamp_time(t)
         if t is None or (got <= 0 and bad <= 0):
             return
+        if tahap == "tps" and t >= TUTUP_TPS - dt.timedelta(hours=1):
+            return              # too late: what had not arrived an hour before the TPS close never did
         rows.append({"waktu": t, "tahap": tahap, "kode_lokasi": kode, "kode_item": item[0],
                      "jumlah_kebutuhan": need, "jumlah_diterima": int(got), "jumlah_rusak": int(bad),
                      "catatan": note})
@@ -377,18 +413,23 @@ def buat_checklist(d: Demo, tps: pd.DataFrame) -> list[dict]:
             "lokasi_siap": _d(11, 25, 8) + dt.timedelta(hours=float(rng.uniform(0, 30) + lag * 10)),
         }
         m["penerangan"] = m["lokasi_siap"] + dt.timedelta(hours=float(rng.uniform(0, 12)))
-        no_light = rng.random() < 0.03
-        no_access = rng.random() < (0.10 if lag else 0.06)
+        no_light = rng.random() < 0.01
+        no_access = rng.random() < (0.04 if lag else 0.02)
         flooded = bool(r.rawan_banjir) and rng.random() < 0.25
         c_final = rng.uniform(0.80, 0.95) if lag else rng.uniform(0.93, 1.0)
-        c_start, c_end = _d(11, 19) + dt.timedelta(days=lag), _d(11, 26, 18)
+        # C-Pemberitahuan delivered by H-3 (24 Nov) where the chain is on time, up to H-1 where it lags
+        c_start, c_end = _d(11, 17) + dt.timedelta(days=lag), _d(11, 24, 18) + dt.timedelta(days=min(lag, 2.0))
         first = _d(10, 28) + dt.timedelta(days=float(rng.uniform(0, 6)))
         step = (4.0, 7.0) if lag else (3.0, 5.0)
         times, t = [], first
         while t < _d(11, 25):
             times.append(t)
             t += dt.timedelta(days=float(rng.uniform(*step)))
-        times += [_d(11, 25, rng.uniform(15, 21)), _d(11, 26, rng.uniform(15, 22)), _d(11, 27, rng.uniform(6, 8))]
+        # the last report on voting day morning, before the TPS opens at 07.00
+        # the H-3 check on the evening of 24 November (C-Pemberitahuan due), then daily to voting day
+        times += [_d(11, 24, rng.uniform(18.5, 22)), _d(11, 25, rng.uniform(15, 21)), _d(11, 26, rng.uniform(15, 22)),
+                  _d(11, 27, rng.uniform(5, 6.9))]
+        times = sorted(times)
         for t in times:
             frac = min(max((t - c_start) / (c_end - c_start), 0.0), 1.0)
             c = int(r.dpt * c_final * frac)
@@ -425,7 +466,7 @@ def buat_checklist(d: Demo, tps: pd.DataFrame) -> list[dict]:
 
 def _rate(cat: str, day: dt.date) -> float:
     md = (day.month, day.day)
-    kampanye = dt.date(2024, 9, 25) <= day <= dt.date(2024, 11, 23)
+    kampanye = KAMPANYE[0] <= day <= KAMPANYE[1]
     r = {
         "pelanggaran_apk": (0.8 if kampanye else 0.05) + {(11, 24): 12, (11, 25): 5, (11, 26): 2}.get(md, 0),
         "politik_uang": (0.1 if kampanye else 0.02) + {(11, 24): 2, (11, 25): 3, (11, 26): 4, (11, 27): 2}.get(md, 0),
@@ -466,28 +507,60 @@ SUMBER_PER_KATEGORI = {
     "netralitas_penyelenggara": ["bawaslu", "laporan_masyarakat"],
     "pelayanan_publik": ["camat_lurah", "laporan_masyarakat", "media_massa"],
 }
+# Incident summaries per category, each with the phases of the calendar it can happen in: before
+# the campaign (pra), the campaign (kampanye, 25 Sep - 23 Nov), the quiet period (tenang, 24-26 Nov)
+# and voting day (h). A summary never contradicts the date it carries.
+SEMUA_FASE = frozenset({"pra", "kampanye", "tenang", "h"})
 RINGKASAN = {
-    "politik_uang": ["Dugaan pembagian uang kepada warga di Kelurahan {kel}.",
-                     "Laporan pembagian paket sembako disertai ajakan memilih di Kelurahan {kel}."],
-    "sara_hoaks": ["Unggahan bernada SARA beredar di grup percakapan warga {kel}.",
-                   "Hoaks tentang perubahan lokasi TPS beredar di media sosial ({kel})."],
-    "intimidasi": ["Warga melaporkan tekanan untuk hadir di acara kampanye ({kel}).",
-                   "Petugas KPPS melaporkan ancaman verbal di sekitar TPS ({kel})."],
-    "gangguan_keamanan": ["Gesekan antarpendukung saat pawai kampanye di Kelurahan {kel}.",
-                          "Keributan kecil di lokasi kampanye terbuka, Kelurahan {kel}."],
-    "pelanggaran_apk": ["APK terpasang di fasilitas umum di Kelurahan {kel}.",
-                        "APK masih terpasang saat masa tenang di ruas jalan Kelurahan {kel}."],
-    "data_pemilih": ["Warga pindahan belum terdaftar di DPT TPS terdekat ({kel}).",
-                     "C-Pemberitahuan belum diterima sebagian warga di Kelurahan {kel}."],
-    "logistik": ["Surat suara kurang dari kebutuhan di salah satu TPS Kelurahan {kel}.",
-                 "Kotak suara rusak terkena air saat penyimpanan di Kelurahan {kel}."],
-    "bencana_banjir": ["Genangan air di sekitar lokasi TPS Kelurahan {kel} setelah hujan deras.",
-                       "Banjir di permukiman Kelurahan {kel}, akses ke TPS terganggu."],
-    "netralitas_penyelenggara": ["Dugaan anggota badan ad hoc mengunggah konten dukungan ({kel})."],
-    "pelayanan_publik": ["Pelayanan kantor kelurahan {kel} tertunda karena kegiatan kampanye di halaman kantor.",
-                         "Pemadaman listrik di sekitar lokasi TPS Kelurahan {kel}.",
-                         "Kemacetan panjang akibat pawai kampanye melintasi Kelurahan {kel}."],
+    "politik_uang": [("Dugaan pembagian uang kepada warga di Kelurahan {kel}.", SEMUA_FASE),
+                     ("Laporan pembagian paket sembako disertai ajakan memilih di Kelurahan {kel}.", SEMUA_FASE)],
+    "sara_hoaks": [("Unggahan bernada SARA beredar di grup percakapan warga {kel}.", SEMUA_FASE),
+                   ("Hoaks tentang perubahan lokasi TPS beredar di media sosial ({kel}).",
+                    frozenset({"kampanye", "tenang", "h"}))],
+    "intimidasi": [("Warga melaporkan tekanan untuk hadir di acara kampanye ({kel}).", frozenset({"kampanye"})),
+                   ("Warga melaporkan tekanan untuk memilih calon tertentu ({kel}).", SEMUA_FASE),
+                   ("Petugas KPPS melaporkan ancaman verbal di sekitar TPS ({kel}).", frozenset({"tenang", "h"}))],
+    "gangguan_keamanan": [("Gesekan antarpendukung saat pawai kampanye di Kelurahan {kel}.", frozenset({"kampanye"})),
+                          ("Keributan kecil di lokasi kampanye terbuka, Kelurahan {kel}.", frozenset({"kampanye"})),
+                          ("Keributan antarwarga dipicu unggahan politik di Kelurahan {kel}.", SEMUA_FASE)],
+    "pelanggaran_apk": [("APK dipasang sebelum masa kampanye di Kelurahan {kel}.", frozenset({"pra"})),
+                        ("APK terpasang di fasilitas umum di Kelurahan {kel}.", frozenset({"kampanye"})),
+                        ("APK masih terpasang saat masa tenang di ruas jalan Kelurahan {kel}.", frozenset({"tenang"})),
+                        ("APK masih terpasang di sekitar TPS pada hari pemungutan suara ({kel}).", frozenset({"h"}))],
+    "data_pemilih": [("Warga pindahan belum terdaftar di DPT TPS terdekat ({kel}).", SEMUA_FASE),
+                     ("C-Pemberitahuan belum diterima sebagian warga di Kelurahan {kel}.",
+                      frozenset({"kampanye", "tenang", "h"}))],
+    "logistik": [("Surat suara kurang dari kebutuhan di salah satu TPS Kelurahan {kel}.", SEMUA_FASE),
+                 ("Kotak suara rusak terkena air saat penyimpanan di Kelurahan {kel}.", SEMUA_FASE)],
+    "bencana_banjir": [("Genangan air di sekitar lokasi TPS Kelurahan {kel} setelah hujan deras.", SEMUA_FASE),
+                       ("Banjir di permukiman Kelurahan {kel}, akses ke TPS terganggu.", SEMUA_FASE)],
+    "netralitas_penyelenggara": [("Dugaan anggota badan ad hoc mengunggah konten dukungan ({kel}).", SEMUA_FASE)],
+    "pelayanan_publik": [("Pelayanan kantor kelurahan {kel} tertunda karena kegiatan kampanye di halaman kantor.",
+                          frozenset({"kampanye"})),
+                         ("Pelayanan kantor kelurahan {kel} tertunda, petugas dikerahkan menyiapkan TPS.",
+                          frozenset({"tenang", "h"})),
+                         ("Pemadaman listrik di sekitar lokasi TPS Kelurahan {kel}.", SEMUA_FASE),
+                         ("Kemacetan panjang akibat pawai kampanye melintasi Kelurahan {kel}.",
+                          frozenset({"kampanye"})),
+                         ("Kemacetan panjang di jalan utama Kelurahan {kel}.", SEMUA_FASE)],
 }
+
+
+def fase(day: dt.date) -> str:
+    """The phase of the calendar a day falls in (see :data:`RINGKASAN`)."""
+    if day >= HARI_H:
+        return "h"
+    if MASA_TENANG[0] <= day <= MASA_TENANG[1]:
+        return "tenang"
+    return "kampanye" if KAMPANYE[0] <= day <= KAMPANYE[1] else "pra"
+
+
+def ringkasan_insiden(rng: np.random.Generator, cat: str, day: dt.date) -> str:
+    """A summary of an incident of category ``cat`` on ``day`` that fits the phase of the calendar."""
+    pilihan = [teks for teks, fase_ in RINGKASAN[cat] if fase(day) in fase_]
+    return str(rng.choice(pilihan))
+
+
 TINDAK = {
     "diverifikasi": "Informasi dikonfirmasi ke camat/lurah setempat.",
     "ditangani": "Tim terpadu turun ke lokasi dan berkoordinasi dengan unsur Forkopimda kecamatan.",
@@ -535,7 +608,7 @@ def buat_insiden(d: Demo, tps: pd.DataFrame, kel_geom: dict) -> list[dict]:
                     "waktu_kejadian": start - dt.timedelta(hours=float(rng.uniform(0, 6))),
                     "kode_kecamatan": kec, "kode_kelurahan": kel["kode"], "kode_tps": tps_code, "lat": lat, "lon": lon,
                     "kategori": cat, "keparahan": kep, "sumber": str(rng.choice(SUMBER_PER_KATEGORI[cat])),
-                    "ringkasan": str(rng.choice(RINGKASAN[cat])).format(kel=kel["nama"]),
+                    "ringkasan": ringkasan_insiden(rng, cat, day).format(kel=kel["nama"]),
                     "pic": PIC[cat].format(kec=kec_name),
                     "batas_waktu": (start + dt.timedelta(days=DUE_DAYS[kep])).date(),
                 }
@@ -566,8 +639,10 @@ SANKSI = {"etik": "Sanksi moral: pernyataan secara terbuka",
 DUE_NEXT = {"laporan": 3, "klarifikasi": 5, "rekomendasi_bawaslu": 7, "proses_bkn": 14, "keputusan_ppk": 14}
 
 
-def buat_netralitas(d: Demo) -> tuple[list[dict], list[dict]]:
-    rng = d.rng
+def buat_netralitas(d: Demo, seed: int = SEED) -> tuple[list[dict], list[dict]]:
+    """ASN neutrality cases and their (fictional) identities, on a random stream of their own, so
+    the cases do not change when another part of the demo does."""
+    rng = np.random.default_rng([seed, 5])
     rows, pribadi = [], []
     kec_codes = list(d.kec["kode"])
     names = d.kec.set_index("kode")["nama"]
@@ -622,6 +697,133 @@ def buat_netralitas(d: Demo) -> tuple[list[dict], list[dict]]:
     return rows, pribadi
 
 
+# ---------------------------------------------------------------- public services
+
+LAYANAN_MULAI = dt.date(2024, 11, 1)          # the desk asks units to report twice a day from November
+SUMBER_LAYANAN = {"kantor_kelurahan": "Kelurahan", "kantor_kecamatan": "Kecamatan", "dukcapil": "Disdukcapil",
+                  "puskesmas": "Dinas Kesehatan", "rumah_sakit": "RSUD", "listrik": "PLN UP3 Bekasi",
+                  "air": "PDAM Tirta Patriot", "lalu_lintas": "Dinas Perhubungan"}
+SEBAB_BANJIR = {"kantor_kelurahan": ("terganggu", "halaman kantor tergenang, pelayanan dipindah ke aula RW"),
+                "puskesmas": ("terganggu", "akses jalan tergenang, pelayanan terbatas"),
+                "lalu_lintas": ("terganggu", "genangan di jalan utama, arus dialihkan"),
+                "listrik": ("berhenti", "pemadaman sementara di area tergenang demi keamanan")}
+SEBAB_INSIDEN = {"kantor": ("kantor_kelurahan", "terganggu", "pelayanan tertunda"),
+                 "listrik": ("listrik", "terganggu", "pemadaman listrik"),
+                 "macet": ("lalu_lintas", "terganggu", "kemacetan panjang")}
+SEBAB_ACAK = {"dukcapil": "sistem antrean daring sempat tidak dapat diakses",
+              "air": "tekanan air rendah, perbaikan pipa", "puskesmas": "listrik padam, genset dinyalakan",
+              "kantor_kecamatan": "jaringan internet terputus, layanan daring tertunda",
+              "rumah_sakit": "lonjakan pasien IGD"}
+
+
+def unit_layanan(d: Demo) -> list[dict]:
+    """The public-service units the desk follows: every kecamatan and kelurahan office, one puskesmas,
+    the power, water and traffic of each kecamatan, the city's Dukcapil and RSUD."""
+    kec_nama = d.kec.set_index("kode")["nama"]
+    pusat = "32.75.04"                                           # Bekasi Selatan: the city hall's kecamatan
+    units = [{"id_unit": f"DUKCAPIL-{KODE_KOTA}", "nama_unit": "Disdukcapil Kota Bekasi", "jenis": "dukcapil",
+              "kode_kecamatan": pusat, "kode_kelurahan": None},
+             {"id_unit": f"RSUD-{KODE_KOTA}", "nama_unit": "RSUD Kota Bekasi", "jenis": "rumah_sakit",
+              "kode_kecamatan": pusat, "kode_kelurahan": None}]
+    for kode, nama in kec_nama.items():
+        units += [
+            {"id_unit": f"KEC-{kode}", "nama_unit": f"Kantor Kecamatan {nama}", "jenis": "kantor_kecamatan",
+             "kode_kecamatan": kode, "kode_kelurahan": None},
+            {"id_unit": f"PKM-{kode}", "nama_unit": f"Puskesmas {nama}", "jenis": "puskesmas",
+             "kode_kecamatan": kode, "kode_kelurahan": None},
+            {"id_unit": f"PLN-{kode}", "nama_unit": f"Pasokan listrik {nama}", "jenis": "listrik",
+             "kode_kecamatan": kode, "kode_kelurahan": None},
+            {"id_unit": f"AIR-{kode}", "nama_unit": f"Air bersih {nama}", "jenis": "air",
+             "kode_kecamatan": kode, "kode_kelurahan": None},
+            {"id_unit": f"LL-{kode}", "nama_unit": f"Lalu lintas jalan utama {nama}", "jenis": "lalu_lintas",
+             "kode_kecamatan": kode, "kode_kelurahan": None},
+        ]
+    for r in d.kel.itertuples():
+        units.append({"id_unit": f"KEL-{r.kode}", "nama_unit": f"Kantor Kelurahan {r.nama}",
+                      "jenis": "kantor_kelurahan",
+                      "kode_kecamatan": r.kode_induk, "kode_kelurahan": r.kode})
+    return units
+
+
+def _gangguan(d: Demo, insiden: list[dict], rng: np.random.Generator) -> list[tuple]:
+    """Disruption spans (id_unit, from, to, status, note): floods in flood-prone kecamatan on the
+    flood days, the public-service incidents while they are open, and a few small outages."""
+    units = unit_layanan(d)
+    by_jenis_kec = {(u["jenis"], u["kode_kecamatan"]): u["id_unit"] for u in units if u["kode_kelurahan"] is None}
+    spans = []
+    for mo, da in BANJIR_HARI:
+        if dt.date(2024, mo, da) < LAYANAN_MULAI:
+            continue
+        for kec, p in RAWAN_BANJIR.items():
+            if rng.random() >= 2.5 * p:
+                continue
+            mulai = _d(mo, da, float(rng.uniform(4, 10)))
+            selesai = mulai + dt.timedelta(hours=float(rng.uniform(8, 30)))
+            for jenis, (status, ket) in SEBAB_BANJIR.items():
+                if jenis == "kantor_kelurahan":
+                    kels = d.kel[d.kel["kode_induk"] == kec]
+                    kel = kels.iloc[int(rng.integers(len(kels)))]["kode"]
+                    spans.append((f"KEL-{kel}", mulai, selesai, status, ket))
+                elif rng.random() < 0.7:
+                    spans.append((by_jenis_kec[(jenis, kec)], mulai, selesai, status, ket))
+    # public-service incidents: the unit the summary names, from the report until it is closed
+    per_id: dict[str, list[dict]] = {}
+    for r in insiden:
+        if r["kategori"] == "pelayanan_publik":
+            per_id.setdefault(r["id_insiden"], []).append(r)
+    for baris in per_id.values():
+        awal, akhir = baris[0], baris[-1]
+        selesai = akhir["waktu"] if akhir["status"] == "selesai" else AKHIR
+        teks = awal["ringkasan"].lower()
+        sebab = "kantor" if "kantor" in teks else "listrik" if "listrik" in teks else "macet"
+        jenis, status, ket = SEBAB_INSIDEN[sebab]
+        uid = f"KEL-{awal['kode_kelurahan']}" if jenis == "kantor_kelurahan" else by_jenis_kec[(jenis,
+                                                                                               awal["kode_kecamatan"])]
+        spans.append((uid, awal["waktu"], selesai, status, f"{ket} (insiden {awal['id_insiden']})"))
+    for u in units:
+        if u["jenis"] in SEBAB_ACAK and rng.random() < 0.5:
+            mulai = dt.datetime.combine(LAYANAN_MULAI, dt.time(8)) + dt.timedelta(hours=float(rng.uniform(0, 26 * 24)))
+            spans.append((u["id_unit"], mulai, mulai + dt.timedelta(hours=float(rng.uniform(3, 20))), "terganggu",
+                          SEBAB_ACAK[u["jenis"]]))
+    return spans
+
+
+def buat_layanan(d: Demo, insiden: list[dict], seed: int) -> list[dict]:
+    """``layanan.csv``: every unit reports twice a day (about 07.00 and 15.00) from 1 November, and on
+    voting day at 06.00 and 12.00; a report is sometimes missed (more often at the kelurahan), and a
+    unit reports its state at that moment. A generator of its own, so the other files do not
+    depend on it."""
+    rng = np.random.default_rng([seed, 7])
+    units = unit_layanan(d)
+    spans = _gangguan(d, insiden, rng)
+    per_unit: dict[str, list[tuple]] = {}
+    for uid, mulai, selesai, status, ket in spans:
+        per_unit.setdefault(uid, []).append((mulai, selesai, status, ket))
+    rows = []
+    day = LAYANAN_MULAI
+    while day <= HARI_H:
+        jam = (6.0, 12.0) if day == HARI_H else (7.0, 15.0)
+        for u in units:
+            lewat = 0.08 if u["jenis"] == "kantor_kelurahan" else 0.03
+            for j in jam:
+                if rng.random() < lewat:
+                    continue
+                t = dt.datetime.combine(day, dt.time(0)) + dt.timedelta(hours=j + float(rng.uniform(0, 1.5)))
+                t = t.replace(second=0, microsecond=0)
+                if t > AKHIR:
+                    continue
+                keadaan = [(st, ket) for mulai, selesai, st, ket in per_unit.get(u["id_unit"], [])
+                           if mulai <= t < selesai]
+                status, ket = (("berhenti", keadaan[0][1]) if any(st == "berhenti" for st, _ in keadaan)
+                               else keadaan[0] if keadaan else ("normal", None))
+                rows.append({"id_unit": u["id_unit"], "waktu": t, "nama_unit": u["nama_unit"], "jenis": u["jenis"],
+                             "kode_kecamatan": u["kode_kecamatan"], "kode_kelurahan": u["kode_kelurahan"],
+                             "status": status, "keterangan": ket, "sumber": SUMBER_LAYANAN[u["jenis"]]})
+        day += dt.timedelta(days=1)
+    rows.sort(key=lambda r: (r["waktu"], r["id_unit"]))
+    return rows
+
+
 # ---------------------------------------------------------------- main
 
 def buat(data_dir: Path, geo_dir: Path, seed: int = SEED) -> dict[str, int]:
@@ -636,7 +838,8 @@ def buat(data_dir: Path, geo_dir: Path, seed: int = SEED) -> dict[str, int]:
     logistik = buat_logistik(d, tps)
     checklist = buat_checklist(d, tps)
     insiden = buat_insiden(d, tps, kel_geom)
-    netralitas, pribadi = buat_netralitas(d)
+    netralitas, pribadi = buat_netralitas(d, seed)
+    layanan = buat_layanan(d, insiden, seed)
 
     wilayah = [{"tingkat": r.tingkat, "kode": r.kode, "nama": r.nama, "kode_induk": r.kode_induk,
                 "nama_lain": r.nama_lain if isinstance(r.nama_lain, str) else None,
@@ -666,6 +869,8 @@ def buat(data_dir: Path, geo_dir: Path, seed: int = SEED) -> dict[str, int]:
                                             "sanksi", "batas_waktu"]),
         "netralitas_pribadi.csv": _csv(pribadi, ["id_kasus", "nama_terlapor", "nip_terlapor", "jabatan_terlapor",
                                                  "nama_pelapor", "kontak_pelapor"]),
+        "layanan.csv": _csv(layanan, ["id_unit", "waktu", "nama_unit", "jenis", "kode_kecamatan", "kode_kelurahan",
+                                      "status", "keterangan", "sumber"]),
         "tahapan.csv": _csv(tahapan.to_dict("records"), ["tahapan", "mulai", "selesai", "catatan"]),
     }
     counts = {}

@@ -25,6 +25,14 @@ ZONA_WAKTU = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayap
 KODE_KABKOTA = re.compile(r"^\d{2}\.\d{2}$")
 KODE_DESK = re.compile(r"^(?:00|\d{2}|\d{2}\.\d{2})$")   # national (00), province (32) or kab/kota (32.75)
 KOMPONEN = ("logistik", "checklist", "insiden", "netralitas")
+# The KPU plan as days before voting day (H-n): by when every item is planned to be at each stage
+# of the chain, and by when each TPS checklist item is due. A region sets its own in wilayah.toml
+# ([jadwal.logistik], [jadwal.checklist]); these defaults follow the 2024 practice (most logistics at
+# the PPK by H-4, at the TPS by H-1; C-Pemberitahuan delivered by H-3; KPPS formed with the ad hoc
+# bodies by early November).
+JADWAL_LOGISTIK = {"gudang": 10, "ppk": 4, "pps": 2, "tps": 1}
+JADWAL_CHECKLIST = {"kpps_dibentuk": 22, "kpps_dilantik": 14, "kpps_bimtek": 5, "linmas": 4, "c_pemberitahuan": 3,
+                    "pengamanan": 2, "lokasi_siap": 1, "akses_disabilitas": 1, "penerangan": 1}
 
 
 @dataclass(frozen=True)
@@ -44,7 +52,9 @@ class Paths:
 
 @dataclass(frozen=True)
 class Kesiapan:
-    """Readiness weights (normalised to sum to 1), level thresholds and penalties."""
+    """Readiness weights (normalised to sum to 1), level thresholds (percent of the score the plan
+    asks for on the date) and penalties. Neutrality cases count only when ``bobot["netralitas"]`` is
+    set (default 0: they are an indicator of their own)."""
 
     bobot: dict[str, float]
     ambang_siap: float
@@ -73,6 +83,23 @@ class Kewajaran:
 
 
 @dataclass(frozen=True)
+class Jadwal:
+    """The KPU plan: days before voting day by which logistics reach each stage and checklist items are due."""
+
+    logistik: dict[str, int]
+    checklist: dict[str, int]
+
+
+@dataclass(frozen=True)
+class Partisipasi:
+    """Turnout target and a reference (the previous comparable election in the region), in percent."""
+
+    target: float | None = None
+    acuan: float | None = None
+    label_acuan: str = ""
+
+
+@dataclass(frozen=True)
 class Wilayah:
     kode: str
     nama: str
@@ -84,6 +111,8 @@ class Wilayah:
     batas_perkiraan: bool
     kesiapan: Kesiapan
     sumber_data: str = ""
+    jadwal: Jadwal = field(default_factory=lambda: Jadwal(dict(JADWAL_LOGISTIK), dict(JADWAL_CHECKLIST)))
+    partisipasi: Partisipasi = field(default_factory=Partisipasi)
     extra: dict = field(default_factory=dict, compare=False, repr=False)
     kewajaran: Kewajaran | None = None      # None only for hand-made test objects: see :attr:`wajar`
 
@@ -156,7 +185,7 @@ def muat_wilayah(data_dir: Path) -> Wilayah:
 
     bobot = {}
     for k in KOMPONEN:
-        v = _get(raw, f"kesiapan.bobot.{k}", num, m)
+        v = _get(raw, f"kesiapan.bobot.{k}", num, m, default=0 if k == "netralitas" else None)
         if v is not None and v < 0:
             m.append(Masalah(CONFIG_FILE, None, f"kesiapan.bobot.{k}", str(v), "bobot tidak boleh negatif"))
         bobot[k] = float(v or 0)
@@ -172,8 +201,29 @@ def muat_wilayah(data_dir: Path) -> Wilayah:
     for k in ("rendah", "sedang", "tinggi"):
         v = _get(raw, f"kesiapan.penalti.insiden_{k}", num, m)
         pen[k] = float(v or 0)
-    pen_net = _get(raw, "kesiapan.penalti.netralitas", num, m)
+    pen_net = _get(raw, "kesiapan.penalti.netralitas", num, m, default=0)
     wajar = _kewajaran(raw, hari, m) if hari is not None else None
+    jadwal = {}
+    for bagian, bawaan in (("logistik", JADWAL_LOGISTIK), ("checklist", JADWAL_CHECKLIST)):
+        jadwal[bagian] = {}
+        for k, hari_bawaan in bawaan.items():
+            v = _get(raw, f"jadwal.{bagian}.{k}", int, m, default=hari_bawaan)
+            if v is not None and not 0 <= v <= 120:
+                m.append(Masalah(CONFIG_FILE, None, f"jadwal.{bagian}.{k}", str(v),
+                                 "jumlah hari sebelum pemungutan suara harus 0 sampai 120"))
+            jadwal[bagian][k] = int(v if v is not None else hari_bawaan)
+    urut = [jadwal["logistik"][t] for t in ("gudang", "ppk", "pps", "tps")]
+    if urut != sorted(urut, reverse=True):
+        m.append(Masalah(CONFIG_FILE, None, "jadwal.logistik", "/".join(str(x) for x in urut),
+                         "tahap yang lebih dekat ke TPS tidak boleh dijadwalkan lebih awal (gudang ≥ ppk ≥ pps ≥ tps)"))
+    partisipasi = {}
+    for k in ("target", "acuan"):
+        v = raw.get("partisipasi", {}).get(k) if isinstance(raw.get("partisipasi"), dict) else None
+        if v is not None and (not isinstance(v, int | float) or isinstance(v, bool) or not 0 <= v <= 100):
+            m.append(Masalah(CONFIG_FILE, None, f"partisipasi.{k}", repr(v), "harus persen 0 sampai 100"))
+            v = None
+        partisipasi[k] = float(v) if v is not None else None
+    label_acuan = _get(raw, "partisipasi.label_acuan", str, m, default="")
     if m:
         raise MasalahError(m)
     return Wilayah(
@@ -184,6 +234,8 @@ def muat_wilayah(data_dir: Path) -> Wilayah:
             ambang_siap=float(siap), ambang_perhatian=float(perhatian),
             penalti_insiden=pen, penalti_netralitas=float(pen_net),
         ),
+        jadwal=Jadwal(jadwal["logistik"], jadwal["checklist"]),
+        partisipasi=Partisipasi(partisipasi["target"], partisipasi["acuan"], label_acuan),
         extra=raw, kewajaran=wajar,
     )
 

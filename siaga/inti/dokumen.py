@@ -17,8 +17,8 @@ LABEL_JENIS_KOLOM = {
 HEADER = """\
 # Kontrak data · Data contract
 
-*Dibuat otomatis dari `siaga/contract.py` dengan `python -m siaga kontrak`; jangan disunting
-langsung. · Generated from `siaga/contract.py`; do not edit by hand.*
+*Dibuat otomatis dari `siaga/inti/kontrak.py` dengan `python -m siaga kontrak`; jangan disunting
+langsung. · Generated from `siaga/inti/kontrak.py`; do not edit by hand.*
 
 Semua masukan berada di folder data (`SIAGA_DATA`, bawaan `data/`) dan folder batas wilayah
 (`SIAGA_GEO`, bawaan `geo/`). All inputs live in the data folder (`SIAGA_DATA`, default `data/`)
@@ -122,6 +122,8 @@ def teks_kontrak() -> str:
         traits = [f"kunci · key: `{', '.join(inp.kunci)}`"]
         if inp.log:
             traits.append("log peristiwa · event log")
+        if not inp.wajib:
+            traits.append("**boleh tidak ada** (dimuat sebagai tabel kosong) · optional (loaded empty when absent)")
         if inp.terbatas:
             traits.append("**DATA PRIBADI: berkas terbatas, tidak pernah dimuat ke basis data bersama** · "
                           "personal data: restricted file, never loaded in the shared store")

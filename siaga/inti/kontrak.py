@@ -77,6 +77,7 @@ class Input:
     log: bool = False               # time-stamped event log
     terbatas: bool = False          # restricted file holding personal data; never loaded in the shared store
     folder: str = "data"
+    wajib: bool = True              # a missing file refuses the data (optional files load as empty)
 
     def col(self, nama: str) -> Kolom:
         for k in self.kolom:
@@ -119,6 +120,13 @@ KELOMPOK_KATEGORI = (
     ("pemilih", "Hak pilih dan partisipasi"), ("logistik", "Logistik"),
     ("pelanggaran", "Pelanggaran pemilihan"), ("lainnya", "Lainnya"),
 )
+JENIS_LAYANAN = (
+    ("kantor_kelurahan", "Kantor kelurahan/desa"), ("kantor_kecamatan", "Kantor kecamatan"),
+    ("dukcapil", "Dukcapil"), ("puskesmas", "Puskesmas"), ("rumah_sakit", "RSUD/rumah sakit"),
+    ("listrik", "Pasokan listrik (PLN)"), ("air", "Air bersih (PDAM)"), ("lalu_lintas", "Lalu lintas"),
+    ("lainnya", "Lainnya"),
+)
+STATUS_LAYANAN = (("normal", "Berjalan normal"), ("terganggu", "Terganggu"), ("berhenti", "Berhenti/tutup"))
 STATUS_NETRALITAS = (
     ("laporan", "Laporan/temuan"), ("klarifikasi", "Klarifikasi Bawaslu"),
     ("rekomendasi_bawaslu", "Rekomendasi Bawaslu"), ("proses_bkn", "Proses BKN"),
@@ -351,6 +359,30 @@ INPUTS: dict[str, Input] = {i.nama: i for i in (
         ),
         kunci=("id_kasus",),
         terbatas=True,
+    ),
+    Input(
+        "layanan", "layanan.csv",
+        "Log status unit pelayanan publik (kantor kelurahan/kecamatan, Dukcapil, puskesmas/RSUD, pasokan "
+        "listrik, air bersih, lalu lintas): satu baris per laporan. Berkas ini boleh tidak ada; tanpa berkas ini "
+        "indikator pelayanan publik hanya memakai insiden kelompok pelayanan publik.",
+        "Status log of public-service units (offices, civil registry, health, power, water, traffic): one row "
+        "per report. Optional: without it the public-service indicator uses incidents only.",
+        (
+            K("id_unit", "kode", True, "Kode unit pelayanan (tetap untuk unit yang sama)", "Unit id", pola="id"),
+            K("waktu", "waktu", True, "Waktu laporan (waktu setempat)", "Report time (local)"),
+            K("nama_unit", "teks", True, "Nama unit pelayanan", "Unit name"),
+            K("jenis", "pilihan", True, "Jenis layanan", "Service type", pilihan=JENIS_LAYANAN),
+            K("kode_kecamatan", "kode", True, "Kode kecamatan", "Kecamatan code", pola="kecamatan"),
+            K("kode_kelurahan", "kode", False, "Kode kelurahan/desa (bila unit di tingkat kelurahan)",
+              "Kelurahan code (a kelurahan-level unit)", pola="kelurahan"),
+            K("status", "pilihan", True, "Keadaan layanan saat laporan", "Service state", pilihan=STATUS_LAYANAN),
+            K("keterangan", "teks", False, "Keterangan (mis. penyebab gangguan)", "Note (e.g. cause)"),
+            K("sumber", "teks", False, "Pelapor (unit, OPD, PLN, Dishub)", "Reported by (unit, agency)"),
+        ),
+        kunci=("id_unit", "waktu"),
+        rujukan=(Rujukan("kode_kecamatan", "wilayah", "kode"), Rujukan("kode_kelurahan", "wilayah", "kode")),
+        log=True,
+        wajib=False,
     ),
     Input(
         "tahapan", "tahapan.csv",

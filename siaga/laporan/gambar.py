@@ -200,7 +200,13 @@ def gambar_panel(img: Image.Image, slide: Slide, kotak: Kotak, gambar_visual: by
         _tempel(img, gambar_visual, tuple(round(v) for v in kv))
     if kt is not None:
         gambar_tabel(d, tuple(round(v) for v in kt), slide.tabel.untuk_slide(maks=None), slide.judul_tabel)
-    if kv is None and kt is None:
+    if kv is None and kt is None and slide.kalimat:
+        x0, y0, x1, y1 = kotak
+        d.rounded_rectangle(kotak, radius=14, fill=LATAR_KARTU)
+        y = y0 + 28
+        for kal in slide.kalimat:
+            y = teks(d, x0 + 40, y, kal, huruf(30), TEKS, x1 - x0 - 80, maks=3, spasi=1.25) + 22
+    elif kv is None and kt is None:
         x0, y0, x1, y1 = kotak
         d.rounded_rectangle(kotak, radius=14, fill=LATAR_KARTU)
         teks(d, x0 + 40, (y0 + y1) // 2 - 20, slide.kosong or "Tidak ada yang perlu ditampilkan.", huruf(26), WARNA_ABU,

@@ -181,6 +181,15 @@ class _Pdf(FPDF):
         self.rect(x0, y0, x1 - x0, min(y1 - y0, 30), style="F", round_corners=True, corner_radius=2)
         self.teks(x0 + 8, y0 + 10, x1 - x0 - 16, teks, 12, warna=gambar.WARNA_ABU, maks=3, tinggi=6)
 
+    def kalimat(self, kotak: gambar.Kotak, kalimat: Sequence[str]) -> None:
+        """The slide's body as paragraphs (the situation summary)."""
+        x0, y0, x1, y1 = kotak
+        self.set_fill_color(*_rgb(gambar.LATAR_KARTU))
+        self.rect(x0, y0, x1 - x0, y1 - y0, style="F", round_corners=True, corner_radius=2)
+        y = y0 + 8
+        for kal in kalimat:
+            y = self.teks(x0 + 8, y, x1 - x0 - 16, kal, 14, warna=gambar.TEKS, maks=4, tinggi=7) + 5
+
     def catatan(self, teks: str, y: float = PANEL_Y1 + 2) -> None:
         if teks:
             self.teks(TEPI, y, LEBAR - 2 * TEPI, teks, 8.5, warna=gambar.WARNA_ABU, maks=3, tinggi=4)
@@ -202,7 +211,9 @@ def _halaman_slide(pdf: _Pdf, slide: Slide, png: bytes | None, judul: str | None
         pdf.gambar(png, kv)
     if kt is not None:
         pdf.tabel(kt, slide.tabel.untuk_slide(maks=None), slide.judul_tabel)
-    if kv is None and kt is None:
+    if kv is None and kt is None and slide.kalimat:
+        pdf.kalimat((TEPI, PANEL_Y, LEBAR - TEPI, PANEL_Y1), slide.kalimat)
+    elif kv is None and kt is None:
         pdf.kosong((TEPI, PANEL_Y, LEBAR - TEPI, PANEL_Y1), slide.kosong)
     pdf.catatan(slide.catatan)
 
@@ -233,5 +244,5 @@ def tulis(lap: Paparan, kabar: Kabar = diam) -> bytes:
                 _halaman_tabel(pdf, s)
         else:
             _halaman_slide(pdf, s, vis.get(s.kode),
-                           f"Laporan Desk Pilkada · {lap.lingkup}" if s.kode == "ringkasan" else None)
+                           f"Laporan Desk Pilkada · {lap.lingkup}" if s.kode == "situasi" else None)
     return bytes(pdf.output())

@@ -310,7 +310,10 @@ def muat_semua(paths: Paths, wil: Wilayah, names: Iterable[str] = DIMUAT) -> Has
         inp = INPUTS[name]
         path = lokasi_berkas(inp, paths)
         if not path.is_file():
-            hasil.masalah.append(Masalah(inp.berkas, None, None, None, f"berkas tidak ditemukan di {path.parent}"))
+            if inp.wajib:
+                hasil.masalah.append(Masalah(inp.berkas, None, None, None, f"berkas tidak ditemukan di {path.parent}"))
+            else:                                   # an optional file: an empty table of the contract's types
+                hasil.tabel[name], _ = validasi(inp, pd.DataFrame(columns=[k.nama for k in inp.kolom]))
             continue
         try:
             bacaan = baca_tabel(path.read_bytes(), inp.berkas, inp)

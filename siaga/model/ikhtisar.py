@@ -167,7 +167,7 @@ def susun(q: Q, k: Konteks, kode: str | None, nama: dict[str, str]) -> HalamanIk
                         bantuan=f"dari {fmt.angka(ind['jumlah_kecamatan'])} kecamatan"),
                   Angka("TPS", fmt.angka(ind["jumlah_tps"]), bantuan=f"{fmt.angka(ind['dpt'])} pemilih DPT"),
                   Angka("TPS logistik lengkap", fmt.angka(ind["tps_logistik_lengkap"]))),
-        "indikator": ringkasan.indikator(ind),
+        "indikator": ringkasan.indikator(ind, None, k),
     }
     if anak == "tps":
         tps = q("ikhtisar_tps", tanggal=k.tanggal, kecamatan=induk)

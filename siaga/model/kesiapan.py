@@ -10,9 +10,9 @@ Drill-down: the whole region lists its kecamatan; a kecamatan lists its keluraha
 TPS); a kelurahan lists its TPS. The heatmap always shows the kecamatan of the region, or the
 kelurahan of the selected kecamatan.
 
-Path to H-1 (``kesiapan_harian.sql``): a straight line from the score on the first day of data
-to 100 on the logistics deadline ``batas_logistik`` (H-1); the gap between the score and the
-path is how far behind schedule the scope is.
+The KPU plan (``wilayah.toml`` ``[jadwal]``, :mod:`siaga.model.jadwal`): the score a unit on plan has
+each day. Levels are judged against it, and every unit says whether it is on schedule, so many
+days behind, or ahead.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ import pydeck as pdk
 from siaga.inti import fmt
 from siaga.inti.config import Kesiapan
 from siaga.masuk.geo import Batas, geojson
-from siaga.model import grafik, level
+from siaga.model import grafik, jadwal, level
 from siaga.model.komponen import Angka, Q
 from siaga.model.konteks import Konteks
 
@@ -36,10 +36,12 @@ from siaga.model.konteks import Konteks
 KOLOM_MATRIKS = [("skor_logistik", "Logistik"), ("skor_checklist", "Checklist TPS"), ("skor_insiden", "Insiden"),
             ("skor_netralitas", "Netralitas"), ("skor", "Skor")]
 STATUS_LAPORAN = {"siap": "Siap", "belum": "Belum siap", "bermasalah": "Bermasalah"}
+BANTUAN_JADWAL = ("Dibandingkan dengan rencana KPU (wilayah.toml [jadwal]): tahap logistik dan butir checklist yang "
+                  "seharusnya sudah tercapai pada tanggal ini")
 # Columns of the unit table (the second one is named after the unit: Kecamatan or Kelurahan) and of
 # the TPS table, in reading order; how Streamlit draws them is in siaga.tampilan.kolom.
-KOLOM_UNIT = ("#", "Wilayah", "Skor", "Level", "Logistik", "Checklist", "Insiden", "Netralitas", "Lengkap di TPS",
-              "TPS bermasalah", "Insiden terbuka", "Penyebab utama", "Tindak lanjut oleh", "Rincian")
+KOLOM_UNIT = ("#", "Wilayah", "Skor", "Level", "Jadwal", "Logistik", "Checklist", "Insiden", "Netralitas",
+              "Lengkap di TPS", "TPS bermasalah", "Insiden terbuka", "Penyebab utama", "Tindak lanjut oleh", "Rincian")
 KOLOM_TPS = ("TPS", "Kelurahan", "DPT", "Skor", "Level", "Logistik", "Kurang di TPS", "Checklist", "Belum terpenuhi",
              "Laporan terakhir", "Status sejak", "Rawan banjir", "Insiden", "Catatan laporan")
 WARNA_JALUR = "#555555"
@@ -70,18 +72,29 @@ def cara_hitung(k: Kesiapan) -> str:
     """One line on how the index is computed, from the config (weights, thresholds, penalties)."""
     b = k.bobot
     p = k.penalti_insiden
+    netralitas = (f" + {fmt.persen(100 * b['netralitas'], 0)} netralitas ASN" if b["netralitas"] else "")
+    kasus = (f" dan setiap kasus netralitas terbuka di kecamatan {fmt.angka(k.penalti_netralitas)} poin"
+             if b["netralitas"]
+             else "; kasus netralitas ASN tidak mengurangi skor (dipantau sebagai indikator sendiri)")
     return (f"Skor kesiapan 0–100 = {fmt.persen(100 * b['logistik'], 0)} logistik + "
-            f"{fmt.persen(100 * b['checklist'], 0)} checklist TPS + {fmt.persen(100 * b['insiden'], 0)} insiden + "
-            f"{fmt.persen(100 * b['netralitas'], 0)} netralitas ASN. Logistik: seberapa jauh setiap item sudah "
-            "bergerak ke TPS (item paling tertinggal yang dihitung); checklist: 9 butir laporan kesiapan TPS; "
-            f"setiap insiden terbuka mengurangi {fmt.angka(p['rendah'])}/{fmt.angka(p['sedang'])}/"
-            f"{fmt.angka(p['tinggi'])} poin (rendah/sedang/tinggi) dan setiap kasus netralitas terbuka "
-            f"{fmt.angka(k.penalti_netralitas)} poin. " + ambang(k) + " Rumus lengkap: docs/readiness.md.")
+            f"{fmt.persen(100 * b['checklist'], 0)} checklist TPS + {fmt.persen(100 * b['insiden'], 0)} insiden"
+            f"{netralitas}. Logistik: seberapa jauh setiap item sudah bergerak ke TPS (item paling tertinggal yang "
+            "dihitung); checklist: 9 butir laporan kesiapan TPS; setiap insiden terbuka mengurangi "
+            f"{fmt.angka(p['rendah'])}/{fmt.angka(p['sedang'])}/{fmt.angka(p['tinggi'])} poin (rendah/sedang/tinggi)"
+            f"{kasus}. Level dinilai terhadap rencana KPU: skor yang seharusnya dicapai pada tanggal itu "
+            f"(tahap logistik dan butir checklist yang sudah jatuh tempo). {ambang(k)} Rumus lengkap: "
+            "docs/readiness.md.")
 
 
-def ambang(k: Kesiapan) -> str:
-    return (f"{level.label('siap')}: skor ≥ {fmt.angka(k.ambang_siap)} · {level.label('perlu_perhatian')}: "
-            f"≥ {fmt.angka(k.ambang_perhatian)} · {level.label('rawan')}: di bawahnya.")
+def ambang(k: Kesiapan, rencana: float | None = None) -> str:
+    """The level thresholds in words; with the day's plan, also in points."""
+    teks = (f"{level.label('siap')}: skor ≥ {fmt.angka(k.ambang_siap)}% rencana · {level.label('perlu_perhatian')}: "
+            f"≥ {fmt.angka(k.ambang_perhatian)}% · {level.label('rawan')}: di bawahnya")
+    if rencana is None:
+        return teks + "."
+    siap, perhatian = level.ambang_poin(k.ambang_siap, k.ambang_perhatian, rencana)
+    return (teks + f" (rencana hari ini {fmt.skor(rencana)}: siap ≥ {fmt.angka(siap)}, perlu perhatian ≥ "
+            f"{fmt.angka(perhatian)}).")
 
 
 def baris_lingkup(unit: pd.DataFrame, kelurahan: str | None) -> dict | None:
@@ -93,23 +106,23 @@ def baris_lingkup(unit: pd.DataFrame, kelurahan: str | None) -> dict | None:
     return r.iloc[0].to_dict() if len(r) else None
 
 
-def angka_kunci(r: dict, harian: pd.DataFrame, tanggal: dt.date) -> list[Angka]:
-    """Header figures of the scope: score and level, gap to the path, logistics at the TPS,
-    TPS reported bermasalah, open incidents."""
+def angka_kunci(r: dict, tanggal: dt.date, rencana: jadwal.Rencana, ambang_siap: float) -> list[Angka]:
+    """Header figures of the scope: score and level, where it stands against the KPU plan,
+    logistics at the TPS, TPS reported bermasalah, open incidents."""
     n = int(r["jumlah_tps"])
-    jalur = nilai_pada(harian, tanggal, "jalur")
-    if jalur is None or _hilang(r["skor"]):
-        selisih = Angka("Selisih dengan jalur H-1", fmt.KOSONG, "belum ada data harian")
+    pos = jadwal.posisi(r["skor"], tanggal, rencana, ambang_siap)
+    rencana_hari_ini = rencana.pada(tanggal)
+    if pos is None or rencana_hari_ini is None:
+        posisi = Angka("Terhadap jadwal KPU", fmt.KOSONG, "belum ada data", BANTUAN_JADWAL)
     else:
-        beda = fmt.bulat(float(r["skor"]) - jalur)
-        arah = "sesuai jalur" if beda == 0 else "tertinggal" if beda < 0 else "mendahului jalur"
-        selisih = Angka("Selisih dengan jalur H-1", f"{'+' if beda > 0 else '−' if beda < 0 else ''}"
-                        f"{fmt.angka(abs(beda))} poin",
-                        f"{arah}: jalur menuntut skor {fmt.skor(jalur)} pada {fmt.tanggal(tanggal, pendek=True)}")
+        posisi = Angka("Terhadap jadwal KPU", pos.teks.capitalize(),
+                       f"rencana KPU untuk {fmt.tanggal(tanggal, pendek=True)}: skor {fmt.skor(rencana_hari_ini)}",
+                       BANTUAN_JADWAL)
     serius = int(r["insiden_serius"])
     return [
-        Angka("Skor kesiapan", fmt.skor(r["skor"]), level.label(r["level"])),
-        selisih,
+        Angka("Skor kesiapan", fmt.skor(r["skor"]), level.label(r["level"]),
+              "Skor 0–100; levelnya dinilai terhadap skor yang direncanakan KPU untuk tanggal ini"),
+        posisi,
         Angka("TPS logistik lengkap", fmt.angka(r["tps_logistik_lengkap"]),
               f"dari {fmt.angka(n)} TPS · skor logistik {fmt.skor(r['skor_logistik'])}"),
         Angka("TPS bermasalah", fmt.angka(r["tps_bermasalah"]),
@@ -127,20 +140,31 @@ def _anak(unit: pd.DataFrame) -> pd.DataFrame:
     return unit[~unit["lingkup"].astype(bool)]
 
 
+def rencana_komponen(r: dict, kolom: str) -> float:
+    """What the KPU plan asks of a component (or of the score) on the date: the plan's logistics
+    stage and checklist share, the whole score's plan, 100 for incidents and neutrality."""
+    rencana = {"skor_logistik": r.get("rencana_logistik", 100.0), "skor_checklist": r.get("rencana_checklist", 100.0),
+               "skor": r.get("skor_rencana", 100.0)}
+    return float(rencana.get(kolom, 100.0))
+
+
 def grafik_matriks(unit: pd.DataFrame, k: Kesiapan, pilih: str | None = None) -> go.Figure:
     """Heatmap: one row per unit with TPS (least ready at the top), one column per component
     and the score; each cell coloured by the level its value falls in (same thresholds and
     colours as the score) and annotated with the value."""
     anak = _anak(unit)
     anak = anak[anak["jumlah_tps"] > 0].sort_values(["skor", "kode"])
-    kolom = [label for _, label in KOLOM_MATRIKS]
+    # neutrality only where it counts: in the score, and for kecamatan (the cases belong to them)
+    netralitas = bool(len(anak)) and float(anak["w_netralitas"].iloc[0]) > 0 and (anak["tingkat"] == "kecamatan").all()
+    komponen = [(c, lb) for c, lb in KOLOM_MATRIKS if c != "skor_netralitas" or netralitas]
+    kolom = [label for _, label in komponen]
     y = [("▶ " if r["kode"] == pilih else "") + _esc(r["nama"]) for r in anak.to_dict("records")]
     z, teks, hover = [], [], []
     indeks = {lv: i for i, lv in enumerate(level.URUTAN_LEVEL)}
     for r, nama in zip(anak.to_dict("records"), y):
         baris_z, baris_t, baris_h = [], [], []
-        for col, label in KOLOM_MATRIKS:
-            lv = level.dari_skor(r[col], k.ambang_siap, k.ambang_perhatian)
+        for col, label in komponen:
+            lv = level.dari_skor(r[col], k.ambang_siap, k.ambang_perhatian, rencana_komponen(r, col))
             baris_z.append(indeks.get(lv))
             baris_t.append(fmt.skor(r[col]))
             baris_h.append(f"{nama} · {label}: {fmt.angka(r[col], 1)} ({level.label(lv).lower()})")
@@ -187,9 +211,12 @@ def penyebab(r: dict) -> str:
     return level.penyebab(r)
 
 
-def tabel_unit(unit: pd.DataFrame, pilih: str | None = None, tanggal: dt.date | None = None) -> pd.DataFrame:
-    """The units of the scope (kecamatan or kelurahan), least ready first, with the causes and
-    a link that opens the unit's own view (its filters in the URL) in a new tab."""
+def tabel_unit(unit: pd.DataFrame, pilih: str | None = None, tanggal: dt.date | None = None,
+               rencana: jadwal.Rencana | None = None, ambang_siap: float = 85.0) -> pd.DataFrame:
+    """The units of the scope (kecamatan or kelurahan), least ready first, with where each stands
+    against the KPU plan, the causes and a link that opens the unit's own view (its filters in the
+    URL) in a new tab. Neutrality: the open cases of a kecamatan (its own indicator), or the
+    component when the config counts it in the score."""
     anak = _anak(unit)
     nama_kolom = "Kelurahan" if len(anak) and anak["tingkat"].iloc[0] == "kelurahan" else "Kecamatan"
     tgl = f"&tgl={tanggal.isoformat()}" if tanggal else ""
@@ -205,10 +232,11 @@ def tabel_unit(unit: pd.DataFrame, pilih: str | None = None, tanggal: dt.date | 
             nama_kolom: ("▶ " if r["kode"] == pilih else "") + r["nama"],
             "Skor": fmt.bulat(r["skor"]),
             "Level": level.label(r["level"]),
+            "Jadwal": _posisi(r, tanggal, rencana, ambang_siap),
             "Logistik": fmt.skor(r["skor_logistik"]),
             "Checklist": fmt.skor(r["skor_checklist"]),
             "Insiden": fmt.skor(r["skor_insiden"]),
-            "Netralitas": fmt.skor(r["skor_netralitas"]),
+            "Netralitas": _netralitas(r),
             "Lengkap di TPS": f"{fmt.angka(r['tps_logistik_lengkap'])} / {fmt.angka(n)}",
             "TPS bermasalah": fmt.angka(r["tps_bermasalah"]),
             "Insiden terbuka": _insiden(r["insiden_terbuka"], r["insiden_serius"]),
@@ -218,6 +246,21 @@ def tabel_unit(unit: pd.DataFrame, pilih: str | None = None, tanggal: dt.date | 
         })
     kolom = ["#", nama_kolom, *[c for c in KOLOM_UNIT if c not in ("#", "Wilayah")]]
     return pd.DataFrame(rows, columns=kolom)
+
+
+def _posisi(r: dict, tanggal: dt.date | None, rencana: jadwal.Rencana | None, ambang_siap: float) -> str:
+    pos = jadwal.posisi(r.get("skor"), tanggal, rencana, ambang_siap) if tanggal and rencana else None
+    return fmt.KOSONG if pos is None else pos.teks
+
+
+def _netralitas(r: dict) -> str:
+    """The neutrality column: the component when it counts in the score, else the kecamatan's open cases
+    (cases belong to a kecamatan: nothing for a kelurahan)."""
+    if r["tingkat"] != "kecamatan":
+        return fmt.KOSONG
+    if float(r.get("w_netralitas") or 0) > 0:
+        return fmt.skor(r["skor_netralitas"])
+    return fmt.angka(r["netralitas_terbuka"]) if r["tingkat"] == "kecamatan" else fmt.KOSONG
 
 
 def tindak_lanjut(tingkat: str, nama: str) -> str:
@@ -248,9 +291,10 @@ def kosong_tanpa_tps(nama_lingkup: str) -> str:
             "tps.csv atau pilih wilayah lain.")
 
 
-def catatan_peta(k: Kesiapan, kecamatan: bool, kelurahan: bool, tanpa_koordinat: int, perkiraan: bool) -> str:
+def catatan_peta(k: Kesiapan, kecamatan: bool, kelurahan: bool, tanpa_koordinat: int, perkiraan: bool,
+                 rencana: float | None = None) -> str:
     """The caption under the map: what colours and points mean, what is left off."""
-    teks = ["Warna: level kesiapan. " + ambang(k)]
+    teks = ["Warna: level kesiapan. " + ambang(k, rencana)]
     if kecamatan:
         teks.append("Titik: TPS kelurahan terpilih." if kelurahan else "Pilih kelurahan untuk melihat TPS-nya.")
     if tanpa_koordinat:
@@ -460,51 +504,45 @@ def nilai_pada(harian: pd.DataFrame, tanggal: dt.date, kolom: str) -> float | No
     return float(r[kolom].iloc[0])
 
 
-def kalimat_jalur(harian: pd.DataFrame, tanggal: dt.date, batas: dt.date, nama_lingkup: str) -> str:
-    """Where the scope stands against the path to 100 on the H-1 deadline, in one sentence."""
-    skor, jalur = nilai_pada(harian, tanggal, "skor"), nilai_pada(harian, tanggal, "jalur")
-    if skor is None or jalur is None:
+def kalimat_jalur(r: dict | None, tanggal: dt.date, rencana: jadwal.Rencana, k: Kesiapan, nama_lingkup: str) -> str:
+    """Where the scope stands against the KPU plan on the date, in one sentence."""
+    if not r or _hilang(r.get("skor")):
         return ""
-    nama_lingkup = fmt.md(nama_lingkup)
-    awal = pd.Timestamp(harian["tanggal"].iloc[0]).date()
-    dasar = (f"Jalur: garis lurus dari skor {fmt.skor(harian['skor'].iloc[0])} pada hari pertama data "
-             f"({fmt.tanggal(awal)}) ke 100 pada batas logistik H-1 ({fmt.tanggal(batas)}).")
-    if tanggal >= batas:
-        if skor >= 99.5:
-            return f"Skor kesiapan {nama_lingkup} pada {fmt.tanggal(tanggal)} sudah 100. " + dasar
-        return (f"Batas H-1 ({fmt.tanggal(batas)}) sudah tiba; skor kesiapan {nama_lingkup} "
-                f"pada {fmt.tanggal(tanggal)}: {fmt.skor(skor)}, masih kurang {fmt.angka(100 - skor)} poin dari 100. "
-                + dasar)
-    beda = skor - jalur
-    if beda < -0.5:
-        posisi = f"tertinggal {fmt.angka(-beda)} poin dari jalur ({fmt.skor(jalur)})"
-    elif beda > 0.5:
-        posisi = f"mendahului jalur ({fmt.skor(jalur)}) {fmt.angka(beda)} poin"
-    else:
-        posisi = f"sesuai jalur ({fmt.skor(jalur)})"
-    sisa = (batas - tanggal).days
-    return (f"Skor kesiapan {nama_lingkup} pada {fmt.tanggal(tanggal)}: {fmt.skor(skor)}, {posisi}; "
-            f"{fmt.angka(sisa)} hari lagi menuju batas H-1. " + dasar)
+    pos = jadwal.posisi(r["skor"], tanggal, rencana, k.ambang_siap)
+    rencana_hari_ini = rencana.pada(tanggal)
+    if pos is None or rencana_hari_ini is None:
+        return ""
+    return (f"Skor kesiapan {fmt.md(nama_lingkup)} pada {fmt.tanggal(tanggal)}: {fmt.skor(r['skor'])}; rencana KPU "
+            f"untuk tanggal ini: {fmt.skor(rencana_hari_ini)}. Posisi: {pos.teks} "
+            f"({level.label(r['level']).lower()}: {cara_level(k)}).")
 
 
-def tertinggal(harian: pd.DataFrame, tanggal: dt.date) -> bool:
-    """Behind the path on the as-of date by half a point or more."""
-    skor, jalur = nilai_pada(harian, tanggal, "skor"), nilai_pada(harian, tanggal, "jalur")
-    return skor is not None and jalur is not None and skor < jalur - 0.5
+def cara_level(k: Kesiapan) -> str:
+    """``siap bila skor ≥ 85% rencana, perlu perhatian ≥ 70%``."""
+    return (f"siap bila skor ≥ {fmt.angka(k.ambang_siap)}% rencana, perlu perhatian bila ≥ "
+            f"{fmt.angka(k.ambang_perhatian)}%")
+
+
+def tertinggal(r: dict | None, tanggal: dt.date, rencana: jadwal.Rencana, ambang_siap: float) -> bool:
+    """Behind the KPU plan on the date."""
+    pos = jadwal.posisi(r.get("skor") if r else None, tanggal, rencana, ambang_siap)
+    return pos is not None and pos.arah == jadwal.TERTINGGAL
 
 
 def grafik_harian(harian: pd.DataFrame, tanggal: dt.date, batas: dt.date, k: Kesiapan) -> go.Figure:
     """The scope's daily score (and its logistics and checklist components) up to the as-of
-    date against the path to 100 on the H-1 deadline, with the level thresholds."""
+    date against the KPU plan of every day, with the level thresholds (a share of the plan)."""
     hari = [pd.Timestamp(t) for t in harian["tanggal"]]
     label_hari = [fmt.tanggal(t.date(), pendek=True) for t in hari]
     ada = harian["skor"].notna().to_numpy()
+    harian = harian.assign(batas_siap=harian["jalur"] * k.ambang_siap / 100,
+                           batas_perhatian=harian["jalur"] * k.ambang_perhatian / 100)
     fig = go.Figure()
-    for lv, nilai in (("siap", k.ambang_siap), ("perlu_perhatian", k.ambang_perhatian)):
-        fig.add_hline(y=nilai, line=dict(color=level.warna(lv), width=1, dash="dot"),
-                      annotation=dict(text=f"{level.label(lv)} ≥ {fmt.angka(nilai)}", xanchor="left", x=0,
-                                      yanchor="bottom", font=dict(size=12, color="#1a1a1a")))
-    seri = [("jalur", "Jalur menuju 100 pada H-1", dict(color=WARNA_JALUR, width=2, dash="dash"), None),
+    seri = [("batas_perhatian", f"{level.label('perlu_perhatian')} ≥ {fmt.angka(k.ambang_perhatian)}% rencana",
+             dict(color=level.warna("perlu_perhatian"), width=1.5, dash="dot"), None),
+            ("batas_siap", f"{level.label('siap')} ≥ {fmt.angka(k.ambang_siap)}% rencana",
+             dict(color=level.warna("siap"), width=1.5, dash="dot"), None),
+            ("jalur", "Rencana KPU", dict(color=WARNA_JALUR, width=2, dash="dash"), None),
             ("skor_logistik", "Logistik", dict(color=grafik.PALET[1], width=1.5), ada),
             ("skor_checklist", "Checklist TPS", dict(color=grafik.PALET[2], width=1.5), ada),
             ("skor", "Skor kesiapan", dict(color=grafik.PALET[0], width=4), ada)]
@@ -544,7 +582,7 @@ def ekspor_harian(harian: pd.DataFrame) -> pd.DataFrame:
         "tanggal": pd.to_datetime(harian["tanggal"]).dt.date, "skor": harian["skor"],
         "skor_logistik": harian["skor_logistik"], "skor_checklist": harian["skor_checklist"],
         "skor_insiden": harian["skor_insiden"], "skor_netralitas": harian["skor_netralitas"],
-        "jalur_menuju_h1": harian["jalur"],
+        "rencana_kpu": harian["jalur"],
     })
 
 
@@ -567,8 +605,9 @@ class HalamanKesiapan:
     ekspor_tps: pd.DataFrame | None
     harian: go.Figure | None
     kalimat_jalur: str
-    tertinggal: bool                            # behind the path (or the deadline passed short of 100)
+    tertinggal: bool                            # behind the KPU plan on the date
     ekspor_harian: pd.DataFrame
+    rencana_hari_ini: float | None = None       # the score the KPU plan asks for on the date
 
 
 def susun(q: Q, k: Konteks) -> HalamanKesiapan:
@@ -577,6 +616,7 @@ def susun(q: Q, k: Konteks) -> HalamanKesiapan:
     ambang = k.wilayah.kesiapan
     unit = q("kesiapan_unit", tanggal=tanggal, kecamatan=kecamatan)
     harian = q("kesiapan_harian", tanggal=tanggal, kecamatan=kecamatan, kelurahan=kelurahan)
+    rencana = jadwal.untuk(q, k)
     lingkup = baris_lingkup(unit, kelurahan)
     tps = q("kesiapan_tps", tanggal=tanggal, kecamatan=kecamatan, kelurahan=kelurahan) if kecamatan else None
     peta, tanpa = None, 0
@@ -590,17 +630,20 @@ def susun(q: Q, k: Konteks) -> HalamanKesiapan:
     ada_tps = anak[anak["jumlah_tps"] > 0]
     return HalamanKesiapan(
         lingkup=lingkup,
-        angka=angka_kunci(lingkup, harian, tanggal) if lingkup and lingkup["jumlah_tps"] > 0 else [],
+        angka=angka_kunci(lingkup, tanggal, rencana, ambang.ambang_siap) if lingkup and lingkup["jumlah_tps"] > 0
+        else [],
         peta=peta, tanpa_koordinat=tanpa,
         matriks=grafik_matriks(unit, ambang, kelurahan) if len(ada_tps) else None,
-        anak=anak, unit=tabel_unit(unit, kelurahan, tanggal), ekspor_unit=ekspor_unit(unit, k.nama_lingkup),
+        anak=anak, unit=tabel_unit(unit, kelurahan, tanggal, rencana, ambang.ambang_siap),
+        ekspor_unit=ekspor_unit(unit, k.nama_lingkup),
+        rencana_hari_ini=rencana.pada(tanggal),
         tanpa_tps=sorted(anak.loc[anak["jumlah_tps"] == 0, "nama"]),
         tps=(tabel_tps(tps if kelurahan else tps.head(TPS_TERBAWAH), k.wilayah.zona_waktu, kelurahan=kelurahan is None)
              if tps is not None and len(tps) else None),
         jumlah_tps=0 if tps is None else len(tps),
         ekspor_tps=ekspor_tps(tps) if tps is not None else None,
         harian=grafik_harian(harian, tanggal, k.wilayah.batas_logistik, ambang) if len(harian) else None,
-        kalimat_jalur=kalimat_jalur(harian, tanggal, k.wilayah.batas_logistik, k.nama_lingkup),
-        tertinggal=tertinggal(harian, tanggal),
+        kalimat_jalur=kalimat_jalur(lingkup, tanggal, rencana, ambang, k.nama_lingkup),
+        tertinggal=tertinggal(lingkup, tanggal, rencana, ambang.ambang_siap),
         ekspor_harian=ekspor_harian(harian),
     )

@@ -81,6 +81,7 @@ class Konteks:
     rentang: Rentang
     akses: Akses = TAMU
     batas: Mapping[str, Batas] = field(default_factory=dict)   # boundaries in the viewer's scope
+    banding: dt.date | None = None              # compare with this day (the last meeting); None: the day before
 
     @property
     def kunci(self) -> str:
@@ -90,7 +91,7 @@ class Konteks:
     @property
     def kunci_tampilan(self) -> tuple:
         """Cache key of a screen model: the data and scope (:attr:`kunci`) and every filter."""
-        return (self.kunci, self.tanggal, self.kecamatan, self.kelurahan, self.jendela)
+        return (self.kunci, self.tanggal, self.kecamatan, self.kelurahan, self.jendela, self.tanggal_banding)
 
     @property
     def tanggal_awal(self) -> dt.date:
@@ -129,6 +130,18 @@ class Konteks:
         """Start of the time window ending at :attr:`saat` (None = since the beginning)."""
         jam = JAM_JENDELA.get(self.jendela)
         return None if jam is None else self.saat - dt.timedelta(hours=jam)
+
+    @property
+    def tanggal_banding(self) -> dt.date:
+        """The day the changes are counted from: the chosen one (before the as-of date), else the day before."""
+        if self.banding is not None and self.banding < self.tanggal:
+            return self.banding
+        return self.tanggal - dt.timedelta(days=1)
+
+    @property
+    def saat_banding(self) -> dt.datetime:
+        """The end of :attr:`tanggal_banding`: the moment the changes are counted from."""
+        return self.rentang.saat(self.tanggal_banding)
 
     @property
     def sebelum_data(self) -> bool:

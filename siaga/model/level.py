@@ -26,13 +26,23 @@ URUTAN_LEVEL = ("rawan", "perlu_perhatian", "siap")
 NO_DATA = ("Tanpa data", "#bdbdbd")
 
 
-def dari_skor(x, ambang_siap: float, ambang_perhatian: float) -> str | None:
-    """The level of a value (a score or a component) under the thresholds, decided on the value as
-    shown (:func:`siaga.inti.fmt.bulat`); None when the value is missing."""
+def dari_skor(x, ambang_siap: float, ambang_perhatian: float, rencana: float = 100.0) -> str | None:
+    """The level of a value (a score or a component) judged against what the KPU plan asks for on the
+    date (``rencana``; 100 once everything is due): siap at ``ambang_siap`` percent of it or more,
+    perlu perhatian at ``ambang_perhatian`` percent or more, rawan below; decided on whole numbers
+    as shown (:func:`siaga.inti.fmt.bulat`), like the ``level_kesiapan`` macro. None when missing."""
     n = fmt.bulat(x)
     if n is None:
         return None
-    return "siap" if n >= ambang_siap else "perlu_perhatian" if n >= ambang_perhatian else "rawan"
+    if n >= fmt.bulat(ambang_siap * rencana / 100):
+        return "siap"
+    return "perlu_perhatian" if n >= fmt.bulat(ambang_perhatian * rencana / 100) else "rawan"
+
+
+def ambang_poin(ambang_siap: float, ambang_perhatian: float, rencana: float = 100.0) -> tuple[int, int]:
+    """The scores (as shown) at which a unit is *siap* and *perlu perhatian* on a day whose plan asks
+    for ``rencana``: the level thresholds of :func:`dari_skor`, in points."""
+    return fmt.bulat(ambang_siap * rencana / 100), fmt.bulat(ambang_perhatian * rencana / 100)
 
 
 def label(level: str | None) -> str:
@@ -72,7 +82,7 @@ def kekurangan(row: Mapping) -> list[Kekurangan]:
 
 def _insiden(terbuka: int, serius: int) -> str:
     text = f"{fmt.angka(terbuka)} insiden terbuka"
-    return text + (f" ({fmt.angka(serius)} serius)" if serius else "")
+    return text + (f", {fmt.angka(serius)} serius" if serius else "")
 
 
 def penyebab(row: Mapping, n: int = 2) -> str:

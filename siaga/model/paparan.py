@@ -1,18 +1,19 @@
 """The briefing deck (*paparan*): what each slide says, whoever draws it.
 
-The big screen (``?mode=layar``) and the daily report (PDF, PNG, PPTX) show the same six slides.
+The big screen (``?mode=layar``) and the daily report (PDF, PNG, PPTX) show the same seven slides.
 :func:`susun` builds them from the screen models of :mod:`siaga.model` (the ones the pages
 render), so a slide and its page agree by construction:
 
 ========== ===========================================================
 slide      screen model
 ========== ===========================================================
-ringkasan  :class:`siaga.model.ringkasan.HalamanRingkasan`
+situasi    :class:`siaga.model.ringkasan.HalamanRingkasan` (three sentences, the three indicators)
+perhatian  :class:`siaga.model.ringkasan.HalamanRingkasan` (the attention list)
 kesiapan   :class:`siaga.model.kesiapan.HalamanKesiapan`
+perubahan  :class:`siaga.model.perubahan.Perubahan` (part of the Ringkasan model)
 logistik   :class:`siaga.model.logistik.HalamanLogistik`
 insiden    :class:`siaga.model.insiden.HalamanInsiden` (the last 24 hours)
 netralitas :class:`siaga.model.netralitas.HalamanNetralitas`
-perhatian  :class:`siaga.model.ringkasan.HalamanRingkasan` (the attention list)
 ========== ===========================================================
 
 Each :class:`Slide` has a short title, 2–4 key figures, one visual (a plotly figure or a
@@ -36,7 +37,7 @@ from siaga.akses import Lingkup
 from siaga.data.store import Store
 from siaga.inti import fmt
 from siaga.masuk.geo import Batas
-from siaga.model import insiden, kesiapan, level, logistik, netralitas, ringkasan
+from siaga.model import insiden, kesiapan, level, logistik, netralitas, perubahan, ringkasan
 from siaga.model.komponen import MAKS_BARIS, Angka, Q, Tabel
 from siaga.model.konteks import Konteks, untuk
 
@@ -86,6 +87,7 @@ class Slide:
     judul_tabel: str = ""
     catatan: str = ""                  # one or two sentences under the visual
     kosong: str = ""                   # said instead of a visual when there is nothing to draw
+    kalimat: tuple[str, ...] = ()      # sentences that are the slide's body (the situation summary)
 
 
 @dataclass(frozen=True)
@@ -112,25 +114,32 @@ def _kartu(angka) -> tuple[Angka, ...]:
 
 # ------------------------------------------------------------------ slides from the screen models
 
-def _slide_ringkasan(h: ringkasan.HalamanRingkasan, k: Konteks) -> Slide:
-    baris = [*h.tahapan, *h.tahapan_berikut]
-    tabel = Tabel.dari(pd.DataFrame(baris, columns=["Tahapan", "Keadaan"]), ["Tahapan", "Keadaan"]) if baris else None
+def _slide_situasi(h: ringkasan.HalamanRingkasan, k: Konteks) -> Slide:
+    definisi = " ".join(f"{a.label}: {a.bantuan}" for a in h.indikator)
     return Slide(
-        "ringkasan", "Ringkasan", _kartu((h.hitung_mundur, *h.indikator)), grafik=h.harian, tabel=tabel,
-        judul_tabel="Tahapan berjalan dan berikutnya", catatan=h.catatan_skor,
-        kosong=f"Belum ada data kesiapan sampai {fmt.tanggal(k.tanggal)}.")
+        "situasi", "Situasi hari ini", _kartu((h.hitung_mundur, *h.indikator)), kalimat=h.situasi,
+        catatan=definisi, kosong=f"Belum ada data sampai {fmt.tanggal(k.tanggal)}.")
 
 
-def _legenda(k: Konteks, tanpa_data: bool) -> tuple[tuple[str, str], ...]:
+def _slide_perubahan(p: perubahan.Perubahan, k: Konteks) -> Slide:
+    return Slide(
+        "perubahan", p.judul, p.angka, tabel=p.level, judul_tabel="Kecamatan yang berganti level",
+        catatan=p.kalimat, kosong=p.kosong)
+
+
+def _legenda(k: Konteks, tanpa_data: bool, rencana: float | None) -> tuple[tuple[str, str], ...]:
+    """Legend of the level map: the thresholds in points on the day's plan (as :func:`level.dari_skor`)."""
     a = k.wilayah.kesiapan
-    teks = {"siap": f"skor ≥ {fmt.angka(a.ambang_siap)}", "perlu_perhatian": f"skor ≥ {fmt.angka(a.ambang_perhatian)}",
-            "rawan": f"skor < {fmt.angka(a.ambang_perhatian)}"}
+    siap, perhatian = level.ambang_poin(a.ambang_siap, a.ambang_perhatian, 100.0 if rencana is None else rencana)
+    teks = {"siap": f"skor ≥ {fmt.angka(siap)}", "perlu_perhatian": f"skor ≥ {fmt.angka(perhatian)}",
+            "rawan": f"skor < {fmt.angka(perhatian)}"}
     out = tuple((f"{level.label(lv)} ({teks[lv]})", level.warna(lv)) for lv in reversed(level.URUTAN_LEVEL))
     return out + ((level.NO_DATA,) if tanpa_data else ())
 
 
-def peta_level(k: Konteks, anak: pd.DataFrame) -> PetaLevel | None:
-    """The units of the scope on their boundaries (the kelurahan of a kecamatan), by level."""
+def peta_level(k: Konteks, anak: pd.DataFrame, rencana: float | None = None) -> PetaLevel | None:
+    """The units of the scope on their boundaries (the kelurahan of a kecamatan), by level; the legend
+    gives the thresholds on the day's plan ``rencana``."""
     batas = k.batas.get(k.unit)
     if batas is None:
         return None
@@ -143,29 +152,31 @@ def peta_level(k: Konteks, anak: pd.DataFrame) -> PetaLevel | None:
     gdf["warna"] = [level.warna(lv) for lv in gdf["level"]]
     gdf = gpd.GeoDataFrame(gdf[["kode", "nama", "skor", "level", "warna", "lon", "lat", "geometry"]],
                            geometry="geometry", crs=batas.gdf.crs)
-    return PetaLevel(gdf, k.unit, _legenda(k, bool(gdf["level"].isna().any())), k.wilayah.batas_perkiraan)
+    return PetaLevel(gdf, k.unit, _legenda(k, bool(gdf["level"].isna().any()), rencana), k.wilayah.batas_perkiraan)
 
 
 def _slide_kesiapan(h: kesiapan.HalamanKesiapan, k: Konteks) -> Slide:
     r = h.lingkup or {}
     anak = h.anak
     a = k.wilayah.kesiapan
-    ket = {"siap": f"skor ≥ {fmt.angka(a.ambang_siap)}",
-           "perlu_perhatian": f"skor {fmt.angka(a.ambang_perhatian)} sampai di bawah {fmt.angka(a.ambang_siap)}",
-           "rawan": f"skor di bawah {fmt.angka(a.ambang_perhatian)}"}
-    angka = [Angka("Skor kesiapan", fmt.skor(r.get("skor")), level.label(r.get("level")))]
+    siap, perhatian = level.ambang_poin(a.ambang_siap, a.ambang_perhatian, h.rencana_hari_ini or 100.0)
+    ket = {"siap": f"skor ≥ {fmt.angka(siap)}", "perlu_perhatian": f"skor {fmt.angka(perhatian)}–{fmt.angka(siap - 1)}",
+           "rawan": f"skor di bawah {fmt.angka(perhatian)}"}
+    angka = [Angka("Skor kesiapan", fmt.skor(r.get("skor")),
+                   " · ".join(x for x in (level.label(r.get("level")), h.angka[1].nilai.lower() if h.angka else "")
+                              if x))]
     angka += [Angka(level.label(lv), f"{fmt.angka((anak['level'] == lv).sum())} {k.unit}", ket[lv])
               for lv in level.URUTAN_LEVEL]
     tabel = h.unit.copy()
     nama = tabel.columns[1]
     tabel["Skor"] = [fmt.skor(s) for s in anak["skor"]]
-    kolom = ["#", nama, "Skor", "Level", "Logistik", "Checklist", "Insiden", "Netralitas", "Penyebab utama"]
+    kolom = ["#", nama, "Skor", "Level", "Jadwal", "Penyebab utama", "Logistik", "Checklist", "Insiden"]
     return Slide(
-        "kesiapan", f"Kesiapan per {k.unit}", tuple(angka), peta=peta_level(k, anak),
-        tabel=Tabel.dari(tabel, kolom, ringkas=("#", nama, "Skor", "Level"), maks=None, satuan=k.unit,
-                         warna={"Level": [level.warna(lv) for lv in anak["level"]]}),
-        judul_tabel=f"Peringkat kesiapan per {k.unit} (1 = paling belum siap)",
-        catatan=kesiapan.ambang(a),
+        "kesiapan", f"Kesiapan per {k.unit}", tuple(angka), peta=peta_level(k, anak, h.rencana_hari_ini),
+        tabel=Tabel.dari(tabel, kolom, ringkas=("#", nama, "Skor", "Level", "Jadwal", "Penyebab utama"), maks=None,
+                         satuan=k.unit, warna={"Level": [level.warna(lv) for lv in anak["level"]]}),
+        judul_tabel=f"Peringkat kesiapan per {k.unit} (1 = paling belum siap) dan penyebabnya",
+        catatan=kesiapan.ambang(a, h.rencana_hari_ini),
         kosong="Batas wilayah belum tersedia, peta tidak dapat ditampilkan.")
 
 
@@ -202,12 +213,12 @@ def _slide_perhatian(h: ringkasan.HalamanRingkasan, k: Konteks) -> Slide:
     t = h.perhatian
     t = replace(t, baris=t.baris[:MAKS_BARIS], warna=t.warna[:MAKS_BARIS], jumlah=t.seluruhnya)
     return Slide(
-        "perhatian", "Kecamatan perlu perhatian", h.perhatian_angka, tabel=t if t.baris else None,
-        judul_tabel="Yang paling perlu perhatian: apa, di mana, sejak kapan, siapa menindaklanjuti",
+        "perhatian", "Perlu tindakan hari ini", h.perhatian_angka, tabel=t if t.baris else None,
+        judul_tabel="Apa, di mana, sejak kapan, siapa menindaklanjuti",
         kosong=h.perhatian_kosong)
 
 
-SLIDES = ("ringkasan", "kesiapan", "logistik", "insiden", "netralitas", "perhatian")
+SLIDES = ("situasi", "perhatian", "kesiapan", "perubahan", "logistik", "insiden", "netralitas")
 
 
 def susun(q: Q, k: Konteks, kabar: Kabar = diam) -> Paparan:
@@ -226,10 +237,11 @@ def susun(q: Q, k: Konteks, kabar: Kabar = diam) -> Paparan:
         kabar(i / len(langkah), f"Menghitung isi laporan ({i + 1} dari {len(langkah)})")
         model[kode] = buat()
     kabar(1.0, "Isi laporan selesai dihitung")
-    slides = (_slide_ringkasan(model["ringkasan"], k), _slide_kesiapan(model["kesiapan"], k),
+    slides = (_slide_situasi(model["ringkasan"], k), _slide_perhatian(model["ringkasan"], k),
+              _slide_kesiapan(model["kesiapan"], k), _slide_perubahan(model["ringkasan"].perubahan, k),
               _slide_logistik(model["logistik"], k),
               _slide_insiden(model["insiden"], k.dengan(jendela="24jam")),
-              _slide_netralitas(model["netralitas"], k), _slide_perhatian(model["ringkasan"], k))
+              _slide_netralitas(model["netralitas"], k))
     wil = k.wilayah
     return Paparan(
         wilayah=wil.nama, lingkup=k.nama_lingkup, kode=k.kecamatan or wil.kode, tanggal=k.tanggal, saat=k.saat,

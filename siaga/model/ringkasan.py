@@ -9,6 +9,7 @@ formatted here (server side); free text stays plain text.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 import pandas as pd
@@ -17,11 +18,11 @@ import pydeck as pdk
 
 from siaga.inti import fmt
 from siaga.inti.kontrak import LABEL_KEPARAHAN, PENANGGUNG_JAWAB_NETRALITAS
-from siaga.model import grafik, level
+from siaga.model import grafik, jadwal, level, perubahan
 from siaga.model import kesiapan as m_kesiapan
 from siaga.model.komponen import Angka, Q, Tabel
 from siaga.model.konteks import Konteks
-from siaga.model.netralitas import LABEL_STATUS_KASUS
+from siaga.model.netralitas import BATAS_LAPOR_HARI, LABEL_STATUS_KASUS
 
 SEMUA_BARIS = 10_000        # "every item" for a query that takes a row limit
 PERHATIAN_HALAMAN = 5       # items the page lists (the slide lists more, the model holds all)
@@ -30,24 +31,83 @@ KOSONG_PERHATIAN = ("Tidak ada tindak lanjut yang terlambat, logistik yang terti
                     "pada tanggal ini.")
 
 
-def indikator(ind) -> tuple[Angka, Angka, Angka]:
-    """The three indicators of a successful Pilkada from one ``indikator_utama`` row: turnout
-    readiness, no conflict, public services undisturbed."""
-    return (
-        Angka("Partisipasi pemilih tinggi", fmt.persen(ind["persen_c_pemberitahuan"]),
-              f"{fmt.angka(ind['c_pemberitahuan'])} dari {fmt.angka(ind['dpt'])} pemilih DPT di "
-              f"{fmt.angka(ind['jumlah_tps'])} TPS sudah menerima C-Pemberitahuan.",
-              "C-Pemberitahuan yang sudah sampai ke pemilih, dari jumlah DPT"),
-        Angka("Tanpa konflik", f"{fmt.angka(ind['insiden_serius_terbuka'])} insiden serius",
-              f"{fmt.angka(ind['insiden_konflik_terbuka'])} insiden konflik/keamanan terbuka · "
-              f"{fmt.angka(ind['insiden_terbuka'])} insiden terbuka seluruhnya · "
-              f"{fmt.angka(ind['insiden_terlambat'])} melewati batas waktu.",
-              "Insiden berkeparahan tinggi yang belum selesai ditangani"),
-        Angka("Pelayanan publik tanpa gangguan", f"{fmt.angka(ind['pelayanan_terbuka'])} gangguan",
-              f"{fmt.angka(ind['netralitas_terbuka'])} kasus netralitas ASN masih berjalan · "
-              f"{fmt.angka(ind['insiden_hari_ini'])} insiden baru dilaporkan hari ini.",
-              "Insiden kelompok pelayanan publik yang belum selesai"),
-    )
+BANTUAN_C = ("Bukan angka partisipasi: bagian pemilih DPT yang sudah menerima C-Pemberitahuan (pemberitahuan "
+             "memilih) menurut laporan TPS. Partisipasi dihitung dari laporan kehadiran pemilih pada hari H.")
+BANTUAN_PARTISIPASI = ("Pemilih yang datang memberikan suara (DPT, DPTb dan DPK) dibanding jumlah pemilih DPT, menurut "
+                       "laporan kehadiran dari TPS.")
+BANTUAN_KONFLIK = ("Insiden kelompok konflik, keamanan dan SARA (menurut kelompok di kategori_insiden.csv) yang belum "
+                   "selesai ditangani. Insiden serius jenis lain (politik uang, banjir, logistik…) ada di halaman "
+                   "Insiden.")
+BANTUAN_LAYANAN = ("Unit pelayanan publik (kantor kelurahan/kecamatan, Dukcapil, puskesmas/RSUD, listrik, air bersih, "
+                   "lalu lintas) yang berjalan normal, dari unit yang melapor dalam 24 jam terakhir (layanan.csv), "
+                   "ditambah insiden kelompok pelayanan publik yang belum selesai.")
+JAM_LAPOR_LAYANAN = 24
+
+
+def _acuan(k: Konteks) -> str:
+    """``target 80% · Pilkada sebelumnya 70%`` from the config (empty when not set)."""
+    p = k.wilayah.partisipasi
+    bagian = []
+    if p.target is not None:
+        bagian.append(f"target partisipasi {fmt.persen(p.target)}")
+    if p.acuan is not None:
+        bagian.append(f"{p.label_acuan or 'pemilihan sebelumnya'} {fmt.persen(p.acuan)}")
+    return " · ".join(bagian)
+
+
+def partisipasi(ind, k: Konteks) -> Angka:
+    """Before voting day: the share of voters who received their C-Pemberitahuan, labelled as what it
+    is. From voting day on: turnout from the TPS attendance reports (none yet: said so)."""
+    acuan = _acuan(k)
+    if k.tanggal < k.wilayah.hari_pemungutan:
+        ket = (f"C-Pemberitahuan tersampaikan ke {fmt.angka(ind['c_pemberitahuan'])} dari {fmt.angka(ind['dpt'])} "
+               f"pemilih DPT di {fmt.angka(ind['jumlah_tps'])} TPS")
+        return Angka("Kesiapan partisipasi", fmt.persen(ind["persen_c_pemberitahuan"]),
+                     ket + (f" · {acuan}" if acuan else "") + ".", BANTUAN_C)
+    return Angka("Partisipasi pemilih", fmt.KOSONG,
+                 "Belum ada laporan kehadiran pemilih dari TPS."
+                 + (f" {acuan[0].upper()}{acuan[1:]}." if acuan else ""),
+                 BANTUAN_PARTISIPASI)
+
+
+def tanpa_konflik(ind) -> Angka:
+    """Open incidents of the conflict group (conflict, security, SARA) only."""
+    n = int(ind["insiden_konflik_terbuka"])
+    if "konflik_serius_terbuka" not in ind:          # the province/national summary has the count only
+        return Angka("Tanpa konflik", "Tidak ada insiden terbuka" if n == 0 else f"{fmt.angka(n)} insiden terbuka",
+                     "konflik, keamanan, SARA.", BANTUAN_KONFLIK)
+    ket = (f"{fmt.angka(ind['konflik_serius_terbuka'])} serius · {fmt.angka(ind['konflik_hari_ini'])} baru "
+           f"dilaporkan hari ini (konflik, keamanan, SARA)")
+    if int(ind["serius_lain_terbuka"]):
+        ket += f". Insiden serius jenis lain: {fmt.angka(ind['serius_lain_terbuka'])}, di halaman Insiden"
+    return Angka("Tanpa konflik", "Tidak ada insiden terbuka" if n == 0 else f"{fmt.angka(n)} insiden terbuka",
+                 ket + ".", BANTUAN_KONFLIK)
+
+
+def pelayanan(ind, lay) -> Angka:
+    """Public-service units working normally out of those that reported, and open service incidents."""
+    insiden = f"{fmt.angka(ind['pelayanan_terbuka'])} insiden gangguan pelayanan terbuka"
+    if lay is None or not int(lay["unit"]):
+        return Angka("Pelayanan publik tanpa gangguan", f"{fmt.angka(ind['pelayanan_terbuka'])} gangguan",
+                     f"{insiden}; belum ada laporan status unit pelayanan (layanan.csv).", BANTUAN_LAYANAN)
+    bagian = [f"{fmt.angka(lay['terganggu'])} terganggu", f"{fmt.angka(lay['berhenti'])} berhenti"]
+    if int(lay["tidak_melapor"]):
+        bagian.append(f"{fmt.angka(lay['tidak_melapor'])} belum melapor {JAM_LAPOR_LAYANAN} jam terakhir")
+    return Angka("Pelayanan publik tanpa gangguan",
+                 f"{fmt.angka(lay['normal'])} dari {fmt.angka(lay['melapor'])} unit normal",
+                 " · ".join(bagian) + f" · {insiden}.", BANTUAN_LAYANAN)
+
+
+def indikator(ind, lay, k: Konteks) -> tuple[Angka, Angka, Angka]:  # lay: None where no unit log is summarised
+    """The three indicators the Pj Wali Kota named, each measuring what its name says: turnout (or,
+    before voting day, its readiness), no conflict, public services undisturbed."""
+    return partisipasi(ind, k), tanpa_konflik(ind), pelayanan(ind, lay)
+
+
+def layanan(q: Q, k: Konteks):
+    """The ``layanan_ringkas`` row of the view: units reporting in the last 24 hours up to the as-of moment."""
+    return q("layanan_ringkas", sampai=k.saat, mulai=k.saat - dt.timedelta(hours=JAM_LAPOR_LAYANAN),
+             kecamatan=k.kecamatan).iloc[0]
 
 
 def keadaan_tahapan(r) -> str:
@@ -59,23 +119,6 @@ def keadaan_tahapan(r) -> str:
 def tahapan_berjalan(tahap: pd.DataFrame) -> list[tuple[str, str]]:
     """(stage, state) of the stages running on the date (``tahapan`` query)."""
     return [(r["tahapan"], keadaan_tahapan(r)) for r in tahap[tahap["keadaan"] == "berjalan"].to_dict("records")]
-
-
-def peringkat(kec: pd.DataFrame, pilih: str | None = None) -> pd.DataFrame:
-    """Kecamatan ranking (least ready first) with the components behind each score; the score as a
-    whole number rounded like every other score (:func:`siaga.inti.fmt.bulat`)."""
-    rows = kec.to_dict("records")
-    return pd.DataFrame({
-        "#": [i if fmt.hilang(r["peringkat"]) else int(r["peringkat"]) for i, r in enumerate(rows, 1)],
-        "Kecamatan": [("▶ " if r["kode"] == pilih else "") + r["nama"] for r in rows],
-        "Skor": [fmt.bulat(r["skor"]) for r in rows],
-        "Level": [level.label(r["level"]) for r in rows],
-        "Logistik": [fmt.persen(r["skor_logistik"], 0) for r in rows],
-        "TPS": [fmt.persen(r["skor_checklist"], 0) for r in rows],
-        "Insiden": [fmt.angka(r["insiden_terbuka"]) for r in rows],
-        "Netralitas": [fmt.angka(r["netralitas_terbuka"]) for r in rows],
-        "Penyebab utama": [level.penyebab(r) for r in rows],
-    })
 
 
 def perhatian(df: pd.DataFrame, zona: str) -> pd.DataFrame:
@@ -91,7 +134,8 @@ def perhatian(df: pd.DataFrame, zona: str) -> pd.DataFrame:
             oleh = r["pic"] if isinstance(r["pic"], str) else "–"
             sejak = f"dilaporkan {fmt.waktu_pendek(r['sejak'], zona)}"
         elif jenis == "logistik":
-            apa = f"Logistik belum lengkap di {fmt.angka(r['angka'])} dari {fmt.angka(r['dari'])} TPS"
+            apa = (f"Logistik di belakang rencana KPU: belum lengkap di {fmt.angka(r['angka'])} dari "
+                   f"{fmt.angka(r['dari'])} TPS")
             mana, oleh = f"Kec. {kec}", f"PPK dan PPS Kecamatan {kec}"
             sejak = f"penerimaan terakhir {fmt.waktu_pendek(r['sejak'], zona)}"
         elif jenis == "tps":
@@ -117,7 +161,7 @@ def angka_perhatian(df: pd.DataFrame) -> tuple[Angka, ...]:
     return (
         Angka("Insiden lewat batas waktu", f"{fmt.angka(len(per['insiden']))} insiden",
               "tindak lanjutnya melewati batas waktu"),
-        Angka("Logistik tertinggal", f"{fmt.angka(len(per['logistik']))} kecamatan",
+        Angka("Logistik di belakang rencana", f"{fmt.angka(len(per['logistik']))} kecamatan",
               f"{fmt.angka(per['logistik']['angka'].sum())} TPS belum lengkap"),
         Angka("TPS bermasalah", f"{fmt.angka(per['tps']['angka'].sum())} TPS",
               f"di {fmt.angka(len(per['tps']))} kecamatan, menurut laporan terakhir"),
@@ -126,28 +170,25 @@ def angka_perhatian(df: pd.DataFrame) -> tuple[Angka, ...]:
     )
 
 
-def legenda(ambang_siap: float, ambang_perhatian: float) -> str:
-    """``Siap: skor ≥ 85 · Perlu perhatian: skor ≥ 70 · Rawan: di bawahnya``."""
-    return " · ".join(f"{level.label(lv)}: skor ≥ {fmt.angka(v)}" for lv, v in
-                      (("siap", ambang_siap), ("perlu_perhatian", ambang_perhatian))) + " · Rawan: di bawahnya"
-
-
 @dataclass(frozen=True)
 class HalamanRingkasan:
     """Everything the Ringkasan screen shows for one view, built once."""
     hitung_mundur: Angka
-    skor: Angka                                 # the scope's readiness score and level
+    skor: Angka                                 # the scope's readiness score, level and place on the KPU plan
+    netralitas: Angka                           # ASN neutrality: an indicator of its own
     tahapan: tuple[tuple[str, str], ...]        # running stages: (stage, state)
     tahapan_berikut: tuple[tuple[str, str], ...]    # the next stage: (stage, "mulai …")
     indikator: tuple[Angka, Angka, Angka]
+    situasi: tuple[str, ...]                    # three sentences: where the region stands, who lags and why, today
     perhatian: Tabel                            # every item needing attention, most urgent first
     perhatian_angka: tuple[Angka, ...]          # how many of each kind
     kecamatan: pd.DataFrame                     # kesiapan_unit rows of the kecamatan, least ready first
     peringkat: pd.DataFrame                     # display table of :attr:`kecamatan`
     peta: pdk.Deck | None                       # the kecamatan coloured by level (None: no boundaries)
     legenda: str
-    harian: go.Figure | None                    # the scope's score day by day against the path to H-1
+    harian: go.Figure | None                    # the scope's score day by day against the KPU plan
     catatan_skor: str                           # one sentence on the score (slide)
+    perubahan: perubahan.Perubahan              # what changed since yesterday or the last meeting
 
     @property
     def perhatian_kosong(self) -> str:
@@ -155,18 +196,77 @@ class HalamanRingkasan:
         return KOSONG_PERHATIAN if not self.perhatian.baris else ""
 
 
+def peringkat(kec: pd.DataFrame, pilih: str | None, tanggal: dt.date, rencana: jadwal.Rencana,
+              ambang_siap: float) -> pd.DataFrame:
+    """Kecamatan ranking (least ready first): score rounded like every other score
+    (:func:`siaga.inti.fmt.bulat`), level, place on the KPU plan, components and the causes."""
+    rows = kec.to_dict("records")
+    posisi = [jadwal.posisi(r["skor"], tanggal, rencana, ambang_siap) for r in rows]
+    return pd.DataFrame({
+        "#": [i if fmt.hilang(r["peringkat"]) else int(r["peringkat"]) for i, r in enumerate(rows, 1)],
+        "Kecamatan": [("▶ " if r["kode"] == pilih else "") + r["nama"] for r in rows],
+        "Skor": [fmt.bulat(r["skor"]) for r in rows],
+        "Level": [level.label(r["level"]) for r in rows],
+        "Jadwal": [fmt.KOSONG if p is None else p.teks for p in posisi],
+        "Logistik": [fmt.persen(r["skor_logistik"], 0) for r in rows],
+        "TPS": [fmt.persen(r["skor_checklist"], 0) for r in rows],
+        "Insiden": [fmt.angka(r["insiden_terbuka"]) for r in rows],
+        "Netralitas": [fmt.angka(r["netralitas_terbuka"]) for r in rows],
+        "Penyebab utama": [level.penyebab(r) for r in rows],
+    }, columns=["#", "Kecamatan", "Skor", "Level", "Jadwal", "Logistik", "TPS", "Insiden", "Netralitas",
+                "Penyebab utama"])
+
+
+def situasi(k: Konteks, r: dict, kec: pd.DataFrame, rencana: jadwal.Rencana, semua: pd.DataFrame) -> tuple[str, ...]:
+    """Three sentences for the room: where the region stands, which kecamatan lag and why, what must be
+    done today."""
+    a = k.wilayah.kesiapan
+    hari_ini = rencana.pada(k.tanggal)
+    pos = jadwal.posisi(r.get("skor"), k.tanggal, rencana, a.ambang_siap)
+    if pos is None:
+        satu = f"{k.nama_lingkup}, {k.hitung_mundur}: belum ada data kesiapan."
+    else:
+        satu = (f"{k.nama_lingkup}, {k.hitung_mundur}: skor kesiapan {fmt.skor(r['skor'])} "
+                f"({level.label(r['level']).lower()}; rencana KPU hari ini {fmt.skor(hari_ini)}), {pos.teks}.")
+    lambat = []
+    for x in kec.to_dict("records"):
+        p = jadwal.posisi(x["skor"], k.tanggal, rencana, a.ambang_siap)
+        if p is not None and p.arah == jadwal.TERTINGGAL:
+            lambat.append(f"{x['nama']} ({p.teks}: {level.penyebab(x, 1)})")
+    if not lambat:
+        dua = "Semua kecamatan sesuai jadwal KPU."
+    else:
+        dua = (f"{fmt.angka(len(lambat))} kecamatan tertinggal dari jadwal: " + "; ".join(lambat[:3])
+               + (f"; dan {fmt.angka(len(lambat) - 3)} lainnya" if len(lambat) > 3 else "") + ".")
+    angka = {a_.label: a_ for a_ in angka_perhatian(semua)}
+    bagian = []
+    for label, kata in (("Insiden lewat batas waktu", "tindak lanjut insiden lewat batas waktu"),
+                        ("Logistik di belakang rencana", "kecamatan dengan logistik di belakang rencana KPU"),
+                        ("TPS bermasalah", "TPS bermasalah"),
+                        ("Kasus netralitas berlarut", "kasus netralitas berlarut")):
+        n = int(str(angka[label].nilai).split(" ")[0].replace(".", ""))
+        if n:
+            bagian.append(f"{fmt.angka(n)} {kata}")
+    tiga = ("Hari ini perlu ditindaklanjuti: " + ", ".join(bagian) + "." if bagian
+            else "Tidak ada tindak lanjut yang terlambat hari ini.")
+    return satu, dua, tiga
+
+
 def susun(q: Q, k: Konteks) -> HalamanRingkasan:
     """Run the screen's queries through ``q`` and build every figure, table and sentence."""
     hari_h = k.wilayah.hari_pemungutan
     ind = q("indikator_utama", tanggal=k.tanggal, kecamatan=k.kecamatan).iloc[0]
+    net = q("netralitas_ringkas", tanggal=k.tanggal, kecamatan=k.kecamatan, batas_lapor=BATAS_LAPOR_HARI).iloc[0]
     unit = q("kesiapan_unit", tanggal=k.tanggal, kecamatan=None)
+    rencana = jadwal.untuk(q, k)
     kec = unit[unit["tingkat"] == "kecamatan"]
     kec = kec[~kec["lingkup"].astype(bool)] if (~kec["lingkup"].astype(bool)).any() else kec
     sendiri = kec[kec["kode"] == k.kecamatan] if k.kecamatan else unit[unit["lingkup"].astype(bool)]
     r = sendiri.iloc[0].to_dict() if len(sendiri) else {}
-    skor = r.get("skor")
-    lv = r.get("level")
+    skor, lv = r.get("skor"), r.get("level")
     ambang = k.wilayah.kesiapan
+    pos = jadwal.posisi(skor, k.tanggal, rencana, ambang.ambang_siap)
+    hari_ini = rencana.pada(k.tanggal)
     tahap = q("tahapan", tanggal=k.tanggal)
     berikut = tahap[tahap["keadaan"] == "akan_datang"].sort_values("mulai").head(1)
     semua = q("perhatian_utama", tanggal=k.tanggal, kecamatan=k.kecamatan, jumlah=SEMUA_BARIS)
@@ -175,20 +275,28 @@ def susun(q: Q, k: Konteks) -> HalamanRingkasan:
     return HalamanRingkasan(
         hitung_mundur=Angka("Hitung mundur", k.hitung_mundur, f"menuju pemungutan suara {fmt.hari_tanggal(hari_h)}",
                             f"Pemungutan suara {fmt.hari_tanggal(hari_h)}"),
-        skor=Angka("Skor kesiapan", fmt.skor(skor), level.label(lv) if lv else "",
-                   "Rata-rata skor kesiapan kecamatan (0–100), ditimbang jumlah pemilih DPT"),
+        skor=Angka("Skor kesiapan", fmt.skor(skor),
+                   " · ".join(x for x in (level.label(lv) if lv else "", pos.teks if pos else "") if x),
+                   "Rata-rata skor kesiapan kecamatan (0–100), ditimbang jumlah pemilih DPT; level dan posisi "
+                   "dinilai terhadap skor yang direncanakan KPU untuk tanggal ini"
+                   + (f" ({fmt.skor(hari_ini)})" if hari_ini is not None else "")),
+        netralitas=Angka("Netralitas ASN", f"{fmt.angka(net['terbuka'])} kasus berjalan",
+                         f"{fmt.angka(net['terlambat'])} lewat batas waktu · dipantau terpisah dari skor kesiapan",
+                         "Kasus dugaan pelanggaran netralitas ASN yang belum selesai (tanpa identitas)"),
         tahapan=tuple(tahapan_berjalan(tahap)),
         tahapan_berikut=tuple((b["tahapan"], f"mulai {fmt.tanggal(pd.Timestamp(b['mulai']).date())}")
                               for b in berikut.to_dict("records")),
-        indikator=indikator(ind),
+        indikator=indikator(ind, layanan(q, k), k),
+        situasi=situasi(k, r, kec, rencana, semua),
         perhatian=Tabel.dari(perhatian(semua, k.wilayah.zona_waktu), KOLOM_PERHATIAN, maks=None, satuan="hal"),
         perhatian_angka=angka_perhatian(semua),
         kecamatan=kec,
-        peringkat=peringkat(kec, k.kecamatan),
+        peringkat=peringkat(kec, k.kecamatan, k.tanggal, rencana, ambang.ambang_siap),
         peta=grafik.peta_kesiapan(batas, kec, k.kecamatan) if batas is not None else None,
-        legenda=legenda(ambang.ambang_siap, ambang.ambang_perhatian),
+        legenda=m_kesiapan.ambang(ambang, hari_ini),
         harian=m_kesiapan.grafik_harian(harian, k.tanggal, k.wilayah.batas_logistik, ambang) if len(harian) else None,
-        catatan_skor=(f"Skor kesiapan {k.nama_lingkup}: {fmt.skor(skor)} dari 100 ({level.label(lv).lower()}). "
-                      "Garis putus-putus: jalur menuju skor 100 pada batas logistik H-1 "
-                      f"({fmt.tanggal(k.wilayah.batas_logistik)})." if lv else ""),
+        catatan_skor=(f"Skor kesiapan {k.nama_lingkup}: {fmt.skor(skor)} dari 100 ({level.label(lv).lower()}, "
+                      f"{pos.teks}). Garis putus-putus: skor yang direncanakan KPU untuk setiap hari."
+                      if lv and pos else ""),
+        perubahan=perubahan.susun(q, k),
     )

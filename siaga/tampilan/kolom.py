@@ -14,6 +14,7 @@ PERINGKAT_RINGKASAN = {
     "#": st.column_config.NumberColumn(width=36, help="1 = paling belum siap"),
     "Kecamatan": st.column_config.TextColumn(width=120),
     "Level": st.column_config.TextColumn(width=110, help="Siap, perlu perhatian, atau rawan (ambang di bawah peta)"),
+    "Jadwal": st.column_config.TextColumn(width=130, help="Posisi skor terhadap rencana kesiapan KPU pada tanggal ini"),
     "Logistik": st.column_config.TextColumn(width=62, help="Seberapa jauh logistik sudah bergerak ke TPS (0–100%)"),
     "TPS": st.column_config.TextColumn(width=50, help="Kelengkapan checklist kesiapan TPS (0–100%)"),
     "Insiden": st.column_config.TextColumn(width=58, help="Insiden yang belum selesai ditangani"),
@@ -171,11 +172,15 @@ UNIT_KESIAPAN = {
     "Wilayah": st.column_config.TextColumn(width=130),
     "Skor": st.column_config.ProgressColumn(min_value=0, max_value=100, format="%d", width=80,
                                             help="Skor kesiapan 0–100"),
-    "Level": st.column_config.TextColumn(width=110),
+    "Level": st.column_config.TextColumn(width=110,
+                                         help="Dinilai terhadap skor yang direncanakan KPU untuk tanggal ini"),
+    "Jadwal": st.column_config.TextColumn(width=150, help="Posisi terhadap rencana KPU: sesuai jadwal, tertinggal "
+                                                          "atau di depan jadwal, dalam hari"),
     "Logistik": st.column_config.TextColumn(width=62, help="Komponen logistik 0–100"),
     "Checklist": st.column_config.TextColumn(width=72, help="Komponen checklist kesiapan TPS 0–100"),
     "Insiden": st.column_config.TextColumn(width=62, help="Komponen insiden 0–100 (100 = tidak ada insiden terbuka)"),
-    "Netralitas": st.column_config.TextColumn(width=75, help="Komponen netralitas ASN 0–100"),
+    "Netralitas": st.column_config.TextColumn(width=75, help="Kasus netralitas ASN berjalan di kecamatan (atau "
+                                                               "komponen 0–100 bila dihitung dalam skor)"),
     "Lengkap di TPS": st.column_config.TextColumn(width=105, help="TPS yang sudah menerima semua item logistik / "
                                                                 "jumlah TPS"),
     "TPS bermasalah": st.column_config.TextColumn(width=100, help="TPS yang laporan terakhirnya bermasalah"),
@@ -212,4 +217,11 @@ TPS_KESIAPAN = {
     "Rawan banjir": st.column_config.TextColumn(width=66, help="Lokasi TPS rawan banjir"),
     "Insiden": st.column_config.TextColumn(width=60, help="Insiden terbuka di TPS ini"),
     "Catatan laporan": st.column_config.TextColumn(width=150, help="Catatan pada laporan terakhir"),
+}
+
+PERUBAHAN_LEVEL = {
+    "Kecamatan": st.column_config.TextColumn(width=160),
+    "Sebelumnya": st.column_config.TextColumn(width=120, help="Level pada akhir tanggal pembanding"),
+    "Sekarang": st.column_config.TextColumn(width=120, help="Level pada tanggal data"),
+    "Skor": st.column_config.TextColumn(width=100, help="Skor pada tanggal pembanding → skor sekarang"),
 }

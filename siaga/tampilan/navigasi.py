@@ -22,7 +22,7 @@ from siaga.inti.config import ROOT
 PAGES = ROOT / "pages"
 
 # Filters a page may use (also URL parameter names and session-state key suffixes).
-KEC, KEL, TGL, JDL = "kec", "kel", "tgl", "jendela"
+KEC, KEL, TGL, JDL, BDG = "kec", "kel", "tgl", "jendela", "banding"
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ class Halaman:
 
 
 HALAMAN = (
-    Halaman("ringkasan.py", "Ringkasan", ":material/dashboard:", frozenset({KEC, TGL})),
+    Halaman("ringkasan.py", "Ringkasan", ":material/dashboard:", frozenset({KEC, TGL, BDG})),
     Halaman("kesiapan.py", "Kesiapan", ":material/fact_check:", frozenset({KEC, KEL, TGL})),
     Halaman("logistik.py", "Logistik", ":material/local_shipping:", frozenset({KEC, TGL})),
     Halaman("insiden.py", "Insiden & Permasalahan", ":material/report:", frozenset({KEC, KEL, TGL, JDL})),
@@ -48,7 +48,7 @@ HALAMAN = (
     Halaman("audit.py", "Audit", ":material/policy:", frozenset(), boleh=lambda ak: ak.boleh(akses.LIHAT_AUDIT),
             multi=True),
 )
-LAYAR = Halaman("layar.py", "Layar", ":material/tv:", frozenset({KEC, TGL}))
+LAYAR = Halaman("layar.py", "Layar", ":material/tv:", frozenset({KEC, TGL, BDG}))
 BERANDA = Halaman("", "Siaga Pilkada", ":material/home:", frozenset())
 
 

@@ -30,10 +30,10 @@ from siaga.masuk.geo import Batas
 from siaga.model import ikhtisar, level
 from siaga.model.komponen import Angka, Q
 from siaga.model.konteks import JENDELA, JENDELA_BAWAAN, Konteks, Rentang
-from siaga.tampilan.navigasi import JDL, KEC, KEL, TGL
+from siaga.tampilan.navigasi import BDG, JDL, KEC, KEL, TGL
 
 SELURUH = ""                              # the "whole region / all kelurahan" choice of a filter
-PARAM = {KEC: "kec", KEL: "kel", TGL: "tgl", JDL: "jendela"}     # URL parameter of each filter
+PARAM = {KEC: "kec", KEL: "kel", TGL: "tgl", JDL: "jendela", BDG: "banding"}     # URL parameter of each filter
 STATIC = Path(__file__).resolve().parent.parent / "static"
 M = TypeVar("M")
 
@@ -188,6 +188,8 @@ def mulai(filters: frozenset[str] = frozenset({KEC, TGL}), perlu_data: bool = Tr
     v_kel = _nilai(KEL, lambda x: x, lambda c: c == SELURUH or induk.get(c) == st.session_state.get("s_kec"), SELURUH)
     v_tgl = _nilai(TGL, _parse_tgl, lambda t: isinstance(t, dt.date) and paling_awal <= t <= batas_atas, akhir)
     v_jdl = _nilai(JDL, lambda x: x, lambda j: j in JENDELA, JENDELA_BAWAAN)
+    # The day changes are counted from (the last coordination meeting); None: the day before the as-of date.
+    v_bdg = _nilai(BDG, _parse_tgl, lambda t: t is None or (isinstance(t, dt.date) and paling_awal <= t < v_tgl), None)
 
     widgets = frozenset() if layar else filters     # on the big screen the URL values above still apply
     with st.sidebar if not layar else contextlib.nullcontext():
@@ -205,6 +207,11 @@ def mulai(filters: frozenset[str] = frozenset({KEC, TGL}), perlu_data: bool = Tr
                     format="DD/MM/YYYY",
                     help=f"Data tersedia {fmt.tanggal(awal)} – {fmt.tanggal(akhir)}. "
                          "Pilih tanggal lampau untuk melihat keadaan saat itu.")
+        if BDG in widgets:
+            _widget(st.date_input, "Perubahan sejak", BDG, min_value=paling_awal,
+                    max_value=max(paling_awal, v_tgl - dt.timedelta(days=1)), format="DD/MM/YYYY",
+                    help="Tanggal rapat koordinasi terakhir: perubahan dihitung sejak akhir hari itu. "
+                         "Kosongkan untuk membandingkan dengan kemarin.")
         if JDL in widgets:
             _widget(st.radio, "Jendela waktu", JDL, options=list(JENDELA), format_func=JENDELA.get,
                     help="Insiden yang dilaporkan dalam jendela waktu ini, sampai tanggal data.")
@@ -214,7 +221,8 @@ def mulai(filters: frozenset[str] = frozenset({KEC, TGL}), perlu_data: bool = Tr
     ktx = Konteks(wilayah=wil, versi=s.versi, tanggal=v_tgl, kecamatan=v_kec or None,
                   kelurahan=(v_kel or None) if KEL in filters else None,
                   jendela=v_jdl if JDL in filters else JENDELA_BAWAAN, nama_kecamatan=nama_kec,
-                  nama_kelurahan=nama_kel, rentang=rentang, akses=ak, batas=batas())
+                  nama_kelurahan=nama_kel, rentang=rentang, akses=ak, batas=batas(),
+                  banding=v_bdg if BDG in filters else None)
     _sync_url(ktx, filters)
     st.session_state[_KONTEKS] = ktx
     return ktx
@@ -267,6 +275,7 @@ def _sync_url(k: Konteks, filters: frozenset[str]) -> None:
         KEL: k.kelurahan,
         TGL: None if k.tanggal == k.tanggal_akhir else k.tanggal.isoformat(),
         JDL: None if k.jendela == JENDELA_BAWAAN else k.jendela,
+        BDG: k.banding.isoformat() if k.banding else None,
     }
     for name, value in want.items():
         key = PARAM[name]
@@ -315,7 +324,8 @@ def konteks() -> Konteks:
 
 def tautan_layar(k: Konteks) -> str:
     """Link to the big-screen briefing of this view (codes and ISO dates only: URL-safe)."""
-    qs = {"mode": "layar", PARAM[KEC]: k.kecamatan, PARAM[TGL]: None if k.tanggal == k.tanggal_akhir else k.tanggal}
+    qs = {"mode": "layar", PARAM[KEC]: k.kecamatan, PARAM[TGL]: None if k.tanggal == k.tanggal_akhir else k.tanggal,
+          PARAM[BDG]: k.banding}
     return "./?" + "&".join(f"{n}={v}" for n, v in qs.items() if v)
 
 
