@@ -6,13 +6,14 @@ from __future__ import annotations
 import datetime as dt
 import queue
 import threading
+from collections.abc import Callable
 from typing import NamedTuple
 
 import streamlit as st
 from streamlit.runtime.scriptrunner import add_script_run_ctx, get_script_run_ctx
 
 from siaga import akses, laporan
-from siaga.akses import Lingkup, gerbang
+from siaga.akses import Lingkup, audit, gerbang
 from siaga.inti import fmt
 from siaga.model.konteks import Konteks, nama_lingkup
 from siaga.tampilan import ui
@@ -89,6 +90,16 @@ def tombol_laporan(k: Konteks) -> None:
         siap = st.session_state.get("_laporan")
         if siap is not None and siap[0] == kunci:
             f = laporan.FORMAT[format]
-            st.download_button(f"Unduh {f.label}", data=siap[1], mime=f.mime, key="laporan_unduh",
-                               file_name=laporan.nama_berkas(k.kecamatan or k.wilayah.kode, k.tanggal, format),
-                               icon=":material/download:", on_click="ignore", type="primary")
+            berkas = laporan.nama_berkas(k.kecamatan or k.wilayah.kode, k.tanggal, format)
+            st.download_button(f"Unduh {f.label}", data=dicatat(siap[1], berkas, gerbang.akses()), mime=f.mime,
+                               key="laporan_unduh", file_name=berkas, icon=":material/download:",
+                               on_click="ignore", type="primary")
+
+
+def dicatat(isi: bytes, berkas: str, ak: akses.Akses) -> Callable[[], bytes]:
+    """The report's bytes served only when the button is pressed (outside the script run), after
+    its audit line (``unduh_laporan``, the file name): every report download is logged."""
+    def serah() -> bytes:
+        gerbang.catat(audit.UNDUH_LAPORAN, berkas, ak=ak)
+        return isi
+    return serah
