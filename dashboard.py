@@ -23,6 +23,7 @@ if layar.mode_layar():              # big-screen briefing: one page, no sidebar,
     daftar = navigasi.layar()
     halaman = st.navigation(list(daftar), position="hidden")
     ui.mulai(daftar[halaman].filter, layar=True)
+    gerbang.awasi_sesi()            # idle expiry and user removal end the big screen too
 else:
     daftar = navigasi.daftar(ak, ui.multi())
     halaman = st.navigation(list(daftar))

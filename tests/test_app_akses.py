@@ -155,6 +155,17 @@ def test_role_surface_matrix(buka, peran, page):
         assert not alpha(tree) and not alpha(files), (page, alpha(tree), alpha(files))
 
 
+@pytest.mark.parametrize("peran", [PUBLIK, PIMPINAN, STAF])
+def test_pimpinan_and_the_public_get_no_free_text_in_the_attention_list(buka, peran):
+    """Issue 15: pimpinan received the free-text PIC column (who follows up an overdue incident,
+    possibly a person's name) in the "perlu perhatian" sentences; roles with row-level access keep it."""
+    at = buka(peran, "ringkasan", tgl="2024-11-25")
+    assert not at.exception
+    tree = pohon(at)
+    assert "Keributan" not in tree or peran == STAF
+    assert ("Polres Contoh" in tree) == (peran == STAF)          # the PIC of the overdue incident I1
+
+
 @pytest.mark.parametrize("page", ["ringkasan", "kesiapan", "logistik", "insiden", "netralitas"])
 @pytest.mark.parametrize("query", [{"kec": ALPHA}, {"kec": ALPHA, "kel": "99.01.01.1001"},
                                    {"kec": "99.01.01' OR 1=1 --", "kel": "x' OR '1'='1"},

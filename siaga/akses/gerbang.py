@@ -205,11 +205,18 @@ def form_masuk() -> None:
 
 
 @st.fragment(run_every=60)
-def _awasi_sesi() -> None:
-    """Every minute: a session idle past its time ends at once, so an unattended screen does not
-    keep showing the data (the full rerun runs :func:`jaga`, which logs out)."""
+def awasi_sesi() -> None:
+    """Every minute: a session idle past its time, or whose user was removed or changed, ends at
+    once, so an unattended screen (the big screen too, whose slides rotate in a fragment of their
+    own without a full run) does not keep showing the data. The full rerun runs :func:`jaga`,
+    which logs out and draws the log-in form."""
     sesi = st.session_state.get(SESI)
-    if sesi is not None and sesi.kedaluwarsa(dt.datetime.now(), pengguna.Aturan.dari_env()):
+    if sesi is None:
+        return
+    if sesi.kedaluwarsa(dt.datetime.now(), pengguna.Aturan.dari_env()):
+        st.rerun(scope="app")
+    p = pengguna.cari(folder(), sesi.akses.pengguna)
+    if p is None or p.akses != sesi.akses:
         st.rerun(scope="app")
 
 
@@ -222,4 +229,4 @@ def bilah_pengguna(ak: Akses) -> None:
         kec = f" · Kec. {ak.kecamatan}" if ak.kecamatan else ""
         st.caption(f"Masuk sebagai **{fmt.md(ak.pengguna)}** ({ak.label}{kec})")
         st.button("Keluar", key="keluar", icon=":material/logout:", on_click=keluar)
-        _awasi_sesi()
+        awasi_sesi()
