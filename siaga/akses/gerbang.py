@@ -148,9 +148,10 @@ def jaga() -> Akses | None:
 def _klien() -> str:
     """The client's address, for lock-outs per name and client (never stored: keyed by an HMAC)."""
     try:
-        return str(st.context.ip_address or "")
-    except Exception:        # outside a browser session (tests): one client
+        ip = st.context.ip_address
+    except Exception:        # outside a browser session: one client
         return ""
+    return ip if isinstance(ip, str) else ""      # None on localhost; anything else is not an address
 
 
 def _coba_masuk(nama: str, sandi: str) -> str | None:
