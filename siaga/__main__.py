@@ -74,7 +74,14 @@ def _demo(args) -> int:
         counts = buat(data, geo, seed=seed, faktor=args.faktor if args.faktor is not None else 1.0,
                           kabar=_kabar)
     else:
-        counts = buat(data, geo, seed=seed)
+        from siaga.inti.masalah import MasalahError
+
+        try:
+            counts = buat(data, geo, seed=seed)
+        except MasalahError as exc:            # the reference boundaries did not pass the boundary import
+            for m in exc.masalah:
+                print(f"[{m.tingkat}] {m.pesan()}", file=sys.stderr)
+            return 1
     for name, n in counts.items():
         print(f"{name:28s} {n:>9,d} baris".replace(",", "."))
     if nasional:
@@ -411,7 +418,7 @@ def main(argv: list[str] | None = None) -> int:
     pl.add_argument("versi", metavar="VERSI", type=int, help="nomor versi (lihat: python -m siaga riwayat)")
     pl.add_argument("--oleh", help="nama petugas (bawaan: pengguna sistem)")
     pl.set_defaults(fn=_pulihkan)
-    lp = sub.add_parser("laporan", help="tulis laporan harian (PDF, gambar PNG dalam zip, atau PPTX)")
+    lp = sub.add_parser("laporan", help="tulis laporan harian (PDF, gambar PNG dan poster dalam zip, atau PPTX)")
     lp.add_argument("--tanggal", type=_tanggal, help="data per tanggal TTTT-BB-HH (bawaan: hari data terakhir)")
     lp.add_argument("--format", choices=("pdf", "png", "pptx"), default="pdf",
                     help="pdf: A4 mendatar; png: berkas .zip berisi satu gambar 1600×900 per slide; pptx: 16:9")

@@ -111,6 +111,7 @@ class Wilayah:
     batas_perkiraan: bool
     kesiapan: Kesiapan
     sumber_data: str = ""
+    sumber_batas: str = ""             # credit of the boundaries, said under every map ([peta] sumber_batas)
     jadwal: Jadwal = field(default_factory=lambda: Jadwal(dict(JADWAL_LOGISTIK), dict(JADWAL_CHECKLIST)))
     partisipasi: Partisipasi = field(default_factory=Partisipasi)
     extra: dict = field(default_factory=dict, compare=False, repr=False)
@@ -182,6 +183,7 @@ def muat_wilayah(data_dir: Path) -> Wilayah:
     simulasi = _get(raw, "wilayah.simulasi", bool, m, default=False)
     perkiraan = _get(raw, "peta.batas_perkiraan", bool, m, default=False)
     sumber = _get(raw, "wilayah.sumber_data", str, m, default="")
+    sumber_batas = _get(raw, "peta.sumber_batas", str, m, default="")
 
     bobot = {}
     for k in KOMPONEN:
@@ -229,6 +231,7 @@ def muat_wilayah(data_dir: Path) -> Wilayah:
     return Wilayah(
         kode=kode, nama=nama, provinsi=provinsi, zona_waktu=zona, hari_pemungutan=hari,
         batas_logistik=batas, simulasi=simulasi, batas_perkiraan=perkiraan, sumber_data=sumber,
+        sumber_batas=(sumber_batas or "").strip(),
         kesiapan=Kesiapan(
             bobot={k: v / total for k, v in bobot.items()},
             ambang_siap=float(siap), ambang_perhatian=float(perhatian),

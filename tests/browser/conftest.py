@@ -68,14 +68,16 @@ def _free_port() -> int:
 
 class Server:
     """A Streamlit server over ``data``/``geo`` with one user ``uji`` of role ``pengguna`` (None: no
-    user, the public demo) and extra environment variables. It can be killed (SIGKILL) and started
-    again on the same port; :attr:`akses` is its access folder (audit log)."""
+    user, the public demo), listening on ``alamat``, and extra environment variables. It can be
+    killed (SIGKILL) and started again on the same port; :attr:`akses` is its access folder (audit
+    log); :attr:`url` is always its loopback address."""
 
     def __init__(self, data: Path = ROOT / "data", geo: Path = ROOT / "geo", pengguna: str | None = "admin",
-                 kecamatan: str | None = None, **lingkungan: str):
+                 kecamatan: str | None = None, alamat: str = "127.0.0.1", **lingkungan: str):
         from argon2 import PasswordHasher
 
         self.port = _free_port()
+        self.alamat = alamat                  # the address it listens on (0.0.0.0: every interface, a LAN desk)
         self.url = f"http://127.0.0.1:{self.port}"
         self.akses = Path(tempfile.mkdtemp(prefix="siaga-akses-"))
         if pengguna:
@@ -90,7 +92,7 @@ class Server:
         siap = threading.Event()
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(self.port),
-             "--server.address", "127.0.0.1", "--server.headless", "true"],
+             "--server.address", self.alamat, "--server.headless", "true"],
             cwd=ROOT, env=self.env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1)
 
         def salin(proc=self.proc) -> None:          # the server's output to its log, and the "ready" line
