@@ -81,7 +81,7 @@ def test_incident_bursts_in_the_quiet_period():
 def test_neutrality_cases_at_every_stage(demo_store):
     import siaga.inti.kontrak as c
 
-    cur = demo_store.snapshot.con.cursor()
+    cur = demo_store.snapshot.cursor()
     statuses = {s for (s,) in cur.execute("SELECT DISTINCT status FROM netralitas_asof($t)",
                                           {"t": dt.date(2024, 11, 27)}).fetchall()}
     assert statuses == {code for code, _ in c.STATUS_NETRALITAS}

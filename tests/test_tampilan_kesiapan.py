@@ -367,7 +367,7 @@ def _sama_dengan_macro(store, tanggal, kecamatan=None, kelurahan=None, hari=None
     """kesiapan_harian equals the per-date macro kesiapan_wilayah on every (or the given) day."""
     df = store.query("kesiapan_harian", tanggal=tanggal, kecamatan=kecamatan, kelurahan=kelurahan)
     df = df[df["skor"].notna()]
-    cur = store.snapshot.con.cursor()
+    cur = store.snapshot.cursor()
     cek = 0
     for d in pd.to_datetime(df["tanggal"]).dt.date:
         if hari is not None and d not in hari:

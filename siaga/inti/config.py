@@ -39,15 +39,17 @@ JADWAL_CHECKLIST = {"kpps_dibentuk": 22, "kpps_dilantik": 14, "kpps_bimtek": 5, 
 class Paths:
     data: Path
     geo: Path
+    terbit: Path | None = None      # published snapshots (SIAGA_TERBIT); None: siaga.data.terbit.folder decides
 
     @classmethod
     def dari_env(cls) -> Paths:
-        return cls.dari(os.environ.get("SIAGA_DATA"), os.environ.get("SIAGA_GEO"))
+        return cls.dari(os.environ.get("SIAGA_DATA"), os.environ.get("SIAGA_GEO"), os.environ.get("SIAGA_TERBIT"))
 
     @classmethod
-    def dari(cls, data: str | None, geo: str | None) -> Paths:
+    def dari(cls, data: str | None, geo: str | None, terbit: str | None = None) -> Paths:
         """The folders named (the repository's data/ and geo/ when not)."""
-        return cls(Path(data or ROOT / "data").expanduser().resolve(), Path(geo or ROOT / "geo").expanduser().resolve())
+        return cls(Path(data or ROOT / "data").expanduser().resolve(), Path(geo or ROOT / "geo").expanduser().resolve(),
+                   Path(terbit).expanduser().resolve() if terbit else None)
 
 
 @dataclass(frozen=True)
