@@ -179,7 +179,7 @@ def mulai(filters: frozenset[str] = frozenset({KEC, TGL}), perlu_data: bool = Tr
     awal, akhir = rentang.awal, rentang.akhir
     tahap = q("tahapan", tanggal=akhir)
     paling_awal = min([awal, *[pd.Timestamp(t).date() for t in tahap["mulai"]]])
-    batas_atas = max(akhir, wil.hari_pemungutan)
+    batas_atas = max(rentang.batas_atas, wil.hari_pemungutan)
     nama_kec, nama_kel, induk, _ = _nama(s.versi, gerbang.lingkup())
 
     # A camat's kecamatan is forced (the scoped daftar_wilayah holds only theirs; "whole region" is not valid).
