@@ -852,7 +852,7 @@ def _hari_tps(rng: np.random.Generator, kode: str, dpt: int, kec: str, hari: dt.
 
     add(buka, "dibuka", catatan="KPPS terlambat hadir" if buka > 7.5 else None)
     rate = float(np.clip(rng.normal(0.60, 0.08), 0.3, 0.9))
-    dpt_hadir = int(round(dpt * rate))
+    dpt_hadir = round(dpt * rate)
     dptb = int(rng.binomial(max(dpt // 100, 1), 0.5))
     dpk = int(rng.binomial(max(dpt // 200, 1), 0.5))
     lewat = rng.random() < 0.04                     # a TPS that skips the 10.00 report
@@ -910,7 +910,7 @@ def buat_rekapitulasi(d: Demo, tps: pd.DataFrame, seed: int) -> list[dict]:
             t += dt.timedelta(hours=float(rng.uniform(1.0, 3.0)))
         mulai = _d(11, 29, 9.0 + float(rng.uniform(0, 1))) + dt.timedelta(days=float(lag))
         add(mulai, "ppk", kec, "dimulai")
-        hari = 1 + int(rng.integers(0, 3)) + int(round(2 * lag))
+        hari = 1 + int(rng.integers(0, 3)) + round(2 * lag)
         n_keberatan = int(rng.integers(0, 4))
         if n_keberatan:
             add(mulai + dt.timedelta(hours=float(rng.uniform(3, 20))), "ppk", kec, "keberatan",

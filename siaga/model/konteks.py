@@ -64,6 +64,14 @@ class Rentang:
         return saat(tanggal, self.akhir, self.waktu_terakhir)
 
 
+def saat(tanggal: dt.date, akhir: dt.date, waktu_terakhir: dt.datetime) -> dt.datetime:
+    """The as-of moment of ``tanggal``: the latest event when the date is the latest day of data
+    (or later), else the end of that day."""
+    if tanggal >= akhir:
+        return waktu_terakhir
+    return dt.datetime.combine(tanggal, dt.time(23, 59, 59))
+
+
 def nama_lingkup(wilayah: str, kecamatan: str | None = None, kelurahan: str | None = None) -> str:
     """``Kota Bekasi``, ``Kecamatan Bekasi Timur`` or ``Kelurahan Margahayu, Bekasi Timur`` (names, not codes)."""
     if kelurahan:
