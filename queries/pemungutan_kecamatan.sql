@@ -16,7 +16,7 @@
 --   dibuka_tepat: BIGINT, TPS open by 07.00
 --   dibuka_terlambat: BIGINT, TPS opened after 07.00
 --   belum_dibuka: BIGINT, TPS not reported open
---   belum_dibuka_0730: BIGINT, TPS not open at 07.30 (0 before 07.30)
+--   belum_dibuka_0730: BIGINT, TPS still not open, from 07.30 on (0 before 07.30)
 --   ditutup: BIGINT, TPS whose polling closed
 --   hitung_mulai: BIGINT, TPS where counting started
 --   hitung_selesai: BIGINT, TPS where counting finished
@@ -76,7 +76,7 @@ SELECT
     count(*) FILTER (
         WHERE
         $sampai >= CAST($hari AS TIMESTAMP) + INTERVAL 450 MINUTE
-        AND (buka IS NULL OR buka > CAST($hari AS TIMESTAMP) + INTERVAL 450 MINUTE)
+        AND buka IS NULL
     ) AS belum_dibuka_0730,
     count(tutup) AS ditutup,
     count(mulai_hitung) AS hitung_mulai,

@@ -87,6 +87,8 @@ PARTISIPASI_TOML = """\
 target = 75
 acuan = 70
 label_acuan = "contoh acuan Pilkada sebelumnya"
+# Cumulative turnout (% of DPT) at 07.00, 08.00 … 13.00 in the reference election (voting-day comparison).
+kurva_acuan = [0, 7, 20, 36, 51, 62, 70]
 """
 
 CONFIG = """\

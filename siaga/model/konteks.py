@@ -18,15 +18,22 @@ from siaga.akses import TAMU, Akses
 from siaga.inti import fmt
 from siaga.inti.config import Wilayah
 from siaga.masuk.geo import Batas
+from siaga.model.fase import JENDELA_HARI_H
 
 # Said where a kab/kota-only feature is asked for on a province or national desk.
 HANYA_KABKOTA = ("Laporan harian dan layar besar disusun per kab/kota; desk provinsi/nasional memakai halaman "
                  "Ikhtisar (angka dan unduhan per wilayah).")
 
 # Incident time windows: URL value -> label.
-JENDELA = {"24jam": "24 jam terakhir", "7hari": "7 hari terakhir", "semua": "Sejak awal"}
+JENDELA = {"1jam": "1 jam terakhir", "6jam": "6 jam terakhir", "24jam": "24 jam terakhir", "7hari": "7 hari terakhir",
+           "semua": "Sejak awal"}
 JENDELA_BAWAAN = "semua"
-JAM_JENDELA = {"24jam": 24, "7hari": 24 * 7}
+JAM_JENDELA = {"1jam": 1, "6jam": 6, "24jam": 24, "7hari": 24 * 7}
+
+
+def jendela_bawaan(tanggal: dt.date, hari_pemungutan: dt.date) -> str:
+    """The incident window a view opens with: the last 6 hours on voting day (hari H), else since the beginning."""
+    return JENDELA_HARI_H if tanggal == hari_pemungutan else JENDELA_BAWAAN
 
 
 @dataclass(frozen=True)
