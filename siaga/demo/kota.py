@@ -742,8 +742,7 @@ def unit_layanan(d: Demo) -> list[dict]:
         ]
     for r in d.kel.itertuples():
         units.append({"id_unit": f"KEL-{r.kode}", "nama_unit": f"Kantor Kelurahan {r.nama}",
-                      "jenis": "kantor_kelurahan",
-                      "kode_kecamatan": r.kode_induk, "kode_kelurahan": r.kode})
+                      "jenis": "kantor_kelurahan", "kode_kecamatan": r.kode_induk, "kode_kelurahan": r.kode})
     return units
 
 
