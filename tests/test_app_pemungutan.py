@@ -38,9 +38,9 @@ def test_voting_day_live_view(demo_app):
 def test_incidents_open_on_the_last_six_hours_on_voting_day(app_env):
     app_env(ROOT / "data", ROOT / "geo")
     at = apptest.buka("pages/insiden.py", timeout=180, tgl="2024-11-27")
-    assert not at.exception and at.radio(key="f_jdl").value == "6jam"
+    assert not at.exception and at.radio(key="f_jendela").value == "6jam"
     at = apptest.buka("pages/insiden.py", timeout=180, tgl="2024-11-20")
-    assert at.radio(key="f_jdl").value == "semua"
+    assert at.radio(key="f_jendela").value == "semua"
 
 
 @pytest.mark.lambat
