@@ -16,6 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pydeck as pdk
 
+from siaga.akses import RINCIAN
 from siaga.inti import fmt
 from siaga.inti.kontrak import LABEL_KEPARAHAN, PENANGGUNG_JAWAB_NETRALITAS
 from siaga.model import fase as m_fase
@@ -330,7 +331,10 @@ def susun(q: Q, k: Konteks) -> HalamanRingkasan:
                               for b in berikut.to_dict("records")),
         indikator=indikator(ind, layanan(q, k), k, kehadiran(q, k)),
         situasi=situasi_fase(k, f) or situasi(k, r, kec, rencana, semua),
-        perhatian=Tabel.dari(perhatian(semua, k.wilayah.zona_waktu), KOLOM_PERHATIAN, maks=None, satuan="hal"),
+        # free text (who follows up) only for roles with row-level access: pimpinan and the public
+        # demo get the sentence without it (issue 15)
+        perhatian=Tabel.dari(perhatian(semua if k.akses.boleh(RINCIAN) else semua.assign(pic=None),
+                                       k.wilayah.zona_waktu), KOLOM_PERHATIAN, maks=None, satuan="hal"),
         perhatian_angka=angka_perhatian(semua),
         kecamatan=kec,
         peringkat=peringkat(kec, k.kecamatan, k.tanggal, rencana, ambang.ambang_siap),

@@ -8,6 +8,7 @@ import re
 import pytest
 from PIL import Image
 
+from tests.browser.conftest import FORM_MASUK, Tab, streamlit_server
 from tests.browser.test_netralitas_browser import identitas
 from tests.conftest import FIXTURE
 
@@ -54,3 +55,38 @@ def test_no_personal_data_on_any_slide(contoh_server, tab):
         html = tab.page.content()
         for v in identitas(FIXTURE / "data"):
             assert v not in html, (nomor, v)
+
+
+def test_the_big_screen_stops_after_idle_expiry(browser):
+    """Issue 15: with a one-minute session limit the big screen kept streaming for minutes (its
+    slides rotate in a fragment, so no full run ever checked the session). Now it goes back to the
+    log-in form by itself, and the expiry is audited."""
+    srv = streamlit_server(FIXTURE / "data", FIXTURE / "geo", pengguna="staf", SIAGA_SESI_MENIT="1")
+    with srv as url:
+        t = Tab(browser)
+        try:
+            t.open(url + "/?mode=layar&interval=8", ready=SIAP)
+            t.page.wait_for_selector(FORM_MASUK, timeout=180_000)
+            assert "Sesi berakhir" in t.page.locator('[data-testid="stAlert"]').first.inner_text()
+            assert t.page.locator(SIAP).count() == 0
+        finally:
+            t.close()
+        assert '"sesi_berakhir"' in (srv.akses / "audit.jsonl").read_text()
+
+
+def test_the_big_screen_stops_when_its_user_is_removed(browser):
+    """Issue 15: the big screen kept going after its user was deleted."""
+    from siaga.akses import pengguna
+
+    srv = streamlit_server(FIXTURE / "data", FIXTURE / "geo", pengguna="pimpinan")
+    pengguna.tambah(srv.akses, "admin.desk", "admin", "kopi-hujan-lantai-7")   # users remain: no public demo
+    with srv as url:
+        t = Tab(browser)
+        try:
+            t.open(url + "/?mode=layar&interval=8", ready=SIAP)
+            pengguna.hapus(srv.akses, "uji")
+            t.page.wait_for_selector(FORM_MASUK, timeout=180_000)
+            assert t.page.locator(SIAP).count() == 0
+        finally:
+            t.close()
+        assert '"sesi_berakhir"' in (srv.akses / "audit.jsonl").read_text()
