@@ -37,13 +37,15 @@ def tayang() -> None:
     ui.segarkan()                                         # a new report shows at the next rotation
     p = layar.paparan_layar(k, layar.tanggal_layar(k))
     n = len(p.slides)
+    ss["layar_jumlah"] = n                                # the deck grows on voting day and after
     if not ss["layar_jeda"] and aturan.waktunya_ganti(ss["layar_sejak"], time.monotonic(), atur.interval):
         geser(1, n)
     s = p.slides[ss["layar_slide"] % n]
     sekarang = dt.datetime.now().astimezone()
     kiri, kanan = st.columns([4, 1], vertical_alignment="center")
     kiri.title(s.judul)
-    kiri.caption(f"{p.lingkup} · {p.data_per} · {p.hitung_mundur} menuju pemungutan suara "
+    menuju = "menuju " if p.hitung_mundur.startswith("H-") else ""
+    kiri.caption(f"{p.lingkup} · {p.data_per} · {p.hitung_mundur} {menuju}pemungutan suara "
                  f"{p.hari_pemungutan} · {p.sumber}")
     kanan.metric("Pukul", aturan.jam(sekarang, k.wilayah.tz, k.wilayah.zona_waktu), p.hitung_mundur,
                  delta_color="off", delta_arrow="off")
@@ -99,7 +101,7 @@ def isi(s, p, kurang: float) -> None:
 
 
 tayang()
-n_slide = layar.jumlah_slide()
+n_slide = ss.get("layar_jumlah", layar.jumlah_slide())
 tombol = st.container(horizontal=True, key="layar_tombol")
 tombol.button("Sebelumnya", icon=":material/chevron_left:", shortcut="Left", key="layar_mundur",
               on_click=geser, args=(-1, n_slide))

@@ -16,6 +16,30 @@ with st.container(border=True):
     for kalimat in h.situasi:
         st.markdown(fmt.md(kalimat))
 
+f = h.fase
+if f is not None and f.hari is not None:
+    st.subheader(f.hari.judul)
+    ui.kartu(f.hari.angka)
+    kiri, kanan = st.columns([2, 3])
+    if f.hari.jam is not None:
+        kiri.plotly_chart(f.hari.jam, width="stretch", config=grafik.PLOTLY_CONFIG, key="grafik_jam")
+    kanan.dataframe(f.hari.tabel.frame(), hide_index=True, width="stretch")
+if f is not None and f.rekap is not None:
+    st.subheader("Rekapitulasi suara per kecamatan")
+    ui.kartu(f.rekap.angka)
+    st.markdown("**Sesudah rekapitulasi:** " + " · ".join(f"{t} — {s}" for t, s in f.rekap.status))
+    st.dataframe(f.rekap.tabel.frame(), hide_index=True, width="stretch")
+if f is not None and f.ulang is not None:
+    u = f.ulang
+    st.subheader(u.hitung_mundur.label)
+    st.metric(u.hitung_mundur.label, u.hitung_mundur.nilai, help=u.hitung_mundur.bantuan)
+    st.caption(u.hitung_mundur.keterangan)
+    st.dataframe(u.tabel.frame(), hide_index=True, width="stretch")
+    if u.hari is not None:
+        ui.kartu(u.hari.angka)
+        if u.hari.jam is not None:
+            st.plotly_chart(u.hari.jam, width="stretch", config=grafik.PLOTLY_CONFIG, key="grafik_jam_ulang")
+
 c1, c2, c3, c4 = st.columns([1, 1, 1, 2])
 c1.metric(h.hitung_mundur.label, h.hitung_mundur.nilai, help=h.hitung_mundur.bantuan)
 c2.metric(h.skor.label, h.skor.nilai, help=h.skor.bantuan)

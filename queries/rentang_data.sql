@@ -3,6 +3,8 @@
 --   tanggal_awal: DATE, first day with an event
 --   tanggal_akhir: DATE, last day with an event
 --   waktu_terakhir: TIMESTAMP, latest event time
+--   waktu_pasca: TIMESTAMP, latest voting-day or rekapitulasi event (pemungutan.csv,
+--     rekapitulasi.csv; NULL without them): the as-of date may run on to that day
 WITH batas AS (
     SELECT min(waktu) AS awal, max(waktu) AS akhir FROM logistik
     UNION ALL
@@ -17,5 +19,13 @@ WITH batas AS (
 SELECT
     CAST(min(awal) AS DATE) AS tanggal_awal,
     CAST(max(akhir) AS DATE) AS tanggal_akhir,
-    max(akhir) AS waktu_terakhir
+    max(akhir) AS waktu_terakhir,
+    (
+        SELECT max(x.waktu)
+        FROM (
+            SELECT p.waktu FROM pemungutan AS p
+            UNION ALL
+            SELECT r.waktu FROM rekapitulasi AS r
+        ) AS x
+    ) AS waktu_pasca
 FROM batas

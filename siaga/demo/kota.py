@@ -94,6 +94,8 @@ PARTISIPASI_TOML = """\
 target = 75
 acuan = 70
 label_acuan = "contoh acuan Pilkada sebelumnya"
+# Cumulative turnout (% of DPT) at 07.00, 08.00 … 13.00 in the reference election (voting-day comparison).
+kurva_acuan = [0, 7, 20, 36, 51, 62, 70]
 """
 
 CONFIG = """\
@@ -836,6 +838,122 @@ def buat_layanan(d: Demo, insiden: list[dict], seed: int) -> list[dict]:
     return rows
 
 
+# ---------------------------------------------------------------- voting day, the count and rekapitulasi
+
+PSU = {"id_ulang": "PSU-2024-01", "jenis": "psu", "tanggal": dt.date(2024, 12, 1),
+       "kelurahan": "32.75.07.1003",                # its 4th and 5th TPS
+       "dasar": "Keputusan KPU Kota Bekasi tentang PSU atas rekomendasi Panwaslu Kecamatan Bantargebang "
+                "(simulasi)",
+       "catatan": "Pemilih yang tidak terdaftar ikut memilih (simulasi)"}
+JAM_KEHADIRAN = (8.0, 10.0, 12.0, 13.0)     # attendance reports: cumulative share of the day's voters by then
+BAGIAN_KEHADIRAN = (0.12, 0.50, 0.86, 1.0)
+SUMBER_HARI_H = ("pps", "pps", "pps", "lurah", "linmas", "panwas")
+
+
+def _hari_tps(rng: np.random.Generator, kode: str, dpt: int, kec: str, hari: dt.date, rows: list[dict]) -> None:
+    """One TPS's voting day: opened (most 07.00-07.15, a few late), attendance at 09, 11, 13,
+    closed at 13.00, counting from about 13.15 into the evening, result posted, boxes to the PPS."""
+    t0 = dt.datetime.combine(hari, dt.time(0))
+    u = rng.random()
+    late = 0.12 if kec in LAMBAT else 0.06
+    buka = 7.0 + (0.0 if u >= 0.3 else rng.uniform(0, 0.25) if u >= late else rng.uniform(0.25, 0.75)
+                  if u >= late / 4 else rng.uniform(0.75, 2.0))
+    sumber = SUMBER_HARI_H
+
+    def add(jam: float, kejadian: str, **kw):
+        rows.append({"waktu": (t0 + dt.timedelta(hours=jam)).replace(second=0, microsecond=0), "kode_tps": kode,
+                     "kejadian": kejadian, "sumber": str(rng.choice(sumber)), **kw})
+
+    add(buka, "dibuka", catatan="KPPS terlambat hadir" if buka > 7.5 else None)
+    rate = float(np.clip(rng.normal(0.60, 0.08), 0.3, 0.9))
+    dpt_hadir = round(dpt * rate)
+    dptb = int(rng.binomial(max(dpt // 100, 1), 0.5))
+    dpk = int(rng.binomial(max(dpt // 200, 1), 0.5))
+    lewat = rng.random() < 0.04                     # a TPS that skips the 10.00 report
+    for jam, bagian in zip(JAM_KEHADIRAN, BAGIAN_KEHADIRAN):
+        if lewat and jam == 10.0:
+            continue
+        f = min(1.0, bagian * float(rng.uniform(0.92, 1.05))) if bagian < 1 else 1.0
+        add(jam - float(rng.uniform(0, 0.25)), "kehadiran", hadir_dpt=int(dpt_hadir * f), hadir_dptb=int(dptb * f),
+            hadir_dpk=int(dpk * f))
+    add(13.0 + float(rng.uniform(0, 0.1)), "ditutup")
+    mulai = 13.3 + float(rng.uniform(0, 0.5))
+    add(mulai, "penghitungan_dimulai")
+    selesai = mulai + float(rng.uniform(4.0, 9.0)) + (float(rng.uniform(1, 4)) if rng.random() < 0.05 else 0.0)
+    add(selesai, "penghitungan_selesai")
+    add(selesai + float(rng.uniform(0.1, 0.5)), "hasil_diumumkan")
+    add(selesai + float(rng.uniform(0.5, 10.0)), "kotak_diserahkan")
+
+
+def tps_psu(tps: pd.DataFrame) -> tuple[str, ...]:
+    """The two TPS of the demo's re-vote: the 4th and 5th of its kelurahan."""
+    return tuple(sorted(tps.loc[tps["kode_kelurahan"] == PSU["kelurahan"], "kode_tps"])[3:5])
+
+
+def buat_pemungutan(d: Demo, tps: pd.DataFrame, seed: int) -> tuple[list[dict], list[dict]]:
+    """``pemungutan.csv`` (voting day at every TPS, and the re-vote at its TPS) and ``pemungutan_ulang.csv``.
+    A generator of its own, so the other files do not depend on it."""
+    rng = np.random.default_rng([seed, 8])
+    rows: list[dict] = []
+    for r in tps.itertuples():
+        _hari_tps(rng, r.kode_tps, int(r.dpt), r.kec, HARI_H, rows)
+    ulang = []
+    for r in tps[tps["kode_tps"].isin(tps_psu(tps))].itertuples():
+        _hari_tps(rng, r.kode_tps, int(r.dpt), r.kec, PSU["tanggal"], rows)
+        ulang.append({"id_ulang": PSU["id_ulang"], "jenis": PSU["jenis"], "tanggal": PSU["tanggal"],
+                      "kode_tps": r.kode_tps, "dasar": PSU["dasar"], "catatan": PSU["catatan"]})
+    rows.sort(key=lambda x: (x["waktu"], x["kode_tps"], x["kejadian"]))
+    return rows, ulang
+
+
+def buat_rekapitulasi(d: Demo, tps: pd.DataFrame, seed: int) -> list[dict]:
+    """``rekapitulasi.csv``: boxes reach the PPK over 28-29 November, the PPK plenaries run 29 November
+    to 3 December (the lagging kecamatan last; the re-vote's kecamatan closes after it), then every
+    kecamatan at the KPU kota on 4-6 December. Objections as counts."""
+    rng = np.random.default_rng([seed, 9])
+    rows: list[dict] = []
+    n_tps = tps.groupby("kec")["kode_tps"].count()
+
+    def add(t: dt.datetime, tingkat: str, kec: str, kejadian: str, **kw):
+        rows.append({"waktu": t.replace(second=0, microsecond=0), "tingkat": tingkat, "kode_kecamatan": kec,
+                     "kejadian": kejadian, **kw})
+
+    psu_kec = tps.loc[tps["kode_tps"].isin(tps_psu(tps)), "kec"].iloc[0]
+    for i, kec in enumerate(d.kec["kode"]):
+        lag = d.lag(kec) / 2.5
+        sisa, t = int(n_tps[kec]), _d(11, 28, 8.0)
+        while sisa:
+            n = min(sisa, int(rng.integers(60, 160)))
+            add(t, "ppk", kec, "kotak_diterima", jumlah_tps=n)
+            sisa -= n
+            t += dt.timedelta(hours=float(rng.uniform(1.0, 3.0)))
+        mulai = _d(11, 29, 9.0 + float(rng.uniform(0, 1))) + dt.timedelta(days=float(lag))
+        add(mulai, "ppk", kec, "dimulai")
+        hari = 1 + int(rng.integers(0, 3)) + round(2 * lag)
+        n_keberatan = int(rng.integers(0, 4))
+        if n_keberatan:
+            add(mulai + dt.timedelta(hours=float(rng.uniform(3, 20))), "ppk", kec, "keberatan",
+                keberatan_diajukan=n_keberatan)
+        selesai = mulai + dt.timedelta(days=hari, hours=float(rng.uniform(0, 8)))
+        if kec == psu_kec:
+            selesai = max(selesai, _d(12, 2, 14.0))
+        selesai = min(selesai, _d(12, 3, 20.0))
+        if n_keberatan:
+            add(selesai - dt.timedelta(hours=1), "ppk", kec, "keberatan", keberatan_selesai=n_keberatan)
+        add(selesai, "ppk", kec, "selesai")
+        add(selesai + dt.timedelta(hours=float(rng.uniform(2, 16))), "kabkota", kec, "kotak_diterima",
+            jumlah_tps=int(n_tps[kec]))
+        k_mulai = _d(12, 4, 9.0) + dt.timedelta(days=i // 4, hours=3.0 * (i % 4))
+        add(k_mulai, "kabkota", kec, "dimulai")
+        k_selesai = k_mulai + dt.timedelta(hours=float(rng.uniform(2, 4)))
+        if rng.random() < 0.3:
+            add(k_mulai + dt.timedelta(hours=1), "kabkota", kec, "keberatan", keberatan_diajukan=1,
+                keberatan_selesai=1)
+        add(k_selesai, "kabkota", kec, "selesai")
+    rows.sort(key=lambda x: (x["waktu"], x["kode_kecamatan"], x["tingkat"], x["kejadian"]))
+    return rows
+
+
 # ---------------------------------------------------------------- main
 
 SUMBER_BATAS_MD = """\
@@ -880,6 +998,8 @@ def buat(data_dir: Path, geo_dir: Path, seed: int = SEED) -> dict[str, int]:
     insiden = buat_insiden(replace(d, rng=aliran[4]), tps, kel_geom)
     netralitas, pribadi = buat_netralitas(d, seed)     # neutrality and public services: streams of their own
     layanan = buat_layanan(d, insiden, seed)
+    pemungutan, ulang = buat_pemungutan(d, tps, seed)   # voting day, count, rekapitulasi: streams of their own
+    rekapitulasi = buat_rekapitulasi(d, tps, seed)
 
     tahapan = pd.read_csv(REF / "tahapan-pilkada-2024.csv", dtype=str, keep_default_na=False)
     files = {
@@ -908,6 +1028,11 @@ def buat(data_dir: Path, geo_dir: Path, seed: int = SEED) -> dict[str, int]:
                                                  "nama_pelapor", "kontak_pelapor"]),
         "layanan.csv": _csv(layanan, ["id_unit", "waktu", "nama_unit", "jenis", "kode_kecamatan", "kode_kelurahan",
                                       "status", "keterangan", "sumber"]),
+        "pemungutan.csv": _csv(pemungutan, ["waktu", "kode_tps", "kejadian", "hadir_dpt", "hadir_dptb", "hadir_dpk",
+                                            "sumber", "catatan"]),
+        "rekapitulasi.csv": _csv(rekapitulasi, ["waktu", "tingkat", "kode_kecamatan", "kejadian", "jumlah_tps",
+                                                "keberatan_diajukan", "keberatan_selesai", "catatan"]),
+        "pemungutan_ulang.csv": _csv(ulang, ["id_ulang", "jenis", "tanggal", "kode_tps", "dasar", "catatan"]),
         "tahapan.csv": _csv(tahapan.to_dict("records"), ["tahapan", "mulai", "selesai", "catatan"]),
     }
     counts = {}

@@ -99,6 +99,9 @@ class Partisipasi:
     target: float | None = None
     acuan: float | None = None
     label_acuan: str = ""
+    # Cumulative turnout (% of DPT) at 07.00, 08.00 … 13.00 in the reference election: the voting-day
+    # comparison curve (empty: no curve).
+    kurva_acuan: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -228,6 +231,12 @@ def muat_wilayah(data_dir: Path) -> Wilayah:
             v = None
         partisipasi[k] = float(v) if v is not None else None
     label_acuan = _get(raw, "partisipasi.label_acuan", str, m, default="")
+    kurva = _get(raw, "partisipasi.kurva_acuan", list, m, default=[]) or []
+    if kurva and (len(kurva) != 7 or not all(isinstance(x, int | float) and not isinstance(x, bool) and 0 <= x <= 100
+                                              for x in kurva) or list(kurva) != sorted(kurva)):
+        m.append(Masalah(CONFIG_FILE, None, "partisipasi.kurva_acuan", repr(kurva),
+                         "harus 7 persen naik (pukul 07.00 sampai 13.00), masing-masing 0 sampai 100"))
+        kurva = []
     if m:
         raise MasalahError(m)
     return Wilayah(
@@ -240,7 +249,8 @@ def muat_wilayah(data_dir: Path) -> Wilayah:
             penalti_insiden=pen, penalti_netralitas=float(pen_net),
         ),
         jadwal=Jadwal(jadwal["logistik"], jadwal["checklist"]),
-        partisipasi=Partisipasi(partisipasi["target"], partisipasi["acuan"], label_acuan),
+        partisipasi=Partisipasi(partisipasi["target"], partisipasi["acuan"], label_acuan,
+                                tuple(float(x) for x in kurva)),
         extra=raw, kewajaran=wajar,
     )
 

@@ -159,6 +159,31 @@ SUMBER_INSIDEN = (
     ("opd", "OPD"),
 )
 
+# Voting day at a TPS: the events a TPS reports, in the order they happen (pemungutan.csv).
+KEJADIAN_PEMUNGUTAN = (
+    ("dibuka", "TPS dibuka"), ("berjalan", "Pemungutan berjalan"), ("kehadiran", "Laporan kehadiran pemilih"),
+    ("ditutup", "Pemungutan ditutup"), ("penghitungan_dimulai", "Penghitungan dimulai"),
+    ("penghitungan_selesai", "Penghitungan selesai"), ("hasil_diumumkan", "Salinan hasil diumumkan"),
+    ("kotak_diserahkan", "Kotak suara diserahkan ke PPS"),
+)
+SUMBER_PEMUNGUTAN = (("pps", "PPS"), ("lurah", "Lurah/kepala desa"), ("linmas", "Linmas"), ("panwas", "Panwas/PTPS"))
+# Rekapitulasi: the PPK of each kecamatan, then the KPU kab/kota for that kecamatan.
+TINGKAT_REKAP = (("ppk", "PPK (kecamatan)"), ("kabkota", "KPU kab/kota"))
+KEJADIAN_REKAP = (
+    ("kotak_diterima", "Kotak suara diterima"), ("dimulai", "Rapat pleno rekapitulasi dimulai"),
+    ("keberatan", "Keberatan saksi/Panwas dicatat atau diselesaikan"), ("selesai", "Rekapitulasi selesai"),
+)
+JENIS_ULANG = (
+    ("psu", "Pemungutan suara ulang (PSU)"), ("psl", "Pemungutan suara lanjutan (PSL)"),
+    ("pss", "Pemungutan suara susulan (PSS)"),
+)
+# A column whose name says it holds a candidate's result: no input may carry one (the product is neutral).
+POLA_HASIL_CALON = (r"(paslon|calon|kandidat|perolehan|suara|votes?|nomor_urut|no_urut|"
+                    r"pemenang|menang|kalah|hasil_(akhir|pemilihan))")
+ALASAN_HASIL_CALON = ("kolom ini tampak berisi hasil perolehan suara per calon; Siaga Pilkada netral dan tidak "
+                      "menerima data suara atau pilihan per calon. Hapus kolom ini lalu impor ulang (angka kehadiran "
+                      "pemilih tetap boleh)")
+
 
 INPUTS: dict[str, Input] = {i.nama: i for i in (
     Input(
@@ -382,6 +407,75 @@ INPUTS: dict[str, Input] = {i.nama: i for i in (
         kunci=("id_unit", "waktu"),
         rujukan=(Rujukan("kode_kecamatan", "wilayah", "kode"), Rujukan("kode_kelurahan", "wilayah", "kode")),
         log=True,
+        wajib=False,
+    ),
+    Input(
+        "pemungutan", "pemungutan.csv",
+        "Log hari pemungutan per TPS: dibuka, kehadiran pemilih (jumlah saja), ditutup, penghitungan, "
+        "pengumuman salinan hasil dan penyerahan kotak ke PPS; satu baris per laporan. Tidak memuat perolehan "
+        "suara calon. Berkas ini boleh tidak ada (sebelum hari H).",
+        "Voting-day log per TPS: opened, voter attendance (counts only), closed, counting, result copy posted, "
+        "boxes handed to the PPS; one row per report. No candidate results. Optional (before voting day).",
+        (
+            K("waktu", "waktu", True, "Waktu kejadian (waktu setempat)", "Event time (local)"),
+            K("kode_tps", "kode", True, "Kode TPS", "TPS code", pola="tps"),
+            K("kejadian", "pilihan", True, "Kejadian", "Event", pilihan=KEJADIAN_PEMUNGUTAN),
+            K("hadir_dpt", "bulat", False, "Pemilih DPT yang sudah hadir (kumulatif, pada laporan kehadiran)",
+              "DPT voters attended so far (cumulative)", minimum=0),
+            K("hadir_dptb", "bulat", False, "Pemilih DPTb (pindahan) yang sudah hadir (kumulatif)",
+              "DPTb (transferred) voters attended so far", minimum=0),
+            K("hadir_dpk", "bulat", False, "Pemilih DPK (KTP-el setempat) yang sudah hadir (kumulatif)",
+              "DPK (ID-card only) voters attended so far", minimum=0),
+            K("sumber", "pilihan", True, "Sumber laporan", "Reported by", pilihan=SUMBER_PEMUNGUTAN),
+            K("catatan", "teks", False, "Catatan", "Note"),
+        ),
+        kunci=("kode_tps", "waktu", "kejadian"),
+        rujukan=(Rujukan("kode_tps", "tps", "kode_tps"),),
+        log=True,
+        wajib=False,
+    ),
+    Input(
+        "rekapitulasi", "rekapitulasi.csv",
+        "Log rekapitulasi per kecamatan di PPK lalu di KPU kab/kota: kotak suara diterima, rapat pleno dimulai, "
+        "keberatan (jumlah), selesai. Tanpa angka perolehan suara. Berkas ini boleh tidak ada.",
+        "Tally log per kecamatan at the PPK then the KPU kab/kota: boxes received, plenary started, objections "
+        "(counts), finished. No vote counts. Optional.",
+        (
+            K("waktu", "waktu", True, "Waktu kejadian (waktu setempat)", "Event time (local)"),
+            K("tingkat", "pilihan", True, "Tingkat rekapitulasi", "Tally level", pilihan=TINGKAT_REKAP),
+            K("kode_kecamatan", "kode", True, "Kode kecamatan yang direkapitulasi", "Kecamatan tallied",
+              pola="kecamatan"),
+            K("kejadian", "pilihan", True, "Kejadian", "Event", pilihan=KEJADIAN_REKAP),
+            K("jumlah_tps", "bulat", False, "Jumlah TPS yang kotaknya diterima pada serah terima ini "
+              "(PPS ke PPK, atau PPK ke KPU)", "TPS whose boxes were received in this hand-over", minimum=0),
+            K("keberatan_diajukan", "bulat", False, "Jumlah keberatan baru yang diajukan", "Objections raised",
+              minimum=0),
+            K("keberatan_selesai", "bulat", False, "Jumlah keberatan yang diselesaikan", "Objections resolved",
+              minimum=0),
+            K("catatan", "teks", False, "Catatan", "Note"),
+        ),
+        kunci=("tingkat", "kode_kecamatan", "waktu", "kejadian"),
+        rujukan=(Rujukan("kode_kecamatan", "wilayah", "kode"),),
+        log=True,
+        wajib=False,
+    ),
+    Input(
+        "pemungutan_ulang", "pemungutan_ulang.csv",
+        "Pemungutan suara ulang, lanjutan atau susulan (PSU/PSL/PSS): satu baris per TPS yang ikut. Berkas ini "
+        "boleh tidak ada.",
+        "Re-votes (PSU/PSL/PSS): one row per TPS taking part. Optional.",
+        (
+            K("id_ulang", "kode", True, "Nomor kejadian pemungutan ulang (sama untuk semua TPS-nya)",
+              "Re-vote id (the same for all its TPS)", pola="id"),
+            K("jenis", "pilihan", True, "Jenis", "Type", pilihan=JENIS_ULANG),
+            K("tanggal", "tanggal", True, "Tanggal pemungutan ulang", "Re-vote date"),
+            K("kode_tps", "kode", True, "Kode TPS", "TPS code", pola="tps"),
+            K("dasar", "teks", True, "Dasar keputusan (nomor keputusan KPU/rekomendasi Panwas)",
+              "Decision reference"),
+            K("catatan", "teks", False, "Catatan", "Note"),
+        ),
+        kunci=("id_ulang", "kode_tps"),
+        rujukan=(Rujukan("kode_tps", "tps", "kode_tps"),),
         wajib=False,
     ),
     Input(

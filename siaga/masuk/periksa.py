@@ -8,13 +8,23 @@ Nothing here touches DuckDB or Streamlit."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 from siaga.inti.config import Paths, Wilayah
-from siaga.inti.kontrak import DIMUAT, INPUTS, POLA, TINGKAT_TAHAP, Input, Kolom
+from siaga.inti.kontrak import (
+    ALASAN_HASIL_CALON,
+    DIMUAT,
+    INPUTS,
+    POLA,
+    POLA_HASIL_CALON,
+    TINGKAT_TAHAP,
+    Input,
+    Kolom,
+)
 from siaga.inti.masalah import GALAT, MASKED, PERINGATAN, Masalah, MasalahError
 from siaga.masuk import kewajaran, urai
 from siaga.masuk.baca import baca_tabel, lokasi_berkas
@@ -112,7 +122,9 @@ def validasi(inp: Input, raw: pd.DataFrame) -> tuple[pd.DataFrame | None, list[M
 
     known = {k.nama for k in inp.kolom}
     for c in data_cols:
-        if c not in known and not c.startswith("unnamed"):
+        if c not in known and re.search(POLA_HASIL_CALON, c):      # neutral: never a candidate's result
+            v.tambah(None, c.split("__")[0], None, ALASAN_HASIL_CALON)
+        elif c not in known and not c.startswith("unnamed"):
             v.tambah(None, c.split("__")[0], None, "kolom tidak dikenal, diabaikan", PERINGATAN)
     missing = [k.nama for k in inp.kolom if k.wajib and k.nama not in raw.columns]
     for m in missing:
@@ -299,8 +311,35 @@ def _semantic(name: str, df: pd.DataFrame, tabel: dict[str, pd.DataFrame], wil: 
     elif name == "netralitas":
         v.tambah_baris(df, (df["tanggal_kejadian"] > df["tanggal_laporan"]).fillna(False), "tanggal_kejadian",
                    "tanggal kejadian sesudah tanggal laporan")
+    elif name == "pemungutan":
+        _semantic_pemungutan(df, tabel, v)
+    elif name == "rekapitulasi":
+        v.tambah_baris(df, (df["keberatan_selesai"] > df["keberatan_diajukan"].fillna(0)
+                            + df.groupby(["tingkat", "kode_kecamatan"])["keberatan_diajukan"].transform("sum")
+                            - df["keberatan_diajukan"].fillna(0)).fillna(False),
+                       "keberatan_selesai", "keberatan diselesaikan lebih banyak dari yang diajukan di kecamatan ini")
     elif name == "tahapan":
         v.tambah_baris(df, (df["mulai"] > df["selesai"]).fillna(False), "selesai", "tanggal selesai sebelum mulai")
+
+
+CADANGAN_SURAT_SUARA = 2.5     # % of DPT: the spare ballots DPTb and DPK voters use (PKPU)
+
+
+def _semantic_pemungutan(df: pd.DataFrame, tabel: dict[str, pd.DataFrame], v: Pemeriksa):
+    """Voting-day plausibility: attendance within the ballots of the TPS, no TPS closing before it opened."""
+    if df.empty:
+        return
+    if "tps" in tabel:
+        dpt = df["kode_tps"].map(tabel["tps"].set_index("kode_tps")["dpt"])
+        v.tambah_baris(df, (df["hadir_dpt"] > dpt).fillna(False), "hadir_dpt",
+                       "pemilih DPT yang hadir melebihi jumlah DPT TPS")
+        hadir = df[["hadir_dpt", "hadir_dptb", "hadir_dpk"]].fillna(0).sum(axis=1)
+        surat = dpt - (-dpt * int(CADANGAN_SURAT_SUARA * 10) // 1000)      # DPT + the spare, rounded up
+        v.tambah_baris(df, (hadir > surat).fillna(False), "hadir_dptb",
+                       "jumlah hadir (DPT + DPTb + DPK) melebihi surat suara TPS (DPT ditambah cadangan 2,5%)")
+    mulai = df["waktu"].where(df["kejadian"].eq("dibuka")).groupby(df["kode_tps"]).transform("min")
+    v.tambah_baris(df, df["kejadian"].eq("ditutup") & mulai.notna() & (df["waktu"] < mulai), "waktu",
+                   "TPS ditutup sebelum waktu dibuka")
 
 
 def muat_semua(paths: Paths, wil: Wilayah, names: Iterable[str] = DIMUAT) -> HasilMuat:

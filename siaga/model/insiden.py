@@ -37,8 +37,10 @@ LABEL_STATUS_INSIDEN = dict(STATUS_INSIDEN)                 # workflow order
 LABEL_SUMBER_INSIDEN = dict(SUMBER_INSIDEN)
 LABEL_KELOMPOK = dict(KELOMPOK_KATEGORI)
 HARI_TEMPO = 2                                # "due soon": due within this many days
-JUDUL_JENDELA = {"24jam": "24 jam terakhir", "7hari": "7 hari terakhir", "semua": "sejak awal"}
-FRASA_JENDELA = {"24jam": "dalam 24 jam terakhir", "7hari": "dalam 7 hari terakhir", "semua": "sejak awal"}
+JUDUL_JENDELA = {"1jam": "1 jam terakhir", "6jam": "6 jam terakhir", "24jam": "24 jam terakhir",
+                 "7hari": "7 hari terakhir", "semua": "sejak awal"}
+FRASA_JENDELA = {"1jam": "dalam 1 jam terakhir", "6jam": "dalam 6 jam terakhir", "24jam": "dalam 24 jam terakhir",
+                 "7hari": "dalam 7 hari terakhir", "semua": "sejak awal"}
 
 # Map: points by severity (grafik.WARNA_KEPARAHAN, drawn from least to most severe, so serious
 # ones sit on top), modest pixel radii; areas shaded on a grey sequential scale (colour-blind

@@ -18,36 +18,56 @@ from siaga.akses import TAMU, Akses
 from siaga.inti import fmt
 from siaga.inti.config import Wilayah
 from siaga.masuk.geo import Batas
+from siaga.model.fase import JENDELA_HARI_H
 
 # Said where a kab/kota-only feature is asked for on a province or national desk.
 HANYA_KABKOTA = ("Laporan harian dan layar besar disusun per kab/kota; desk provinsi/nasional memakai halaman "
                  "Ikhtisar (angka dan unduhan per wilayah).")
 
 # Incident time windows: URL value -> label.
-JENDELA = {"24jam": "24 jam terakhir", "7hari": "7 hari terakhir", "semua": "Sejak awal"}
+JENDELA = {"1jam": "1 jam terakhir", "6jam": "6 jam terakhir", "24jam": "24 jam terakhir", "7hari": "7 hari terakhir",
+           "semua": "Sejak awal"}
 JENDELA_BAWAAN = "semua"
-JAM_JENDELA = {"24jam": 24, "7hari": 24 * 7}
+JAM_JENDELA = {"1jam": 1, "6jam": 6, "24jam": 24, "7hari": 24 * 7}
+
+
+def jendela_bawaan(tanggal: dt.date, hari_pemungutan: dt.date) -> str:
+    """The incident window a view opens with: the last 6 hours on voting day (hari H), else since the beginning."""
+    return JENDELA_HARI_H if tanggal == hari_pemungutan else JENDELA_BAWAAN
 
 
 @dataclass(frozen=True)
 class Rentang:
-    """Days covered by the operational logs and the time of the latest event (``rentang_data``)."""
+    """Days covered by the operational logs and the time of the latest event (``rentang_data``), and
+    the latest voting-day or rekapitulasi event (``waktu_pasca``), which may run on after them."""
     awal: dt.date
     akhir: dt.date
     waktu_terakhir: dt.datetime
+    waktu_pasca: dt.datetime | None = None
 
     @classmethod
     def dari_baris(cls, r) -> Rentang:
         """From the one row of ``queries/rentang_data.sql``."""
+        pasca = r.get("waktu_pasca") if hasattr(r, "get") else None
         return cls(pd.Timestamp(r["tanggal_awal"]).date(), pd.Timestamp(r["tanggal_akhir"]).date(),
-                   pd.Timestamp(r["waktu_terakhir"]).to_pydatetime())
+                   pd.Timestamp(r["waktu_terakhir"]).to_pydatetime(),
+                   None if fmt.hilang(pasca) else pd.Timestamp(pasca).to_pydatetime())
 
     @classmethod
     def dari_query(cls, q: Callable[..., pd.DataFrame]) -> Rentang:
         return cls.dari_baris(q("rentang_data").iloc[0])
 
+    @property
+    def batas_atas(self) -> dt.date:
+        """The last day a view may be asked for: the last day of any log, the later ones included."""
+        return max(self.akhir, self.waktu_pasca.date()) if self.waktu_pasca else self.akhir
+
     def saat(self, tanggal: dt.date) -> dt.datetime:
-        """The as-of moment: the latest event on (or after) the latest day, else the end of the day."""
+        """The as-of moment: the latest event on (or after) the latest day, else the end of the day;
+        after the operational logs end, days covered by the voting-day and rekapitulasi logs run to
+        their end (or to the latest of those events)."""
+        if self.waktu_pasca is not None and tanggal > self.akhir and self.waktu_pasca > self.waktu_terakhir:
+            return saat(tanggal, self.waktu_pasca.date(), self.waktu_pasca)
         return saat(tanggal, self.akhir, self.waktu_terakhir)
 
 

@@ -86,17 +86,18 @@ def pesan_waktu(rentang: Rentang | None, tanggal: dt.date, sekarang: dt.datetime
         return [Pesan("Belum ada data operasional (logistik, checklist, insiden, netralitas, layanan).",
                       "peringatan")]
     zona_info = ZoneInfo(tz)
-    terakhir = rentang.waktu_terakhir.replace(tzinfo=zona_info)
+    akhir = rentang.batas_atas                   # the voting-day and rekapitulasi logs may run on
+    terakhir = max(rentang.waktu_terakhir, rentang.waktu_pasca or rentang.waktu_terakhir).replace(tzinfo=zona_info)
     kini = sekarang.astimezone(zona_info)
     hari_ini = kini.date()
     pesan: list[Pesan] = []
     if simulasi:
-        pesan.append(Pesan(f"Tayangan ulang: data simulasi Pilkada {rentang.akhir.year} "
-                           f"({fmt.tanggal(rentang.awal)} – {fmt.tanggal(rentang.akhir)}), bukan keadaan hari ini "
+        pesan.append(Pesan(f"Tayangan ulang: data simulasi Pilkada {akhir.year} "
+                           f"({fmt.tanggal(rentang.awal)} – {fmt.tanggal(akhir)}), bukan keadaan hari ini "
                            f"({fmt.tanggal(hari_ini)}). Keadaan yang tampil: per {fmt.tanggal(tanggal)}.", "info"))
         return pesan
     umur = kini - terakhir
-    if tanggal < rentang.akhir:                  # a chosen past day: its data are as old as the day
+    if tanggal < akhir:                  # a chosen past day: its data are as old as the day
         pass
     elif umur >= dt.timedelta(hours=batas_jam):
         pesan.append(Pesan(f"Data belum diperbarui selama {_lama(umur)}: laporan terbaru dalam data "
@@ -107,7 +108,7 @@ def pesan_waktu(rentang: Rentang | None, tanggal: dt.date, sekarang: dt.datetime
     if tanggal < hari_ini:
         pesan.append(Pesan(f"Menampilkan keadaan per {fmt.tanggal(tanggal)}, bukan hari ini "
                            f"({fmt.tanggal(hari_ini)}).", "info"))
-    elif tanggal > rentang.akhir:
+    elif tanggal > akhir:
         pesan.append(Pesan(f"Belum ada laporan setelah {fmt.waktu(terakhir, zona)}: angka per "
                            f"{fmt.tanggal(tanggal)} adalah keadaan saat itu.", "info"))
     return pesan

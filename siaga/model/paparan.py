@@ -37,7 +37,7 @@ from siaga.akses import Lingkup
 from siaga.data.store import Store
 from siaga.inti import fmt
 from siaga.masuk.geo import Batas
-from siaga.model import grafik, insiden, kesiapan, level, logistik, netralitas, perubahan, ringkasan
+from siaga.model import grafik, insiden, kesiapan, level, logistik, netralitas, pemungutan, perubahan, ringkasan
 from siaga.model.komponen import MAKS_BARIS, Angka, Q, Tabel
 from siaga.model.konteks import Konteks, untuk
 
@@ -199,6 +199,10 @@ def _slide_logistik(h: logistik.HalamanLogistik, k: Konteks) -> Slide:
         return Slide("logistik", "Logistik", (), kosong=h.belum_ada)
     risiko = h.berisiko
     nama = k.unit.capitalize()
+    if k.tanggal >= k.wilayah.hari_pemungutan:        # voting has begun: no pre-voting projection
+        return Slide("logistik", "Logistik", _kartu(h.angka), grafik=h.grafik_tahap,
+                     catatan="Pemungutan suara sudah dimulai: perkiraan tanggal lengkap tidak ditampilkan lagi. "
+                             "Kekurangan logistik di TPS ditangani lewat laporan insiden hari H.")
     return Slide(
         "logistik", "Logistik", _kartu(h.angka), grafik=h.grafik_tahap,
         tabel=Tabel.dari(risiko, [nama, "Perkiraan lengkap", "Keterangan", "Kemajuan"], satuan=k.unit,
@@ -232,6 +236,29 @@ def _slide_perhatian(h: ringkasan.HalamanRingkasan, k: Konteks) -> Slide:
         kosong=h.perhatian_kosong)
 
 
+def slide_fase(f: pemungutan.HalamanFase | None) -> tuple[Slide, ...]:
+    """The phase's slides (none before voting day): the voting day, the rekapitulasi, a re-vote."""
+    if f is None:
+        return ()
+    out = []
+    if f.hari is not None:
+        h = f.hari
+        out.append(Slide("hari_h", h.judul, _kartu(h.angka), grafik=h.jam, tabel=h.tabel, judul_tabel="Per kecamatan",
+                         catatan=" ".join(h.perlu[:2]) or "Tidak ada kecamatan yang perlu ditelepon sekarang.",
+                         kosong="Belum ada laporan dari TPS."))
+    if f.rekap is not None:
+        r = f.rekap
+        out.append(Slide("rekapitulasi", "Rekapitulasi suara per kecamatan", _kartu(r.angka), tabel=r.tabel,
+                         judul_tabel="PPK dan KPU kab/kota", catatan="; ".join(f"{t}: {s}" for t, s in r.status) + ".",
+                         kalimat=(r.kalimat,)))
+    if f.ulang is not None:
+        u = f.ulang
+        angka = (u.hitung_mundur, *(u.hari.angka[:3] if u.hari is not None else ()))
+        out.append(Slide("ulang", u.hitung_mundur.label, _kartu(angka), grafik=u.hari.jam if u.hari else None,
+                         tabel=u.tabel, judul_tabel="TPS dan kesiapannya", catatan=u.hitung_mundur.keterangan))
+    return tuple(out)
+
+
 SLIDES = ("situasi", "perhatian", "kesiapan", "perubahan", "logistik", "insiden", "netralitas")
 
 
@@ -251,7 +278,8 @@ def susun(q: Q, k: Konteks, kabar: Kabar = diam) -> Paparan:
         kabar(i / len(langkah), f"Menghitung isi laporan ({i + 1} dari {len(langkah)})")
         model[kode] = buat()
     kabar(1.0, "Isi laporan selesai dihitung")
-    slides = (_slide_situasi(model["ringkasan"], k), _slide_perhatian(model["ringkasan"], k),
+    slides = (*slide_fase(model["ringkasan"].fase), _slide_situasi(model["ringkasan"], k),
+              _slide_perhatian(model["ringkasan"], k),
               _slide_kesiapan(model["kesiapan"], k), _slide_perubahan(model["ringkasan"].perubahan, k),
               _slide_logistik(model["logistik"], k),
               _slide_insiden(model["insiden"], k.dengan(jendela="24jam")),

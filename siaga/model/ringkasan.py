@@ -19,8 +19,10 @@ import pydeck as pdk
 from siaga.akses import RINCIAN
 from siaga.inti import fmt
 from siaga.inti.kontrak import LABEL_KEPARAHAN, PENANGGUNG_JAWAB_NETRALITAS
+from siaga.model import fase as m_fase
 from siaga.model import grafik, jadwal, level, perubahan
 from siaga.model import kesiapan as m_kesiapan
+from siaga.model import pemungutan as m_pemungutan
 from siaga.model.komponen import Angka, Q, Tabel
 from siaga.model.konteks import Konteks
 from siaga.model.netralitas import BATAS_LAPOR_HARI, LABEL_STATUS_KASUS
@@ -56,10 +58,15 @@ def _acuan(k: Konteks) -> str:
     return " · ".join(bagian)
 
 
-def partisipasi(ind, k: Konteks) -> Angka:
+def partisipasi(ind, k: Konteks, hadir: tuple[int, int] | None = None) -> Angka:
     """Before voting day: the share of voters who received their C-Pemberitahuan, labelled as what it
-    is. From voting day on: turnout from the TPS attendance reports (none yet: said so)."""
+    is. From voting day on: turnout from the TPS attendance reports ``hadir`` (attending, DPT of the
+    TPS; none yet: said so)."""
     acuan = _acuan(k)
+    if k.tanggal >= k.wilayah.hari_pemungutan and hadir is not None and hadir[0] > 0:
+        return Angka("Partisipasi pemilih", fmt.persen(100.0 * hadir[0] / hadir[1] if hadir[1] else 0.0),
+                     f"{fmt.angka(hadir[0])} pemilih hadir dari {fmt.angka(hadir[1])} DPT menurut laporan kehadiran "
+                     "TPS" + (f" · {acuan}" if acuan else "") + ".", BANTUAN_PARTISIPASI)
     if k.tanggal < k.wilayah.hari_pemungutan:
         ket = (f"C-Pemberitahuan tersampaikan ke {fmt.angka(ind['c_pemberitahuan'])} dari {fmt.angka(ind['dpt'])} "
                f"pemilih DPT di {fmt.angka(ind['jumlah_tps'])} TPS")
@@ -99,10 +106,42 @@ def pelayanan(ind, lay) -> Angka:
                  " · ".join(bagian) + f" · {insiden}.", BANTUAN_LAYANAN)
 
 
-def indikator(ind, lay, k: Konteks) -> tuple[Angka, Angka, Angka]:  # lay: None where no unit log is summarised
+def indikator(ind, lay, k: Konteks, hadir: tuple[int, int] | None = None) -> tuple[Angka, Angka, Angka]:
     """The three indicators the Pj Wali Kota named, each measuring what its name says: turnout (or,
-    before voting day, its readiness), no conflict, public services undisturbed."""
-    return partisipasi(ind, k), tanpa_konflik(ind), pelayanan(ind, lay)
+    before voting day, its readiness), no conflict, public services undisturbed. ``lay``: None where no
+    unit log is summarised; ``hadir``: voting-day attendance and DPT (None before voting day)."""
+    return partisipasi(ind, k, hadir), tanpa_konflik(ind), pelayanan(ind, lay)
+
+
+def kehadiran(q: Q, k: Konteks) -> tuple[int, int] | None:
+    """Voters attending and the DPT of the region's voting day as of the view (None before voting day)."""
+    if k.tanggal < k.wilayah.hari_pemungutan:
+        return None
+    kec = q("pemungutan_kecamatan", sampai=k.saat, hari=k.wilayah.hari_pemungutan, ulang=None,
+            kecamatan=k.kecamatan)
+    return int(kec["hadir"].sum()), int(kec["dpt"].sum())
+
+
+def situasi_fase(k: Konteks, f: m_pemungutan.HalamanFase) -> tuple[str, ...] | None:
+    """On voting day and after, the three sentences say where the voting or the rekapitulasi stands."""
+    if f.hari is not None:
+        h = f.hari
+        buka, hadir, hitung, _ = h.angka
+        satu = (f"{k.nama_lingkup}, {h.judul.lower()}: TPS dibuka {buka.nilai} ({buka.keterangan}); "
+                f"penghitungan {hitung.nilai}.")
+        dua = f"Partisipasi sejauh ini {hadir.nilai}: {hadir.keterangan}"
+        tiga = ("Perlu ditelepon sekarang: " + " ".join(h.perlu[:3])
+                + (f" Dan {fmt.angka(len(h.perlu) - 3)} kecamatan lainnya." if len(h.perlu) > 3 else "")
+                if h.perlu else "Tidak ada kecamatan yang perlu ditelepon sekarang.")
+        return satu, dua, tiga
+    if f.rekap is not None:
+        r = f.rekap
+        dua = "; ".join(f"{tahap}: {keadaan}" for tahap, keadaan in r.status) + "."
+        tiga = (f"{f.ulang.hitung_mundur.label}: {f.ulang.hitung_mundur.nilai.lower()}, "
+                f"{f.ulang.hitung_mundur.keterangan}." if f.ulang is not None
+                else "Insiden dan kasus netralitas ASN tetap dipantau seperti sebelumnya.")
+        return r.kalimat, dua, tiga
+    return None
 
 
 def layanan(q: Q, k: Konteks):
@@ -190,6 +229,7 @@ class HalamanRingkasan:
     harian: go.Figure | None                    # the scope's score day by day against the KPU plan
     catatan_skor: str                           # one sentence on the score (slide)
     perubahan: perubahan.Perubahan              # what changed since yesterday or the last meeting
+    fase: m_pemungutan.HalamanFase | None = None    # voting day, rekapitulasi, re-vote (None: before voting day)
 
     @property
     def perhatian_kosong(self) -> str:
@@ -273,8 +313,10 @@ def susun(q: Q, k: Konteks) -> HalamanRingkasan:
     semua = q("perhatian_utama", tanggal=k.tanggal, kecamatan=k.kecamatan, jumlah=SEMUA_BARIS)
     harian = q("kesiapan_harian", tanggal=k.tanggal, kecamatan=k.kecamatan, kelurahan=None)
     batas = k.batas.get("kecamatan")
+    f = m_pemungutan.susun(q, k)
     return HalamanRingkasan(
-        hitung_mundur=Angka("Hitung mundur", k.hitung_mundur, f"menuju pemungutan suara {fmt.hari_tanggal(hari_h)}",
+        hitung_mundur=Angka("Hitung mundur", k.hitung_mundur,
+                            f"{'menuju ' if k.tanggal < hari_h else ''}pemungutan suara {fmt.hari_tanggal(hari_h)}",
                             f"Pemungutan suara {fmt.hari_tanggal(hari_h)}"),
         skor=Angka("Skor kesiapan", fmt.skor(skor),
                    " · ".join(x for x in (level.label(lv) if lv else "", pos.teks if pos else "") if x),
@@ -287,8 +329,8 @@ def susun(q: Q, k: Konteks) -> HalamanRingkasan:
         tahapan=tuple(tahapan_berjalan(tahap)),
         tahapan_berikut=tuple((b["tahapan"], f"mulai {fmt.tanggal(pd.Timestamp(b['mulai']).date())}")
                               for b in berikut.to_dict("records")),
-        indikator=indikator(ind, layanan(q, k), k),
-        situasi=situasi(k, r, kec, rencana, semua),
+        indikator=indikator(ind, layanan(q, k), k, kehadiran(q, k)),
+        situasi=situasi_fase(k, f) or situasi(k, r, kec, rencana, semua),
         # free text (who follows up) only for roles with row-level access: pimpinan and the public
         # demo get the sentence without it (issue 15)
         perhatian=Tabel.dari(perhatian(semua if k.akses.boleh(RINCIAN) else semua.assign(pic=None),
@@ -303,4 +345,5 @@ def susun(q: Q, k: Konteks) -> HalamanRingkasan:
                       f"{pos.teks}). Garis putus-putus: skor yang direncanakan KPU untuk setiap hari."
                       if lv and pos else ""),
         perubahan=perubahan.susun(q, k),
+        fase=f if f.fase != m_fase.PERSIAPAN else None,
     )

@@ -30,7 +30,7 @@ from siaga.masuk.geo import Batas
 from siaga.model import ikhtisar, level
 from siaga.model import layar as waktu_data
 from siaga.model.komponen import Angka, Q
-from siaga.model.konteks import JENDELA, JENDELA_BAWAAN, Konteks, Rentang
+from siaga.model.konteks import JENDELA, Konteks, Rentang, jendela_bawaan
 from siaga.tampilan.navigasi import BDG, JDL, KEC, KEL, TGL
 
 SELURUH = ""                              # the "whole region / all kelurahan" choice of a filter
@@ -199,7 +199,7 @@ def mulai(filters: frozenset[str] = frozenset({KEC, TGL}), perlu_data: bool = Tr
     awal, akhir = rentang.awal, rentang.akhir
     tahap = q("tahapan", tanggal=akhir)
     paling_awal = min([awal, *[pd.Timestamp(t).date() for t in tahap["mulai"]]])
-    batas_atas = max(akhir, wil.hari_pemungutan)
+    batas_atas = max(rentang.batas_atas, wil.hari_pemungutan)
     nama_kec, nama_kel, induk, _ = _nama(versi(), gerbang.lingkup())
 
     # A camat's kecamatan is forced (the scoped daftar_wilayah holds only theirs; "whole region" is not valid).
@@ -207,7 +207,8 @@ def mulai(filters: frozenset[str] = frozenset({KEC, TGL}), perlu_data: bool = Tr
     v_kec = _nilai(KEC, lambda x: x, kec_ok, ak.kecamatan or SELURUH)
     v_kel = _nilai(KEL, lambda x: x, lambda c: c == SELURUH or induk.get(c) == st.session_state.get("s_kec"), SELURUH)
     v_tgl = _nilai(TGL, _parse_tgl, lambda t: isinstance(t, dt.date) and paling_awal <= t <= batas_atas, akhir)
-    v_jdl = _nilai(JDL, lambda x: x, lambda j: j in JENDELA, JENDELA_BAWAAN)
+    jdl_bawaan = jendela_bawaan(v_tgl, wil.hari_pemungutan)      # the last 6 hours on voting day
+    v_jdl = _nilai(JDL, lambda x: x, lambda j: j in JENDELA, jdl_bawaan)
     # The day changes are counted from (the last coordination meeting); None: the day before the as-of date.
     v_bdg = _nilai(BDG, _parse_tgl, lambda t: t is None or (isinstance(t, dt.date) and paling_awal <= t < v_tgl), None)
 
@@ -244,7 +245,7 @@ def mulai(filters: frozenset[str] = frozenset({KEC, TGL}), perlu_data: bool = Tr
 
     ktx = Konteks(wilayah=wil, versi=versi(), tanggal=v_tgl, kecamatan=v_kec or None,
                   kelurahan=(v_kel or None) if KEL in filters else None,
-                  jendela=v_jdl if JDL in filters else JENDELA_BAWAAN, nama_kecamatan=nama_kec,
+                  jendela=v_jdl if JDL in filters else jdl_bawaan, nama_kecamatan=nama_kec,
                   nama_kelurahan=nama_kel, rentang=rentang, akses=ak, batas=batas(),
                   banding=v_bdg if BDG in filters else None)
     _sync_url(ktx, filters)
@@ -298,7 +299,7 @@ def _sync_url(k: Konteks, filters: frozenset[str]) -> None:
         KEC: k.kecamatan,
         KEL: k.kelurahan,
         TGL: None if k.tanggal == k.tanggal_akhir else k.tanggal.isoformat(),
-        JDL: None if k.jendela == JENDELA_BAWAAN else k.jendela,
+        JDL: None if k.jendela == jendela_bawaan(k.tanggal, k.wilayah.hari_pemungutan) else k.jendela,
         BDG: k.banding.isoformat() if k.banding else None,
     }
     for name, value in want.items():

@@ -361,6 +361,49 @@ SS;Surat suara;lembar;-;1,025;2,5%;2
     # 45 not GeoJSON at all
     (HERE / "45_batas_rusak.geojson").write_text('{"type": "FeatureCollection", "features": [', encoding="utf-8")
 
+    hari_h()
+
+
+PMG_HEAD = "waktu,kode_tps,kejadian,hadir_dpt,hadir_dptb,hadir_dpk,sumber,catatan"
+
+
+def hari_h() -> None:
+    """Voting-day and after-voting files (pemungutan.csv, rekapitulasi.csv): one good file of each and
+    the bad-input cases of the voting day."""
+    # 82 a clean voting-day log in Indonesian Excel style (semicolons, dd/mm/yyyy hh.mm)
+    teks("82_pemungutan_baik.csv", PMG_HEAD.replace(",", ";") + """
+27/11/2024 07.02;99.01.01.1001.001;dibuka;;;;pps;
+27/11/2024 10.00;99.01.01.1001.001;kehadiran;40;2;1;pps;
+27/11/2024 13.00;99.01.01.1001.001;ditutup;;;;linmas;
+27/11/2024 13.05;99.01.01.1001.001;penghitungan_dimulai;;;;panwas;disaksikan saksi
+""")
+    # 83 turnout above the TPS's ballots: DPT attending > DPT, and DPT + DPTb + DPK > DPT + 2.5 % spare
+    teks("83_pemungutan_hadir_lebih.csv", PMG_HEAD + """
+2024-11-27 10:00,99.01.01.1001.001,kehadiran,101,0,0,pps,
+2024-11-27 12:00,99.01.01.1001.002,kehadiran,290,10,9,pps,
+""")
+    # 84 a TPS closing before it opened
+    teks("84_pemungutan_tutup_sebelum_buka.csv", PMG_HEAD + """
+2024-11-27 07:30,99.01.02.1001.001,dibuka,,,,lurah,
+2024-11-27 07:10,99.01.02.1001.001,ditutup,,,,lurah,
+""")
+    # 85 an event at a TPS that is not in tps.csv
+    teks("85_pemungutan_tps_tak_dikenal.csv", PMG_HEAD + """
+2024-11-27 07:05,99.01.01.1001.009,dibuka,,,,pps,
+""")
+    # 86 a candidate-result column: refused, the product is neutral
+    teks("86_pemungutan_suara_calon.csv", PMG_HEAD + """,suara_paslon_1,suara_paslon_2
+2024-11-27 15:00,99.01.01.1001.001,penghitungan_selesai,,,,pps,,40,30
+""")
+    # 87 a rekapitulasi log: boxes received at the PPK, plenary, objections, finished
+    teks("87_rekapitulasi_baik.csv", """waktu,tingkat,kode_kecamatan,kejadian,jumlah_tps,keberatan_diajukan,\
+keberatan_selesai,catatan
+2024-11-28 09:00,ppk,99.01.01,kotak_diterima,3,,,
+2024-11-29 09:00,ppk,99.01.01,dimulai,,,,
+2024-11-29 15:00,ppk,99.01.01,keberatan,,2,1,
+2024-11-30 11:00,ppk,99.01.01,selesai,,,1,
+""")
+
 
 # ---------------------------------------------------------------- issue 15: implausible input, workbooks, boundaries
 

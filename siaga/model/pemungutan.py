@@ -1,0 +1,300 @@
+"""Voting day and after: the live view of a voting day (the region's, or a re-vote's at its own TPS),
+the rekapitulasi by kecamatan with the official deadlines and the status strip to pelantikan.
+
+:func:`susun` builds the phase's model for a view (:class:`HalamanFase`); Ringkasan, the big-screen
+slides and the daily report render that one model. Counts and times only: no result of any candidate.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from siaga.inti import fmt
+from siaga.model import fase as m_fase
+from siaga.model import grafik
+from siaga.model.komponen import Angka, Q, Tabel
+from siaga.model.konteks import Konteks
+
+JAM_ACUAN = tuple(range(7, 14))           # the hours of the comparison curve (07.00 … 13.00)
+KOLOM_HARI = ("Kecamatan", "TPS", "Dibuka ≤ 07.00", "Terlambat", "Belum dibuka", "Partisipasi", "Ditutup",
+              "Penghitungan selesai", "Perlu ditelepon")
+KOLOM_REKAP = ("Kecamatan", "Kotak di PPS", "Kotak di PPK", "Pleno PPK", "Keberatan PPK", "Kotak di KPU",
+               "Pleno KPU kota")
+# Stages of the status strip after the rekapitulasi: a word in the stage name (tahapan.csv) -> label.
+TAHAP_AKHIR = (("rekapitulasi tingkat kabupaten/kota", "Rekapitulasi KPU kab/kota"),
+               ("penetapan pasangan calon terpilih", "Penetapan calon terpilih"),
+               ("perselisihan", "Sengketa hasil di MK"), ("pelantikan", "Pelantikan"))
+LABEL_STATUS_TPS = {"siap": "Siap", "belum": "Belum siap", "bermasalah": "Bermasalah"}
+KEADAAN = {"akan_datang": "belum dimulai", "berjalan": "berjalan", "selesai": "selesai"}
+
+
+def _persen(a, b) -> float:
+    return 0.0 if not b else 100.0 * float(a) / float(b)
+
+
+@dataclass(frozen=True)
+class HariH:
+    """A voting day as of the view's moment: the whole region's, or one re-vote's TPS."""
+    judul: str
+    angka: tuple[Angka, ...]               # TPS opened, turnout, closed and counting, to call now
+    tabel: Tabel                           # one row per kecamatan
+    jam: go.Figure | None                  # turnout by hour against DPT and the reference curve
+    perlu: tuple[str, ...]                 # kecamatan needing a call now, one sentence each
+    hadir: int
+    dpt: int
+    laporan: bool                          # any voting-day report in the scope
+    kecamatan: pd.DataFrame                # pemungutan_kecamatan rows
+
+    @property
+    def partisipasi(self) -> float:
+        return _persen(self.hadir, self.dpt)
+
+
+@dataclass(frozen=True)
+class Rekap:
+    """The rekapitulasi by kecamatan, its deadlines and the stages after it."""
+    angka: tuple[Angka, ...]
+    tabel: Tabel
+    status: tuple[tuple[str, str], ...]    # (stage, "berjalan, sampai 6 Desember 2024")
+    kalimat: str
+
+
+@dataclass(frozen=True)
+class HalamanUlang:
+    """A re-vote: its countdown, its TPS and their readiness, and on its day its own voting-day view."""
+    ulang: m_fase.Ulang
+    hitung_mundur: Angka
+    tabel: Tabel                           # its TPS: readiness from the existing logs
+    hari: HariH | None                     # on (or the day after) its date
+
+
+@dataclass(frozen=True)
+class HalamanFase:
+    fase: str
+    hari: HariH | None                     # voting day (hari H)
+    rekap: Rekap | None                    # after voting day
+    ulang: HalamanUlang | None             # a re-vote near the date
+
+    @property
+    def label(self) -> str:
+        return m_fase.LABEL_FASE[self.fase]
+
+
+def grafik_jam(jam: pd.DataFrame, kurva: tuple[float, ...], label_acuan: str) -> go.Figure | None:
+    """Cumulative turnout by hour (% of DPT) and, dashed, the reference election's curve."""
+    if jam.empty and not kurva:
+        return None
+    fig = go.Figure()
+    label_jam = [f"{j:02d}.00" for j in JAM_ACUAN]
+    if kurva:
+        fig.add_scatter(x=label_jam, y=list(kurva), name=label_acuan or "pemilihan sebelumnya", mode="lines",
+                        line=dict(dash="dash", color="#777777"),
+                        hovertemplate="%{x}: %{y:.1f}%<extra>" + (label_acuan or "acuan") + "</extra>")
+    if not jam.empty:
+        fig.add_scatter(x=[f"{int(j):02d}.00" for j in jam["jam"]], y=[float(p) for p in jam["persen"]],
+                        name="Partisipasi hari ini", mode="lines+markers", line=dict(color="#0077BB", width=3),
+                        text=[fmt.angka(h) for h in jam["hadir"]],
+                        hovertemplate="%{x}: %{y:.1f}% (%{text} pemilih)<extra></extra>")
+    fig.update_xaxes(categoryorder="array", categoryarray=label_jam, title="Pukul")
+    fig.update_yaxes(range=[0, 100], ticksuffix="%", title="Hadir dari DPT")
+    return grafik.gaya(fig, tinggi=320)
+
+
+def _perlu(r: dict) -> list[str]:
+    bagian = []
+    if int(r["belum_dibuka_0730"]):
+        bagian.append(f"{fmt.angka(r['belum_dibuka_0730'])} TPS belum dibuka lewat pukul 07.30")
+    if int(r["tanpa_laporan_2jam"]):
+        bagian.append(f"{fmt.angka(r['tanpa_laporan_2jam'])} TPS tanpa laporan kehadiran 2 jam terakhir")
+    if int(r.get("insiden_serius", 0)):
+        bagian.append(f"{fmt.angka(r['insiden_serius'])} insiden serius terbuka")
+    return bagian
+
+
+def susun_hari(q: Q, k: Konteks, hari: dt.date, ulang: m_fase.Ulang | None = None) -> HariH:
+    """The voting day ``hari`` (or the re-vote ``ulang``) as of the view's moment."""
+    saat = k.saat
+    uid = ulang.id_ulang if ulang else None
+    kec = q("pemungutan_kecamatan", sampai=saat, hari=hari, ulang=uid, kecamatan=k.kecamatan)
+    jam = q("pemungutan_jam", sampai=saat, hari=hari, ulang=uid, kecamatan=k.kecamatan)
+    serius = q("pemungutan_serius", tanggal=k.tanggal, kecamatan=k.kecamatan).set_index("kode")["serius"]
+    kec = kec.assign(insiden_serius=[int(serius.get(c, 0)) for c in kec["kode"]])
+    tot = kec.sum(numeric_only=True)
+    n = int(tot.get("jumlah_tps", 0))
+    dpt, hadir = int(tot.get("dpt", 0)), int(tot.get("hadir", 0))
+    laporan = bool(int(tot.get("dibuka", 0)))
+    perlu = []
+    for r in kec.to_dict("records"):
+        b = _perlu(r)
+        if b:
+            perlu.append(f"Kec. {r['nama']}: " + "; ".join(b) + ".")
+    rows = pd.DataFrame({
+        "Kecamatan": kec["nama"],
+        "TPS": [fmt.angka(x) for x in kec["jumlah_tps"]],
+        "Dibuka ≤ 07.00": [fmt.angka(x) for x in kec["dibuka_tepat"]],
+        "Terlambat": [fmt.angka(x) for x in kec["dibuka_terlambat"]],
+        "Belum dibuka": [fmt.angka(x) for x in kec["belum_dibuka"]],
+        "Partisipasi": [fmt.persen(_persen(h, d)) for h, d in zip(kec["hadir"], kec["dpt"], strict=True)],
+        "Ditutup": [fmt.angka(x) for x in kec["ditutup"]],
+        "Penghitungan selesai": [f"{fmt.angka(s)} dari {fmt.angka(j)}"
+                                 for s, j in zip(kec["hitung_selesai"], kec["jumlah_tps"], strict=True)],
+        "Perlu ditelepon": ["; ".join(_perlu(r)) or "–" for r in kec.to_dict("records")],
+    }, columns=list(KOLOM_HARI))
+    p = k.wilayah.partisipasi
+    acuan = ""
+    if p.kurva_acuan and not jam.empty:
+        j = int(jam["jam"].iloc[-1])
+        acuan = (f"; {p.label_acuan or 'pemilihan sebelumnya'} pukul {j:02d}.00: "
+                 f"{fmt.persen(p.kurva_acuan[j - JAM_ACUAN[0]])}")
+    zona = k.wilayah.zona_waktu
+    judul = (f"{m_fase.LABEL_FASE[m_fase.HARI_H]} {fmt.hari_tanggal(hari)}" if ulang is None
+             else f"{ulang.jenis.upper()} {fmt.hari_tanggal(hari)} di {fmt.angka(ulang.jumlah_tps)} TPS")
+    angka = (
+        Angka("TPS dibuka", f"{fmt.angka(tot.get('dibuka', 0))} dari {fmt.angka(n)}",
+              f"{fmt.angka(tot.get('dibuka_tepat', 0))} tepat pukul 07.00 · {fmt.angka(tot.get('dibuka_terlambat', 0))}"
+              f" terlambat · {fmt.angka(tot.get('belum_dibuka', 0))} belum dilaporkan dibuka",
+              "TPS yang dilaporkan dibuka (pemungutan.csv); tepat waktu bila dibuka paling lambat pukul 07.00 "
+              f"{zona}."),
+        Angka("Partisipasi pemilih", fmt.persen(_persen(hadir, dpt)),
+              f"{fmt.angka(hadir)} pemilih hadir (DPT, DPTb, DPK) dari {fmt.angka(dpt)} DPT" + acuan + ".",
+              "Laporan kehadiran terakhir setiap TPS: pemilih DPT, DPTb dan DPK yang sudah memberikan suara, "
+              "dibanding DPT. Jumlah saja, tanpa perolehan suara."),
+        Angka("Penghitungan selesai", f"{fmt.angka(tot.get('hitung_selesai', 0))} dari {fmt.angka(n)} TPS",
+              f"{fmt.angka(tot.get('ditutup', 0))} TPS ditutup · {fmt.angka(tot.get('hitung_mulai', 0))} mulai "
+              f"menghitung · {fmt.angka(tot.get('kotak_ke_pps', 0))} kotak sudah di PPS",
+              "Pemungutan ditutup pukul 13.00; penghitungan di TPS sesudahnya. Tanpa angka perolehan suara."),
+        Angka("Kecamatan perlu ditelepon", f"{fmt.angka(len(perlu))} kecamatan",
+              "TPS belum dibuka lewat pukul 07.30, tanpa laporan kehadiran 2 jam, atau insiden serius terbuka",
+              "Kecamatan yang camatnya perlu dihubungi sekarang."),
+    )
+    return HariH(judul, angka, Tabel.dari(rows, KOLOM_HARI, ringkas=("Kecamatan", "Dibuka ≤ 07.00", "Partisipasi",
+                                                                    "Penghitungan selesai"),
+                                          maks=None, satuan="kecamatan"),
+                 grafik_jam(jam, p.kurva_acuan, p.label_acuan), tuple(perlu), hadir, dpt, laporan, kec)
+
+
+def _waktu(t, zona: str) -> str:
+    return fmt.KOSONG if fmt.hilang(t) else fmt.waktu_pendek(pd.Timestamp(t).to_pydatetime(), zona)
+
+
+def _pleno(mulai, selesai, zona: str) -> str:
+    if not fmt.hilang(selesai):
+        return f"selesai {_waktu(selesai, zona)}"
+    if not fmt.hilang(mulai):
+        return f"berjalan sejak {_waktu(mulai, zona)}"
+    return "belum dimulai"
+
+
+def status_akhir(tahap: pd.DataFrame) -> tuple[tuple[str, str], ...]:
+    """The stages after the count (tahapan.csv rows whose name holds a :data:`TAHAP_AKHIR` word), as
+    dates and states; a stage missing from tahapan.csv is said to be missing."""
+    out = []
+    nama = tahap["tahapan"].str.lower()
+    for kata, label in TAHAP_AKHIR:
+        r = tahap[nama.str.contains(kata, regex=False)]
+        if r.empty:
+            out.append((label, "belum ada di tahapan.csv"))
+            continue
+        r = r.iloc[0]
+        mulai, selesai = pd.Timestamp(r["mulai"]).date(), pd.Timestamp(r["selesai"]).date()
+        rentang = fmt.tanggal(mulai) if mulai == selesai else f"{fmt.tanggal(mulai)} – {fmt.tanggal(selesai)}"
+        out.append((label, f"{KEADAAN[r['keadaan']]} ({rentang})"))
+    return tuple(out)
+
+
+def susun_rekap(q: Q, k: Konteks) -> Rekap:
+    """Rekapitulasi progress by kecamatan as of the view's moment, with the deadlines from tahapan.csv."""
+    zona = k.wilayah.zona_waktu
+    df = q("rekapitulasi_kecamatan", sampai=k.saat, hari=k.wilayah.hari_pemungutan, kecamatan=k.kecamatan)
+    tahap = q("tahapan", tanggal=k.tanggal)
+    ppk = tahap[tahap["tahapan"].str.lower().str.contains("kecamatan (ppk)", regex=False)]
+    batas_ppk = pd.Timestamp(ppk["selesai"].iloc[0]).date() if len(ppk) else None
+    n = len(df)
+    ppk_selesai = int(df["ppk_selesai"].notna().sum())
+    kpu_selesai = int(df["kpu_selesai"].notna().sum())
+    lewat = (df["ppk_selesai"].isna() & (k.tanggal > batas_ppk)).sum() if batas_ppk else 0
+    rows = pd.DataFrame({
+        "Kecamatan": df["nama"],
+        "Kotak di PPS": [f"{fmt.angka(a)} dari {fmt.angka(b)}" for a, b in zip(df["kotak_ke_pps"], df["jumlah_tps"],
+                                                                              strict=True)],
+        "Kotak di PPK": [f"{fmt.angka(a)} dari {fmt.angka(b)}" for a, b in zip(df["kotak_ke_ppk"], df["jumlah_tps"],
+                                                                              strict=True)],
+        "Pleno PPK": [_pleno(a, b, zona) for a, b in zip(df["ppk_mulai"], df["ppk_selesai"], strict=True)],
+        "Keberatan PPK": [f"{fmt.angka(a)} diajukan, {fmt.angka(b)} selesai"
+                          for a, b in zip(df["ppk_keberatan"], df["ppk_keberatan_selesai"], strict=True)],
+        "Kotak di KPU": [f"{fmt.angka(a)} dari {fmt.angka(b)}" for a, b in zip(df["kotak_ke_kpu"], df["jumlah_tps"],
+                                                                              strict=True)],
+        "Pleno KPU kota": [_pleno(a, b, zona) for a, b in zip(df["kpu_mulai"], df["kpu_selesai"], strict=True)],
+    }, columns=list(KOLOM_REKAP))
+    tenggat = f"batas PPK {fmt.tanggal(batas_ppk)}" if batas_ppk else "batas PPK tidak ada di tahapan.csv"
+    angka = (
+        Angka("Rekapitulasi PPK", f"{fmt.angka(ppk_selesai)} dari {fmt.angka(n)} kecamatan selesai",
+              tenggat + (f" · {fmt.angka(lewat)} kecamatan lewat batas" if lewat else ""),
+              "Rapat pleno rekapitulasi tingkat kecamatan (rekapitulasi.csv) dibanding jadwal di tahapan.csv."),
+        Angka("Rekapitulasi KPU kab/kota", f"{fmt.angka(kpu_selesai)} dari {fmt.angka(n)} kecamatan selesai",
+              f"kotak suara {fmt.angka(df['kotak_ke_kpu'].sum())} dari {fmt.angka(df['jumlah_tps'].sum())} TPS "
+              "sudah di KPU", "Rekapitulasi setiap kecamatan di rapat pleno KPU kab/kota."),
+        Angka("Keberatan", f"{fmt.angka(df['ppk_keberatan'].sum() + df['kpu_keberatan'].sum())} diajukan",
+              f"{fmt.angka(df['ppk_keberatan_selesai'].sum() + df['kpu_keberatan_selesai'].sum())} sudah "
+              "diselesaikan (PPK dan KPU kab/kota)", "Keberatan saksi atau Panwas yang dicatat di rapat pleno."),
+    )
+    kalimat = (f"{k.nama_lingkup}: rekapitulasi PPK selesai di {fmt.angka(ppk_selesai)} dari {fmt.angka(n)} kecamatan "
+               f"({tenggat}), rekapitulasi KPU kab/kota di {fmt.angka(kpu_selesai)} kecamatan.")
+    return Rekap(angka, Tabel.dari(rows, KOLOM_REKAP, ringkas=("Kecamatan", "Pleno PPK", "Pleno KPU kota"),
+                                   maks=None, satuan="kecamatan"), status_akhir(tahap), kalimat)
+
+
+def susun_ulang(q: Q, k: Konteks, u: m_fase.Ulang) -> HalamanUlang:
+    """A re-vote: countdown, its TPS with their latest readiness, and its voting day once it has come."""
+    tps = q("kesiapan_tps", tanggal=k.tanggal, kecamatan=k.kecamatan, kelurahan=None)
+    kode = [c.strip() for c in u.tps.split(",")]
+    tps = tps[tps["kode_tps"].isin(kode)]
+    rows = pd.DataFrame({
+        "TPS": [f"{r['nama']}, Kel. {r['nama_kelurahan']}" for r in tps.to_dict("records")],
+        "DPT": [fmt.angka(x) for x in tps["dpt"]],
+        "Skor kesiapan": [fmt.skor(x) for x in tps["skor"]],
+        "Logistik lengkap": [fmt.persen(x, 0) for x in tps["skor_logistik"]],
+        "Laporan TPS terakhir": [fmt.KOSONG if fmt.hilang(x) else LABEL_STATUS_TPS.get(x, x)
+                                 for x in tps["status_laporan"]],
+    }, columns=["TPS", "DPT", "Skor kesiapan", "Logistik lengkap", "Laporan TPS terakhir"])
+    hari = (susun_hari(q, k, u.tanggal, u) if 0 <= (k.tanggal - u.tanggal).days <= 1 else None)
+    sisa = (u.tanggal - k.tanggal).days
+    nilai = "Hari ini" if sisa == 0 else f"{fmt.angka(sisa)} hari lagi" if sisa > 0 else f"{fmt.angka(-sisa)} hari lalu"
+    return HalamanUlang(
+        u, Angka(f"{u.jenis.upper()} {fmt.hari_tanggal(u.tanggal)}", nilai,
+                 f"{fmt.angka(u.jumlah_tps)} TPS ({fmt.angka(u.dpt)} DPT) di Kec. {u.kecamatan} · dasar: {u.dasar}",
+                 "Pemungutan ulang/lanjutan/susulan menurut pemungutan_ulang.csv; kesiapan dihitung untuk "
+                 "TPS-nya saja."),
+        Tabel.dari(rows, tuple(rows.columns), maks=None, satuan="TPS"), hari)
+
+
+def hitung_selesai_pada(q: Q, k: Konteks) -> dt.datetime | None:
+    """When the last TPS of the region finished counting on voting day (None while some still count)."""
+    kec = q("pemungutan_kecamatan", sampai=k.saat, hari=k.wilayah.hari_pemungutan, ulang=None, kecamatan=None)
+    if kec.empty or kec["hitung_selesai_pada"].isna().any():
+        return None
+    return pd.Timestamp(kec["hitung_selesai_pada"].max()).to_pydatetime()
+
+
+def fase_konteks(q: Q, k: Konteks) -> str:
+    """The phase of the view's moment (see :func:`siaga.model.fase.fase`)."""
+    hari = k.wilayah.hari_pemungutan
+    if k.saat < dt.datetime.combine(hari, dt.time(0)):
+        return m_fase.PERSIAPAN
+    return m_fase.fase(k.saat, hari, hitung_selesai_pada(q, k))
+
+
+def susun(q: Q, k: Konteks) -> HalamanFase:
+    """The phase of the view and what it shows: nothing more before voting day; the voting-day view on
+    hari H; the rekapitulasi after it; a re-vote's countdown and readiness when one is near."""
+    f = fase_konteks(q, k)
+    ulang = m_fase.ulang_aktif(m_fase.Ulang.dari_query(q("pemungutan_ulang_daftar", kecamatan=k.kecamatan)),
+                               k.tanggal) if f != m_fase.PERSIAPAN else None
+    return HalamanFase(
+        f, susun_hari(q, k, k.wilayah.hari_pemungutan) if f == m_fase.HARI_H else None,
+        susun_rekap(q, k) if f == m_fase.PASCA else None,
+        susun_ulang(q, k, ulang) if ulang is not None else None)

@@ -1,0 +1,69 @@
+"""AppTest of Ringkasan on the demo in the three phases (issue 13): voting day (27 November),
+the rekapitulasi (3 December) and the PSU (1 December)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests import apptest
+from tests.apptest import metrics
+from tests.conftest import ROOT
+
+
+@pytest.fixture
+def demo_app(app_env):
+    app_env(ROOT / "data", ROOT / "geo")
+    return lambda **query: apptest.buka(None, timeout=180, **query)
+
+
+def _teks(at) -> str:
+    return "\n".join(x.value for x in (*at.markdown, *at.caption, *at.subheader))
+
+
+@pytest.mark.lambat
+def test_voting_day_live_view(demo_app):
+    at = demo_app(tgl="2024-11-27")
+    assert not at.exception and not at.error
+    m = metrics(at)
+    assert m["Hitung mundur"] == "Hari H"
+    assert m["TPS dibuka"] == "3.671 dari 3.671"
+    assert m["Partisipasi pemilih"].endswith("%") and m["Partisipasi pemilih"] != "–"
+    assert m["Penghitungan selesai"] == "0 dari 3.671 TPS"
+    assert "Hari pemungutan suara Rabu, 27 November 2024" in _teks(at)
+    assert "Rekapitulasi suara per kecamatan" not in _teks(at)
+    assert len(apptest.plotly_specs(at)) >= 1                     # turnout by hour
+
+
+@pytest.mark.lambat
+def test_incidents_open_on_the_last_six_hours_on_voting_day(app_env):
+    app_env(ROOT / "data", ROOT / "geo")
+    at = apptest.buka("pages/insiden.py", timeout=180, tgl="2024-11-27")
+    assert not at.exception and at.radio(key="f_jendela").value == "6jam"
+    at = apptest.buka("pages/insiden.py", timeout=180, tgl="2024-11-20")
+    assert at.radio(key="f_jendela").value == "semua"
+
+
+@pytest.mark.lambat
+def test_rekapitulasi_after_voting_day(demo_app):
+    at = demo_app(tgl="2024-12-03")
+    assert not at.exception and not at.error
+    m = metrics(at)
+    assert m["Hitung mundur"] == "H+6"
+    assert m["Rekapitulasi PPK"] == "12 dari 12 kecamatan selesai"
+    assert m["Rekapitulasi KPU kab/kota"] == "0 dari 12 kecamatan selesai"
+    assert "TPS dibuka" not in m
+    assert "Rekapitulasi KPU kab/kota — berjalan (29 November 2024 – 6 Desember 2024)" in _teks(at)
+
+
+@pytest.mark.lambat
+def test_revote_countdown_and_its_tps_only(demo_app):
+    at = demo_app(tgl="2024-11-29")
+    assert not at.exception and not at.error
+    m = metrics(at)
+    assert m["PSU Minggu, 1 Desember 2024"] == "2 hari lagi"
+    tabel = [d for d in at.dataframe if "Skor kesiapan" in d.value.columns]
+    assert len(tabel) == 1 and sorted(tabel[0].value["TPS"]) == ["TPS 004, Kel. Bantargebang",
+                                                                 "TPS 005, Kel. Bantargebang"]
+    at = demo_app(tgl="2024-12-01")
+    m = metrics(at)
+    assert m["PSU Minggu, 1 Desember 2024"] == "Hari ini" and m["TPS dibuka"] == "2 dari 2"

@@ -1,0 +1,222 @@
+"""Voting day and after (issue 13): the phase from the calendar, the voting-day, rekapitulasi and
+re-vote queries on a copy of Kota Contoh with hand-made logs (figures computed by hand below),
+and the screen model on the demo at 27 November, 1 December (the PSU) and 3 December."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pandas as pd
+import pytest
+
+from siaga.data.store import Store
+from siaga.inti.kontrak import INPUTS, POLA_HASIL_CALON
+from siaga.model import fase, paparan, pemungutan, ringkasan
+from tests.conftest import ROOT
+
+H = dt.date(2024, 11, 27)
+A1, A2, A3, B1 = "99.01.01.1001.001", "99.01.01.1001.002", "99.01.01.1002.001", "99.01.02.1001.001"
+# DPT: A1 100, A2 300, A3 200 (kecamatan Alpha, 600); B1 400 (Beta).
+PEMUNGUTAN = f"""waktu,kode_tps,kejadian,hadir_dpt,hadir_dptb,hadir_dpk,sumber,catatan
+2024-11-27 06:55,{A1},dibuka,,,,pps,
+2024-11-27 07:20,{A2},dibuka,,,,lurah,KPPS terlambat
+2024-11-27 07:00,{B1},dibuka,,,,pps,
+2024-11-27 09:00,{A1},kehadiran,30,1,0,pps,
+2024-11-27 09:30,{B1},kehadiran,100,0,0,linmas,
+2024-11-27 09:45,{A2},kehadiran,90,0,0,pps,
+2024-11-27 11:00,{A1},kehadiran,60,2,1,pps,
+2024-11-27 13:00,{A1},ditutup,,,,pps,
+2024-11-27 13:10,{A1},penghitungan_dimulai,,,,panwas,
+2024-11-27 16:00,{A1},penghitungan_selesai,,,,pps,
+2024-11-27 16:30,{A1},kotak_diserahkan,,,,pps,
+2024-12-01 07:00,{A2},dibuka,,,,pps,
+2024-12-01 10:00,{A2},kehadiran,50,0,0,pps,
+"""
+REKAP = """waktu,tingkat,kode_kecamatan,kejadian,jumlah_tps,keberatan_diajukan,keberatan_selesai,catatan
+2024-11-28 09:00,ppk,99.01.01,kotak_diterima,2,,,
+2024-11-28 15:00,ppk,99.01.01,kotak_diterima,5,,,
+2024-11-29 09:00,ppk,99.01.01,dimulai,,,,
+2024-11-29 12:00,ppk,99.01.01,keberatan,,2,1,
+2024-11-30 10:00,ppk,99.01.01,selesai,,,,
+2024-12-04 09:00,kabkota,99.01.01,kotak_diterima,3,,,
+"""
+ULANG = f"""id_ulang,jenis,tanggal,kode_tps,dasar,catatan
+PSU-1,psu,2024-12-01,{A2},Keputusan KPU Kota Contoh (contoh),
+"""
+
+
+@pytest.fixture
+def hari_store(contoh_paths):
+    for nama, teks in (("pemungutan.csv", PEMUNGUTAN), ("rekapitulasi.csv", REKAP),
+                       ("pemungutan_ulang.csv", ULANG)):
+        (contoh_paths.data / nama).write_text(teks, encoding="utf-8")
+    s = Store(contoh_paths)
+    assert s.muat(), [m.pesan() for m in s.ditolak]
+    return s
+
+
+def _kec(store, sampai, hari=H, ulang=None, kecamatan=None) -> dict[str, dict]:
+    df = store.query("pemungutan_kecamatan", sampai=sampai, hari=hari, ulang=ulang, kecamatan=kecamatan)
+    return {r["kode"]: r for r in df.to_dict("records")}
+
+
+# ------------------------------------------------------------------ the phase
+
+@pytest.mark.parametrize(("saat", "selesai", "harap"), [
+    (dt.datetime(2024, 11, 26, 23, 59), None, fase.PERSIAPAN),
+    (dt.datetime(2024, 11, 27, 0, 0), None, fase.HARI_H),
+    (dt.datetime(2024, 11, 27, 22, 0), None, fase.HARI_H),                 # some TPS still counting
+    (dt.datetime(2024, 11, 27, 22, 0), dt.datetime(2024, 11, 27, 21, 30), fase.PASCA),   # every TPS done
+    (dt.datetime(2024, 11, 27, 21, 0), dt.datetime(2024, 11, 27, 21, 30), fase.HARI_H),
+    (dt.datetime(2024, 11, 28, 11, 59), None, fase.HARI_H),                # counting may run to 12.00 on H+1
+    (dt.datetime(2024, 11, 28, 12, 0), None, fase.PASCA),
+    (dt.datetime(2024, 12, 3, 12, 0), None, fase.PASCA),
+])
+def test_phase_from_the_calendar(saat, selesai, harap):
+    assert fase.fase(saat, H, selesai) == harap
+
+
+def test_voting_day_opens_on_the_last_six_hours():
+    assert fase.jendela_bawaan(fase.HARI_H, "semua") == "6jam"
+    assert fase.jendela_bawaan(fase.PASCA, "semua") == "semua"
+
+
+def test_the_revote_a_date_belongs_to():
+    u = fase.Ulang("PSU-1", "psu", dt.date(2024, 12, 1), "x", 1, 300, A2, "Alpha")
+    assert fase.ulang_aktif((u,), dt.date(2024, 11, 27)) is None              # 4 days before: not yet
+    assert fase.ulang_aktif((u,), dt.date(2024, 11, 28)) == u                 # from H-3
+    assert fase.ulang_aktif((u,), dt.date(2024, 12, 2)) == u                  # its count may run on
+    assert fase.ulang_aktif((u,), dt.date(2024, 12, 3)) is None
+
+
+# ------------------------------------------------------------------ queries, by hand
+
+def test_voting_day_by_kecamatan_at_noon(hari_store):
+    k = _kec(hari_store, dt.datetime(2024, 11, 27, 12, 0))
+    a, b = k["99.01.01"], k["99.01.02"]
+    # Alpha: A1 open 06.55 (on time), A2 07.20 (late), A3 never; last attendance A1 11.00 (63), A2 09.45 (90)
+    assert (a["jumlah_tps"], a["dpt"], a["dibuka"], a["dibuka_tepat"], a["dibuka_terlambat"]) == (3, 600, 2, 1, 1)
+    assert (a["belum_dibuka"], a["belum_dibuka_0730"], a["ditutup"], a["hitung_mulai"]) == (1, 1, 0, 0)
+    assert (a["hadir_dpt"], a["hadir_dptb"], a["hadir_dpk"], a["hadir"]) == (150, 2, 1, 153)
+    assert a["tanpa_laporan_2jam"] == 1                      # A2: last report 09.45, before 10.00
+    assert (b["dibuka_tepat"], b["hadir"], b["tanpa_laporan_2jam"]) == (1, 100, 1)   # 07.00 is on time
+    assert pd.isna(a["hitung_selesai_pada"])
+
+
+def test_voting_day_before_half_past_seven_nobody_is_late_yet(hari_store):
+    k = _kec(hari_store, dt.datetime(2024, 11, 27, 7, 29))
+    assert k["99.01.01"]["belum_dibuka_0730"] == 0 and k["99.01.01"]["dibuka"] == 2
+
+
+def test_voting_day_in_the_evening(hari_store):
+    a = _kec(hari_store, dt.datetime(2024, 11, 27, 17, 0))["99.01.01"]
+    assert (a["ditutup"], a["hitung_mulai"], a["hitung_selesai"], a["kotak_ke_pps"]) == (1, 1, 1, 1)
+    assert a["tanpa_laporan_2jam"] == 1                      # A1 is closed; A2 still silent since 09.45
+
+
+def test_turnout_by_hour(hari_store):
+    df = hari_store.query("pemungutan_jam", sampai=dt.datetime(2024, 11, 27, 12, 0), hari=H, ulang=None,
+                          kecamatan=None)
+    # 09: A1 31; 10: + A2 90 + B1 100 = 221; 11: A1 now 63 -> 253; 13.00 is after the moment
+    assert list(df["jam"]) == [7, 8, 9, 10, 11, 12]
+    assert list(df["hadir"]) == [0, 0, 31, 221, 253, 253]
+    assert set(df["dpt"]) == {1000} and df["persen"].iloc[-1] == pytest.approx(25.3)
+
+
+def test_the_revote_counts_its_own_tps_on_its_own_day(hari_store):
+    saat = dt.datetime(2024, 12, 1, 12, 0)
+    k = _kec(hari_store, saat, hari=dt.date(2024, 12, 1), ulang="PSU-1")
+    assert list(k) == ["99.01.01"]
+    a = k["99.01.01"]
+    assert (a["jumlah_tps"], a["dpt"], a["dibuka"], a["dibuka_tepat"], a["hadir"]) == (1, 300, 1, 1, 50)
+    jam = hari_store.query("pemungutan_jam", sampai=saat, hari=dt.date(2024, 12, 1), ulang="PSU-1", kecamatan=None)
+    assert list(jam["hadir"]) == [0, 0, 0, 50, 50, 50] and set(jam["dpt"]) == {300}
+    daftar = hari_store.query("pemungutan_ulang_daftar", kecamatan=None).iloc[0]
+    assert (daftar["id_ulang"], daftar["jumlah_tps"], daftar["dpt"], daftar["tps"], daftar["kecamatan"]) == (
+        "PSU-1", 1, 300, A2, "Alpha")
+    assert hari_store.query("pemungutan_ulang_daftar", kecamatan="99.01.02").empty
+
+
+def test_rekapitulasi_by_kecamatan(hari_store):
+    df = hari_store.query("rekapitulasi_kecamatan", sampai=dt.datetime(2024, 12, 3, 23, 59), hari=H, kecamatan=None)
+    a, b = (r for r in df.to_dict("records"))
+    assert (a["jumlah_tps"], a["kotak_ke_pps"], a["kotak_ke_ppk"], a["kotak_ke_kpu"]) == (3, 1, 3, 0)   # 2 + 5, capped
+    assert a["ppk_mulai"] == pd.Timestamp("2024-11-29 09:00") and a["ppk_selesai"] == pd.Timestamp("2024-11-30 10:00")
+    assert (a["ppk_keberatan"], a["ppk_keberatan_selesai"]) == (2, 1)
+    assert pd.isna(a["kpu_mulai"]) and (b["jumlah_tps"], b["kotak_ke_ppk"]) == (1, 0) and pd.isna(b["ppk_mulai"])
+
+
+def test_the_as_of_date_runs_on_over_the_later_logs(hari_store):
+    r = hari_store.query("rentang_data").iloc[0]
+    assert r["tanggal_akhir"].date() == dt.date(2024, 11, 26)
+    assert r["waktu_pasca"] == pd.Timestamp("2024-12-04 09:00")
+
+
+def test_model_on_the_fixture_at_noon_and_after(hari_store):
+    q, k = paparan.dari_store(hari_store, H)
+    k = k.dengan(rentang=k.rentang.__class__(k.rentang.awal, H, dt.datetime(2024, 11, 27, 12, 0)))
+    h = pemungutan.susun(q, k)
+    assert h.fase == fase.HARI_H and h.rekap is None
+    angka = {a.label: a.nilai for a in h.hari.angka}
+    assert angka == {"TPS dibuka": "3 dari 4", "Partisipasi pemilih": "25,3%", "Penghitungan selesai": "0 dari 4 TPS",
+                     "Kecamatan perlu ditelepon": "2 kecamatan"}
+    assert h.hari.perlu[0].startswith("Kec. Alpha: 1 TPS belum dibuka lewat pukul 07.30; 1 TPS tanpa laporan")
+    ind = ringkasan.susun(q, k).indikator[0]
+    assert (ind.label, ind.nilai) == ("Partisipasi pemilih", "25,3%")
+    q, k = paparan.dari_store(hari_store, dt.date(2024, 12, 3))
+    h = pemungutan.susun(q, k)
+    assert h.fase == fase.PASCA and h.hari is None
+    assert {a.label: a.nilai for a in h.rekap.angka}["Rekapitulasi PPK"] == "1 dari 2 kecamatan selesai"
+
+
+# ------------------------------------------------------------------ the demo
+
+def _demo(nama: str) -> pd.DataFrame:
+    return pd.read_csv(ROOT / "data" / nama, dtype=str, keep_default_na=False)
+
+
+def test_demo_voting_day_is_plausible():
+    p = _demo("pemungutan.csv")
+    p["waktu"] = pd.to_datetime(p["waktu"])
+    hari = p[p["waktu"].dt.date == H]
+    buka = hari[hari["kejadian"] == "dibuka"]
+    assert buka["kode_tps"].nunique() == len(_demo("tps.csv")) == 3671
+    jam = buka["waktu"].dt.hour * 60 + buka["waktu"].dt.minute
+    assert (jam <= 7 * 60 + 15).mean() > 0.85 and (jam > 7 * 60 + 30).any()      # most 07.00-07.15, a few late
+    assert (hari.loc[hari["kejadian"] == "penghitungan_dimulai", "waktu"].dt.hour >= 13).all()
+    assert set(p["kejadian"]) == {k for k, _ in INPUTS["pemungutan"].col("kejadian").pilihan} - {"berjalan"}
+
+
+def test_demo_rekap_runs_to_6_december_and_one_psu_in_december():
+    r = _demo("rekapitulasi.csv")
+    assert pd.to_datetime(r["waktu"]).max().date() == dt.date(2024, 12, 6)
+    assert set(r.loc[r["kejadian"] == "selesai", "kode_kecamatan"]) == set(
+        _demo("wilayah.csv").query("tingkat == 'kecamatan'")["kode"])
+    u = _demo("pemungutan_ulang.csv")
+    assert len(u) == 2 and u["id_ulang"].nunique() == 1 and set(u["jenis"]) == {"psu"}
+    assert pd.to_datetime(u["tanggal"]).dt.month.eq(12).all()
+
+
+def test_no_file_has_a_candidate_result_column():
+    for f in sorted((ROOT / "data").glob("*.csv")):
+        kolom = f.read_text(encoding="utf-8").splitlines()[0].split(",")
+        assert not [c for c in kolom if re.search(POLA_HASIL_CALON, c)], f.name
+    for inp in INPUTS.values():
+        assert not [k.nama for k in inp.kolom if re.search(POLA_HASIL_CALON, k.nama)], inp.nama
+
+
+@pytest.mark.parametrize(("tanggal", "harap"), [
+    (dt.date(2024, 11, 27), ("hari_h",)),
+    (dt.date(2024, 12, 1), ("rekapitulasi", "ulang")),
+    (dt.date(2024, 12, 3), ("rekapitulasi",)),
+    (dt.date(2024, 11, 26), ()),
+])
+def test_demo_deck_follows_the_phase(demo_store, tanggal, harap):
+    q, k = paparan.dari_store(demo_store, tanggal)
+    f = ringkasan.susun(q, k).fase
+    kode = tuple(s.kode for s in paparan.slide_fase(f))
+    assert kode == harap
+    if f is not None and f.ulang is not None:
+        assert {b[0] for b in f.ulang.tabel.baris} == {"TPS 004, Kel. Bantargebang", "TPS 005, Kel. Bantargebang"}
+        assert f.ulang.hari is not None and f.ulang.hari.dpt == f.ulang.ulang.dpt
