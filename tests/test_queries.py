@@ -34,6 +34,7 @@ def default_params(q, kecamatan=None):
     saat = dt.datetime.combine(TGL, dt.time(23, 59, 59))
     values.update(dari=saat - dt.timedelta(days=1), sampai=saat)             # *_berubah, layanan_*: a window
     values["mulai"] = values["mulai"] if "sampai" not in q.params else saat - dt.timedelta(hours=24)
+    values.update(saat=saat, sekarang=saat, id_tugas="TGS-1")                # tugas_*: rows up to, lateness at
     return {p: values[p] for p in q.params}
 
 
