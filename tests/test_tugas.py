@@ -176,3 +176,19 @@ def test_concurrent_appends_all_land(contoh_paths, k):
 def test_csv_rows_refuse_unknown_columns():
     with pytest.raises(ValueError):
         csv_baris("tugas", [{"id_tugas": "X", "nama_pelapor": "Budi"}])
+
+
+def test_overdue_task_on_the_big_screen_action_slide_and_in_the_report(contoh_paths, k, monkeypatch):
+    from siaga.model import paparan
+
+    baris, _ = _buat(contoh_paths, k)
+    monkeypatch.setenv("SIAGA_JAM", "2024-11-27 13:00")
+    deck = paparan.susun(_q(contoh_paths), k)
+    slide = next(s for s in deck.slides if s.kode == "perhatian")
+    assert slide.judul == "Perlu tindakan hari ini"
+    apa = [b[0] for b in slide.tabel.baris]
+    kalimat = f"Tugas {baris['id_tugas']}: Ganti 30 surat suara rusak, lewat batas waktu 1 hari"
+    assert kalimat in apa
+    row = slide.tabel.baris[apa.index(kalimat)]
+    assert row[slide.tabel.kolom.index("Tindak lanjut oleh")] == "Kecamatan Alpha"
+    assert any(a.label == "Tugas lewat batas waktu" and a.nilai == "1 tugas" for a in slide.angka)

@@ -43,8 +43,9 @@ IMPOR = "impor"                          # import a file on the Data page
 PULIHKAN = "pulihkan"                    # restore a version
 LIHAT_RIWAYAT = "lihat_riwayat"          # the import history (names of clerks)
 LIHAT_AUDIT = "lihat_audit"              # the audit log and the users
+KELOLA_TUGAS = "kelola_tugas"            # create follow-up tasks, change their status, add notes
 
-_OPERASIONAL = frozenset({SELURUH_WILAYAH, RINCIAN, UNDUH, UNDUH_LAPORAN})
+_OPERASIONAL = frozenset({SELURUH_WILAYAH, RINCIAN, UNDUH, UNDUH_LAPORAN, KELOLA_TUGAS})
 HAK: dict[str, frozenset[str]] = {
     PUBLIK: frozenset({SELURUH_WILAYAH, UNDUH_LAPORAN}),     # the demo's aggregate report
     PIMPINAN: frozenset({SELURUH_WILAYAH, UNDUH, UNDUH_LAPORAN}),

@@ -27,6 +27,7 @@ MINTA_PELAPOR, SETUJUI_PELAPOR, TOLAK_PELAPOR = "minta_pelapor", "setujui_pelapo
 UNDUH, IMPOR, PULIHKAN, HAPUS_PRIBADI = "unduh", "impor", "pulihkan", "hapus_pribadi"
 PENGGUNA_TAMBAH, PENGGUNA_HAPUS, PENGGUNA_RESET = "pengguna_tambah", "pengguna_hapus", "pengguna_reset"
 AKSES_DITOLAK, LIHAT_AUDIT = "akses_ditolak", "lihat_audit"
+TUGAS_BUAT, TUGAS_UBAH, LAPOR = "tugas_buat", "tugas_ubah", "lapor"
 LABEL = {
     MASUK: "Masuk", MASUK_GAGAL: "Gagal masuk", TERKUNCI: "Akun terkunci", KELUAR: "Keluar",
     SESI_BERAKHIR: "Sesi berakhir", LIHAT_TERLAPOR: "Melihat identitas terlapor",
@@ -35,6 +36,7 @@ LABEL = {
     UNDUH: "Mengunduh", IMPOR: "Mengimpor", PULIHKAN: "Memulihkan versi", HAPUS_PRIBADI: "Menghapus data pribadi",
     PENGGUNA_TAMBAH: "Menambah pengguna", PENGGUNA_HAPUS: "Menghapus pengguna",
     PENGGUNA_RESET: "Mengganti kata sandi", AKSES_DITOLAK: "Akses ditolak", LIHAT_AUDIT: "Membuka log audit",
+    TUGAS_BUAT: "Membuat tugas", TUGAS_UBAH: "Mengubah tugas", LAPOR: "Mengirim laporan lapangan",
 }
 
 

@@ -116,7 +116,7 @@ def tautan_buat(asal: str, kode_asal: str, judul: str, kecamatan: str | None = N
     if kecamatan:
         p["kec"] = kecamatan
     if kelurahan:
-        p["kel"] = kelurahan
+        p["tempat"] = kelurahan
     return f"/{HALAMAN_TUGAS}?{urlencode(p)}"
 
 
@@ -203,6 +203,10 @@ class HalamanTugas:
     def kosong(self) -> bool:
         return self.daftar.empty
 
+    def saya(self, ak: Akses, k: Konteks) -> pd.DataFrame:
+        """"Tugas saya": the open tasks given to ``ak`` or to their unit, as display rows."""
+        return tabel(milik(self.daftar[self.daftar["terbuka"].astype(bool)], ak), k, self.sekarang)
+
     def baris(self, id_tugas: str) -> dict | None:
         r = self.daftar[self.daftar["id_tugas"] == id_tugas]
         return r.iloc[0].to_dict() if len(r) else None
@@ -256,3 +260,67 @@ def riwayat(q: Q, k: Konteks, id_tugas: str) -> pd.DataFrame:
         "Pemilik": [unit(u) for u in df["unit"]],
         "Catatan": [c if isinstance(c, str) else "" for c in df["catatan"]],
     }, columns=["Waktu", "Oleh", "Status", "Pemilik", "Catatan"])
+
+
+# ------------------------------------------------------------------ links between rows, incidents and tasks
+
+def kunci_kekurangan(tahap: str, kode_lokasi: str, kode_item: str) -> str:
+    """A shortage row's reference in a task: ``tps/32.75.01.1001.001/SS_GUB``."""
+    return f"{tahap}/{kode_lokasi}/{kode_item}"
+
+
+def _tempat_insiden(r: dict) -> str | None:
+    for c in ("kode_tps", "kode_kelurahan", "kode_kecamatan"):
+        if isinstance(r.get(c), str):
+            return r[c]
+    return None
+
+
+def insiden_logistik(insiden: pd.DataFrame) -> list[tuple[str, str]]:
+    """(place, incident id) of the open incidents of the logistics group (``insiden_daftar`` rows)."""
+    buka = insiden[insiden["terbuka"].astype(bool) & insiden["kelompok"].eq("logistik")]
+    return [(t, r["id_insiden"]) for r in buka.to_dict("records") if (t := _tempat_insiden(r))]
+
+
+def _sama_tempat(a: str, b: str) -> bool:
+    """The same place, or one inside the other (a TPS of a kelurahan)."""
+    return a == b or a.startswith(b + ".") or b.startswith(a + ".")
+
+
+def tautkan_kekurangan(tabel_: pd.DataFrame, kurang: pd.DataFrame, tg: dict[str, str],
+                       insiden: pd.DataFrame) -> pd.DataFrame:
+    """The shortage table (rows in :func:`siaga.model.logistik.tabel_kekurangan` order) with its task,
+    the open logistics incidents at the same place, and the link that opens "Buat tugas" filled in."""
+    urut = kurang.assign(_urut=(kurang["kurang"] == 0).astype(int)).sort_values("_urut", kind="stable")
+    ins = insiden_logistik(insiden)
+    kunci, terkait, buat = [], [], []
+    for r in urut.to_dict("records"):
+        kode = kunci_kekurangan(r["tahap"], r["kode_lokasi"], r["kode_item"])
+        kunci.append(tg.get(kode, ""))
+        terkait.append(", ".join(i for t, i in ins if r["kode_lokasi"] != "" and _sama_tempat(t, r["kode_lokasi"])))
+        kel = r["kode_kelurahan"] if isinstance(r["kode_kelurahan"], str) else None
+        kec = r["kode_kecamatan"] if isinstance(r["kode_kecamatan"], str) else None
+        judul = f"Penuhi kekurangan {r['nama_item']} ({fmt.angka(r['kurang'])} {r['satuan']})" if r["kurang"] else \
+            f"Ganti {r['nama_item']} rusak ({fmt.angka(r['rusak'])} {r['satuan']})"
+        buat.append(tautan_buat("logistik", kode, judul, kec, kel))
+    return tabel_.assign(**{"Tugas": kunci, "Insiden terkait": terkait, "Buat tugas": buat})
+
+
+def tautkan_insiden(tabel_: pd.DataFrame, insiden: pd.DataFrame, tg: dict[str, str],
+                    kurang: pd.DataFrame | None) -> pd.DataFrame:
+    """The incident table (rows in ``insiden_daftar`` order) with its task, the shortages at the
+    same place (logistics incidents) and the "Buat tugas" link."""
+    rows = insiden.to_dict("records")
+    tempat_kurang = [] if kurang is None else [
+        (r["kode_lokasi"], f"{r['nama_item']} ({fmt.angka(r['kurang'])} {r['satuan']} kurang)")
+        for r in kurang[kurang["kurang"] > 0].to_dict("records")]
+    terkait = []
+    for r in rows:
+        t = _tempat_insiden(r)
+        cocok = [x for p, x in tempat_kurang if t and r["kelompok"] == "logistik" and _sama_tempat(t, p)]
+        terkait.append("; ".join(cocok[:3]) + (f"; dan {fmt.angka(len(cocok) - 3)} lainnya" if len(cocok) > 3 else ""))
+    buat = [tautan_buat("insiden", r["id_insiden"], f"Tindak lanjuti insiden {r['id_insiden']}: {r['nama_kategori']}",
+                        r["kode_kecamatan"], r["kode_kelurahan"] if isinstance(r["kode_kelurahan"], str) else None)
+            for r in rows]
+    return tabel_.assign(**{"Tugas": [tg.get(r["id_insiden"], "") for r in rows],
+                            "Kekurangan logistik terkait": terkait, "Buat tugas": buat})

@@ -9,6 +9,15 @@ import streamlit as st
 
 from siaga.model import insiden, level, netralitas
 
+# Links between a row and its follow-up task (siaga.model.tugas)
+_TAUTAN_TUGAS = {
+    "Tugas": st.column_config.TextColumn(width=190,
+                                         help="Tugas tindak lanjut yang dibuat dari baris ini (halaman Tugas)"),
+    "Buat tugas": st.column_config.LinkColumn(width=100, display_text="Buat tugas",
+                                              help="Buka formulir Buat tugas yang sudah terisi untuk baris ini"),
+}
+
+
 # Ringkasan
 PERINGKAT_RINGKASAN = {
     "#": st.column_config.NumberColumn(width=36, help="1 = paling belum siap"),
@@ -97,6 +106,9 @@ TINDAK_LANJUT_INSIDEN = {
 
 # Insiden
 INSIDEN = {
+    **_TAUTAN_TUGAS,
+    "Kekurangan logistik terkait": st.column_config.TextColumn(
+        width=200, help="Kekurangan logistik di tempat insiden logistik ini (halaman Logistik)"),
     "Dilaporkan": st.column_config.TextColumn(width=150, help="Waktu laporan pertama"),
     "No.": st.column_config.TextColumn(width=80, help="Nomor insiden"),
     "Kecamatan": st.column_config.TextColumn(width=110),
@@ -129,6 +141,8 @@ def wilayah_logistik(unit: str) -> dict:
 
 # Logistik
 KEKURANGAN_LOGISTIK = {
+    **_TAUTAN_TUGAS,
+    "Insiden terkait": st.column_config.TextColumn(width=120, help="Insiden logistik terbuka di tempat yang sama"),
     "Tahap": st.column_config.TextColumn(width=60, pinned=True),
     "Kecamatan": st.column_config.TextColumn(width=120),
     "Kelurahan": st.column_config.TextColumn(width=130),

@@ -42,6 +42,8 @@ HALAMAN = (
     Halaman("logistik.py", "Logistik", ":material/local_shipping:", frozenset({KEC, TGL})),
     Halaman("insiden.py", "Insiden & Permasalahan", ":material/report:", frozenset({KEC, KEL, TGL, JDL})),
     Halaman("netralitas.py", "Netralitas ASN", ":material/balance:", frozenset({KEC, TGL})),
+    Halaman("tugas.py", "Tugas", ":material/task_alt:", frozenset({KEC, TGL}),
+            boleh=lambda ak: ak.boleh(akses.RINCIAN)),
     Halaman("ikhtisar.py", "Ikhtisar", ":material/travel_explore:", frozenset({TGL}), kabkota=False, multi=True),
     Halaman("data.py", "Data", ":material/upload_file:", frozenset(),
             boleh=lambda ak: ak.boleh(akses.IMPOR) or ak.publik, multi=True),
