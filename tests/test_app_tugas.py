@@ -66,13 +66,13 @@ def test_status_change_and_camat_scope(buka):
     at.button[0].click().run()
     at = buka()
     assert at.selectbox(key="tugas_id").value.startswith("TGS-")
-    form = [s for s in at.selectbox if s.label == "Status"][0]
+    form = next(s for s in at.selectbox if s.label == "Status")
     form.set_value("dikerjakan")
     at.text_area[-1].set_value("Sudah diminta ke KPU")
     at.button[[b.label for b in at.button].index("Simpan perubahan")].click().run()
     assert not at.exception, at.exception
     assert not at.error, [e.value for e in at.error]
-    riwayat = [f for f in _frames(at) if "Oleh" in f.columns][0]
+    riwayat = next(f for f in _frames(at) if "Oleh" in f.columns)
     assert riwayat["Status"].tolist() == ["Terbuka", "Dikerjakan"]
     assert riwayat["Catatan"].tolist() == ["", "Sudah diminta ke KPU"]
     # a camat of the other kecamatan sees none of it, even asking for the task by URL
