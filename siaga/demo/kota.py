@@ -22,6 +22,7 @@ import pandas as pd
 import shapely
 from shapely.geometry import MultiPoint, Point, mapping
 
+from siaga.demo import tindak
 from siaga.inti.fileio import tulis_atomik
 
 REF = Path(__file__).resolve().parent / "referensi"
@@ -837,6 +838,7 @@ def buat(data_dir: Path, geo_dir: Path, seed: int = SEED) -> dict[str, int]:
     insiden = buat_insiden(d, tps, kel_geom)
     netralitas, pribadi = buat_netralitas(d, seed)
     layanan = buat_layanan(d, insiden, seed)
+    tugas = tindak.buat_tugas(insiden, logistik, AKHIR)
 
     wilayah = [{"tingkat": r.tingkat, "kode": r.kode, "nama": r.nama, "kode_induk": r.kode_induk,
                 "nama_lain": r.nama_lain if isinstance(r.nama_lain, str) else None,
@@ -869,6 +871,7 @@ def buat(data_dir: Path, geo_dir: Path, seed: int = SEED) -> dict[str, int]:
         "layanan.csv": _csv(layanan, ["id_unit", "waktu", "nama_unit", "jenis", "kode_kecamatan", "kode_kelurahan",
                                       "status", "keterangan", "sumber"]),
         "tahapan.csv": _csv(tahapan.to_dict("records"), ["tahapan", "mulai", "selesai", "catatan"]),
+        "tugas.csv": _csv(tugas, tindak.KOLOM_TUGAS),
     }
     counts = {}
     for name, text in files.items():
