@@ -112,9 +112,9 @@ def test_pengguna_tambah_lurah(tmp_path):
     p = pengguna.tambah(tmp_path, "lurah1", LURAH, "sandi-yang-panjang", kelurahan=KEL,
                         kecamatan_ada={KEL, "99.01.01"})
     assert (p.kecamatan, p.kelurahan) == ("99.01.01", KEL) and p.akses.lingkup == Lingkup(LURAH, "99.01.01", KEL)
-    with pytest.raises(pengguna.PenggunaError, match="memerlukan --kelurahan"):
+    with pytest.raises(pengguna.PenggunaError, match=r"memerlukan --kelurahan"):
         pengguna.tambah(tmp_path, "lurah2", LURAH, "sandi-yang-panjang")
-    with pytest.raises(pengguna.PenggunaError, match="tidak ada di wilayah.csv"):
+    with pytest.raises(pengguna.PenggunaError, match=r"tidak ada di wilayah\.csv"):
         pengguna.tambah(tmp_path, "lurah3", LURAH, "sandi-yang-panjang", kelurahan="99.01.09.1001",
                         kecamatan_ada={KEL})
     with pytest.raises(pengguna.PenggunaError, match="hanya untuk peran lurah"):

@@ -192,3 +192,34 @@ def test_overdue_task_on_the_big_screen_action_slide_and_in_the_report(contoh_pa
     row = slide.tabel.baris[apa.index(kalimat)]
     assert row[slide.tabel.kolom.index("Tindak lanjut oleh")] == "Kecamatan Alpha"
     assert any(a.label == "Tugas lewat batas waktu" and a.nilai == "1 tugas" for a in slide.angka)
+
+
+def _lapor_proses(args):
+    """One field report from its own process (as two server processes or sessions would)."""
+    import os
+
+    from siaga.inti.config import Paths
+    from siaga.model import lapor
+    from tests.conftest import konteks_uji
+
+    data, geo, i = args
+    os.environ["SIAGA_JAM"] = JAM
+    k = konteks_uji(TGL, akses=Akses(f"lurah{i}", STAF))
+    b = lapor.baris_insiden(k, None, "99.01.01.1001", "konflik", "rendah", dt.datetime(2024, 11, 26, 9, 0),
+                            f"Laporan serentak nomor {i}")
+    h = tambah(Paths(data, geo), "insiden", [b], f"lurah{i}", lapor.SUMBER_LAPOR)
+    return b["id_insiden"], bool(h.ok and h.versi), [m.alasan for m in h.masalah]
+
+
+def test_twenty_concurrent_field_reports_from_separate_processes_all_land(contoh_paths):
+    import multiprocessing as mp
+
+    with mp.get_context("spawn").Pool(20) as pool:
+        hasil = pool.map(_lapor_proses, [(contoh_paths.data, contoh_paths.geo, i) for i in range(20)])
+    assert all(ok for _, ok, _ in hasil), hasil
+    df = pd.read_csv(contoh_paths.data / "insiden.csv")
+    baru = df[df["ringkasan"].str.startswith("Laporan serentak")]
+    assert sorted(baru["id_insiden"]) == sorted(i for i, _, _ in hasil) and len(baru) == 20
+    assert baru["id_insiden"].is_unique
+    s = Store(contoh_paths)
+    assert s.muat(), s.ditolak                            # the file is valid and loads
