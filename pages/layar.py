@@ -47,9 +47,8 @@ def tayang() -> None:
                  f"{p.hari_pemungutan} · {p.sumber}")
     kanan.metric("Pukul", aturan.jam(sekarang, k.wilayah.tz, k.wilayah.zona_waktu), p.hitung_mundur,
                  delta_color="off", delta_arrow="off")
-    if basi := aturan.peringatan_basi(aturan.pembaruan_terakhir(ui.store().paths), sekarang, atur.basi_jam,
-                                      k.wilayah.tz, k.wilayah.zona_waktu):
-        st.warning(basi, icon=":material/schedule:")
+    ui.pesan_waktu(aturan.pesan_waktu(k.rentang, k.tanggal, sekarang, batas_jam=atur.basi_jam, tz=k.wilayah.tz,
+                                      zona=k.wilayah.zona_waktu, simulasi=k.wilayah.simulasi), samping=False)
     ui.kartu(s.angka, definisi=False)
     if s.kalimat:
         with st.container(border=True, key="layar_situasi"):

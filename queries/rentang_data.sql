@@ -11,6 +11,8 @@ WITH batas AS (
     SELECT min(waktu) AS awal, max(waktu) AS akhir FROM insiden
     UNION ALL
     SELECT min(waktu) AS awal, max(waktu) AS akhir FROM netralitas
+    UNION ALL
+    SELECT min(waktu) AS awal, max(waktu) AS akhir FROM layanan
 )
 SELECT
     CAST(min(awal) AS DATE) AS tanggal_awal,

@@ -73,3 +73,16 @@ def test_every_page_links_to_the_big_screen(app_env):
     app_env(FIXTURE / "data", FIXTURE / "geo")
     at = apptest.buka("pages/kesiapan.py", kec="99.01.01", tgl="2024-11-25")
     assert "[Tampilkan di layar besar](./?mode=layar&kec=99.01.01&tgl=2024-11-25)" in at.caption[0].value
+
+
+def test_time_honesty_from_the_events_in_the_data(layar):
+    # The fixture's newest event (26 Nov 2024 10.00 WITA) is far behind the clock: the latest day
+    # is flagged stale on the wall screen, whatever the files' modification times say.
+    at = layar(slide="1", jeda="1")
+    [basi] = at.warning
+    assert basi.value.startswith("Data belum diperbarui selama ") and "26 November 2024 pukul 10.00 WITA" in basi.value
+    # a chosen past day is said in words, not flagged stale
+    at = layar(slide="1", jeda="1", tgl="2024-11-25")
+    assert not at.warning
+    assert any(c.value.startswith(":material/history: Menampilkan keadaan per 25 November 2024, bukan hari ini")
+               for c in at.caption)

@@ -168,3 +168,17 @@ def test_on_plan_logistics_are_never_rawan_at_h_minus_4(demo_store):
     sesuai = kec[kec["skor_logistik"].round() >= kec["rencana_logistik"].round()]
     assert len(sesuai) == 12 and (sesuai["rencana_logistik"] == 50).all()
     assert not (sesuai["level"] == "rawan").any()
+
+
+def test_the_demo_says_it_replays_2024_and_is_never_called_stale(demo_store):
+    from siaga.model.konteks import Rentang
+    from siaga.model.layar import pesan_waktu
+
+    w = demo_store.wilayah
+    assert w.simulasi
+    rentang = Rentang.dari_query(demo_store.query)
+    sekarang = dt.datetime(2026, 12, 3, 18, 0, tzinfo=dt.UTC)
+    [p] = pesan_waktu(rentang, rentang.akhir, sekarang, batas_jam=6, tz=w.tz, zona=w.zona_waktu, simulasi=w.simulasi)
+    assert p.tingkat == "info"
+    assert p.teks.startswith("Tayangan ulang: data simulasi Pilkada 2024 (")
+    assert "bukan keadaan hari ini (4 Desember 2026)" in p.teks          # 01.00 WIB the next day

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 
 import pytest
 
-from siaga.inti.config import Paths
 from siaga.model import layar as tl
+from siaga.model.konteks import Rentang
 
 JAKARTA = dt.timezone(dt.timedelta(hours=7))
 
@@ -43,22 +42,45 @@ def test_clock_in_the_region_time_zone():
     assert tl.jam(t, "Asia/Jayapura", "WIT") == "15.05 WIT"
 
 
-def test_stale_warning():
-    now = dt.datetime(2024, 11, 27, 12, 0, tzinfo=JAKARTA)
-    assert tl.peringatan_basi(now - dt.timedelta(hours=2), now, 6, "Asia/Jakarta", "WIB") is None
-    teks = tl.peringatan_basi(now - dt.timedelta(hours=7), now, 6, "Asia/Jakarta", "WIB")
-    assert teks.startswith("Data belum diperbarui selama 7 jam (berkas terakhir berubah 27 November 2024 pukul "
-                           "05.00 WIB)")
-    assert "3 hari" in tl.peringatan_basi(now - dt.timedelta(days=3, hours=2), now, 6, "Asia/Jakarta", "WIB")
-    assert tl.peringatan_basi(None, now, 6, "Asia/Jakarta", "WIB") == "Belum ada berkas data."
+RENTANG = Rentang(dt.date(2024, 9, 1), dt.date(2024, 11, 27), dt.datetime(2024, 11, 27, 5, 0))
 
 
-def test_last_update_looks_at_the_operational_logs(contoh_paths: Paths):
-    lama = dt.datetime(2024, 11, 20, 8, 0).timestamp()
-    for p in contoh_paths.data.iterdir():
-        os.utime(p, (lama, lama))
-    baru = dt.datetime(2024, 11, 26, 9, 30).timestamp()
-    os.utime(contoh_paths.data / "insiden.csv", (baru, baru))
-    assert tl.pembaruan_terakhir(contoh_paths).timestamp() == baru
-    os.utime(contoh_paths.data / "wilayah.csv", (baru + 3600, baru + 3600))     # not an operational log
-    assert tl.pembaruan_terakhir(contoh_paths).timestamp() == baru
+def _pesan(sekarang, tanggal=dt.date(2024, 11, 27), simulasi=False, rentang=RENTANG):
+    return tl.pesan_waktu(rentang, tanggal, sekarang, batas_jam=6, tz="Asia/Jakarta", zona="WIB", simulasi=simulasi)
+
+
+def test_stale_warning_compares_the_newest_event_with_the_clock():
+    now = dt.datetime(2024, 11, 27, 10, 0, tzinfo=JAKARTA)
+    assert _pesan(now) == []                                            # 5 hours: fresh
+    [p] = _pesan(now + dt.timedelta(hours=2))
+    assert p.tingkat == "peringatan"
+    assert p.teks == ("Data belum diperbarui selama 7 jam: laporan terbaru dalam data 27 November 2024 pukul "
+                      "05.00 WIB. Pastikan laporan camat dan lurah masuk.")
+    # the clock is two years on, file times are irrelevant: the data say 2024
+    dua_tahun = dt.datetime(2026, 12, 3, 11, 0, tzinfo=dt.UTC)
+    basi, lampau = _pesan(dua_tahun)
+    assert basi.tingkat == "peringatan" and "selama 736 hari" in basi.teks
+    assert lampau.tingkat == "info"
+    assert lampau.teks == "Menampilkan keadaan per 27 November 2024, bukan hari ini (3 Desember 2026)."
+    # the clock in another zone: the age is the same moment
+    assert _pesan(now.astimezone(dt.UTC)) == []
+    # a chosen past day is as old as the day: said, not flagged stale
+    [p] = _pesan(dua_tahun, tanggal=dt.date(2024, 11, 20))
+    assert p.tingkat == "info" and p.teks.startswith("Menampilkan keadaan per 20 November 2024")
+
+
+def test_events_after_the_clock_are_called_out():
+    [p] = _pesan(dt.datetime(2024, 11, 27, 2, 0, tzinfo=JAKARTA))
+    assert p.tingkat == "peringatan" and "setelah saat ini" in p.teks and "05.00 WIB" in p.teks
+
+
+def test_a_demo_says_it_replays_its_year_and_never_calls_itself_stale():
+    [p] = _pesan(dt.datetime(2026, 12, 3, 18, 0, tzinfo=JAKARTA), tanggal=dt.date(2024, 11, 26), simulasi=True)
+    assert p.tingkat == "info"
+    assert p.teks == ("Tayangan ulang: data simulasi Pilkada 2024 (1 September 2024 – 27 November 2024), bukan "
+                      "keadaan hari ini (3 Desember 2026). Keadaan yang tampil: per 26 November 2024.")
+
+
+def test_no_data_at_all_is_a_warning():
+    [p] = _pesan(dt.datetime(2024, 11, 27, 10, 0, tzinfo=JAKARTA), rentang=None)
+    assert p.tingkat == "peringatan" and p.teks.startswith("Belum ada data operasional")

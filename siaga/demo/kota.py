@@ -541,7 +541,8 @@ RINGKASAN = {
                          ("Pelayanan kantor kelurahan {kel} tertunda, petugas dikerahkan menyiapkan TPS.",
                           frozenset({"tenang", "h"})),
                          ("Pemadaman listrik di sekitar lokasi TPS Kelurahan {kel}.", SEMUA_FASE),
-                         ("Kemacetan panjang akibat pawai kampanye melintasi Kelurahan {kel}.", frozenset({"kampanye"})),
+                         ("Kemacetan panjang akibat pawai kampanye melintasi Kelurahan {kel}.",
+                          frozenset({"kampanye"})),
                          ("Kemacetan panjang di jalan utama Kelurahan {kel}.", SEMUA_FASE)],
 }
 
@@ -739,8 +740,8 @@ def unit_layanan(d: Demo) -> list[dict]:
              "kode_kecamatan": kode, "kode_kelurahan": None},
         ]
     for r in d.kel.itertuples():
-        units.append({"id_unit": f"KEL-{r.kode}", "nama_unit": f"Kantor Kelurahan {r.nama}", "jenis": "kantor_kelurahan",
-                      "kode_kecamatan": r.kode_induk, "kode_kelurahan": r.kode})
+        units.append({"id_unit": f"KEL-{r.kode}", "nama_unit": f"Kantor Kelurahan {r.nama}",
+                      "jenis": "kantor_kelurahan", "kode_kecamatan": r.kode_induk, "kode_kelurahan": r.kode})
     return units
 
 
@@ -811,7 +812,8 @@ def buat_layanan(d: Demo, insiden: list[dict], seed: int) -> list[dict]:
                 t = t.replace(second=0, microsecond=0)
                 if t > AKHIR:
                     continue
-                keadaan = [(st, ket) for mulai, selesai, st, ket in per_unit.get(u["id_unit"], []) if mulai <= t < selesai]
+                keadaan = [(st, ket) for mulai, selesai, st, ket in per_unit.get(u["id_unit"], [])
+                           if mulai <= t < selesai]
                 status, ket = (("berhenti", keadaan[0][1]) if any(st == "berhenti" for st, _ in keadaan)
                                else keadaan[0] if keadaan else ("normal", None))
                 rows.append({"id_unit": u["id_unit"], "waktu": t, "nama_unit": u["nama_unit"], "jenis": u["jenis"],

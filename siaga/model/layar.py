@@ -4,7 +4,7 @@ data are stale. Pure functions; the page ``pages/layar.py`` draws the slides of 
 
 URL parameters (all optional): ``interval`` seconds per slide (5–600, default 20), ``slide``
 the 1-based slide to start on (or to stay on, with ``jeda=1``), ``jeda=1`` paused, ``basi``
-hours after which data without a new report are flagged stale (default 6), plus the usual
+hours after which data whose newest event is older are flagged stale (default 6), plus the usual
 ``kec`` and ``tgl`` filters.
 """
 
@@ -16,9 +16,7 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from siaga.inti import fmt
-from siaga.inti.config import Paths
-from siaga.inti.kontrak import DIMUAT, INPUTS
-from siaga.masuk.baca import lokasi_berkas
+from siaga.model.konteks import Rentang
 
 INTERVAL_BAWAAN, INTERVAL_MIN, INTERVAL_MAKS = 20, 5, 600
 BASI_BAWAAN = 6.0
@@ -37,7 +35,7 @@ class Pengaturan:
     interval: int            # seconds per slide
     mulai: int               # 0-based slide to start on
     jeda: bool               # paused: the slide stays
-    basi_jam: float          # data older than this (hours without a new input file) are stale
+    basi_jam: float          # data whose newest event is older than this (hours) are stale
 
     @classmethod
     def dari_url(cls, q: Mapping[str, str]) -> Pengaturan:
@@ -59,25 +57,59 @@ def waktunya_ganti(mulai_tampil: float, sekarang: float, interval: int) -> bool:
     return sekarang - mulai_tampil >= interval * 0.9
 
 
-def pembaruan_terakhir(paths: Paths) -> dt.datetime | None:
-    """When an operational input file (a log of the data contract) last changed, aware."""
-    berkas = [lokasi_berkas(INPUTS[n], paths) for n in DIMUAT if INPUTS[n].log]
-    waktu = [p.stat().st_mtime for p in berkas if p.exists()]
-    return dt.datetime.fromtimestamp(max(waktu)).astimezone() if waktu else None
+@dataclass(frozen=True)
+class Pesan:
+    """A sentence about time shown above a screen: ``peringatan`` (stale or impossible data) or
+    ``info`` (a replay, a past as-of date)."""
+    teks: str
+    tingkat: str                 # "peringatan" | "info"
 
 
-def peringatan_basi(terakhir: dt.datetime | None, sekarang: dt.datetime, batas_jam: float, tz: str,
-                    zona: str) -> str | None:
-    """A sentence when no input file has changed for ``batas_jam`` hours, else None."""
-    if terakhir is None:
-        return "Belum ada berkas data."
-    umur = sekarang - terakhir
-    if umur < dt.timedelta(hours=batas_jam):
-        return None
-    jam = umur.total_seconds() / 3600
-    lama = f"{fmt.angka(jam // 24)} hari" if jam >= 48 else f"{fmt.angka(jam)} jam"
-    return (f"Data belum diperbarui selama {lama} (berkas terakhir berubah {fmt.waktu(terakhir, zona)}). "
-            "Pastikan laporan camat dan lurah masuk.")
+def _lama(umur: dt.timedelta) -> str:
+    jam_ = int(umur.total_seconds() // 3600)
+    return f"{fmt.angka(jam_ // 24)} hari" if jam_ >= 48 else f"{fmt.angka(jam_)} jam"
+
+
+def pesan_waktu(rentang: Rentang | None, tanggal: dt.date, sekarang: dt.datetime, *, batas_jam: float, tz: str,
+                zona: str, simulasi: bool) -> list[Pesan]:
+    """Time honesty: compare the newest event *in the data* (not a file time) with the clock and
+    with the as-of date ``tanggal``. Event times are the region's local time.
+
+    - a demo (``wilayah.simulasi``) says plainly that it replays its election year;
+    - otherwise, viewing the latest day of data, data whose newest event is ``batas_jam`` hours or
+      more before the clock are stale; events later than the clock (a reporter's wrong clock or
+      year) are always called out;
+    - an as-of date before today, or after the last day of data, is said in words.
+    """
+    if rentang is None:
+        return [Pesan("Belum ada data operasional (logistik, checklist, insiden, netralitas, layanan).",
+                      "peringatan")]
+    zona_info = ZoneInfo(tz)
+    terakhir = rentang.waktu_terakhir.replace(tzinfo=zona_info)
+    kini = sekarang.astimezone(zona_info)
+    hari_ini = kini.date()
+    pesan: list[Pesan] = []
+    if simulasi:
+        pesan.append(Pesan(f"Tayangan ulang: data simulasi Pilkada {rentang.akhir.year} "
+                           f"({fmt.tanggal(rentang.awal)} – {fmt.tanggal(rentang.akhir)}), bukan keadaan hari ini "
+                           f"({fmt.tanggal(hari_ini)}). Keadaan yang tampil: per {fmt.tanggal(tanggal)}.", "info"))
+        return pesan
+    umur = kini - terakhir
+    if tanggal < rentang.akhir:                  # a chosen past day: its data are as old as the day
+        pass
+    elif umur >= dt.timedelta(hours=batas_jam):
+        pesan.append(Pesan(f"Data belum diperbarui selama {_lama(umur)}: laporan terbaru dalam data "
+                           f"{fmt.waktu(terakhir, zona)}. Pastikan laporan camat dan lurah masuk.", "peringatan"))
+    if umur < -dt.timedelta(hours=1):
+        pesan.append(Pesan(f"Ada laporan bertanggal setelah saat ini ({fmt.waktu(terakhir, zona)}): periksa jam "
+                           "dan tahun pada perangkat atau berkas pelapor.", "peringatan"))
+    if tanggal < hari_ini:
+        pesan.append(Pesan(f"Menampilkan keadaan per {fmt.tanggal(tanggal)}, bukan hari ini "
+                           f"({fmt.tanggal(hari_ini)}).", "info"))
+    elif tanggal > rentang.akhir:
+        pesan.append(Pesan(f"Belum ada laporan setelah {fmt.waktu(terakhir, zona)}: angka per "
+                           f"{fmt.tanggal(tanggal)} adalah keadaan saat itu.", "info"))
+    return pesan
 
 
 def jam(sekarang: dt.datetime, tz: str, zona: str) -> str:

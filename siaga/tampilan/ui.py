@@ -28,6 +28,7 @@ from siaga.inti.masalah import Masalah
 from siaga.laporan import unduhan
 from siaga.masuk.geo import Batas
 from siaga.model import ikhtisar, level
+from siaga.model import layar as waktu_data
 from siaga.model.komponen import Angka, Q
 from siaga.model.konteks import JENDELA, JENDELA_BAWAAN, Konteks, Rentang
 from siaga.tampilan.navigasi import BDG, JDL, KEC, KEL, TGL
@@ -221,6 +222,10 @@ def mulai(filters: frozenset[str] = frozenset({KEC, TGL}), perlu_data: bool = Tr
                     help="Insiden yang dilaporkan dalam jendela waktu ini, sampai tanggal data.")
         if wil.simulasi and not layar:
             st.caption("⚠️ Data operasional pada demo ini **simulasi**; kode wilayah, DPT dan TPS per kecamatan nyata.")
+    if not layar:
+        pesan_waktu(waktu_data.pesan_waktu(rentang, v_tgl, dt.datetime.now().astimezone(),
+                                           batas_jam=waktu_data.BASI_BAWAAN, tz=wil.tz, zona=wil.zona_waktu,
+                                           simulasi=wil.simulasi))
 
     ktx = Konteks(wilayah=wil, versi=s.versi, tanggal=v_tgl, kecamatan=v_kec or None,
                   kelurahan=ak.kelurahan or ((v_kel or None) if KEL in filters else None),
@@ -340,6 +345,17 @@ def judul(teks: str, k: Konteks) -> None:
                f"{fmt.hari_tanggal(k.wilayah.hari_pemungutan)} · [Tampilkan di layar besar]({tautan_layar(k)})")
     if k.sebelum_data:
         st.info(f"Belum ada data pada {fmt.tanggal(k.tanggal)}: data pertama tercatat {fmt.tanggal(k.tanggal_awal)}.")
+
+
+def pesan_waktu(pesan: list[waktu_data.Pesan], samping: bool = True) -> None:
+    """Time-honesty sentences (:func:`siaga.model.layar.pesan_waktu`): a warning box on the page for
+    stale or impossible data; a quiet line for a replay or a past date, under the date filter in
+    the sidebar (``samping``) or on the page (the big screen has no sidebar)."""
+    for p in pesan:
+        if p.tingkat == "peringatan":
+            st.warning(p.teks, icon=":material/schedule:")
+        else:
+            (st.sidebar if samping else st).caption(f":material/history: {fmt.md(p.teks)}")
 
 
 def kosong(pesan: str) -> None:

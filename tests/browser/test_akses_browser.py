@@ -111,8 +111,8 @@ def test_public_demo(browser, artefak):
             text = t.page.locator("body").inner_text()
             assert "Demo publik" in text and "Daftar insiden" not in text and "SENTINEL" not in text
             assert t.page.locator('[data-testid="stDownloadButton"]').count() == 0
-            t.open(url + "/data", ready='[data-testid="stAlert"]')
-            assert "hanya untuk admin" in t.page.locator('[data-testid="stAlert"]').first.inner_text()
+            t.open(url + "/data", ready='[data-testid="stAlert"]:has-text("hanya untuk admin")')
+            assert t.page.locator('[data-testid="stAlert"]:has-text("hanya untuk admin")').is_visible()
             assert t.page.locator('[data-testid="stFileUploader"]').count() == 0
             t.screenshot(artefak, "akses-demo-publik-data")
             assert t.errors == [] and t.external == []
