@@ -11,7 +11,7 @@ from siaga.tampilan import layar, navigasi, tombol_laporan, ui
 HERE = Path(__file__).resolve().parent
 
 st.set_page_config(page_title="Siaga Pilkada", page_icon=str(HERE / "siaga" / "static" / "ikon.png"), layout="wide",
-                   initial_sidebar_state="expanded")
+                   initial_sidebar_state="auto")      # collapsed on a phone (Lapor)
 ui.penjaga_modul()
 
 ak = gerbang.jaga()

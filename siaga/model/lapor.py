@@ -53,8 +53,8 @@ def susun(q: Q, k: Konteks) -> HalamanLapor:
 
 
 def id_insiden(saat: dt.datetime) -> str:
-    """``LPR-2411270815-a3f1``: a field report's incident id (time and a random part)."""
-    return f"LPR-{saat:%y%m%d%H%M}-{secrets.token_hex(2)}"
+    """``LPR-2411270815-a3f1c9``: a field report's incident id (time and a random part)."""
+    return f"LPR-{saat:%y%m%d%H%M}-{secrets.token_hex(3)}"
 
 
 def baris_insiden(k: Konteks, kode_tps: str | None, kode_kelurahan: str, kategori: str, keparahan: str,

@@ -73,8 +73,8 @@ def pilihan_unit(k: Konteks) -> dict[str, str]:
 
 
 def id_baru(saat: dt.datetime) -> str:
-    """``TGS-2411261430-3fa2``: time and a random part, so two desks creating at once never collide."""
-    return f"TGS-{saat:%y%m%d%H%M}-{secrets.token_hex(2)}"
+    """``TGS-2411261430-3fa2b7``: time and a random part, so two desks creating at once never collide."""
+    return f"TGS-{saat:%y%m%d%H%M}-{secrets.token_hex(3)}"
 
 
 def baris_baru(k: Konteks, oleh: str, judul: str, unit: str, batas_waktu: dt.datetime, asal: str = "lainnya",
