@@ -21,8 +21,8 @@ from tests.conftest import konteks_uji
 
 TGL = dt.date(2024, 11, 26)
 JAM = "2024-11-26 10:00"
-KURANG = "tps/99.01.01.1001.002/SS"
-N_SERENTAK = 8                            # processes appending at once      # the shortage of the fixture: 30 damaged ballots at TPS 002
+KURANG = "tps/99.01.01.1001.002/SS"      # the shortage of the fixture: 30 damaged ballots at TPS 002
+N_SERENTAK = 8                            # processes appending at once
 
 
 @pytest.fixture
