@@ -4,7 +4,7 @@ one kecamatan), and the pictures of it for the documentation.
     python bench/laporan.py [--tanggal 2024-11-26] [--kecamatan 32.75.07] [--tulis] [--gambar]
 
 Prints a table. --tulis rewrites the "Laporan (snapshot)" section of docs/performance.md;
---gambar writes docs/img/laporan/ (the PDF's first page and every slide PNG, whole city).
+--gambar writes docs/img/laporan/ (the PDF's first page, every slide PNG and the poster, whole city).
 Not part of the test suite: timings depend on the machine.
 """
 
@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import io
+import os
 import platform
 import sys
 import time
@@ -38,7 +39,7 @@ def ukur(store: Store, tanggal: dt.date, kecamatan: str | None) -> dict[str, tup
     """Seconds, bytes and the file of the model alone and of each format (each from scratch:
     queries, drawing, a fresh chromium)."""
     t = time.perf_counter()
-    paparan.susun(store, tanggal, kecamatan)
+    paparan.susun(*paparan.dari_store(store, tanggal, kecamatan))
     out = {"isi": (time.perf_counter() - t, 0, b"")}
     for f in laporan.FORMAT:
         t = time.perf_counter()
@@ -64,8 +65,10 @@ def tulis_gambar(hasil: dict[str, tuple[float, int, bytes]]) -> list[Path]:
     ditulis = [GAMBAR / "pdf-halaman-1.png"]
     ditulis[0].write_bytes(kecil(buf.getvalue()))
     z = zipfile.ZipFile(io.BytesIO(hasil["png"][2]))
+    for lama in GAMBAR.glob("slide-*.png"):           # slides of an older deck
+        lama.unlink()
     for nama in z.namelist():
-        p = GAMBAR / f"slide-{nama}"
+        p = GAMBAR / (nama if nama == "poster.png" else f"slide-{nama}")
         p.write_bytes(kecil(z.read(nama)))
         ditulis.append(p)
     return ditulis
@@ -80,8 +83,8 @@ def main() -> None:
     args = ap.parse_args()
     store = Store(Paths(ROOT / "data", ROOT / "geo"))
     assert store.muat(), store.ditolak
-    tanggal = args.tanggal or paparan.rentang(store).akhir
-    nama = paparan.nama_kecamatan(store)[args.kecamatan]
+    tanggal = args.tanggal or store.query("rentang_data").iloc[0].tanggal_akhir.date()
+    nama = paparan.dari_store(store, tanggal)[1].nama_kecamatan[args.kecamatan]
     lingkup = {f"seluruh {store.wilayah.nama}": None, f"Kecamatan {nama} ({args.kecamatan})": args.kecamatan}
     hasil = {label: ukur(store, tanggal, kec) for label, kec in lingkup.items()}
     kolom = ["isi (kueri saja)", *[laporan.FORMAT[f].label for f in laporan.FORMAT]]
@@ -89,9 +92,11 @@ def main() -> None:
     for label, r in hasil.items():
         sel = [f"{r['isi'][0]:.1f} s"] + [f"{r[f][0]:.1f} s · {r[f][1] / 1024:,.0f} KB" for f in laporan.FORMAT]
         baris.append(f"| {label} | {' | '.join(sel)} |")
+    beban = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     teks = [f"Measured {dt.date.today().isoformat()} on {platform.machine()}, Python {platform.python_version()}, "
-            f"demo data as of {tanggal.isoformat()}; each format made from scratch (queries, maps, a fresh "
-            "chromium for the charts), one run each.", "", *baris]
+            f"{os.cpu_count()} cores, load average {beban} (1, 5, 15 min) at the end; demo data as of "
+            f"{tanggal.isoformat()}; each format made from scratch (queries, maps, a fresh chromium for the "
+            "charts), one run each. PNG: every slide and the poster.", "", *baris]
     print("\n".join(teks))
     if args.tulis:
         doc = ROOT / "docs" / "performance.md"

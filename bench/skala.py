@@ -1,6 +1,7 @@
 """Benchmark at city and national scale: ingest, page reruns, the queries behind each page,
-bytes of maps and charts, peak memory, and a plain-pandas baseline of the Ringkasan and
-Logistik figures on the same files.
+bytes of maps and charts, peak memory. (Its former pandas ratios compared DuckDB reading a
+precomputed summary with pandas recomputing from raw events; they were removed, see
+docs/performance.md.)
 
     python -m siaga demo --skala nasional --out /tmp/nasional      # ≈ 680 MB of CSV, ≈ 15 s
     python bench/skala.py --nasional /tmp/nasional [--runs 9] [--tulis]
@@ -9,8 +10,7 @@ City scale is the repository's demo (Kota Bekasi). For each scale, two child pro
 app's peak memory its own: one only loads the data (ingest time and peak), the other loads it
 through the app's cached store and opens every page with AppTest. It times the queries each
 page runs (Streamlit caches emptied first), the median warm rerun and the bytes of its maps and
-plotly specs. The pandas baseline then runs in this process: read the CSVs, then group by
-kecamatan (city) or province (national). With --tulis the section between the
+plotly specs. With --tulis the section between the
 ``bench:skala`` markers of docs/performance.md is rewritten. Not part of the test suite.
 """
 
@@ -29,8 +29,6 @@ import tempfile
 import time
 from pathlib import Path
 
-import pandas as pd
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -47,7 +45,6 @@ HALAMAN = {
         "Ikhtisar · kecamatan 32.01.01 (TPS)": (None, {"wil": "32.01.01"}),
     },
 }
-PANJANG = {"kota": 8, "nasional": 2}       # pandas baseline groups by kecamatan / province
 
 
 def _rss_mb() -> float:
@@ -127,53 +124,6 @@ def anak_app(data: Path, skala: str, runs: int) -> dict:
     return out
 
 
-# ------------------------------------------------------------------ plain-pandas baseline
-
-def pandas_baca(data: Path) -> dict[str, pd.DataFrame]:
-    d = data / "data"
-    return {
-        "tps": pd.read_csv(d / "tps.csv", usecols=["kode_tps", "dpt"], dtype={"kode_tps": str}),
-        "logistik": pd.read_csv(d / "logistik.csv", usecols=["waktu", "tahap", "kode_lokasi", "kode_item",
-                                                             "jumlah_kebutuhan", "jumlah_diterima", "jumlah_rusak"],
-                                dtype={"kode_lokasi": str}, parse_dates=["waktu"]),
-        "insiden": pd.read_csv(d / "insiden.csv",
-                               usecols=["id_insiden", "waktu", "kode_kecamatan", "keparahan", "status"],
-                               dtype={"kode_kecamatan": str}, parse_dates=["waktu"]),
-    }
-
-
-def pandas_hitung(f: dict[str, pd.DataFrame], tanggal: dt.date, panjang: int) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Ringkasan (TPS, DPT, open and serious incidents as of the date) and Logistik
-    (completeness per stage) per unit: the groupings the app's queries make."""
-    batas = pd.Timestamp(tanggal) + pd.Timedelta(days=1)
-    tps = f["tps"].assign(unit=f["tps"]["kode_tps"].str[:panjang])
-    ins = f["insiden"][f["insiden"]["waktu"] < batas].sort_values("waktu").groupby("id_insiden").tail(1)
-    ins = ins.assign(unit=ins["kode_kecamatan"].str[:panjang], terbuka=ins["status"] != "selesai")
-    ins = ins.assign(serius=ins["terbuka"] & (ins["keparahan"] == "tinggi"))
-    ringkasan = (tps.groupby("unit").agg(jumlah_tps=("kode_tps", "size"), dpt=("dpt", "sum"))
-                 .join(ins.groupby("unit")[["terbuka", "serius"]].sum()))
-    log = f["logistik"][f["logistik"]["waktu"] < batas]
-    per = log.groupby(["tahap", "kode_lokasi", "kode_item"]).agg(
-        butuh=("jumlah_kebutuhan", "max"), terima=("jumlah_diterima", "sum"), rusak=("jumlah_rusak", "sum"))
-    per["tersedia"] = (per["terima"] - per["rusak"]).clip(lower=0).clip(upper=per["butuh"])
-    per = per.reset_index()
-    per["unit"] = per["kode_lokasi"].str[:panjang]
-    tahap = per.groupby(["unit", "tahap", "kode_item"])[["tersedia", "butuh"]].sum()
-    logistik = (tahap["tersedia"] / tahap["butuh"]).groupby(["unit", "tahap"]).mean().unstack() * 100
-    return ringkasan, logistik
-
-
-def pandas_side(data: Path, panjang: int, runs: int) -> dict:
-    t = time.perf_counter()
-    frames = pandas_baca(data)
-    baca = time.perf_counter() - t
-    t = time.perf_counter()
-    pandas_hitung(frames, TGL, panjang)
-    pertama = time.perf_counter() - t
-    return {"baca_csv_s": baca, "hitung_ms": _median_ms(lambda: pandas_hitung(frames, TGL, panjang), max(3, runs // 3)),
-            "baca_dan_hitung_s": baca + pertama}
-
-
 def anak(mode: str, data: Path, skala: str, runs: int) -> dict:
     cmd = [sys.executable, __file__, "--anak", mode, "--skala", skala, "--data", str(data), "--runs", str(runs)]
     res = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
@@ -198,18 +148,13 @@ def ukur(data: Path, skala: str, runs: int) -> dict:
     print(skala, "ingest", r["ingest"], flush=True)
     r["app"] = anak("app", data, skala, runs)
     print(skala, "app", json.dumps(r["app"], indent=1), flush=True)
-    r["pandas"] = pandas_side(data, PANJANG[skala], runs)
-    print(skala, "pandas", r["pandas"], flush=True)
     return r
 
 
 # ------------------------------------------------------------------ report
 
 def _baris(skala: str, r: dict) -> list[str]:
-    app, pdx = r["app"], r["pandas"]
-    ringkas = next(iter(app["halaman"].values()))["query_ms"]      # Ringkasan / Ikhtisar: the first page
-    log = app["halaman"].get("Logistik", next(iter(app["halaman"].values())))["query_ms"]
-    duck = ringkas + log if skala == "kota" else ringkas
+    app = r["app"]
     out = [f"**{skala.capitalize()}** — {r['ukuran']}.", "",
            "| page | median rerun (ms) | its queries (ms, count) | map payloads (bytes) | plotly specs (bytes) |",
            "|---|---|---|---|---|"]
@@ -224,12 +169,7 @@ def _baris(skala: str, r: dict) -> list[str]:
             f"| {app['muat_s']:.1f} s |",
             f"| peak memory of the app process (load, every page, reruns) | {app['rss_puncak_mb']:.0f} MB |",
             f"| first use of a new as-of date (per-kecamatan summary) | {app['ringkas_dingin_ms']:.0f} ms |",
-            f"| pandas: read the CSVs | {pdx['baca_csv_s']:.2f} s |",
-            f"| pandas: Ringkasan + Logistik figures on frames in memory | {pdx['hitung_ms']:.0f} ms |",
-            f"| DuckDB: the same pages' queries | {duck:.0f} ms |",
-            (f"| ratio pandas read-CSV + compute / DuckDB "
-             f"| {pdx['baca_dan_hitung_s'] * 1000 / duck:,.1f}× |").replace(",", "."),
-            f"| ratio pandas in memory / DuckDB | {pdx['hitung_ms'] / duck:,.1f}× |".replace(",", "."), ""]
+            ""]
     return out
 
 

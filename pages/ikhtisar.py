@@ -47,7 +47,8 @@ with kiri:
         ui.kosong(f"Batas wilayah {lv} belum tersedia, peta tidak ditampilkan.")
     else:
         st.pydeck_chart(h.peta, height=grafik.MAP_HEIGHT, key="peta_ikhtisar")
-        st.caption(f"Peta per {lv}." + (f" {grafik.BATAS_PERKIRAAN}" if k.wilayah.batas_perkiraan else ""))
+        st.caption(" ".join(filter(None, [f"Peta per {lv}.", fmt.md(grafik.catatan_batas(k.wilayah.batas_perkiraan,
+                                                                                     k.wilayah.sumber_batas))])))
 with kanan:
     st.dataframe(ui.warnai_level(h.peringkat), hide_index=True, width="stretch", height=grafik.MAP_HEIGHT,
                  column_config=kolom.PERINGKAT_IKHTISAR)

@@ -3,6 +3,7 @@ overdue follow-ups with their PIC, and the incident table (downloadable)."""
 
 import streamlit as st
 
+from siaga.inti import fmt
 from siaga.model import grafik, insiden
 from siaga.tampilan import kolom, ui
 
@@ -32,7 +33,8 @@ else:
             st.pydeck_chart(h.peta, height=grafik.MAP_HEIGHT)
             st.plotly_chart(h.legenda_peta, key="legenda_peta",
                             config=grafik.PLOTLY_CONFIG | {"displayModeBar": False, "staticPlot": True})
-        st.caption(h.kalimat_peta + (" " + grafik.BATAS_PERKIRAAN if k.wilayah.batas_perkiraan else ""))
+        st.caption(" ".join(filter(None, [h.kalimat_peta, fmt.md(grafik.catatan_batas(k.wilayah.batas_perkiraan,
+                                                                                  k.wilayah.sumber_batas))])))
     with kanan:
         st.subheader("Insiden per hari menurut kategori")
         st.plotly_chart(h.grafik_harian, config=grafik.PLOTLY_CONFIG, key="grafik_harian")

@@ -35,7 +35,8 @@ with kiri:
     else:
         st.pydeck_chart(h.peta, height=grafik.MAP_HEIGHT, key="peta_kesiapan")
         st.caption(kesiapan.catatan_peta(k.wilayah.kesiapan, bool(k.kecamatan), bool(k.kelurahan), h.tanpa_koordinat,
-                                         k.wilayah.batas_perkiraan, h.rencana_hari_ini))
+                                         grafik.catatan_batas(k.wilayah.batas_perkiraan, k.wilayah.sumber_batas),
+                                         h.rencana_hari_ini))
 with kanan:
     if h.matriks is None:
         ui.kosong(f"Belum ada {unit} dengan TPS di wilayah ini.")

@@ -34,7 +34,7 @@ def geser(arah: int, jumlah: int) -> None:
 
 @st.fragment(run_every=None if ss["layar_jeda"] else atur.interval)
 def tayang() -> None:
-    ui.store().segarkan()                                 # a new report shows at the next rotation
+    ui.segarkan()                                         # a new report shows at the next rotation
     p = layar.paparan_layar(k, layar.tanggal_layar(k))
     n = len(p.slides)
     if not ss["layar_jeda"] and aturan.waktunya_ganti(ss["layar_sejak"], time.monotonic(), atur.interval):

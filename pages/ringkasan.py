@@ -57,8 +57,8 @@ with kiri:
         st.info("Batas wilayah kecamatan belum tersedia, peta tidak dapat ditampilkan.")
     else:
         st.pydeck_chart(h.peta, height=grafik.MAP_HEIGHT)
-        if k.wilayah.batas_perkiraan:
-            st.caption(grafik.BATAS_PERKIRAAN)
+        if catatan := grafik.catatan_batas(k.wilayah.batas_perkiraan, k.wilayah.sumber_batas):
+            st.caption(fmt.md(catatan))
     st.caption(h.legenda)
 with kanan:
     st.dataframe(ui.warnai_level(h.peringkat), hide_index=True, width="stretch", height=grafik.MAP_HEIGHT,

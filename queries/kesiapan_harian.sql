@@ -128,7 +128,8 @@ hulu_peristiwa AS (
     FROM kel AS k INNER JOIN lengkap AS l ON l.tahap = 'ppk' AND l.kode_lokasi = k.kode_kecamatan
     UNION ALL
     SELECT k.k, l.i, l.hari, l.tahap, l.lengkap
-    FROM kel AS k INNER JOIN lengkap AS l ON l.tahap = 'gudang'
+    FROM kel AS k  -- the gudang KPU of the kelurahan's own kab/kota (one per kab/kota in a multi-region desk)
+    INNER JOIN lengkap AS l ON l.tahap = 'gudang' AND l.kode_lokasi = left(k.kode_kecamatan, 5)
 ),
 hulu_item AS (
     -- how far up the chain (PPS, PPK, gudang) an item has come for a kelurahan, on its change days

@@ -3,6 +3,9 @@
 - ``demo``     regenerate the Kota Bekasi demo files (same seed, same files); ``--skala nasional
                --out DIR [--faktor F]`` writes the synthetic national dataset instead
 - ``periksa``  validate the input folders and print the problems in Indonesian
+- ``muat``     validate the inputs once and publish a snapshot for the app processes; ``--awasi``
+               keeps watching and publishes once per change (:mod:`siaga.data.terbit`)
+- ``layani``   serve the app: the loader, N Streamlit processes and nginx in front (``--proses N``)
 - ``kontrak``  write docs/data-contract.md from the contract
 - ``impor``    import one file (``python -m siaga impor FILE --jenis JENIS [--dry-run]``)
 - ``riwayat``  list the import versions
@@ -36,6 +39,20 @@ def _faktor(teks: str) -> float:
     if not 0 < f <= 1:
         raise argparse.ArgumentTypeError(f"faktor {teks} di luar rentang: harus lebih dari 0 dan paling besar 1")
     return f
+
+
+def _jumlah(teks: str) -> int:
+    try:
+        n = int(teks)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{teks!r} bukan bilangan bulat") from None
+    if not 1 <= n <= 32:
+        raise argparse.ArgumentTypeError(f"{n} di luar rentang 1–32")
+    return n
+
+
+def _jumlah_nol(teks: str) -> int:
+    return 0 if teks.strip() == "0" else _jumlah(teks)
 
 
 def _demo(args) -> int:
@@ -73,7 +90,14 @@ def _demo(args) -> int:
         counts = buat(data, geo, seed=seed, faktor=args.faktor if args.faktor is not None else 1.0,
                           kabar=_kabar)
     else:
-        counts = buat(data, geo, seed=seed)
+        from siaga.inti.masalah import MasalahError
+
+        try:
+            counts = buat(data, geo, seed=seed)
+        except MasalahError as exc:            # the reference boundaries did not pass the boundary import
+            for m in exc.masalah:
+                print(f"[{m.tingkat}] {m.pesan()}", file=sys.stderr)
+            return 1
     for name, n in counts.items():
         print(f"{name:28s} {n:>9,d} baris".replace(",", "."))
     if nasional:
@@ -96,6 +120,55 @@ def _periksa(args) -> int:
         return 0
     print(f"Data ditolak: {sum(m.tingkat == 'galat' for m in problems)} galat.", file=sys.stderr)
     return 1
+
+
+def _muat(args) -> int:
+    import logging
+
+    from siaga.data import terbit
+
+    paths = Paths.dari_env()
+    if args.awasi:
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+        try:
+            return terbit.awasi(paths, induk=args.induk)
+        except KeyboardInterrupt:
+            return 0
+    tujuan = terbit.folder(paths)
+    try:
+        hasil = terbit.terbitkan(paths, paksa=args.paksa)
+    except OSError as exc:
+        print(f"Pemuatan gagal: {terbit.sebab_gagal(exc, tujuan)}.", file=sys.stderr)
+        return 1
+    if hasil == terbit.GAGAL:
+        print(f"Pemuatan gagal: {terbit.ditolak(tujuan)[1][0].alasan}.", file=sys.stderr)
+        return 1
+    if hasil == terbit.TOLAK:
+        _, masalah = terbit.ditolak(tujuan)
+        for m in masalah:
+            print(f"[{m.tingkat}] {m.pesan()}", file=sys.stderr)
+        print(f"Data ditolak: {sum(m.tingkat == 'galat' for m in masalah)} galat; snapshot sebelumnya tetap dipakai.",
+              file=sys.stderr)
+        return 1
+    versi = (terbit.terkini(tujuan) or {}).get("versi")
+    if hasil == terbit.SAMA:
+        print(f"Data tidak berubah; snapshot {versi} sudah terbit di {tujuan}.")
+    else:
+        detik = next((j.get("detik") for j in reversed(terbit.jurnal(tujuan)) if j.get("versi") == versi), None)
+        print(f"Snapshot {versi} terbit di {tujuan}" + (f" ({str(detik).replace('.', ',')} detik)." if detik else "."))
+    return 0
+
+
+def _layani(args) -> int:
+    from siaga.layan import nginx, proses
+
+    if args.cetak_nginx:
+        port = [args.port_app + i for i in range(args.proses)]
+        layar = [args.port_app + args.proses + i for i in range(args.proses_layar)]
+        print(nginx.susun(port, layar, f"{args.alamat}:{args.port}", mandiri=False), end="")
+        return 0
+    return proses.layani(Paths.dari_env(), args.proses, args.port, args.alamat, args.port_app, args.proses_layar,
+                         Path(args.folder_jalan) if args.folder_jalan else None)
 
 
 def _kontrak(args) -> int:
@@ -369,6 +442,24 @@ def main(argv: list[str] | None = None) -> int:
     d.set_defaults(fn=_demo)
     c = sub.add_parser("periksa", help="periksa berkas masukan di SIAGA_DATA/SIAGA_GEO")
     c.set_defaults(fn=_periksa)
+    m = sub.add_parser("muat", help="periksa masukan sekali dan terbitkan snapshot untuk proses aplikasi")
+    m.add_argument("--awasi", action="store_true",
+                   help="terus mengawasi berkas masukan dan menerbitkan sekali setiap kali berubah")
+    m.add_argument("--induk", type=int, metavar="PID", help="--awasi: berhenti bila proses ini berhenti")
+    m.add_argument("--paksa", action="store_true", help="bangun ulang walau masukan tidak berubah")
+    m.set_defaults(fn=_muat)
+    ly = sub.add_parser("layani", help="layani dasbor: pemuat data, N proses aplikasi dan nginx di depannya")
+    ly.add_argument("--proses", type=_jumlah, default=2, metavar="N", help="jumlah proses aplikasi (bawaan: 2)")
+    ly.add_argument("--proses-layar", type=_jumlah_nol, default=0, metavar="M",
+                    help="proses tambahan khusus layar besar (?mode=layar), agar beban desk tidak membekukannya")
+    ly.add_argument("--port", type=int, default=8501, help="port nginx (bawaan: 8501)")
+    ly.add_argument("--alamat", default="127.0.0.1",
+                    help="alamat nginx (bawaan: 127.0.0.1; 0.0.0.0 untuk jaringan kantor)")
+    ly.add_argument("--port-app", type=int, default=8601, help="port proses aplikasi pertama (bawaan: 8601)")
+    ly.add_argument("--folder-jalan", metavar="FOLDER", help="folder nginx.conf dan log (bawaan: folder sementara)")
+    ly.add_argument("--cetak-nginx", action="store_true",
+                    help="cetak konfigurasi nginx untuk server (sites-available) lalu keluar")
+    ly.set_defaults(fn=_layani)
     k = sub.add_parser("kontrak", help="tulis docs/data-contract.md dari kontrak data")
     k.set_defaults(fn=_kontrak)
     from siaga.masuk.impor import JENIS
@@ -392,7 +483,7 @@ def main(argv: list[str] | None = None) -> int:
     pl.add_argument("versi", metavar="VERSI", type=int, help="nomor versi (lihat: python -m siaga riwayat)")
     pl.add_argument("--oleh", help="nama petugas (bawaan: pengguna sistem)")
     pl.set_defaults(fn=_pulihkan)
-    lp = sub.add_parser("laporan", help="tulis laporan harian (PDF, gambar PNG dalam zip, atau PPTX)")
+    lp = sub.add_parser("laporan", help="tulis laporan harian (PDF, gambar PNG dan poster dalam zip, atau PPTX)")
     lp.add_argument("--tanggal", type=_tanggal, help="data per tanggal TTTT-BB-HH (bawaan: hari data terakhir)")
     lp.add_argument("--format", choices=("pdf", "png", "pptx"), default="pdf",
                     help="pdf: A4 mendatar; png: berkas .zip berisi satu gambar 1600×900 per slide; pptx: 16:9")

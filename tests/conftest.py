@@ -21,8 +21,12 @@ ARTEFAK = ROOT / "tests" / "artefak"
 
 @pytest.fixture(autouse=True)
 def _cache_sementara(monkeypatch, tmp_path_factory):
-    """Parquet caches of large files go to a temporary folder, never into the repository."""
+    """Parquet caches of large files and published snapshots go to temporary folders, never into
+    the repository; the app builds its snapshots in its own process (``SIAGA_PEMUAT=sendiri``), as
+    the command-line tools do, so an AppTest needs no loader process."""
     monkeypatch.setenv("SIAGA_CACHE", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.setenv("SIAGA_TERBIT", str(tmp_path_factory.mktemp("terbit")))
+    monkeypatch.setenv("SIAGA_PEMUAT", "sendiri")
 
 
 @pytest.fixture
@@ -41,22 +45,22 @@ def contoh_paths(contoh_dir: Path):
 
 
 @pytest.fixture(scope="session")
-def contoh_store():
+def contoh_store(tmp_path_factory):
     """A loaded store over the (read-only) fixture; shared by query tests."""
     from siaga.data.store import Store
     from siaga.inti.config import Paths
 
-    s = Store(Paths(FIXTURE / "data", FIXTURE / "geo"))
+    s = Store(Paths(FIXTURE / "data", FIXTURE / "geo", tmp_path_factory.mktemp("terbit-contoh")), pemuat="sendiri")
     assert s.muat(), s.ditolak
     return s
 
 
 @pytest.fixture(scope="session")
-def demo_store():
+def demo_store(tmp_path_factory):
     from siaga.data.store import Store
     from siaga.inti.config import Paths
 
-    s = Store(Paths(ROOT / "data", ROOT / "geo"))
+    s = Store(Paths(ROOT / "data", ROOT / "geo", tmp_path_factory.mktemp("terbit-demo")), pemuat="sendiri")
     assert s.muat(), s.ditolak
     return s
 
@@ -103,6 +107,7 @@ def app_env(monkeypatch, tmp_path_factory, hash_uji):
             pengguna: bool = True, nama: str = "uji") -> None:
         monkeypatch.setenv("SIAGA_DATA", str(data))
         monkeypatch.setenv("SIAGA_GEO", str(geo))
+        monkeypatch.setenv("SIAGA_TERBIT", str(tmp_path_factory.mktemp("terbit")))
         st.cache_data.clear()
         st.cache_resource.clear()
         if pengguna:
@@ -133,6 +138,7 @@ def artefak() -> Path:
 # The slow part of the suite: a real browser, reports drawn by chromium, processes killed mid-import,
 # national-scale data. `scripts/uji -m "not lambat"` runs the rest in a few minutes.
 LAMBAT = ("tests/browser/", "tests/test_laporan.py", "tests/test_impor_kill.py", "tests/test_app_ikhtisar.py",
+          "tests/test_muat_ulang.py",
           "tests/test_demo_nasional.py")
 
 

@@ -165,7 +165,7 @@ def test_a_new_region_from_scratch_without_code_changes(tmp_path, berkas_desk, m
     ind = store.query("indikator_utama", tanggal=dt.date(2024, 11, 26), kecamatan=None).iloc[0]
     assert (ind["dpt"], ind["jumlah_tps"], ind["c_pemberitahuan"]) == (1000, 3, 250)
     assert (ind["insiden_serius_terbuka"], ind["pelayanan_terbuka"], ind["netralitas_terbuka"]) == (1, 1, 1)
-    ins = store.snapshot.con.cursor().execute("SELECT kode_kecamatan, kode_kelurahan FROM insiden").fetchall()
+    ins = store.snapshot.cursor().execute("SELECT kode_kecamatan, kode_kelurahan FROM insiden").fetchall()
     assert ins == [("98.76.02", "98.76.02.2001")]       # names in the desk's file, codes in the store
     assert set(store.snapshot.batas) == {"kecamatan", "kelurahan"}
 

@@ -17,6 +17,11 @@ def unduhan(at) -> list:
     return [e for e in at.get("download_button") if e.proto.id.endswith("laporan_unduh")]
 
 
+def gambar(at) -> list:
+    """The download buttons of the WhatsApp pictures, one per picture."""
+    return [e for e in at.get("download_button") if "laporan_unduh_" in e.proto.id]
+
+
 @pytest.fixture
 def server_berjalan(monkeypatch):
     """A server that has already served a page: its old pages/-directory mode is off (see
@@ -50,6 +55,33 @@ def test_click_makes_the_report_of_the_filter_then_offers_the_download(app_env, 
     assert "Kecamatan Beta" in teks and "Data per 25 November 2024" in teks and FORMAT["pdf"].ext == "pdf"
     at.radio(key="laporan_format").set_value("pptx").run()     # another format: made again only on click
     assert not unduhan(at)
+
+
+def test_whatsapp_pictures_are_offered_one_by_one(app_env, server_berjalan):
+    """The PNG format gives a download button per picture (the poster first, then one per slide),
+    each a PNG file of its own: no zip, which a phone cannot forward to a group as pictures."""
+    from PIL import Image
+
+    app_env(FIXTURE / "data", FIXTURE / "geo")
+    at = buka(None, timeout=300, tgl="2024-11-25")
+    at.radio(key="laporan_format").set_value("png").run()
+    assert not gambar(at)
+    at.button(key="laporan_buat").click().run()
+    assert not at.exception and not at.error
+    assert not unduhan(at)                                     # no zip in the app
+    tombol = gambar(at)
+    assert [t.proto.label for t in tombol] == [
+        "Poster situasi hari ini (tegak)", "1 · Situasi hari ini", "2 · Perlu tindakan hari ini",
+        "3 · Kesiapan per kecamatan", "4 · Perubahan sejak kemarin (24 November 2024)", "5 · Logistik",
+        "6 · Insiden 24 jam terakhir", "7 · Netralitas ASN"]
+    assert tombol[0].proto.type == "primary" and {t.proto.type for t in tombol[1:]} == {"secondary"}
+    kunci, isi = at.session_state["_laporan"]
+    assert kunci.format == "png"
+    ukuran = {g.nama: Image.open(io.BytesIO(g.png)).size for g in isi}
+    assert ukuran == {**{f"{i:02d}-{kode}.png": (1600, 900) for i, kode in enumerate(
+        ["situasi", "perhatian", "kesiapan", "perubahan", "logistik", "insiden", "netralitas"], 1)},
+                      "poster.png": (1080, 2160)}
+    assert all(g.png.startswith(b"\x89PNG") for g in isi)
 
 
 def test_the_control_is_on_every_page(app_env):

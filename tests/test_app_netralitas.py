@@ -207,6 +207,6 @@ def test_no_identity_in_the_downloads(contoh_store, kecamatan):
 def test_the_store_never_holds_identities(contoh_paths):
     s = Store(contoh_paths)
     assert s.muat()
-    tables = {r[0] for r in s.snapshot.con.cursor().execute(
+    tables = {r[0] for r in s.snapshot.cursor().execute(
         "SELECT table_name FROM information_schema.tables").fetchall()}
     assert "netralitas_pribadi" not in tables and "netralitas" in tables

@@ -21,8 +21,8 @@ def _tabel(store: Store, name: str) -> pd.DataFrame:
 
 
 @pytest.mark.parametrize("root", [FIXTURE, ROOT], ids=["kota_contoh", "demo"])
-def test_same_tables_as_pandas_reader(monkeypatch, root):
-    paths = Paths(root / "data", root / "geo")
+def test_same_tables_as_pandas_reader(monkeypatch, root, tmp_path):
+    paths = Paths(root / "data", root / "geo", tmp_path / "terbit")
     monkeypatch.setenv("SIAGA_BESAR_MB", "1000")
     kecil = Store(paths)
     assert kecil.muat() and not mode_besar(paths)
@@ -89,7 +89,7 @@ def test_nothing_read_from_a_file_reaches_the_sql_text(contoh_paths, monkeypatch
 
 
 def test_checked_files_are_kept_as_parquet_and_reread_only_when_changed(contoh_paths, monkeypatch, tmp_path):
-    from siaga.data import besar
+    from siaga.data import besar, terbit
 
     monkeypatch.setenv("SIAGA_BESAR_MB", "0")
     monkeypatch.setenv("SIAGA_CACHE", str(tmp_path / "cache"))
@@ -101,10 +101,13 @@ def test_checked_files_are_kept_as_parquet_and_reread_only_when_changed(contoh_p
     assert sorted(dibaca) == sorted(OPERASIONAL)
     assert sorted(p.name.split("-")[0] for p in (tmp_path / "cache").glob("*.parquet")) == sorted(OPERASIONAL)
     dibaca.clear()
-    kedua = Store(contoh_paths)               # a restart: every file comes from the cache
-    assert kedua.muat() and dibaca == []
+    dibangun = len(terbit.jurnal(pertama.folder))
+    kedua = Store(contoh_paths)               # a restart: the published snapshot serves, nothing is built
+    assert kedua.muat() and dibaca == [] and len(terbit.jurnal(pertama.folder)) == dibangun
+    lain = Store(Paths(contoh_paths.data, contoh_paths.geo, tmp_path / "terbit-lain"))
+    assert lain.muat() and dibaca == []       # a new publish folder: every checked file comes from the cache
     for name in OPERASIONAL:
-        pd.testing.assert_frame_equal(_tabel(pertama, name), _tabel(kedua, name), obj=name)
+        pd.testing.assert_frame_equal(_tabel(pertama, name), _tabel(lain, name), obj=name)
     _rewrite(contoh_paths, "insiden.csv", "Keributan di depan balai warga", "Keributan di depan pasar")
     assert kedua.muat() and dibaca == ["insiden"]      # only the changed file is parsed again
     assert "Keributan di depan pasar" in set(_tabel(kedua, "insiden")["ringkasan"])
@@ -113,7 +116,7 @@ def test_checked_files_are_kept_as_parquet_and_reread_only_when_changed(contoh_p
     for p in (tmp_path / "cache").glob("tps-*.parquet"):
         p.write_bytes(b"rusak")
     dibaca.clear()
-    ketiga = Store(contoh_paths)
+    ketiga = Store(Paths(contoh_paths.data, contoh_paths.geo, tmp_path / "terbit-ketiga"))
     assert ketiga.muat() and dibaca == ["tps"]
     # a refused file is never cached (the last good version's entry stays)
     sebelum = sorted((tmp_path / "cache").glob("tps-*"))

@@ -57,6 +57,7 @@ def test_sql_is_only_run_from_constant_text():
 def test_streamlit_hardening_settings():
     cfg = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
     assert cfg["browser"]["gatherUsageStats"] is False
+    assert cfg["browser"]["serverAddress"] == "localhost"       # no public-IP lookup on the internet at start
     assert cfg["client"]["showErrorDetails"] == "none" and cfg["client"]["toolbarMode"] == "viewer"
     assert cfg["client"]["showErrorLinks"] is False and cfg["client"]["disableDataExport"] is True
     s = cfg["server"]

@@ -59,7 +59,7 @@ def test_query_columns_match_header(contoh_store, name, kecamatan):
 @pytest.mark.parametrize("name", sorted(MACRO_NAME))
 def test_model_macro_columns_match_header(contoh_store, name):
     m = MODELS[name]
-    cur = contoh_store.snapshot.con.cursor()
+    cur = contoh_store.snapshot.cursor()
     # identifiers from our own file, values bound; optional parameters go by name
     args = ", ".join(f"{p} := ${p}" if p in m.opsional else f"${p}" for p in m.params)
     rel = cur.execute(f"SELECT * FROM {MACRO_NAME[name]}({args})", default_params(m, "99.01.01"))
@@ -71,8 +71,9 @@ def test_model_macro_columns_match_header(contoh_store, name):
 @pytest.mark.parametrize("name", sorted(TABLE_NAME))
 def test_model_table_columns_match_header(contoh_store, name):
     m = MODELS[name]
-    cols = [r[0] for r in contoh_store.snapshot.con.cursor().execute(
-        "SELECT column_name FROM information_schema.columns WHERE table_name = $t ORDER BY ordinal_position",
+    cols = [r[0] for r in contoh_store.snapshot.cursor().execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = $t AND table_catalog = 'data' "
+        "ORDER BY ordinal_position",
         {"t": TABLE_NAME[name]}).fetchall()]
     assert cols == list(m.columns), name
 
@@ -162,7 +163,7 @@ def test_daftar_wilayah(contoh_store):
 
 
 def test_level_boundaries(contoh_store):
-    cur = contoh_store.snapshot.con.cursor()
+    cur = contoh_store.snapshot.cursor()
     # decided on the score as shown (a whole number, half up): 79,5 shows as 80 and is siap
     got = cur.execute("SELECT level_kesiapan(80, 100, 80, 60), level_kesiapan(79.5, 100, 80, 60), "
                       "level_kesiapan(79.49, 100, 80, 60), level_kesiapan(59.5, 100, 80, 60), "
@@ -199,7 +200,7 @@ DEMO_DATES = [dt.date(2024, 9, 10), dt.date(2024, 10, 20), dt.date(2024, 11, 20)
 
 @pytest.mark.parametrize("tanggal", DEMO_DATES)
 def test_readiness_invariants(demo_store, tanggal):
-    cur = demo_store.snapshot.con.cursor()
+    cur = demo_store.snapshot.cursor()
     w = cur.execute("SELECT * FROM kesiapan_wilayah($t)", {"t": tanggal}).df()
     assert not w.duplicated(["tingkat", "kode"]).any()                      # keys unique
     for col in ("skor", "skor_logistik", "skor_checklist", "skor_insiden", "skor_netralitas"):
@@ -222,7 +223,7 @@ def test_readiness_invariants(demo_store, tanggal):
 
 @pytest.mark.parametrize("tanggal", DEMO_DATES)
 def test_logistics_invariants(demo_store, tanggal):
-    cur = demo_store.snapshot.con.cursor()
+    cur = demo_store.snapshot.cursor()
     u = cur.execute("SELECT * FROM logistik_unit($t)", {"t": tanggal}).df()
     assert not u.duplicated(["tahap", "kode_lokasi", "kode_item"]).any()
     assert u.lengkap.between(0, 1).all()

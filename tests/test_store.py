@@ -6,7 +6,7 @@ import datetime as dt
 import os
 import threading
 
-from siaga.data.store import DUCKDB_CONFIG, Store
+from siaga.data.store import THREADS_KECIL, Store
 from tests.conftest import baris_kecamatan
 
 TGL = dt.date(2024, 11, 25)
@@ -20,16 +20,16 @@ def _bump(path):
 def test_limits_are_set(contoh_paths):
     s = Store(contoh_paths)
     assert s.muat()
-    cur = s.snapshot.con.cursor()
+    cur = s.snapshot.cursor()
     threads, mem = cur.execute("SELECT current_setting('threads'), current_setting('memory_limit')").fetchone()
-    assert threads == DUCKDB_CONFIG["threads"]
+    assert threads == THREADS_KECIL
     assert mem.endswith(("MiB", "GiB"))
 
 
 def test_ids_stay_text_and_types_are_explicit(contoh_paths):
     s = Store(contoh_paths)
     s.muat()
-    cur = s.snapshot.con.cursor()
+    cur = s.snapshot.cursor()
     types = dict(cur.execute("SELECT column_name, data_type FROM information_schema.columns "
                              "WHERE table_name = 'tps'").fetchall())
     assert types["kode_tps"] == "VARCHAR" and types["dpt"] == "BIGINT" and types["rawan_banjir"] == "BOOLEAN"
@@ -41,7 +41,7 @@ def test_ids_stay_text_and_types_are_explicit(contoh_paths):
 def test_restricted_file_is_never_loaded(contoh_paths):
     s = Store(contoh_paths)
     s.muat()
-    cur = s.snapshot.con.cursor()
+    cur = s.snapshot.cursor()
     tables = {r[0] for r in cur.execute("SELECT table_name FROM information_schema.tables").fetchall()}
     assert "netralitas_pribadi" not in tables
     for (t,) in cur.execute("SELECT table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE'"

@@ -166,7 +166,7 @@ def test_closing_time_after_reopening(contoh_dir):
         f.write(f"I2,2024-11-26 09:00,2024-11-24 07:00,{base.format(s='selesai')}\n")
     s = Store(Paths(contoh_dir / "data", contoh_dir / "geo"))
     assert s.muat(), s.ditolak
-    cur = s.snapshot.con.cursor()
+    cur = s.snapshot.cursor()
     got = {tg: cur.execute("SELECT waktu_selesai, terbuka FROM insiden_lengkap($t) WHERE id_insiden = 'I2'",
                            {"t": tg}).fetchone() for tg in (T25, T26)}
     assert got[T25] == (dt.datetime(2024, 11, 25, 8), False)

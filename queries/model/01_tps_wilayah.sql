@@ -23,3 +23,4 @@ SELECT
 FROM tps AS t
 INNER JOIN wilayah AS kel ON kel.kode = t.kode_kelurahan
 INNER JOIN wilayah AS kec ON kec.kode = kel.kode_induk
+ORDER BY t.kode_tps

@@ -2,6 +2,7 @@
 -- (logistik_item.csv): ceil(per_tps + per_pemilih * DPT * (1 + cadangan_persen / 100)) per TPS,
 -- summed up the chain: TPS -> kelurahan (PPS) -> kecamatan (PPK) -> kab/kota (gudang KPU; one per
 -- kab/kota when the data hold several regions).
+-- The loader stores it ordered by place (queries/perintah/kebutuhan_urut.sql).
 -- columns:
 --   tahap: VARCHAR, gudang | ppk | pps | tps
 --   kode_lokasi: VARCHAR, receiving place code at the stage's level

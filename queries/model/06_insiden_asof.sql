@@ -2,6 +2,7 @@
 -- the time it was first reported, its category group and whether it is open or overdue.
 -- params:
 --   tanggal: DATE, as-of date
+--   awalan: VARCHAR = NULL, only the incidents of this unit (a code prefix: kecamatan, kab/kota); NULL for all
 -- columns:
 --   id_insiden: VARCHAR, incident id
 --   waktu_lapor: TIMESTAMP, first report
@@ -25,13 +26,19 @@
 --   terbuka: BOOLEAN, not yet selesai
 --   terlambat: BOOLEAN, open and past its due date
 --   penalti: DOUBLE, readiness penalty while open (from the config)
-CREATE OR REPLACE MACRO insiden_asof(tanggal) AS TABLE
-    WITH terakhir AS (
+CREATE OR REPLACE MACRO insiden_asof(tanggal, awalan := NULL) AS TABLE
+    WITH di_unit AS (  -- the incidents ever placed in the unit, with every row of theirs: one may have moved
+        SELECT DISTINCT id_insiden
+        FROM insiden
+        WHERE awalan IS NOT NULL AND kode_kecamatan >= awalan AND kode_kecamatan < awalan || '/'
+    ),
+    terakhir AS (
         SELECT
             *,
             min(waktu) OVER (PARTITION BY id_insiden) AS waktu_lapor
         FROM insiden
         WHERE waktu < CAST(tanggal AS DATE) + INTERVAL 1 DAY
+            AND (awalan IS NULL OR id_insiden IN (SELECT u.id_insiden FROM di_unit AS u))
         QUALIFY row_number() OVER (PARTITION BY id_insiden ORDER BY waktu DESC) = 1
     )
     SELECT
@@ -65,3 +72,4 @@ CREATE OR REPLACE MACRO insiden_asof(tanggal) AS TABLE
     FROM terakhir AS i
     INNER JOIN kategori_insiden AS k ON k.kode_kategori = i.kategori
     CROSS JOIN param AS p
+    WHERE awalan IS NULL OR (i.kode_kecamatan >= awalan AND i.kode_kecamatan < awalan || '/')

@@ -32,13 +32,13 @@ CREATE OR REPLACE MACRO komponen_tps(tanggal, awalan := NULL) AS TABLE
             count(*) FILTER (WHERE keparahan = 'tinggi') AS serius,
             count(*) FILTER (WHERE terlambat) AS terlambat,
             sum(penalti) AS penalti
-        FROM insiden_asof(tanggal)
+        FROM insiden_asof(tanggal, awalan := awalan)
         WHERE terbuka AND kode_tps IS NOT NULL
         GROUP BY kode_tps
     ),
     net AS (
         SELECT kode_kecamatan, count(*) AS terbuka
-        FROM netralitas_asof(tanggal)
+        FROM netralitas_asof(tanggal, awalan := awalan)
         WHERE terbuka
         GROUP BY kode_kecamatan
     )

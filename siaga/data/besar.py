@@ -34,7 +34,9 @@ from siaga.masuk.baca import lokasi_berkas, norm_judul
 from siaga.masuk.periksa import ALASAN, MAX_PER_KOLOM, RENTANG_KOORDINAT, contoh_nilai, teks_rentang
 
 OPERASIONAL = ("tps", "logistik", "checklist", "insiden", "netralitas")
-URUTAN = {"logistik": "kode_lokasi", "checklist": "kode_tps"}      # tables ordered by place after the checks
+# tables ordered by place after the checks (a look-up by code prefix then reads a few row groups)
+URUTAN = {"logistik": "kode_lokasi", "checklist": "kode_tps", "insiden": "kode_kecamatan",
+          "netralitas": "kode_kecamatan"}
 # jenis that DuckDB's reader types while parsing (as the contract's DuckDB type); the others are
 # read as text and checked, then converted, in SQL
 _BERTIPE = {"bulat", "desimal", "lintang", "bujur", "tanggal", "waktu"}

@@ -24,7 +24,7 @@ from pathlib import Path
 
 QUERY_DIR = Path(__file__).resolve().parent.parent.parent / "queries"
 MODEL_DIR = QUERY_DIR / "model"
-PERINTAH_DIR = QUERY_DIR / "perintah"      # statements that change a cache table (no result)
+PERINTAH_DIR = QUERY_DIR / "perintah"      # statements the store runs itself (caches, boundaries), not page queries
 
 _BIND = re.compile(r"(?<![\w$])\$([a-z_][a-z0-9_]*)")
 _HEADER_ITEM = re.compile(r"^--\s+([a-z_][a-z0-9_]*)\s*:\s*([A-Z][A-Z0-9_\[\]]*)\s*,?\s*(.*)$")

@@ -1,43 +1,51 @@
-"""The DuckDB store: load and validate the inputs once, reload when a file changes,
-serve named queries through one connection with a cursor per query.
+"""The store: the current published snapshot (:mod:`siaga.data.terbit`), opened read-only and
+served through named queries with a cursor per query.
 
-A failed reload never replaces good data: the previous connection keeps serving and the
-problems are kept for the UI to show.
+An app process never validates inputs itself. It opens the snapshot the "current" pointer names,
+checks the pointer at most once a second (a rerun boundary) and swaps in a new snapshot when one
+appears; a session keeps the snapshot its run started with until the run ends. A refused
+publication never replaces good data: the previous snapshot keeps serving and the problems are
+kept for the UI to show.
+
+Who builds snapshots (``pemuat``, environment variable ``SIAGA_PEMUAT``):
+
+- ``proses`` (the app's default): a watching loader process, started when none runs;
+- ``sendiri`` (command-line tools and tests): the calling process builds, one build at a time
+  per publish folder, and a session that finds a build running keeps the current snapshot;
+- ``luar``: never build here; another machine or service publishes into a shared folder.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import logging
 import os
-import tempfile
 import threading
 import time
-import uuid
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import duckdb
 import pandas as pd
-import pyarrow as pa
 
 from siaga.akses import Lingkup, param_lingkup
-from siaga.data import besar, queries
-from siaga.inti.config import CONFIG_FILE, Paths, Wilayah, muat_wilayah
-from siaga.inti.kontrak import DIMUAT, INPUTS
-from siaga.inti.masalah import GALAT, Masalah, MasalahError
+from siaga.data import queries, terbit
+from siaga.data.terbit import DUCKDB_CONFIG
+from siaga.inti.config import Paths, Wilayah, muat_wilayah
+from siaga.inti.masalah import Masalah, MasalahError
 from siaga.masuk import geo
-from siaga.masuk.baca import lokasi_berkas
-from siaga.masuk.periksa import HasilMuat, muat_semua
 
 log = logging.getLogger("siaga.data.store")
 
-DUCKDB_CONFIG = {"threads": 2, "memory_limit": "1GB"}
-# The compressed in-memory catalog of large data (see connect): attach, make it the default, compress.
-_PASANG, _GUNAKAN, _PADATKAN = "ATTACH ':memory:' AS siaga (COMPRESS)", "USE siaga", "CHECKPOINT siaga"
+# One thread per query for city data: an app's concurrency is its sessions and processes, and a small
+# query split over two threads costs more CPU than it saves time (bench/cpu_interaksi.py). Large data: two.
+THREADS_KECIL = 1
 RINGKAS_MAKS = 8          # as-of dates whose per-kecamatan summary is kept (7.300 rows each nationally)
-_ARROW = {"VARCHAR": pa.string(), "BIGINT": pa.int64(), "DOUBLE": pa.float64(), "DATE": pa.date32(),
-          "TIMESTAMP": pa.timestamp("us"), "BOOLEAN": pa.bool_()}
+PEMUAT = ("proses", "sendiri", "luar")
+# Tables of the snapshot file are found through the search path; what a process adds (the summaries
+# of other dates) lives in its own in-memory catalog, searched first.
+_JALUR = "SET search_path = 'memory.main,data.main'"
+_TUNGGU_PERTAMA = 900.0   # seconds an app waits for the first snapshot of a folder
 
 
 class QueryError(Exception):
@@ -46,7 +54,7 @@ class QueryError(Exception):
 
 @dataclass
 class Snapshot:
-    """One loaded, consistent version of the data."""
+    """One published, consistent version of the data, opened read-only."""
     con: duckdb.DuckDBPyConnection
     wilayah: Wilayah
     batas: dict[str, geo.Batas]
@@ -55,13 +63,35 @@ class Snapshot:
     peringatan: list[Masalah] = field(default_factory=list)
     ringkas: list[dt.date] = field(default_factory=list)     # dates held in ringkas_simpan, oldest first
     kunci_ringkas: threading.Lock = field(default_factory=threading.Lock)
-    kompres: bool = False     # tables live in the compressed in-memory catalog (large data)
+
+    @classmethod
+    def buka(cls, vfolder: Path) -> Snapshot:
+        """Open the snapshot in ``vfolder`` (``v-<versi>``) read-only."""
+        manifest = terbit.baca_manifest(vfolder)
+        if manifest is None:
+            raise FileNotFoundError(vfolder / terbit.MANIFEST)
+        config = dict(DUCKDB_CONFIG, memory_limit=terbit.memori_duckdb(),
+                      threads=DUCKDB_CONFIG["threads"] if manifest.besar else THREADS_KECIL)
+        con = duckdb.connect(":memory:", config=config)
+        try:
+            con.execute("ATTACH $f AS data (READ_ONLY)", {"f": str(vfolder / terbit.BERKAS_DB)}).fetchall()
+            con.execute(queries.perintah("ringkas_salin").sql).fetchall()
+            snap = cls(con, muat_wilayah(vfolder), {}, manifest.versi, dt.datetime.fromisoformat(manifest.dibuat),
+                       manifest.masalah(), [dt.date.fromisoformat(t) for t in manifest.ringkas])
+            cur = snap.cursor()
+            try:
+                snap.batas = terbit.baca_batas(cur)
+            finally:
+                cur.close()
+        except BaseException:
+            con.close()
+            raise
+        return snap
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
         """A cursor (its own connection to the same database) for one query."""
         cur = self.con.cursor()
-        if self.kompres:
-            cur.execute(_GUNAKAN).fetchall()
+        cur.execute(_JALUR).fetchall()
         return cur
 
     def siapkan(self, tanggal) -> None:
@@ -84,174 +114,89 @@ class Snapshot:
             self.ringkas.append(t)
 
 
-def _fingerprint(paths: Paths) -> tuple:
-    files = [paths.data / CONFIG_FILE] + [lokasi_berkas(INPUTS[n], paths) for n in DIMUAT]
-    files += [paths.geo / b for b in geo.BERKAS_BATAS.values()]
-    out = []
-    for f in files:
-        try:
-            st = f.stat()
-            out.append((str(f), st.st_mtime_ns, st.st_size))
-        except FileNotFoundError:
-            out.append((str(f), None, None))
-    return tuple(out)
-
-
-def _arrow_table(name: str, df: pd.DataFrame) -> pa.Table:
-    inp = INPUTS[name]
-    arrays, fields = [], []
-    for col in inp.kolom:
-        typ = _ARROW[col.duck]
-        s = df[col.nama]
-        if col.duck == "DATE":
-            arr = pa.array(s.dt.date.where(s.notna(), None), type=typ)
-        elif col.duck in ("BIGINT", "BOOLEAN"):
-            arr = pa.array(s.astype(object).where(s.notna(), None).tolist(), type=typ)
-        else:
-            arr = pa.array(s.where(s.notna(), None), type=typ, from_pandas=True)
-        arrays.append(arr)
-        fields.append(pa.field(col.nama, typ))
-    return pa.Table.from_arrays(arrays, schema=pa.schema(fields))
-
-
-def _param_table(w: Wilayah) -> pa.Table:
-    k = w.kesiapan
-    row = {
-        "kode_kabkota": w.kode, "hari_pemungutan": w.hari_pemungutan, "batas_logistik": w.batas_logistik,
-        "w_logistik": k.bobot["logistik"], "w_checklist": k.bobot["checklist"],
-        "w_insiden": k.bobot["insiden"], "w_netralitas": k.bobot["netralitas"],
-        "ambang_siap": k.ambang_siap, "ambang_perhatian": k.ambang_perhatian,
-        "penalti_rendah": k.penalti_insiden["rendah"], "penalti_sedang": k.penalti_insiden["sedang"],
-        "penalti_tinggi": k.penalti_insiden["tinggi"], "penalti_netralitas": k.penalti_netralitas,
-        # the KPU plan, in days before voting day (queries/model/07_rencana.sql)
-        **{f"jadwal_{tahap}": hari for tahap, hari in w.jadwal.logistik.items()},
-        **{f"jadwal_{butir}": hari for butir, hari in w.jadwal.checklist.items()},
-    }
-    return pa.Table.from_pylist([row])
-
-
-def koneksi(kompres: bool = False) -> duckdb.DuckDBPyConnection:
-    """A fresh in-memory DuckDB. With ``kompres`` (large data) the tables go to an in-memory
-    catalog that DuckDB compresses at each checkpoint: national logistics and incidents take
-    about 100 MB instead of 770 MB, at the same query speed."""
-    config = dict(DUCKDB_CONFIG)
-    if kompres:
-        # Large data: DuckDB keeps under this limit by spilling operators (and tables not yet
-        # compressed) to a temporary folder, so the app's peak stays below 800 MB.
-        config["memory_limit"] = os.environ.get("SIAGA_MEMORI_DUCKDB", "400MB")
-        # a folder DuckDB creates itself, and so removes when the connection closes
-        config["temp_directory"] = os.path.join(tempfile.gettempdir(), f"siaga-duckdb-{uuid.uuid4().hex[:12]}")
-    con = duckdb.connect(":memory:", config=config)
-    if kompres:
-        con.execute(_PASANG).fetchall()
-        con.execute(_GUNAKAN).fetchall()
-    return con
-
-
-def buat_koneksi(tabel: dict[str, pd.DataFrame], wil: Wilayah, pusat: pd.DataFrame | None = None,
-                     con: duckdb.DuckDBPyConnection | None = None) -> duckdb.DuckDBPyConnection:
-    """An in-memory DuckDB with every input as a typed table and the models created. ``con`` may
-    already hold tables loaded by :mod:`siaga.data.besar`."""
-    con = con or koneksi()
-    for name, df in tabel.items():
-        con.from_arrow(_arrow_table(name, df)).create(name)
-    con.from_arrow(_param_table(wil)).create("param")
-    if pusat is None:
-        pusat = pd.DataFrame({"kode": pd.Series(dtype=str), "lat": pd.Series(dtype=float),
-                              "lon": pd.Series(dtype=float)})
-    con.from_df(pusat).create("pusat_wilayah")
-    for model in queries.model_sql():
-        con.execute(model.sql)
-    return con
-
-
 class Store:
-    """Thread-safe holder of the current :class:`Snapshot`."""
+    """Thread-safe holder of the current :class:`Snapshot` of one publish folder."""
 
-    def __init__(self, paths: Paths, check_interval: float = 1.0):
+    def __init__(self, paths: Paths, check_interval: float = 1.0, pemuat: str | None = None):
         self.paths = paths
+        self.folder = terbit.folder(paths)
         self.check_interval = check_interval
+        self.pemuat = pemuat or os.environ.get("SIAGA_PEMUAT") or "sendiri"
+        if self.pemuat not in PEMUAT:
+            raise ValueError(f"SIAGA_PEMUAT harus salah satu dari {', '.join(PEMUAT)}, bukan {self.pemuat!r}")
         self._lock = threading.Lock()
         self._snap: Snapshot | None = None
-        self._fp: tuple | None = None
+        self._lama: Snapshot | None = None      # the previous snapshot: runs that started on it finish on it
+        self._tanda: tuple = ()                 # what the pointer and refusal files looked like last time
         self._checked = 0.0
-        self.ditolak: list[Masalah] = []    # problems of the last refused load (empty when the last load succeeded)
+        self._versi_masukan: str | None = None
+        self.ditolak: list[Masalah] = []    # problems of the last refused publication (empty once accepted)
 
     # ------------------------------------------------------------ loading
-    def muat(self) -> bool:
-        """(Re)load every input. Returns True when new data is served."""
-        fp = _fingerprint(self.paths)
-        started = time.perf_counter()
-        try:
-            snap = self._build(fp)
-        except MasalahError as exc:
-            with self._lock:
-                self._fp = fp
-                self.ditolak = exc.masalah
-            log.warning("input refused: %d problems (first: %s)", len(exc.masalah), exc.masalah[0].alasan)
-            return False
-        with self._lock:
-            self._snap, self._fp, self.ditolak = snap, fp, []
-        log.info("data version %s loaded in %.2f s", snap.versi, time.perf_counter() - started)
-        return True
-
-    def _build(self, fp: tuple) -> Snapshot:
-        wil = muat_wilayah(self.paths.data)
-        data_besar = besar.mode_besar(self.paths)
-        hasil: HasilMuat = muat_semua(self.paths, wil,
-                                      [n for n in DIMUAT if not (data_besar and n in besar.OPERASIONAL)])
-        con = None
-        if data_besar and hasil.ok:
-            # Large operational files go straight into DuckDB and are checked there, against the
-            # dimension tables read above.
-            con = koneksi(kompres=True)
-            for name, df in hasil.tabel.items():
-                con.from_arrow(_arrow_table(name, df)).create(name)
-            pemuat = besar.Pemuat(con, besar.folder_cache(self.paths))
-            if all([pemuat.muat(n, lokasi_berkas(INPUTS[n], self.paths)) for n in besar.OPERASIONAL]):
-                pemuat.silang(wil)
-                if pemuat.ok():
-                    pemuat.urutkan()
-            hasil.masalah.extend(pemuat.masalah)
-        batas, pusat = {}, []
-        if "wilayah" in hasil.tabel:
-            w = hasil.tabel["wilayah"]
-            for tingkat in geo.tingkat_batas(wil.multi):
-                b, m = geo.muat_batas(self.paths.geo, tingkat, set(w.loc[w["tingkat"] == tingkat, "kode"].dropna()),
-                                      wajib=not wil.multi)
-                hasil.masalah.extend(m)
-                if b is not None:
-                    batas[tingkat] = b
-                    pusat.append(b.pusat())
-        if not hasil.ok:
-            if con is not None:
-                con.close()
-            raise MasalahError(hasil.masalah)
-        con = buat_koneksi({} if con is not None else hasil.tabel, wil,
-                               pd.concat(pusat, ignore_index=True) if pusat else None, con)
-        versi = hashlib.sha1(repr(fp).encode()).hexdigest()[:12]
-        snap = Snapshot(con, wil, batas, versi, dt.datetime.now(), [m for m in hasil.masalah if m.tingkat != GALAT],
-                        kompres=data_besar)
-        if data_besar:
-            con.execute(_PADATKAN).fetchall()
-        return snap
-
-    def siapkan_terakhir(self) -> None:
-        """Summarise the latest day of a province or national desk now (the app does this while
-        it shows "Memuat data…"), so the first page view does not wait for it."""
-        if self.wilayah.multi:
-            akhir = self.query("rentang_data")["tanggal_akhir"].iloc[0]
-            if pd.notna(akhir):
-                self.snapshot.siapkan(akhir)
+    def muat(self, baru: bool = True) -> bool:
+        """Serve the inputs as they are now: in ``sendiri`` mode build them first (waiting for a
+        build another process runs); otherwise wait until they are published or refused. With
+        ``baru`` false (an app starting) any snapshot of this code's recipe will do: it serves at
+        once and the watching loader publishes the newer inputs meanwhile. Returns True when the
+        inputs as they are now are served, False when they were refused (the previous snapshot,
+        if any, keeps serving) or nothing could be opened in time."""
+        versi = terbit.versi_masukan(self.paths)
+        if self.pemuat == "sendiri":
+            self._versi_masukan = versi
+            terbit.terbitkan(self.paths)
+            self._baca_status(paksa=True)
+            return self._snap is not None and self._snap.versi == versi and not self.ditolak
+        batas = time.monotonic() + float(os.environ.get("SIAGA_TUNGGU_MUAT", _TUNGGU_PERTAMA))
+        self._baca_status(paksa=True)
+        while time.monotonic() < batas:
+            if self.pemuat == "proses":
+                terbit.pastikan_pemuat(self.paths)
+            if baru:
+                tolak = terbit.ditolak(self.folder)[0]
+                if (self._snap is not None and self._snap.versi == versi) or tolak == versi:
+                    break
+            elif self._snap is not None or self.ditolak:
+                break
+            time.sleep(0.2)              # the watching loader is building
+            self._baca_status()
+        return self._snap is not None and (not baru or self._snap.versi == versi) and not self.ditolak
 
     def segarkan(self) -> None:
-        """Reload when an input file changed since the last attempt (checked at most once per interval)."""
+        """Swap in a newly published snapshot (checked at most once per interval). Never builds on
+        the caller's time except in ``sendiri`` mode, and there one build at a time: a caller that
+        finds a build running keeps the current snapshot."""
         now = time.monotonic()
         if now - self._checked < self.check_interval:
             return
         self._checked = now
-        if _fingerprint(self.paths) != self._fp:
-            self.muat()
+        if self.pemuat == "sendiri":
+            versi = terbit.versi_masukan(self.paths)
+            if versi != self._versi_masukan:
+                if terbit.terbitkan(self.paths, tunggu=False) != terbit.SIBUK:
+                    self._versi_masukan = versi
+        elif self.pemuat == "proses":
+            terbit.pastikan_pemuat(self.paths)
+        self._baca_status()
+
+    def _baca_status(self, paksa: bool = False) -> None:
+        """Read the pointer and the refusal file when they changed; open a new current snapshot."""
+        tanda = tuple(_tanda(self.folder / n) for n in (terbit.TERKINI, terbit.DITOLAK))
+        if tanda == self._tanda and not paksa:
+            return
+        with self._lock:
+            penunjuk = terbit.terkini(self.folder) or {}
+            versi = penunjuk.get("versi")
+            if versi and penunjuk.get("resep") == terbit.resep() and (self._snap is None or self._snap.versi != versi):
+                try:
+                    snap = Snapshot.buka(self.folder / penunjuk["folder"])
+                except (OSError, duckdb.Error, MasalahError):
+                    log.warning("snapshot %s could not be opened; will retry", versi)
+                    return            # e.g. removed right after a newer one appeared: next check
+                self._lama, self._snap = self._snap, snap
+                log.info("serving snapshot %s", versi)
+            tolak_versi, masalah = terbit.ditolak(self.folder)
+            self.ditolak = masalah if tolak_versi and (self._snap is None or tolak_versi != self._snap.versi) else []
+            self._tanda = tanda
 
     # ------------------------------------------------------------ serving
     @property
@@ -260,6 +205,14 @@ class Store:
         if snap is None:
             raise MasalahError(self.ditolak or [Masalah("data", None, None, None, "data belum dimuat")])
         return snap
+
+    def snapshot_versi(self, versi: str | None) -> Snapshot:
+        """The snapshot of ``versi`` while this process still holds it (a run pinned to it), else the
+        current one."""
+        for snap in (self._snap, self._lama):
+            if snap is not None and snap.versi == versi:
+                return snap
+        return self.snapshot
 
     @property
     def siap(self) -> bool:
@@ -273,11 +226,13 @@ class Store:
     def wilayah(self) -> Wilayah:
         return self.snapshot.wilayah
 
-    def query(self, name: str, /, lingkup: Lingkup | None = None, **params) -> pd.DataFrame:
+    def query(self, name: str, /, lingkup: Lingkup | None = None, versi: str | None = None,
+              **params) -> pd.DataFrame:
         """Run the named query from ``queries/`` with ``$named`` binds; returns a DataFrame.
 
         ``lingkup`` is the caller's scope (:mod:`siaga.akses`): a camat's kecamatan replaces the
-        ``kecamatan`` parameter, and a query that cannot be scoped is refused to a camat."""
+        ``kecamatan`` parameter, and a query that cannot be scoped is refused to a camat.
+        ``versi`` pins the snapshot (see :meth:`snapshot_versi`)."""
         q = queries.daftar().get(name)
         if q is None:
             raise QueryError(f"query tidak dikenal: {name}")
@@ -287,7 +242,7 @@ class Store:
         missing, extra = set(q.params) - set(params), set(params) - set(q.params)
         if missing or extra:
             raise QueryError(f"parameter {name} tidak sesuai: kurang {sorted(missing)}, lebih {sorted(extra)}")
-        snap = self.snapshot
+        snap = self.snapshot_versi(versi) if versi else self.snapshot
         if "ringkas_simpan" in q.sql:        # reads the per-date summary: compute it once first
             snap.siapkan(params["tanggal"])
         cur = snap.cursor()
@@ -297,7 +252,9 @@ class Store:
             cur.close()
 
 
-def buka_store(paths: Paths | None = None) -> Store:
-    store = Store(paths or Paths.dari_env())
-    store.muat()
-    return store
+def _tanda(path: Path) -> tuple | None:
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return None
+    return st.st_ino, st.st_mtime_ns, st.st_size

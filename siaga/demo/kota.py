@@ -1,8 +1,9 @@
 """Seeded generator of the Kota Bekasi demo (``python -m siaga demo``).
 
-Real: kecamatan/kelurahan codes and names, DPT and TPS per kecamatan, the stage schedule
-(``siaga/demo/referensi/``). Simulated: the TPS split, approximate boundaries (Voronoi cells of
-the kelurahan centroids clipped to the city's hull), logistics receipts, TPS checklists,
+Real: kecamatan/kelurahan codes and names, DPT and TPS per kecamatan, the stage schedule and the
+kelurahan boundaries (``siaga/demo/referensi/``; the boundaries come in through the project's own
+boundary import, the kecamatan dissolved from them, with their licence and credit). Simulated: the
+TPS split and the TPS places (inside their kelurahan), logistics receipts, TPS checklists,
 incidents and neutrality cases from early September to voting day. The same seed always
 writes the same files.
 """
@@ -14,18 +15,24 @@ import datetime as dt
 import io
 import json
 import math
-from dataclasses import dataclass
+import tempfile
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import shapely
-from shapely.geometry import MultiPoint, Point, mapping
+from shapely.geometry import Point, shape
 
 from siaga.demo import tindak
+from siaga.inti.config import CONFIG_FILE, Paths
 from siaga.inti.fileio import tulis_atomik
+from siaga.inti.masalah import MasalahError
+from siaga.masuk import impor_batas
 
 REF = Path(__file__).resolve().parent / "referensi"
+BATAS_KELURAHAN = REF / "batas" / "kota-bekasi-kelurahan.geojson"
+LISENSI_BATAS = "LICENSE-wilayah_boundaries.txt"
 SEED = 20241127
 KODE_KOTA = "32.75"
 MULAI = dt.datetime(2024, 9, 2, 8, 0)
@@ -106,7 +113,8 @@ sumber_data = "Demo Siaga Pilkada: wilayah dan DPT/TPS nyata (KPU Kota Bekasi, 2
 operasi disimulasikan."
 
 [peta]
-batas_perkiraan = true         # demo boundaries are approximate (Voronoi of kelurahan centroids)
+batas_perkiraan = false        # real kelurahan boundaries; the kecamatan are dissolved from them
+sumber_batas = "cahyadsn/wilayah_boundaries (© 2024 Cahya DSN, lisensi MIT)"
 
 """ + KESIAPAN_TOML + PENALTI_TOML + JADWAL_TOML + PARTISIPASI_TOML
 
@@ -183,6 +191,7 @@ class Demo:
     rng: np.random.Generator
     kec: pd.DataFrame
     kel: pd.DataFrame
+    titik: np.random.Generator       # TPS places: a stream of their own, so operations never depend on them
 
     def lag(self, kode_kec: str) -> float:
         return LAMBAT.get(kode_kec, 0.0)
@@ -193,33 +202,37 @@ class Demo:
 
 # ---------------------------------------------------------------- geometry
 
-def boundaries(kec: pd.DataFrame, kel: pd.DataFrame) -> tuple[dict, dict, dict[str, shapely.Geometry]]:
-    pts = [Point(lon, lat) for lat, lon in zip(kel["lat"], kel["lon"])]
-    hull = MultiPoint(pts).convex_hull.buffer(0.012, quad_segs=4)
-    cells = shapely.voronoi_polygons(MultiPoint(pts), extend_to=hull)
-    by_code: dict[str, shapely.Geometry] = {}
-    for cell in shapely.get_parts(cells):
-        for code, p in zip(kel["kode"], pts):
-            if cell.contains(p):
-                by_code[code] = shapely.set_precision(cell.intersection(hull), 1e-5)
-    kel_fc = {"type": "FeatureCollection", "name": "kelurahan (perkiraan)", "features": [
-        {"type": "Feature", "properties": {"kode": k, "nama": n}, "geometry": mapping(by_code[k])}
-        for k, n in zip(kel["kode"], kel["nama"])]}
-    kec_fc = {"type": "FeatureCollection", "name": "kecamatan (perkiraan)", "features": []}
-    for k, n in zip(kec["kode"], kec["nama"]):
-        union = shapely.union_all([by_code[c] for c in kel.loc[kel["kode_induk"] == k, "kode"]])
-        union = shapely.set_precision(union, 1e-5)
-        kec_fc["features"].append({"type": "Feature", "properties": {"kode": k, "nama": n},
-                                   "geometry": mapping(union)})
-    return kec_fc, kel_fc, by_code
+def impor_batas_demo(wilayah_csv: str, config: str) -> tuple[dict[str, bytes], dict[str, shapely.Geometry]]:
+    """The real kelurahan boundaries (``referensi/batas``) through the project's own boundary import,
+    as a desk would bring them in (``python -m siaga impor kota-bekasi-kelurahan.geojson --jenis batas
+    --turunkan-kecamatan``), checked against the demo's ``wilayah.csv`` in a scratch folder: the
+    canonical ``kelurahan.geojson`` and ``kecamatan.geojson`` (dissolved from the kelurahan) as bytes,
+    and the kelurahan polygons as drawn, by Kemendagri code (TPS and incidents are placed inside them)."""
+    with tempfile.TemporaryDirectory(prefix="siaga-demo-") as tmp:
+        paths = Paths(Path(tmp) / "data", Path(tmp) / "geo")
+        paths.data.mkdir()
+        paths.geo.mkdir()
+        (paths.data / "wilayah.csv").write_text(wilayah_csv, encoding="utf-8")
+        (paths.data / CONFIG_FILE).write_text(config, encoding="utf-8")
+        lap = impor_batas.periksa(paths, None, BATAS_KELURAHAN.name, path=BATAS_KELURAHAN, tingkat="kelurahan",
+                                  turunkan=True)
+    if lap.masalah:                      # the reference file is complete: any problem is a broken copy
+        raise MasalahError(lap.masalah)
+    berkas = {b.nama: b.isi for b in lap.berkas}
+    kel = json.loads(berkas["kelurahan.geojson"])["features"]
+    return berkas, {f["properties"]["kode"]: shape(f["geometry"]) for f in kel}
 
 
 def _point_in(rng: np.random.Generator, poly: shapely.Geometry) -> tuple[float, float]:
+    """A point inside ``poly`` as (lat, lon), 5 decimals. It takes one number from ``rng`` whatever
+    the shape (the tries run on a generator of their own), so the rest of the demo does not depend
+    on the boundaries' geometry."""
+    sendiri = np.random.default_rng(int(rng.integers(2 ** 63)))
     minx, miny, maxx, maxy = poly.bounds
-    for _ in range(200):
-        x, y = rng.uniform(minx, maxx), rng.uniform(miny, maxy)
+    for _ in range(500):
+        x, y = round(float(sendiri.uniform(minx, maxx)), 5), round(float(sendiri.uniform(miny, maxy)), 5)
         if poly.contains(Point(x, y)):
-            return round(float(y), 5), round(float(x), 5)
+            return y, x
     c = poly.representative_point()
     return round(c.y, 5), round(c.x, 5)
 
@@ -283,7 +296,7 @@ def buat_tps(d: Demo, kel_geom: dict) -> pd.DataFrame:
         i = 0
         for kl, n in zip(kels.itertuples(), per_kel):
             for nomor in range(1, n + 1):
-                lat, lon = _point_in(d.rng, kel_geom[kl.kode])
+                lat, lon = _point_in(d.titik, kel_geom[kl.kode])
                 rows.append({
                     "kode_tps": f"{kl.kode}.{nomor:03d}", "kode_kelurahan": kl.kode, "nomor_tps": nomor,
                     "dpt": dpts[i], "jenis": "khusus" if i in ket else "reguler", "keterangan": ket.get(i),
@@ -826,28 +839,53 @@ def buat_layanan(d: Demo, insiden: list[dict], seed: int) -> list[dict]:
 
 # ---------------------------------------------------------------- main
 
+SUMBER_BATAS_MD = """\
+# Sumber batas wilayah · Boundary source
+
+`kelurahan.geojson` dan `kecamatan.geojson` di folder ini ditulis oleh `python -m siaga demo`: batas
+kelurahan nyata Kota Bekasi (56 kelurahan, kode Kemendagri) diimpor lewat impor batas Siaga Pilkada
+(`python -m siaga impor kota-bekasi-kelurahan.geojson --jenis batas --turunkan-kecamatan`); batas 12
+kecamatan diturunkan dari kelurahannya.
+
+- **Sumber:** repositori publik `cahyadsn/wilayah_boundaries`, berkas
+  `db/kel/32/wilayah_boundaries_kel_32.75.sql`, commit `3c5a7960f4d227a38489094d84252bdbb3f978a5`
+  (data komunitas, bukan rilis resmi BIG/Kemendagri).
+- **Lisensi:** MIT, © 2024 Cahya DSN: `LICENSE-wilayah_boundaries.txt` di folder ini. Sertakan
+  berkas lisensi itu bersama data ini dan sebut sumbernya di mana pun peta ditampilkan
+  (`wilayah.toml`: `[peta] sumber_batas`, tertulis di bawah setiap peta).
+- **Perubahan:** urutan koordinat `[lat, lng]` menjadi GeoJSON `[lon, lat]` (WGS84), cincin tidak sah
+  diperbaiki; saat impor: disederhanakan sekali untuk tampilan (±45 m), kecamatan digabung dari
+  kelurahannya. Tanpa penggantian nama atau kode.
+
+Real kelurahan boundaries of Kota Bekasi from `cahyadsn/wilayah_boundaries` (MIT, © 2024 Cahya DSN),
+imported through the project's boundary import; kecamatan dissolved from the kelurahan.
+"""
+
+
 def buat(data_dir: Path, geo_dir: Path, seed: int = SEED) -> dict[str, int]:
     """Write the demo files (atomically); returns the row count per file."""
-    rng = np.random.default_rng(seed)
+    # one stream per part, so that a change in one part (or in the boundaries) never reshuffles the others
+    aliran = [np.random.default_rng(s) for s in np.random.SeedSequence(seed).spawn(5)]
     ref = pd.read_csv(REF / "kota-bekasi-wilayah.csv", dtype={"kode": str, "kode_induk": str, "kode_bps": str})
     kec = ref[ref["tingkat"] == "kecamatan"].reset_index(drop=True)
     kel = ref[ref["tingkat"] == "kelurahan"].reset_index(drop=True)
-    d = Demo(rng, kec, kel)
-    kec_fc, kel_fc, kel_geom = boundaries(kec, kel)
-    tps = buat_tps(d, kel_geom)
-    logistik = buat_logistik(d, tps)
-    checklist = buat_checklist(d, tps)
-    insiden = buat_insiden(d, tps, kel_geom)
-    netralitas, pribadi = buat_netralitas(d, seed)
-    layanan = buat_layanan(d, insiden, seed)
-    tugas = tindak.buat_tugas(insiden, logistik, AKHIR)
-
+    d = Demo(aliran[0], kec, kel, aliran[1])
     wilayah = [{"tingkat": r.tingkat, "kode": r.kode, "nama": r.nama, "kode_induk": r.kode_induk,
                 "nama_lain": r.nama_lain if isinstance(r.nama_lain, str) else None,
                 "kode_bps": r.kode_bps if isinstance(r.kode_bps, str) else None} for r in ref.itertuples()]
+    wilayah_csv = _csv(wilayah, ["tingkat", "kode", "nama", "kode_induk", "nama_lain", "kode_bps"])
+    batas, kel_geom = impor_batas_demo(wilayah_csv, CONFIG)
+    tps = buat_tps(d, kel_geom)
+    logistik = buat_logistik(replace(d, rng=aliran[2]), tps)
+    checklist = buat_checklist(replace(d, rng=aliran[3]), tps)
+    insiden = buat_insiden(replace(d, rng=aliran[4]), tps, kel_geom)
+    netralitas, pribadi = buat_netralitas(d, seed)     # neutrality and public services: streams of their own
+    layanan = buat_layanan(d, insiden, seed)
+    tugas = tindak.buat_tugas(insiden, logistik, AKHIR)
+
     tahapan = pd.read_csv(REF / "tahapan-pilkada-2024.csv", dtype=str, keep_default_na=False)
     files = {
-        "wilayah.csv": _csv(wilayah, ["tingkat", "kode", "nama", "kode_induk", "nama_lain", "kode_bps"]),
+        "wilayah.csv": wilayah_csv,
         "tps.csv": _csv(tps.to_dict("records"), ["kode_tps", "kode_kelurahan", "nomor_tps", "dpt", "jenis",
                                                  "keterangan", "lat", "lon", "rawan_banjir"]),
         "logistik_item.csv": _csv([{"kode_item": i[0], "nama_item": i[1], "satuan": i[2], "per_tps": i[3],
@@ -880,7 +918,10 @@ def buat(data_dir: Path, geo_dir: Path, seed: int = SEED) -> dict[str, int]:
         tulis_atomik(data_dir / name, text)
         counts[name] = text.count("\n") - 1
     tulis_atomik(data_dir / "wilayah.toml", CONFIG)
-    for name, fc in (("kecamatan.geojson", kec_fc), ("kelurahan.geojson", kel_fc)):
-        tulis_atomik(geo_dir / name, json.dumps(fc, ensure_ascii=False, separators=(",", ":")) + "\n")
-        counts[name] = len(fc["features"])
+    for name, isi in sorted(batas.items()):
+        tulis_atomik(geo_dir / name, isi)
+        counts[name] = len(json.loads(isi)["features"])
+    # the licence and the credit travel with the boundaries
+    tulis_atomik(geo_dir / LISENSI_BATAS, (REF / "batas" / LISENSI_BATAS).read_bytes())
+    tulis_atomik(geo_dir / "SUMBER.md", SUMBER_BATAS_MD)
     return counts

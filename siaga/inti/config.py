@@ -39,15 +39,17 @@ JADWAL_CHECKLIST = {"kpps_dibentuk": 22, "kpps_dilantik": 14, "kpps_bimtek": 5, 
 class Paths:
     data: Path
     geo: Path
+    terbit: Path | None = None      # published snapshots (SIAGA_TERBIT); None: siaga.data.terbit.folder decides
 
     @classmethod
     def dari_env(cls) -> Paths:
-        return cls.dari(os.environ.get("SIAGA_DATA"), os.environ.get("SIAGA_GEO"))
+        return cls.dari(os.environ.get("SIAGA_DATA"), os.environ.get("SIAGA_GEO"), os.environ.get("SIAGA_TERBIT"))
 
     @classmethod
-    def dari(cls, data: str | None, geo: str | None) -> Paths:
+    def dari(cls, data: str | None, geo: str | None, terbit: str | None = None) -> Paths:
         """The folders named (the repository's data/ and geo/ when not)."""
-        return cls(Path(data or ROOT / "data").expanduser().resolve(), Path(geo or ROOT / "geo").expanduser().resolve())
+        return cls(Path(data or ROOT / "data").expanduser().resolve(), Path(geo or ROOT / "geo").expanduser().resolve(),
+                   Path(terbit).expanduser().resolve() if terbit else None)
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,7 @@ class Wilayah:
     batas_perkiraan: bool
     kesiapan: Kesiapan
     sumber_data: str = ""
+    sumber_batas: str = ""             # credit of the boundaries, said under every map ([peta] sumber_batas)
     jadwal: Jadwal = field(default_factory=lambda: Jadwal(dict(JADWAL_LOGISTIK), dict(JADWAL_CHECKLIST)))
     partisipasi: Partisipasi = field(default_factory=Partisipasi)
     extra: dict = field(default_factory=dict, compare=False, repr=False)
@@ -157,6 +160,7 @@ def muat_wilayah(data_dir: Path) -> Wilayah:
     simulasi = _get(raw, "wilayah.simulasi", bool, m, default=False)
     perkiraan = _get(raw, "peta.batas_perkiraan", bool, m, default=False)
     sumber = _get(raw, "wilayah.sumber_data", str, m, default="")
+    sumber_batas = _get(raw, "peta.sumber_batas", str, m, default="")
 
     bobot = {}
     for k in KOMPONEN:
@@ -203,6 +207,7 @@ def muat_wilayah(data_dir: Path) -> Wilayah:
     return Wilayah(
         kode=kode, nama=nama, provinsi=provinsi, zona_waktu=zona, hari_pemungutan=hari,
         batas_logistik=batas, simulasi=simulasi, batas_perkiraan=perkiraan, sumber_data=sumber,
+        sumber_batas=(sumber_batas or "").strip(),
         kesiapan=Kesiapan(
             bobot={k: v / total for k, v in bobot.items()},
             ambang_siap=float(siap), ambang_perhatian=float(perhatian),

@@ -65,6 +65,8 @@ and the boundaries folder (`SIAGA_GEO`, default `geo/`).
 | `wilayah.simulasi` | `true` | tampilkan peringatan data simulasi · show the simulated-data notice |
 | `wilayah.sumber_data` | `"…"` | sumber data untuk catatan kaki · data source for footers |
 | `peta.batas_perkiraan` | `true` | batas wilayah perkiraan, bukan resmi · boundaries are approximate |
+| `peta.sumber_batas` | `"cahyadsn/wilayah_boundaries …"` | sumber dan lisensi batas wilayah, tertulis di bawah \
+setiap peta · credit of the boundaries, shown under every map |
 | `kesiapan.bobot.{logistik,checklist,insiden,netralitas}` | `35, 35, 15, 15` | bobot relatif, dinormalkan \
 · relative weights, normalised |
 | `kesiapan.level.{siap,perhatian}` | `85, 70` | ambang level (skor ≥ siap: siap; ≥ perhatian: perlu perhatian; \

@@ -26,6 +26,7 @@ SKALA_PDF = 2.5                      # image pixels per CSS pixel (about 240 dpi
 PANEL_Y, PANEL_Y1 = 70.0, 186.0
 UKURAN_TABEL = 8.5               # pt, tables beside a visual
 UKURAN_TABEL_PENUH = 9.5         # pt, a table with a page of its own
+TABEL_TERKECIL_PDF = 6.5         # pt: a table is set smaller, down to this, rather than split a word
 PAD_SEL = (1.2, 1.5, 1.2, 1.5)   # mm: top, right, bottom, left
 
 
@@ -58,22 +59,33 @@ class _Pdf(FPDF):
 
     # ------------------------------------------------------------ pieces
     def teks(self, x: float, y: float, w: float, isi: str, ukuran: float, tebal: bool = False,
-             warna: str = gambar.TEKS, tinggi: float | None = None, rata: str = "L", maks: int | None = None) -> float:
-        """Wrapped text in a column from (x, y); returns the y below it."""
-        self.set_font(HURUF_PDF, "B" if tebal else "", ukuran)
+             warna: str = gambar.TEKS, tinggi: float | None = None, rata: str = "L", maks: int | None = None,
+             terkecil: float | None = None) -> float:
+        """Wrapped text in a column from (x, y), broken at spaces only; returns the y below it. With
+        ``maks`` lines at most: set smaller (down to ``terkecil`` pt) until it fits, and only then
+        shortened by whole words, ending in …"""
+        asal = ukuran
+        while maks is not None and terkecil is not None and ukuran > terkecil \
+                and len(self.baris(w, isi, ukuran, tebal)) > maks:
+            ukuran = max(terkecil, ukuran - 0.5)
+        if tinggi:
+            tinggi *= ukuran / asal
+        baris = self.baris(w, isi, ukuran, tebal)
         self.set_text_color(*_rgb(warna))
-        baris = self.multi_cell(w, 0, isi, dry_run=True, output="LINES")
         if maks is not None and len(baris) > maks:
             baris = baris[:maks]
-            while baris[-1] and self.get_string_width(baris[-1] + " …") > w:
-                baris[-1] = baris[-1][:-1]
-            baris[-1] = baris[-1].rstrip() + " …"
+            baris[-1] = gambar.potong(baris[-1], lambda b: self.get_string_width(b) <= w)
         h = tinggi or ukuran * 0.45
         for b in baris:
             self.set_xy(x, y)
             self.cell(w, h, b, align=rata)
             y += h
         return y
+
+    def baris(self, w: float, isi: str, ukuran: float, tebal: bool = False) -> list[str]:
+        """The lines ``isi`` takes in a column ``w`` mm wide (the font is left set to that size)."""
+        self.set_font(HURUF_PDF, "B" if tebal else "", ukuran)
+        return self.multi_cell(w, 0, isi, dry_run=True, output="LINES")
 
     def kepala(self, judul: str) -> None:
         """Title, scope and "data per", the countdown badge at the right."""
@@ -87,9 +99,9 @@ class _Pdf(FPDF):
         self.set_xy(LEBAR - TEPI - bw, 9)
         self.cell(bw, 13, lap.hitung_mundur, align="C")
         w = LEBAR - 2 * TEPI - bw - 6
-        self.teks(TEPI, 9, w, judul, 20, tebal=True, maks=1, tinggi=9)
+        self.teks(TEPI, 9, w, judul, 20, tebal=True, maks=1, tinggi=9, terkecil=12)
         self.teks(TEPI, 19.5, w, lap.data_per if lap.lingkup in judul else f"{lap.lingkup} · {lap.data_per}", 11,
-                  warna=gambar.WARNA_ABU, maks=1)
+                  warna=gambar.WARNA_ABU, maks=1, terkecil=8)
 
     def angka(self, y0: float, y1: float, angka: Sequence[Angka]) -> None:
         if not angka:
@@ -100,7 +112,7 @@ class _Pdf(FPDF):
         for i, a in enumerate(angka):
             x = TEPI + i * (w + sela)
             self.rect(x, y0, w, y1 - y0, style="F", round_corners=True, corner_radius=2)
-            y = self.teks(x + 4, y0 + 3, w - 8, a.label, 9, tebal=True, warna=gambar.WARNA_ABU, maks=1)
+            y = self.teks(x + 4, y0 + 3, w - 8, a.label, 9, tebal=True, warna=gambar.WARNA_ABU, maks=2, terkecil=7.5)
             ukuran = 20
             self.set_font(HURUF_PDF, "B", ukuran)
             while ukuran > 12 and self.get_string_width(a.nilai) > w - 11:
@@ -120,11 +132,24 @@ class _Pdf(FPDF):
             lebar.append(max([w] + [self.get_string_width(b[i]) for b in t.baris]) + 4)
         return lebar
 
+    def lebar_kata(self, t: Tabel, ukuran: float = UKURAN_TABEL) -> list[float]:
+        """The narrowest width (mm) of each column: its longest word with the cell padding, so that
+        its text wraps at spaces and no word is ever split across lines."""
+        lebar = []
+        for i, k in enumerate(t.kolom):
+            self.set_font(HURUF_PDF, "B", ukuran)
+            w = max([self.get_string_width(x) for x in k.split()], default=0.0)
+            self.set_font(HURUF_PDF, "", ukuran)
+            w = max([w] + [self.get_string_width(x) for b in t.baris for x in b[i].split()])
+            lebar.append(w + PAD_SEL[1] + PAD_SEL[3] + 0.6)
+        return lebar
+
     def tinggi_baris(self, sel: Sequence[str], lebar: Sequence[float], ukuran: float, tebal: bool = False) -> float:
+        """The height of a table row, its cells wrapped as the table wraps them (same width and padding)."""
         self.set_font(HURUF_PDF, "B" if tebal else "", ukuran)
-        n = max(len(self.multi_cell(w - 2 * PAD_SEL[1], 0, isi, dry_run=True, output="LINES")) for isi, w in
+        n = max(len(self.multi_cell(w, 0, isi, dry_run=True, output="LINES", padding=PAD_SEL)) for isi, w in
                 zip(sel, lebar))
-        return n * ukuran * 0.45 + 2 * PAD_SEL[0]
+        return n * ukuran * 0.45 + PAD_SEL[0] + PAD_SEL[2]
 
     def muat(self, t: Tabel, lebar: Sequence[float], ukuran: float, tinggi: float) -> Tabel:
         """The rows that fit ``tinggi`` (mm) below the header (the others are counted in the note)."""
@@ -138,10 +163,14 @@ class _Pdf(FPDF):
     def tabel(self, kotak: gambar.Kotak, t: Tabel, judul: str, ukuran: float = UKURAN_TABEL,
               mengalir: bool = False) -> float:
         """The table (title above, note below) in the box; rows that do not fit are left out and
-        counted, unless it may flow on to the next pages (``mengalir``). Returns the y below it."""
+        counted, unless it may flow on to the next pages (``mengalir``). Every column is at least as
+        wide as its longest word (the table is set smaller if it must), so text wraps at spaces and
+        no word or name is split. Returns the y below it."""
         x0, y0, x1, y1 = kotak
-        y = self.teks(x0, y0, x1 - x0, judul, ukuran + 1.5, tebal=True, maks=2) + 1.5 if judul else y0
-        lebar = gambar.bagi_lebar(self.lebar_tabel(t, ukuran), x1 - x0)
+        y = self.teks(x0, y0, x1 - x0, judul, ukuran + 1.5, tebal=True, maks=2, terkecil=ukuran) + 1.5 if judul else y0
+        while ukuran > TABEL_TERKECIL_PDF and sum(self.lebar_kata(t, ukuran)) > x1 - x0:
+            ukuran -= 0.5               # every word must fit its column: a smaller size before a split word
+        lebar = gambar.bagi_lebar(self.lebar_tabel(t, ukuran), x1 - x0, self.lebar_kata(t, ukuran))
         if not mengalir:
             t = self.muat(t, lebar, ukuran, y1 - y)
         self.set_xy(x0, y)

@@ -1,8 +1,8 @@
 """Static images of the report's visuals, offline.
 
 - Readiness maps: geopandas + matplotlib (Agg, object API: safe off the main thread), polygons
-  in the level colours of :mod:`siaga.model.level`, labelled, with a legend and the
-  "approximate boundaries" note. No tiles.
+  in the level colours of :mod:`siaga.model.level`, labelled, with a legend and the note on the
+  boundaries (approximate, their source and licence). No tiles.
 - Plotly figures: kaleido driving Debian's chromium (``/usr/bin/chromium``, or ``SIAGA_CHROMIUM``),
   never a downloaded browser; plotly.js comes from the plotly package and MathJax is off, so the
   page loads nothing from the network.
@@ -30,7 +30,6 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from siaga.model.grafik import BATAS_PERKIRAAN
 from siaga.model.paparan import Kabar, LaporanError, PetaLevel, diam
 
 FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
@@ -110,8 +109,8 @@ def _pt(px: float, dpi: float) -> float:
 
 def peta_png(peta: PetaLevel, u: Ukuran, huruf: float = 14) -> bytes:
     """The readiness map as PNG: polygons by level, name and score on each, the legend (beside
-    the map when the box is wide, else below) and, for approximate boundaries, the note that says
-    so. ``huruf`` is the label size in CSS px."""
+    the map when the box is wide, else below) and the note on the boundaries (approximate, their
+    credit) along the bottom. ``huruf`` is the label size in CSS px."""
     dpi = 100 * u.skala
     lebar, tinggi = u.piksel
     fig = Figure(figsize=(lebar / dpi, tinggi / dpi), dpi=dpi, facecolor="white")
@@ -119,7 +118,7 @@ def peta_png(peta: PetaLevel, u: Ukuran, huruf: float = 14) -> bytes:
     gdf = peta.wilayah
     minx, miny, maxx, maxy = gdf.total_bounds
     kosinus = math.cos(math.radians((miny + maxy) / 2))
-    catatan = huruf * 1.6 / u.tinggi if peta.perkiraan else 0.0
+    catatan = huruf * 1.6 / u.tinggi if peta.catatan else 0.0
     rasio = (maxx - minx) * kosinus / max(maxy - miny, 1e-9)          # map width / height
     kanan = u.lebar / u.tinggi > rasio * 1.5                          # room for the legend beside the map
     ukuran = _pt(huruf * u.skala, dpi)
@@ -142,8 +141,8 @@ def peta_png(peta: PetaLevel, u: Ukuran, huruf: float = 14) -> bytes:
     ax.set_xlim(minx - pad_x, maxx + pad_x)
     ax.set_ylim(miny - pad_y, maxy + pad_y)
     _label(ax, gdf, ukuran, u.skala)
-    if peta.perkiraan:
-        fig.text(0.01 if kanan else 0.5, 0.004, BATAS_PERKIRAAN, ha="left" if kanan else "center", va="bottom",
+    if peta.catatan:
+        fig.text(0.01 if kanan else 0.5, 0.004, peta.catatan, ha="left" if kanan else "center", va="bottom",
                  color=WARNA_ABU, style="italic", fontsize=_pt(huruf * 0.9 * u.skala, dpi))
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=dpi, facecolor="white")

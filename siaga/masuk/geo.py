@@ -8,6 +8,7 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 import shapely
+from shapely.ops import polylabel
 
 from siaga.inti.masalah import GALAT, PERINGATAN, Masalah
 from siaga.masuk.cocok import TINGKAT
@@ -32,10 +33,26 @@ class Batas:
     bounds: tuple[float, float, float, float]
 
     def pusat(self) -> pd.DataFrame:
-        """Label points (inside the polygon) per code."""
+        """A point inside each polygon, per code (cheap: computed for every unit at load)."""
         pts = self.gdf.geometry.representative_point()
         return pd.DataFrame({"kode": self.gdf["kode"].to_numpy(), "lat": pts.y.round(DECIMALS).to_numpy(),
                              "lon": pts.x.round(DECIMALS).to_numpy()})
+
+    def titik_label(self) -> pd.DataFrame:
+        """Where a map puts each unit's name, per code: the point of its largest part farthest from
+        the edges (pole of inaccessibility). On real, long or bent boundaries it sits in the body of
+        the unit, so neighbouring labels stay apart; computed only for the units a map labels."""
+        pts = [_titik_label(g) for g in self.gdf.geometry]
+        return pd.DataFrame({"kode": self.gdf["kode"].to_numpy(), "lat": [round(p.y, DECIMALS) for p in pts],
+                             "lon": [round(p.x, DECIMALS) for p in pts]})
+
+
+def _titik_label(g: shapely.Geometry) -> shapely.Point:
+    bagian = max(shapely.get_parts(g), key=lambda b: b.area, default=None) if g is not None else None
+    if bagian is None or bagian.is_empty or bagian.geom_type != "Polygon":
+        return g.representative_point()
+    minx, miny, maxx, maxy = bagian.bounds
+    return polylabel(bagian, tolerance=max(maxx - minx, maxy - miny) / 200)
 
 
 def muat_batas(geo_dir: Path, tingkat: str, kode_sah: set[str],

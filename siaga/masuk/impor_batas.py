@@ -35,6 +35,7 @@ from siaga.masuk.periksa import muat_sekarang
 AKHIRAN = (".geojson", ".json", ".shp", ".gpkg")
 INDONESIA = (94.0, -11.5, 142.0, 6.5)        # lon/lat bounding box
 MAKS_DAFTAR = 20
+CELAH = 0.001        # a gap between kelurahan smaller than this share of their kecamatan is closed when dissolving
 _PRIORITAS = {CARA_KODE: 0, CARA_BPS: 1, CARA_NAMA: 2, CARA_EJAAN: 2}
 
 
@@ -323,8 +324,26 @@ def periksa(paths: Paths, data: bytes | None, sumber: str, path: Path | None = N
     return lap
 
 
+def tutup_celah(g: shapely.Geometry, semua: shapely.Geometry) -> tuple[shapely.Geometry, int]:
+    """A dissolved unit without the slivers its parts leave between them, and how many were closed.
+    A hole is closed when it is smaller than :data:`CELAH` of the unit and mostly covered by no unit
+    at all (a gap in the source); a hole filled by another unit (an enclave) stays."""
+    bagian, tutup = [], 0
+    for p in shapely.get_parts(g):
+        lubang = []
+        for cincin in p.interiors:
+            h = shapely.Polygon(cincin)
+            if h.area < CELAH * g.area and h.intersection(semua).area < 0.5 * h.area:
+                tutup += 1
+            else:
+                lubang.append(cincin)
+        bagian.append(shapely.Polygon(p.exterior, lubang))
+    return (shapely.union_all(bagian) if tutup else g), tutup
+
+
 def _turunkan(lap: HasilImpor, pc: Pencocok, tampil: dict, utuh: dict) -> None:
-    """Also write kecamatan boundaries, dissolved from the kelurahan (kelurahan first, then kecamatan)."""
+    """Also write kecamatan boundaries, dissolved from the kelurahan (kelurahan first, then kecamatan),
+    without the slivers between neighbouring kelurahan."""
     per_kec: dict[str, list] = {}
     for k, g in utuh.items():
         per_kec.setdefault(pc.induk[k], []).append(g)
@@ -334,9 +353,15 @@ def _turunkan(lap: HasilImpor, pc: Pencocok, tampil: dict, utuh: dict) -> None:
             lap.masalah.append(Masalah(lap.sumber, None, "kode", kec,
                                        f"batas kecamatan {pc.nama.get(kec, '')} diturunkan dari {len(gs)} dari "
                                        f"{len(semua)} kelurahannya", PERINGATAN))
-    fitur = [(kec, pc.nama[kec], _tampilan(shapely.union_all(gs))) for kec, gs in per_kec.items()]
+    semua = shapely.union_all(list(utuh.values()))
+    fitur, celah = [], 0
+    for kec, gs in per_kec.items():
+        g, n = tutup_celah(shapely.union_all(gs), semua)
+        fitur.append((kec, pc.nama[kec], _tampilan(g)))
+        celah += n
     lap.berkas.append(Berkas("geo", geo.BERKAS_BATAS["kecamatan"], geojson_kanonik("kecamatan", fitur), len(fitur)))
-    lap.catatan.append(f"Batas {fmt.angka(len(fitur))} kecamatan diturunkan dari batas kelurahan.")
+    lap.catatan.append(f"Batas {fmt.angka(len(fitur))} kecamatan diturunkan dari batas kelurahan"
+                       + (f"; {fmt.angka(celah)} celah kecil di antara kelurahan ditutup." if celah else "."))
 
 
 # ------------------------------------------------------------------ staged check and restore

@@ -37,6 +37,16 @@ GAYA_TANPA_UBIN = "data:application/json," + urllib.parse.quote(json.dumps(
     separators=(",", ":")))
 
 
+def catatan_batas(perkiraan: bool, sumber: str) -> str:
+    """What is said under every map about its boundaries: that they are approximate
+    (``[peta] batas_perkiraan``) and where they come from (``[peta] sumber_batas``, the credit their
+    licence asks for). Plain text (escape it for Markdown); empty when the config says neither."""
+    teks = [BATAS_PERKIRAAN] if perkiraan else []
+    if sumber:
+        teks.append(f"Sumber batas wilayah: {sumber.rstrip('.')}.")
+    return " ".join(teks)
+
+
 def view_state(bounds: tuple[float, float, float, float], width_px: int = 640,
                height_px: int = MAP_HEIGHT) -> pdk.ViewState:
     """Centre and zoom that fit ``bounds`` (minx, miny, maxx, maxy) in the map box."""
@@ -65,7 +75,7 @@ def peta_kesiapan(batas: Batas, kec: pd.DataFrame, pilih: str | None = None) -> 
         "tebal": [3 if k == pilih else 1 for k in kec["kode"]],
     })
     data = geojson(batas, props)
-    centres = batas.pusat().merge(props[["kode", "nama", "keterangan"]], on="kode")
+    centres = batas.titik_label().merge(props[["kode", "nama", "keterangan"]], on="kode")
     labels = [{"posisi": [lon, lat], "teks": f"{n}\n{fmt.skor(s)}"}
               for lon, lat, n, s in zip(centres["lon"], centres["lat"], centres["nama"],
                                         centres["kode"].map(kec.set_index("kode")["skor"]))]
@@ -95,7 +105,8 @@ def peta_unit(batas: Batas, props: pd.DataFrame, label: bool = True) -> pdk.Deck
                         get_fill_color="properties.warna", get_line_color=[255, 255, 255, 255],
                         get_line_width=1, line_width_units="'pixels'")]
     if label:
-        centres = batas.pusat().merge(props[["kode", "nama"]], on="kode")
+        dilabel = Batas(batas.tingkat, batas.gdf[batas.gdf["kode"].isin(set(props["kode"]))], batas.bounds)
+        centres = dilabel.titik_label().merge(props[["kode", "nama"]], on="kode")
         teks = [{"posisi": [lon, lat], "teks": n}
                 for lon, lat, n in zip(centres["lon"], centres["lat"], centres["nama"])]
         layers.append(lapisan_label(teks, "label-unit"))

@@ -291,16 +291,17 @@ def kosong_tanpa_tps(nama_lingkup: str) -> str:
             "tps.csv atau pilih wilayah lain.")
 
 
-def catatan_peta(k: Kesiapan, kecamatan: bool, kelurahan: bool, tanpa_koordinat: int, perkiraan: bool,
+def catatan_peta(k: Kesiapan, kecamatan: bool, kelurahan: bool, tanpa_koordinat: int, batas: str = "",
                  rencana: float | None = None) -> str:
-    """The caption under the map: what colours and points mean, what is left off."""
+    """The caption under the map (Markdown): what colours and points mean, what is left off, and
+    what :func:`siaga.model.grafik.catatan_batas` says about the boundaries (``batas``)."""
     teks = ["Warna: level kesiapan. " + ambang(k, rencana)]
     if kecamatan:
         teks.append("Titik: TPS kelurahan terpilih." if kelurahan else "Pilih kelurahan untuk melihat TPS-nya.")
     if tanpa_koordinat:
         teks.append(f"{fmt.angka(tanpa_koordinat)} TPS tanpa koordinat tidak tampil di peta.")
-    if perkiraan:
-        teks.append(grafik.BATAS_PERKIRAAN)
+    if batas:
+        teks.append(fmt.md(batas))
     return " ".join(teks)
 
 
@@ -474,7 +475,7 @@ def peta_kelurahan(batas: Batas, unit: pd.DataFrame, tps: pd.DataFrame | None, z
                                 get_position="posisi", get_fill_color="warna", get_line_color=[30, 30, 30, 255],
                                 get_radius=40, radius_min_pixels=4, radius_max_pixels=9, line_width_min_pixels=1))
     if not sub.empty:
-        pusat = Batas(batas.tingkat, sub, batas.bounds).pusat().merge(props[["kode", "nama"]], on="kode")
+        pusat = Batas(batas.tingkat, sub, batas.bounds).titik_label().merge(props[["kode", "nama"]], on="kode")
         skor = anak.set_index("kode")["skor"]
         labels = [{"posisi": [lon, lat], "teks": f"{n[5:]}\n{fmt.skor(skor[kd])}"}
                   for lon, lat, n, kd in zip(pusat["lon"], pusat["lat"], pusat["nama"], pusat["kode"])]

@@ -37,7 +37,7 @@ from siaga.akses import Lingkup
 from siaga.data.store import Store
 from siaga.inti import fmt
 from siaga.masuk.geo import Batas
-from siaga.model import insiden, kesiapan, level, logistik, netralitas, perubahan, ringkasan
+from siaga.model import grafik, insiden, kesiapan, level, logistik, netralitas, perubahan, ringkasan
 from siaga.model.komponen import MAKS_BARIS, Angka, Q, Tabel
 from siaga.model.konteks import Konteks, untuk
 
@@ -71,6 +71,12 @@ class PetaLevel:
     tingkat: str                       # kecamatan | kelurahan
     legenda: tuple[tuple[str, str], ...]   # (label, colour), most ready first
     perkiraan: bool                    # boundaries are approximate (say so under the map)
+    sumber: str = ""                   # credit of the boundaries (wilayah.toml [peta] sumber_batas), under the map
+
+    @property
+    def catatan(self) -> str:
+        """What is said under the map about its boundaries (approximate, their source)."""
+        return grafik.catatan_batas(self.perkiraan, self.sumber)
 
     def geojson(self) -> dict:
         return self.wilayah.to_geo_dict(drop_id=True, show_bbox=False)
@@ -146,13 +152,14 @@ def peta_level(k: Konteks, anak: pd.DataFrame, rencana: float | None = None) -> 
     gdf = batas.gdf.merge(anak[["kode", "nama", "skor", "level"]], on="kode", how="inner")
     if gdf.empty:
         return None
-    pusat = Batas(batas.tingkat, gdf[["kode", "geometry"]], batas.bounds).pusat()
+    pusat = Batas(batas.tingkat, gdf[["kode", "geometry"]], batas.bounds).titik_label()
     gdf = gdf.merge(pusat, on="kode")
     gdf["skor"] = [fmt.skor(s) for s in gdf["skor"]]
     gdf["warna"] = [level.warna(lv) for lv in gdf["level"]]
     gdf = gpd.GeoDataFrame(gdf[["kode", "nama", "skor", "level", "warna", "lon", "lat", "geometry"]],
                            geometry="geometry", crs=batas.gdf.crs)
-    return PetaLevel(gdf, k.unit, _legenda(k, bool(gdf["level"].isna().any()), rencana), k.wilayah.batas_perkiraan)
+    return PetaLevel(gdf, k.unit, _legenda(k, bool(gdf["level"].isna().any()), rencana), k.wilayah.batas_perkiraan,
+                     k.wilayah.sumber_batas)
 
 
 def _slide_kesiapan(h: kesiapan.HalamanKesiapan, k: Konteks) -> Slide:

@@ -47,9 +47,8 @@ def _paparan(versi: str, tanggal: dt.date, kecamatan: str | None, lk: Lingkup, _
 def paparan_layar(k: Konteks, tanggal: dt.date) -> paparan.Paparan:
     """The slides of the big screen: the report's deck, built once per data version and view
     (aggregates only: the deck never holds personal data)."""
-    s = ui.store()
-    k = k.dengan(versi=s.versi, tanggal=tanggal, rentang=Rentang.dari_query(ui.q), batas=ui.batas())
-    return _paparan(s.versi, tanggal, k.kecamatan, gerbang.lingkup(), k)
+    k = k.dengan(versi=ui.versi(), tanggal=tanggal, rentang=Rentang.dari_query(ui.q), batas=ui.batas())
+    return _paparan(k.versi, tanggal, k.kecamatan, gerbang.lingkup(), k)
 
 
 def jumlah_slide() -> int:
@@ -64,7 +63,7 @@ def _peta(versi: str, tanggal: dt.date, kecamatan: str | None, lk: Lingkup, _p: 
 
 def peta_layar(p: paparan.Paparan, kecamatan: str | None) -> bytes:
     """The readiness map as a static picture (no tiles, nothing to load), cached per view."""
-    return _peta(ui.store().versi, p.tanggal, kecamatan, gerbang.lingkup(), p)
+    return _peta(ui.versi(), p.tanggal, kecamatan, gerbang.lingkup(), p)
 
 
 def tabel_layar(t: Tabel) -> pd.DataFrame:

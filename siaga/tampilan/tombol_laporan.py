@@ -1,5 +1,7 @@
 """The "Unduh laporan" control in the sidebar of every kab/kota page: choose a format, make the
-daily report of the current kecamatan filter and as-of date (only on click), then download it."""
+daily report of the current kecamatan filter and as-of date (only on click), then download it. The
+WhatsApp pictures come one by one (each slide and the poster its own PNG download), since a phone
+forwards pictures to a group, not a zip."""
 
 from __future__ import annotations
 
@@ -14,8 +16,12 @@ from streamlit.runtime.scriptrunner import add_script_run_ctx, get_script_run_ct
 from siaga import akses, laporan
 from siaga.akses import Lingkup, gerbang
 from siaga.inti import fmt
+from siaga.laporan.gambar import NAMA_POSTER
 from siaga.model.konteks import Konteks, nama_lingkup
 from siaga.tampilan import ui
+
+GAMBAR = "png"                                  # the format whose pictures are offered one by one
+NAMA_POSTER_PNG = f"{NAMA_POSTER}.png"
 
 
 class KunciLaporan(NamedTuple):
@@ -35,12 +41,15 @@ def kunci_laporan(k: Konteks, format: str) -> KunciLaporan:
 
 
 @st.cache_data(max_entries=24, show_spinner=False)
-def _berkas_laporan(kunci: KunciLaporan, _kabar: laporan.Kabar) -> bytes:
+def _berkas_laporan(kunci: KunciLaporan, _kabar: laporan.Kabar) -> bytes | list:
+    if kunci.format == GAMBAR:
+        return laporan.buat_gambar(ui.store(), kunci.tanggal, kunci.kecamatan, _kabar, kunci.lingkup)
     return laporan.buat(ui.store(), kunci.tanggal, kunci.kecamatan, kunci.format, _kabar, kunci.lingkup)
 
 
-def buat_laporan(kunci: KunciLaporan, bar) -> bytes:
-    """The report's bytes (cached per key), with the generator's progress on ``bar``.
+def buat_laporan(kunci: KunciLaporan, bar) -> bytes | list:
+    """The report (cached per key): its bytes, or for the pictures the list of
+    :class:`siaga.laporan.gambar.Gambar`, with the generator's progress on ``bar``.
 
     The cached function runs in a worker thread and reports through a queue, so no Streamlit
     element is touched inside it (cache_data would replay such calls on a hit)."""
@@ -75,8 +84,8 @@ def tombol_laporan(k: Konteks) -> None:
         format = st.radio("Format", list(laporan.FORMAT), format_func=lambda f: laporan.FORMAT[f].label,
                           key="laporan_format")
         nama = nama_lingkup(k.wilayah.nama, k.nama_kec)
-        st.caption(f"{fmt.md(nama)} · data per {fmt.tanggal(k.tanggal)}. PDF A4; gambar PNG 1600×900 untuk "
-                   "WhatsApp, satu per slide, dalam satu berkas zip; PPTX 16:9.")
+        st.caption(f"{fmt.md(nama)} · data per {fmt.tanggal(k.tanggal)}. PDF A4; gambar PNG untuk WhatsApp, "
+                   "diunduh satu per satu: poster tegak 1080×2160 dan satu gambar 1600×900 per slide; PPTX 16:9.")
         kunci = kunci_laporan(k, format)
         if st.button("Buat laporan", key="laporan_buat", icon=":material/description:"):
             bar = st.progress(0.0, text="Menyiapkan laporan…")
@@ -88,7 +97,22 @@ def tombol_laporan(k: Konteks) -> None:
                 bar.empty()
         siap = st.session_state.get("_laporan")
         if siap is not None and siap[0] == kunci:
-            f = laporan.FORMAT[format]
-            st.download_button(f"Unduh {f.label}", data=siap[1], mime=f.mime, key="laporan_unduh",
-                               file_name=laporan.nama_berkas(k.kecamatan or k.wilayah.kode, k.tanggal, format),
-                               icon=":material/download:", on_click="ignore", type="primary")
+            kode = k.kecamatan or k.wilayah.kode
+            if format == GAMBAR:
+                unduh_gambar(siap[1], kode, k.tanggal)
+            else:
+                f = laporan.FORMAT[format]
+                st.download_button(f"Unduh {f.label}", data=siap[1], mime=f.mime, key="laporan_unduh",
+                                   file_name=laporan.nama_berkas(kode, k.tanggal, format),
+                                   icon=":material/download:", on_click="ignore", type="primary")
+
+
+def unduh_gambar(gambar: list, kode: str, tanggal: dt.date) -> None:
+    """A download button per picture, the poster first: each is its own PNG file, ready to forward."""
+    st.caption("Unduh gambar satu per satu, lalu kirim ke grup WhatsApp sebagai foto.")
+    for g in sorted(gambar, key=lambda g: g.nama != NAMA_POSTER_PNG):
+        poster = g.nama == NAMA_POSTER_PNG
+        st.download_button(g.judul, data=g.png, mime="image/png", key=f"laporan_unduh_{g.nama.removesuffix('.png')}",
+                           file_name=laporan.nama_gambar(kode, tanggal, g.nama), on_click="ignore",
+                           icon=":material/smartphone:" if poster else ":material/image:",
+                           type="primary" if poster else "secondary", width="stretch")

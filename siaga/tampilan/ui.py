@@ -43,36 +43,56 @@ M = TypeVar("M")
 
 @st.cache_resource(show_spinner="Memuat data…")
 def _store(paths: Paths) -> Store:
-    s = Store(paths)
-    if s.muat():
-        s.siapkan_terakhir()
+    s = Store(paths, pemuat=os.environ.get("SIAGA_PEMUAT", "proses"))
+    s.muat(baru=False)            # a published snapshot serves at once; a newer one swaps in when ready
     return s
 
 
 _paths = functools.lru_cache(maxsize=8)(Paths.dari)     # resolved once per value, not on every call
+_VERSI = "_versi"                                       # the snapshot this run started on
 
 
 def store() -> Store:
-    """The process-wide store of the folders named by SIAGA_DATA / SIAGA_GEO."""
-    return _store(_paths(os.environ.get("SIAGA_DATA"), os.environ.get("SIAGA_GEO")))
+    """The process-wide store of the folders named by SIAGA_DATA / SIAGA_GEO / SIAGA_TERBIT."""
+    return _store(_paths(os.environ.get("SIAGA_DATA"), os.environ.get("SIAGA_GEO"), os.environ.get("SIAGA_TERBIT")))
+
+
+def segarkan() -> Store:
+    """Swap in a newly published snapshot (cheap: the loader does the work) and pin this run to
+    the current one. Run at the start of every full run (:func:`mulai`) and of every rotation of
+    the big screen."""
+    s = store()
+    s.segarkan()
+    if s.siap:
+        st.session_state[_VERSI] = s.versi
+    else:
+        st.session_state.pop(_VERSI, None)
+    return s
+
+
+def versi() -> str:
+    """The data version of this run: the snapshot current when the run began (:func:`mulai`), so
+    a new snapshot published mid-run never mixes two versions on one page."""
+    v = st.session_state.get(_VERSI)
+    return v if v is not None else store().versi
 
 
 @st.cache_data(max_entries=2048, show_spinner=False)
 def _cached(name: str, params: tuple, versi: str, lingkup: Lingkup) -> pd.DataFrame:
-    return store().query(name, lingkup=lingkup, **dict(params))
+    return store().query(name, lingkup=lingkup, versi=versi, **dict(params))
 
 
 def q(name: str, **params) -> pd.DataFrame:
     """Run a named query in the session's scope, cached per data version, parameters and scope."""
-    return _cached(name, tuple(sorted(params.items())), store().versi, gerbang.lingkup())
+    return _cached(name, tuple(sorted(params.items())), versi(), gerbang.lingkup())
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
 def _batas(versi: str, lingkup: Lingkup) -> dict[str, Batas]:
-    semua = store().snapshot.batas
+    semua = store().snapshot_versi(versi).batas
     if lingkup.kecamatan is None:
         return dict(semua)
-    kode = set(store().query("daftar_wilayah", lingkup=lingkup, kecamatan=None)["kode"])
+    kode = set(store().query("daftar_wilayah", lingkup=lingkup, versi=versi, kecamatan=None)["kode"])
     out = {}
     for tingkat, b in semua.items():
         pilih = b.gdf[b.gdf["kode"].isin(kode)]
@@ -83,7 +103,7 @@ def _batas(versi: str, lingkup: Lingkup) -> dict[str, Batas]:
 
 def batas() -> dict[str, Batas]:
     """The boundaries in the session's scope (a camat: their kecamatan and its kelurahan)."""
-    return _batas(store().versi, gerbang.lingkup())
+    return _batas(versi(), gerbang.lingkup())
 
 
 def multi() -> bool:
@@ -159,8 +179,7 @@ def mulai(filters: frozenset[str] = frozenset({KEC, TGL}), perlu_data: bool = Tr
     file is fixed by importing or restoring) still runs when nothing could be loaded; ``None``
     is returned then. On the big screen (``layar``) the filters come from the URL only: no
     sidebar, no widgets."""
-    s = store()
-    s.segarkan()
+    s = segarkan()
     if not s.siap:
         st.error("Data tidak dapat dimuat. Perbaiki berkas berikut, impor versi yang benar atau pulihkan versi "
                  "sebelumnya di halaman **Data**, lalu muat ulang halaman.")
@@ -181,7 +200,7 @@ def mulai(filters: frozenset[str] = frozenset({KEC, TGL}), perlu_data: bool = Tr
     tahap = q("tahapan", tanggal=akhir)
     paling_awal = min([awal, *[pd.Timestamp(t).date() for t in tahap["mulai"]]])
     batas_atas = max(akhir, wil.hari_pemungutan)
-    nama_kec, nama_kel, induk, _ = _nama(s.versi, gerbang.lingkup())
+    nama_kec, nama_kel, induk, _ = _nama(versi(), gerbang.lingkup())
 
     # A camat's kecamatan is forced (the scoped daftar_wilayah holds only theirs; "whole region" is not valid).
     kec_ok = (lambda c: c in nama_kec) if ak.kecamatan else (lambda c: c == SELURUH or c in nama_kec)
@@ -227,7 +246,7 @@ def mulai(filters: frozenset[str] = frozenset({KEC, TGL}), perlu_data: bool = Tr
                                            batas_jam=waktu_data.BASI_BAWAAN, tz=wil.tz, zona=wil.zona_waktu,
                                            simulasi=wil.simulasi))
 
-    ktx = Konteks(wilayah=wil, versi=s.versi, tanggal=v_tgl, kecamatan=v_kec or None,
+    ktx = Konteks(wilayah=wil, versi=versi(), tanggal=v_tgl, kecamatan=v_kec or None,
                   kelurahan=ak.kelurahan or ((v_kel or None) if KEL in filters else None),
                   jendela=v_jdl if JDL in filters else JENDELA_BAWAAN, nama_kecamatan=nama_kec,
                   nama_kelurahan=nama_kel, rentang=rentang, akses=ak, batas=batas(),
@@ -252,7 +271,7 @@ def _nama(versi: str, lingkup: Lingkup) -> tuple[dict[str, str], dict[str, str],
 
 def nama_wilayah() -> dict[str, str]:
     """Names of the provinces and kab/kota in the data (a province or national desk)."""
-    return _nama(store().versi, gerbang.lingkup())[3]
+    return _nama(versi(), gerbang.lingkup())[3]
 
 
 def buka_wilayah(kode: str | None) -> None:

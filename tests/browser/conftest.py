@@ -68,19 +68,24 @@ def _free_port() -> int:
 
 class Server:
     """A Streamlit server over ``data``/``geo`` with one user ``uji`` of role ``pengguna`` (None: no
-    user, the public demo) and extra environment variables. It can be killed (SIGKILL) and started
-    again on the same port; :attr:`akses` is its access folder (audit log)."""
+    user, the public demo), listening on ``alamat``, and extra environment variables. It can be
+    killed (SIGKILL) and started again on the same port; :attr:`akses` is its access folder (audit
+    log); :attr:`url` is always its loopback address."""
 
     def __init__(self, data: Path = ROOT / "data", geo: Path = ROOT / "geo", pengguna: str | None = "admin",
-                 kecamatan: str | None = None, **lingkungan: str):
+                 kecamatan: str | None = None, alamat: str = "127.0.0.1", **lingkungan: str):
         from argon2 import PasswordHasher
 
         self.port = _free_port()
+        self.alamat = alamat                  # the address it listens on (0.0.0.0: every interface, a LAN desk)
         self.url = f"http://127.0.0.1:{self.port}"
         self.akses = Path(tempfile.mkdtemp(prefix="siaga-akses-"))
+        self.terbit = Path(tempfile.mkdtemp(prefix="siaga-terbit-"))     # its published snapshots
         if pengguna:
             tulis_pengguna(self.akses, PasswordHasher().hash(SANDI_UJI), ("uji", pengguna, kecamatan))
-        self.env = dict(os.environ, SIAGA_DATA=str(data), SIAGA_GEO=str(geo), SIAGA_AKSES=str(self.akses), **lingkungan)
+        # as in production: a watching loader process publishes, the app only opens the snapshots
+        self.env = {**os.environ, "SIAGA_DATA": str(data), "SIAGA_GEO": str(geo), "SIAGA_AKSES": str(self.akses),
+                    "SIAGA_TERBIT": str(self.terbit), "SIAGA_PEMUAT": "proses", **lingkungan}
         self.proc: subprocess.Popen | None = None
         self.log = ROOT / "tests" / "artefak" / f"streamlit-{self.port}.log"
         self.log.parent.mkdir(exist_ok=True)
@@ -90,7 +95,7 @@ class Server:
         siap = threading.Event()
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(self.port),
-             "--server.address", "127.0.0.1", "--server.headless", "true"],
+             "--server.address", self.alamat, "--server.headless", "true"],
             cwd=ROOT, env=self.env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1)
 
         def salin(proc=self.proc) -> None:          # the server's output to its log, and the "ready" line
@@ -122,12 +127,115 @@ class Server:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
         shutil.rmtree(self.akses, ignore_errors=True)
+        tunggu_pemuat_selesai(self.terbit)
+        shutil.rmtree(self.terbit, ignore_errors=True)
 
     def __enter__(self) -> str:
         return self.mulai().url
 
     def __exit__(self, *exc) -> None:
         self.berhenti()
+
+
+class ServerLayani:
+    """``python -m siaga layani --proses N`` over ``data``/``geo`` (the public demo, no users):
+    nginx on a free port in front of N app processes, the loader, all on loopback. :meth:`pids`
+    gives the app processes by port; :meth:`berhenti` sends SIGTERM and waits for a clean stop."""
+
+    def __init__(self, data: Path = ROOT / "data", geo: Path = ROOT / "geo", proses: int = 2, proses_layar: int = 0,
+                 **lingkungan: str):
+        self.port = _free_port()
+        self.port_app: list[int] = []
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.folder = Path(tempfile.mkdtemp(prefix="siaga-layani-"))
+        self.terbit = Path(tempfile.mkdtemp(prefix="siaga-terbit-"))
+        self.akses = Path(tempfile.mkdtemp(prefix="siaga-akses-"))
+        self.env = {**os.environ, "SIAGA_DATA": str(data), "SIAGA_GEO": str(geo), "SIAGA_AKSES": str(self.akses),
+                    "SIAGA_TERBIT": str(self.terbit), **lingkungan}
+        self.env.pop("SIAGA_PEMUAT", None)
+        self.proses, self.proses_layar = proses, proses_layar
+        self.proc: subprocess.Popen | None = None
+        self.keluaran: list[str] = []
+
+    def mulai(self, batas_detik: float = 180) -> ServerLayani:
+        # consecutive ports are what layani takes; ask for the first free one of a free run
+        self.port_app = _port_berurutan(self.proses + self.proses_layar)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "siaga", "layani", "--proses", str(self.proses), "--proses-layar",
+             str(self.proses_layar), "--port", str(self.port), "--port-app", str(self.port_app[0]),
+             "--folder-jalan", str(self.folder)],
+            cwd=ROOT, env=self.env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1)
+        siap = threading.Event()
+
+        def baca(proc=self.proc) -> None:
+            for baris in proc.stdout:
+                self.keluaran.append(baris.rstrip())
+                if "dilayani di" in baris:
+                    siap.set()
+            siap.set()
+
+        threading.Thread(target=baca, daemon=True).start()
+        if not siap.wait(batas_detik) or self.proc.poll() is not None:
+            raise RuntimeError("layani did not start: " + "\n".join(self.keluaran))
+        return self
+
+    def pid_aplikasi(self) -> dict[int, int]:
+        """port -> pid of each app process now running."""
+        out = {}
+        for p in Path("/proc").iterdir():
+            if not p.name.isdigit():
+                continue
+            try:
+                cmd = (p / "cmdline").read_bytes().split(b"\0")
+            except OSError:
+                continue
+            if b"--server.port" in cmd and b"streamlit" in b" ".join(cmd):
+                port = int(cmd[cmd.index(b"--server.port") + 1])
+                if port in self.port_app:
+                    out[port] = int(p.name)
+        return out
+
+    def berhenti(self) -> int | None:
+        rc = None
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                rc = self.proc.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+        for f in (self.folder, self.terbit, self.akses):
+            shutil.rmtree(f, ignore_errors=True)
+        return rc
+
+
+def _port_berurutan(n: int) -> list[int]:
+    """``n`` consecutive free ports on loopback."""
+    for _ in range(200):
+        awal = _free_port()
+        socks = []
+        try:
+            for p in range(awal, awal + n):
+                s = socket.socket()
+                s.bind(("127.0.0.1", p))
+                socks.append(s)
+            return list(range(awal, awal + n))
+        except OSError:
+            continue
+        finally:
+            for s in socks:
+                s.close()
+    raise RuntimeError("no consecutive free ports")
+
+
+def tunggu_pemuat_selesai(folder: Path, batas_detik: float = 60) -> None:
+    """Wait until the watching loader of a publish folder has ended (it follows its app process)."""
+    from siaga.data import terbit
+
+    t = threading.Thread(target=terbit.tunggu_pemuat_berhenti, args=(folder,), daemon=True)
+    t.start()
+    t.join(batas_detik)
+    if t.is_alive():
+        raise RuntimeError(f"the loader of {folder} is still running")
 
 
 def streamlit_server(data: Path = ROOT / "data", geo: Path = ROOT / "geo", pengguna: str | None = "admin",

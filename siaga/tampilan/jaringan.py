@@ -1,0 +1,121 @@
+"""Meeting-room access over the office network: which host names the server answers to, and a
+readable page for a browser that uses another one.
+
+Streamlit checks the ``Host`` of its WebSocket against ``server.allowedHosts`` (DNS rebinding) but
+still serves its HTML page to any host, so a PC that opens the app through an address not in the
+list used to get a blank page that waited forever. ``dashboard.py`` serves itself through Streamlit's
+ASGI app (``st.App``, the supported way to add middleware) with :class:`PenjagaHost`, which
+answers every HTTP request from a host not allowed with one Indonesian page (status 403) that says
+so and how to fix it. The list is the same ``server.allowedHosts`` option Streamlit enforces
+(``.streamlit/config.toml``, ``--server.allowedHosts`` or ``STREAMLIT_SERVER_ALLOWED_HOSTS``), so the
+page and the WebSocket always agree. The page is self-contained: no script, style sheet or font
+is fetched."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Sequence
+from urllib.parse import urlsplit
+
+import streamlit as st
+from starlette.datastructures import Headers
+from starlette.middleware import Middleware
+from starlette.responses import HTMLResponse
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+OPSI_HOST = "server.allowedHosts"
+STATUS_DITOLAK = 403
+
+
+def nama_host(host: str | None) -> str | None:
+    """The host name of a ``Host`` header (lower case, without port or final dot), or None when the
+    header is missing or not a plain host[:port]."""
+    if not host:
+        return None
+    try:
+        bagian = urlsplit(f"//{host}")
+        _ = bagian.port                       # a port that is not a number makes the header invalid
+    except ValueError:
+        return None
+    if not bagian.hostname or bagian.username or bagian.password or bagian.path or bagian.query or bagian.fragment:
+        return None
+    return bagian.hostname.lower().rstrip(".")
+
+
+def host_diizinkan(host: str | None, diizinkan: Sequence[str]) -> bool:
+    """Whether a request's ``Host`` header is allowed, as Streamlit documents ``server.allowedHosts``:
+    an empty list allows any host; ports are ignored; ``*`` allows any valid host and ``*.example.org``
+    any subdomain of example.org."""
+    if not diizinkan:
+        return True
+    nama = nama_host(host)
+    if nama is None:
+        return False
+    for pola in diizinkan:
+        pola = str(pola).strip().lower().rstrip(".")
+        if pola == "*" or nama == pola or (pola.startswith("*.") and nama.endswith(pola[1:])):
+            return True
+    return False
+
+
+def halaman_ditolak(host: str | None) -> str:
+    """The page a browser gets when it opens the app through a host name that is not allowed
+    (Indonesian, no external resource; the host as typed is escaped, never interpreted)."""
+    alamat = html.escape(nama_host(host) or (host or "(tanpa nama host)"))
+    return f"""<!DOCTYPE html>
+<html lang="id">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Alamat tidak diizinkan · Siaga Pilkada</title>
+<style>
+body {{ font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; color: #1a1a1a; background: #f1f4f8;
+       margin: 0; padding: 6vh 5vw; font-size: clamp(16px, 2.2vh, 40px); line-height: 1.5; }}
+main {{ max-width: 52em; background: #fff; border-top: .4em solid #1f4e79; padding: 1.5em 2em; }}
+h1 {{ font-size: 1.6em; margin: 0 0 .6em; color: #1f4e79; }}
+code {{ background: #eef1f5; padding: .1em .3em; }}
+</style>
+</head>
+<body>
+<main>
+<h1>Alamat ini tidak diizinkan untuk Siaga Pilkada</h1>
+<p>Dasbor Desk Pilkada dibuka lewat alamat <strong><code>{alamat}</code></strong>, yang tidak terdaftar di
+pengaturan server. Demi keamanan, server hanya melayani alamat yang didaftarkan admin.</p>
+<p><strong>Yang dapat dilakukan:</strong></p>
+<ul>
+<li>Buka dasbor lewat alamat yang diberikan admin Desk Pilkada (misalnya alamat IP PC server di jaringan
+kantor).</li>
+<li>Admin: tambahkan <code>{alamat}</code> ke daftar <code>allowedHosts</code> di bagian <code>[server]</code>
+berkas <code>.streamlit/config.toml</code> (atau ke variabel lingkungan
+<code>STREAMLIT_SERVER_ALLOWED_HOSTS</code>), lalu mulai ulang server. Lihat README, bagian
+<em>Akses dari PC lain di jaringan kantor</em>.</li>
+</ul>
+</main>
+</body>
+</html>
+"""
+
+
+class PenjagaHost:
+    """ASGI middleware: an HTTP request whose ``Host`` is not in ``server.allowedHosts`` (or in what
+    ``daftar`` returns) gets :func:`halaman_ditolak` (403, never cached) instead of the app;
+    WebSocket requests go on to Streamlit, which refuses them itself."""
+
+    def __init__(self, app: ASGIApp, daftar: Callable[[], Sequence[str]] | None = None) -> None:
+        self.app = app
+        self.daftar = daftar or (lambda: st.get_option(OPSI_HOST) or [])     # read per request: the live config
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            host = Headers(scope=scope).get("host")
+            if not host_diizinkan(host, self.daftar()):
+                jawab = HTMLResponse(halaman_ditolak(host), status_code=STATUS_DITOLAK,
+                                     headers={"Cache-Control": "no-store"})
+                await jawab(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
+def middleware() -> list[Middleware]:
+    """The middleware of the dashboard's ASGI app (``dashboard.py``: ``st.App(..., middleware=…)``)."""
+    return [Middleware(PenjagaHost)]

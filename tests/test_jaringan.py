@@ -1,0 +1,91 @@
+"""Meeting-room access (issue 12, item 6), without a browser: which Host headers are allowed (the
+documented rules of Streamlit's server.allowedHosts), the refusal page, and the middleware that
+answers with it (tests/browser/test_jaringan_browser.py opens the app through the LAN)."""
+
+from __future__ import annotations
+
+import ast
+import asyncio
+
+import pytest
+
+from siaga.tampilan import jaringan
+from tests.conftest import ROOT
+
+
+@pytest.mark.parametrize("host, diizinkan, boleh", [
+    ("localhost:8501", ["localhost", "127.0.0.1"], True),            # the port is ignored
+    ("LOCALHOST.", ["localhost"], True),                             # case and a final dot do not matter
+    ("192.168.1.10:8501", ["localhost", "127.0.0.1"], False),        # the meeting-room PC before the desk adds it
+    ("192.168.1.10:8501", ["localhost", "192.168.1.10"], True),
+    ("desk.pemda.go.id", ["*.pemda.go.id"], True),
+    ("pemda.go.id.evil.example", ["*.pemda.go.id"], False),
+    ("evil-pemda.go.id", ["*.pemda.go.id"], False),
+    ("apa.saja", ["*"], True),
+    ("apa.saja", [], True),                                          # an empty list allows every host (Streamlit)
+    (None, ["localhost"], False),
+    ("", ["localhost"], False),
+    ("localhost:port", ["localhost"], False),                        # not a host[:port]
+    ("user@localhost", ["localhost"], False),
+    ("localhost/x", ["localhost"], False),
+])
+def test_host_rules(host, diizinkan, boleh):
+    assert jaringan.host_diizinkan(host, diizinkan) is boleh
+
+
+def test_refusal_page_is_indonesian_self_contained_and_escapes_the_host():
+    html = jaringan.halaman_ditolak('<script>alert(1)</script>')
+    assert '<html lang="id">' in html and "Alamat ini tidak diizinkan untuk Siaga Pilkada" in html
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "http" not in html.replace('http-equiv', '')                 # no link, nothing to fetch
+    assert "allowedHosts" in html and ".streamlit/config.toml" in html and "STREAMLIT_SERVER_ALLOWED_HOSTS" in html
+    assert "<code>192.168.1.10</code>" in jaringan.halaman_ditolak("192.168.1.10:8501")
+
+
+def panggil(penjaga, scope: dict) -> tuple[list[dict], bool]:
+    """Run the middleware once: (messages sent, whether the wrapped app was reached)."""
+    terkirim, sampai = [], []
+
+    async def app(scope, receive, send):
+        sampai.append(scope["type"])
+
+    async def receive():
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(pesan):
+        terkirim.append(pesan)
+
+    asyncio.run(jaringan.PenjagaHost(app, lambda: penjaga)(scope, receive, send))
+    return terkirim, bool(sampai)
+
+
+def http(host: str) -> dict:
+    return {"type": "http", "method": "GET", "path": "/", "raw_path": b"/", "query_string": b"", "scheme": "http",
+            "http_version": "1.1", "headers": [(b"host", host.encode())], "server": ("127.0.0.1", 8501)}
+
+
+def test_middleware_answers_a_host_not_allowed_and_lets_the_others_through():
+    terkirim, sampai = panggil(["localhost", "192.168.1.10"], http("192.168.1.10:8501"))
+    assert sampai and terkirim == []
+    terkirim, sampai = panggil(["localhost"], http("192.168.1.10:8501"))
+    assert not sampai
+    mulai, isi = terkirim[0], terkirim[1]
+    assert mulai["status"] == 403
+    kepala = {k.decode(): v.decode() for k, v in mulai["headers"]}
+    assert kepala["cache-control"] == "no-store" and kepala["content-type"].startswith("text/html")
+    assert "tidak diizinkan" in isi["body"].decode("utf-8")
+    ws = dict(http("192.168.1.10:8501"), type="websocket")                  # Streamlit refuses its own WebSocket
+    assert panggil(["localhost"], ws) == ([], True)
+
+
+def test_dashboard_is_served_through_the_host_check():
+    """``streamlit run dashboard.py`` finds ``app = st.App(...)`` (Streamlit's own discovery) with the
+    middleware, and the script itself runs as ``__main__``."""
+    from streamlit.web.server.app_discovery import discover_asgi_app
+
+    r = discover_asgi_app(ROOT / "dashboard.py")
+    assert r.is_asgi_app and r.import_string == "dashboard:app"
+    pohon = ast.parse((ROOT / "dashboard.py").read_text(encoding="utf-8"))
+    app = next(n for n in ast.walk(pohon) if isinstance(n, ast.Assign) and getattr(n.targets[0], "id", "") == "app")
+    assert ast.unparse(app.value) == "st.App(__file__, middleware=jaringan.middleware())"
+    assert [m.cls for m in jaringan.middleware()] == [jaringan.PenjagaHost]
