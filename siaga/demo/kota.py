@@ -911,7 +911,7 @@ def buat(data_dir: Path, geo_dir: Path, seed: int = SEED) -> dict[str, int]:
         "layanan.csv": _csv(layanan, ["id_unit", "waktu", "nama_unit", "jenis", "kode_kecamatan", "kode_kelurahan",
                                       "status", "keterangan", "sumber"]),
         "tahapan.csv": _csv(tahapan.to_dict("records"), ["tahapan", "mulai", "selesai", "catatan"]),
-        "tugas.csv": _csv(tugas, tindak.KOLOM_TUGAS),
+        "tugas.csv": _csv(tugas, tindak.KOLOM_DEMO_TUGAS),
     }
     counts = {}
     for name, text in files.items():

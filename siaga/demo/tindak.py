@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-KOLOM_TUGAS = ["id_tugas", "waktu", "judul", "asal", "kode_asal", "kode_kecamatan", "kode_kelurahan", "unit",
+KOLOM_DEMO_TUGAS = ["id_tugas", "waktu", "judul", "asal", "kode_asal", "kode_kecamatan", "kode_kelurahan", "unit",
                "pengguna", "batas_waktu", "status", "catatan", "oleh"]
 MULAI_TUGAS = dt.datetime(2024, 11, 20)
 

@@ -106,9 +106,6 @@ TINDAK_LANJUT_INSIDEN = {
 
 # Insiden
 INSIDEN = {
-    **_TAUTAN_TUGAS,
-    "Kekurangan logistik terkait": st.column_config.TextColumn(
-        width=200, help="Kekurangan logistik di tempat insiden logistik ini (halaman Logistik)"),
     "Dilaporkan": st.column_config.TextColumn(width=150, help="Waktu laporan pertama"),
     "No.": st.column_config.TextColumn(width=80, help="Nomor insiden"),
     "Kecamatan": st.column_config.TextColumn(width=110),
@@ -141,8 +138,6 @@ def wilayah_logistik(unit: str) -> dict:
 
 # Logistik
 KEKURANGAN_LOGISTIK = {
-    **_TAUTAN_TUGAS,
-    "Insiden terkait": st.column_config.TextColumn(width=120, help="Insiden logistik terbuka di tempat yang sama"),
     "Tahap": st.column_config.TextColumn(width=60, pinned=True),
     "Kecamatan": st.column_config.TextColumn(width=120),
     "Kelurahan": st.column_config.TextColumn(width=130),
@@ -238,4 +233,16 @@ PERUBAHAN_LEVEL = {
     "Sebelumnya": st.column_config.TextColumn(width=120, help="Level pada akhir tanggal pembanding"),
     "Sekarang": st.column_config.TextColumn(width=120, help="Level pada tanggal data"),
     "Skor": st.column_config.TextColumn(width=100, help="Skor pada tanggal pembanding → skor sekarang"),
+}
+
+
+# The incident and shortage tables with their links to tasks and to each other (siaga.model.tugas)
+INSIDEN_BERTAUT = {
+    **INSIDEN, **_TAUTAN_TUGAS,
+    "Kekurangan logistik terkait": st.column_config.TextColumn(
+        width=200, help="Kekurangan logistik di tempat insiden logistik ini (halaman Logistik)"),
+}
+KEKURANGAN_BERTAUT = {
+    **KEKURANGAN_LOGISTIK, **_TAUTAN_TUGAS,
+    "Insiden terkait": st.column_config.TextColumn(width=120, help="Insiden logistik terbuka di tempat yang sama"),
 }
