@@ -33,6 +33,7 @@ if __name__ == "__main__":          # a run of the script (Streamlit runs it as 
         daftar = navigasi.layar()
         halaman = st.navigation(list(daftar), position="hidden")
         ui.mulai(daftar[halaman].filter, layar=True)
+        gerbang.awasi_sesi()            # idle expiry and user removal end the big screen too
     else:
         daftar = navigasi.daftar(ak, ui.multi())
         halaman = st.navigation(list(daftar))

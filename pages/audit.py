@@ -13,7 +13,8 @@ if not gerbang.boleh(akses.LIHAT_AUDIT):
     st.error("Halaman ini hanya untuk admin.", icon=":material/block:")
     st.stop()
 st.caption("Permintaan identitas pelapor, pengguna, dan log audit (siapa melakukan apa, kapan). Log audit hanya "
-           "ditambah, tidak pernah diubah, dan tidak memuat data pribadi atau kata sandi.")
+           "ditambah, tidak pernah diubah, berantai hash (baris yang diubah atau dihapus terdeteksi), dan tidak memuat "
+           "data pribadi atau kata sandi.")
 tampil.kabar()
 
 st.subheader("Permintaan identitas pelapor")
@@ -39,4 +40,5 @@ st.dataframe(tampil.tabel_pengguna(), hide_index=True, width="stretch")
 
 st.subheader("Log audit")
 tampil.catat_buka_audit()
+tampil.rantai_audit()
 st.dataframe(tampil.tabel_audit(), hide_index=True, width="stretch")

@@ -22,6 +22,8 @@ st.caption("Unggah laporan camat/lurah (CSV atau XLSX dari Excel) atau batas wil
            "disimpan sebagai versi yang dapat dipulihkan.")
 if pesan := st.session_state.pop("data_pesan", None):
     st.success(pesan, icon=":material/check_circle:")
+if galat_audit := st.session_state.pop("data_audit_galat", None):
+    st.error(galat_audit, icon=":material/error:")
 if gagal := st.session_state.pop("data_gagal", None):
     st.error(tampil.aman(gagal.ringkasan()), icon=":material/error:")
     st.dataframe(ui.tabel_masalah(gagal.masalah), hide_index=True, width="stretch")

@@ -9,7 +9,6 @@ import time
 import streamlit as st
 
 from siaga.inti import fmt
-from siaga.laporan import visual
 from siaga.model import grafik
 from siaga.model import layar as aturan
 from siaga.model.konteks import HANYA_KABKOTA
@@ -25,6 +24,7 @@ ss = st.session_state
 ss.setdefault("layar_slide", atur.mulai)
 ss.setdefault("layar_jeda", atur.jeda)
 ss.setdefault("layar_sejak", time.monotonic())
+ukuran = layar.ukuran_layar()          # the browser's viewport: charts and the map are drawn for it
 
 
 def geser(arah: int, jumlah: int) -> None:
@@ -47,41 +47,64 @@ def tayang() -> None:
                  f"{p.hari_pemungutan} · {p.sumber}")
     kanan.metric("Pukul", aturan.jam(sekarang, k.wilayah.tz, k.wilayah.zona_waktu), p.hitung_mundur,
                  delta_color="off", delta_arrow="off")
-    ui.pesan_waktu(aturan.pesan_waktu(k.rentang, k.tanggal, sekarang, batas_jam=atur.basi_jam, tz=k.wilayah.tz,
-                                      zona=k.wilayah.zona_waktu, simulasi=k.wilayah.simulasi), samping=False)
+    waktu = aturan.pesan_waktu(k.rentang, k.tanggal, sekarang, batas_jam=atur.basi_jam, tz=k.wilayah.tz,
+                               zona=k.wilayah.zona_waktu, simulasi=k.wilayah.simulasi)
+    ui.pesan_waktu(waktu, samping=False)
     ui.kartu(s.angka, definisi=False)
-    if s.kalimat:
-        with st.container(border=True, key="layar_situasi"):
-            for kalimat in s.kalimat:
-                st.markdown(fmt.md(kalimat))
-    visual_, tabel = st.columns([3, 2] if s.tabel is not None else [1, 0.001])
-    with visual_:
-        if s.peta is not None:
-            st.image(layar.peta_layar(p, k.kecamatan), width="stretch")
-        elif s.grafik is not None:
-            st.plotly_chart(visual.siapkan(s.grafik, visual.Ukuran(1100, 430, 1)), config=grafik.PLOTLY_CONFIG,
-                            width="stretch", key=f"layar_grafik_{s.kode}")
-        elif s.kosong and not s.kalimat:
-            ui.kosong(s.kosong)
-        if s.catatan:
-            st.caption(s.catatan)
-    if s.tabel is not None:
-        with tabel:
-            if s.judul_tabel:
-                st.subheader(s.judul_tabel)
-            st.dataframe(layar.tabel_layar(s.tabel), hide_index=True, width="stretch")
-            st.caption(s.tabel.catatan(min(len(s.tabel.baris), layar.BARIS_LAYAR)))
+    # the body, drawn for this screen (the key names the size the server drew for: tests wait on it)
+    with st.container(key=f"layar_isi_{ukuran.kode}"):
+        isi(s, p, aturan.ruang_pesan(w.tingkat for w in waktu))
     st.caption(f"Slide {ss['layar_slide'] % n + 1} dari {n} · "
                + ("dijeda" if ss["layar_jeda"] else f"berganti setiap {atur.interval} detik")
                + " · tombol ← → untuk berpindah, J untuk jeda/lanjut")
 
 
+def isi(s, p, kurang: float) -> None:
+    """A slide's body: its sentences, or its chart or map beside its table, or its empty state
+    (``kurang``: share of the height a warning above took from it)."""
+    if s.kalimat:
+        with st.container(border=True, key="layar_situasi"):
+            for kalimat in s.kalimat:
+                st.markdown(fmt.md(kalimat))
+    ada_tabel = s.tabel is not None
+    ada_visual = s.peta is not None or s.grafik is not None
+    bagian = aturan.Layar.bagian_visual(len(s.tabel.untuk_slide().kolom)) if ada_tabel else 1.0
+    if ada_visual and ada_tabel:
+        visual_, tabel = st.columns([bagian, 1 - bagian])
+    else:
+        visual_ = tabel = st.container()
+    if s.peta is not None:
+        png, lebar = layar.peta_layar(p, k.kecamatan, ukuran, ada_tabel, bagian, kurang)
+        with visual_.container(key=f"layar_peta_huruf_{ukuran.huruf_min}"):   # the smallest label size drawn
+            st.image(png, width=lebar)
+    elif s.grafik is not None:
+        fig, tinggi = layar.grafik_layar(s.grafik, ukuran, ada_tabel, bagian, kurang)
+        visual_.plotly_chart(fig, config=grafik.PLOTLY_CONFIG, width="stretch", height=tinggi,
+                             key=f"layar_grafik_{s.kode}")
+    if ada_tabel:
+        with tabel:
+            if s.judul_tabel:
+                st.subheader(s.judul_tabel)
+            baris = ukuran.baris((aturan.TINGGI_VISUAL if ada_visual else aturan.TINGGI_VISUAL + 0.04) - kurang)
+            st.table(layar.tabel_layar(s.tabel, baris))
+            if catatan := s.tabel.catatan(min(len(s.tabel.baris), baris)):
+                st.caption(catatan)
+    if pesan := s.pesan_kosong:                              # only when the slide has nothing else
+        ui.kosong(pesan)
+    if s.catatan and not (s.kalimat or ada_visual or ada_tabel):     # the note is all there is: say it large
+        with st.container(border=True, key="layar_ringkas"):
+            st.markdown(fmt.md(s.catatan))
+    elif s.catatan and not s.kalimat:
+        st.caption(s.catatan)
+
+
 tayang()
-a, b, c, _ = st.columns([1, 1, 1, 6])
 n_slide = layar.jumlah_slide()
-a.button("Sebelumnya", icon=":material/chevron_left:", shortcut="Left", key="layar_mundur",
-         on_click=geser, args=(-1, n_slide))
-b.button("Lanjutkan" if ss["layar_jeda"] else "Jeda", icon=":material/play_pause:", shortcut="J", key="layar_jeda_btn",
-         on_click=lambda: ss.update(layar_jeda=not ss["layar_jeda"], layar_sejak=time.monotonic()))
-c.button("Berikutnya", icon=":material/chevron_right:", shortcut="Right", key="layar_maju",
-         on_click=geser, args=(1, n_slide))
+tombol = st.container(horizontal=True, key="layar_tombol")
+tombol.button("Sebelumnya", icon=":material/chevron_left:", shortcut="Left", key="layar_mundur",
+              on_click=geser, args=(-1, n_slide))
+tombol.button("Lanjutkan" if ss["layar_jeda"] else "Jeda", icon=":material/play_pause:", shortcut="J",
+              key="layar_jeda_btn",
+              on_click=lambda: ss.update(layar_jeda=not ss["layar_jeda"], layar_sejak=time.monotonic()))
+tombol.button("Berikutnya", icon=":material/chevron_right:", shortcut="Right", key="layar_maju",
+              on_click=geser, args=(1, n_slide))

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 import time
 import tomllib
@@ -188,12 +189,20 @@ def _pengguna() -> str:
         return "(pengguna tidak dikenal)"
 
 
-def _audit(aksi: str, objek: str, hasil: str = "berhasil") -> None:
-    """An audit line for a command (user ``cli:<system user>``); ``aksi`` is one of siaga.akses.audit's."""
+def _audit(aksi: str, objek: str, hasil: str = "berhasil") -> bool:
+    """An audit line for a command (user ``cli:<system user>``); ``aksi`` is one of siaga.akses.audit's.
+    False (and one line on stderr) when the audit log cannot be written."""
     from siaga.akses import audit, pengguna
+    from siaga.inti.galat import pesan_os
 
-    audit.catat(pengguna.folder(Paths.dari_env()), pengguna=f"cli:{_pengguna()}", peran="cli", aksi=aksi,
-                objek=objek, hasil=hasil)
+    try:
+        audit.catat(pengguna.folder(Paths.dari_env()), pengguna=f"cli:{_pengguna()}", peran="cli", aksi=aksi,
+                    objek=objek, hasil=hasil)
+    except OSError as exc:
+        print(f"Tercatat di riwayat, tetapi log audit tidak dapat ditulis. {pesan_os(exc, 'menulis log audit')}",
+              file=sys.stderr)
+        return False
+    return True
 
 
 def _kabar(teks: str) -> None:
@@ -228,26 +237,22 @@ def _impor(args) -> int:
         for m in exc.masalah:
             print(f"[{m.tingkat}] {m.pesan()}", file=sys.stderr)
         return 1
-    if not args.dry_run:
-        _audit("impor", f"{args.jenis}: {src.name}" + (f", versi {lap.versi}" if lap.versi else ""),
-               "berhasil" if lap.ok else "gagal")
+    objek = f"{args.jenis}: {src.name}" + (f", versi {lap.versi}" if lap.versi else "")
+    tercatat = args.dry_run or _audit("impor", objek, "berhasil" if lap.ok else "gagal")
     print(lap.teks(uji=args.dry_run))
     print(f"Waktu: {time.perf_counter() - started:.1f} detik.".replace(".", ",", 1))
-    return 0 if lap.ok else 1
+    if not lap.ok:                      # the report is on stdout; the reason, in one line, on stderr
+        print(f"Impor ditolak: {lap.galat[0].alasan}" if lap.galat[0].berkas == "riwayat" else
+              f"Impor ditolak: {len(lap.galat)} galat; yang pertama: {lap.galat[0].pesan()}", file=sys.stderr)
+    return 0 if lap.ok and tercatat else 1
 
 
 def _riwayat(args) -> int:
     from siaga.inti.fmt import angka, tanggal
-    from siaga.inti.masalah import MasalahError
     from siaga.masuk import riwayat
 
     paths = Paths.dari_env()
-    try:
-        with riwayat.kunci(paths, tunggu=2.0):
-            pass                                   # finishes the bookkeeping of an interrupted import
-    except MasalahError:
-        print("Impor lain sedang berjalan; daftar di bawah mungkin belum memuat hasilnya.", file=sys.stderr)
-    semua = riwayat.daftar(paths)
+    semua = riwayat.daftar(paths)              # read only: no lock, nothing written
     if not semua:
         print("Belum ada riwayat impor di folder data ini.")
         return 0
@@ -261,6 +266,9 @@ def _riwayat(args) -> int:
               f"{jenis[:18]:<18}  {angka(v.baris):>9}  {v.status:<8}  {v.sumber}{aktif}"
               + (f" — {v.keterangan}" if v.keterangan else ""))
     print("* = berkas versi ini yang dipakai sekarang. Pulihkan dengan: python -m siaga pulihkan VERSI")
+    if any(v.status == riwayat.MENUNGGU for v in semua):
+        print("Versi berstatus menunggu: impor sedang berjalan, atau terputus dan dirampungkan oleh impor berikutnya.",
+              file=sys.stderr)
     return 0
 
 
@@ -350,6 +358,18 @@ def _kecamatan_ada(paths: Paths) -> set[str] | None:
     return set(w.loc[w["tingkat"].isin(("kecamatan", "kelurahan")), "kode"])
 
 
+def _kata_daerah(paths: Paths) -> tuple[str, ...]:
+    """The desk's names a password must not be built from (region, province)."""
+    from siaga.inti.config import muat_wilayah
+    from siaga.inti.masalah import MasalahError
+
+    try:
+        w = muat_wilayah(paths.data)
+    except MasalahError:
+        return ()
+    return tuple(x for x in (w.nama, w.provinsi, *w.nama.split(), *w.provinsi.split()) if x)
+
+
 def _pengguna_cmd(args) -> int:
     from siaga import akses
     from siaga.akses import pengguna
@@ -379,13 +399,14 @@ def _pengguna_cmd(args) -> int:
             sandi = _sandi(args, nama)
             if sandi is None:
                 return 2
+        kata = _kata_daerah(paths)
         if args.aksi == "reset":
-            pengguna.reset(d, nama, sandi)
+            pengguna.reset(d, nama, sandi, kata)
             _audit("pengguna_reset", nama)
             print(f"Kata sandi {nama} diganti; kunci akibat gagal masuk dilepas.")
             return 0
         p = pengguna.tambah(d, nama, args.peran, sandi, kecamatan=args.kecamatan, email=args.email,
-                            kecamatan_ada=_kecamatan_ada(paths), kelurahan=args.kelurahan)
+                            kecamatan_ada=_kecamatan_ada(paths), kata_lain=kata, kelurahan=args.kelurahan)
         tempat = p.kelurahan or p.kecamatan
         _audit("pengguna_tambah", f"{p.nama} ({p.peran}{', ' + tempat if tempat else ''})")
         print(f"Pengguna {p.nama} ditambahkan sebagai {akses.LABEL_PERAN[p.peran]}"
@@ -516,7 +537,51 @@ def main(argv: list[str] | None = None) -> int:
     hp.add_argument("--oleh", help="nama petugas (bawaan: pengguna sistem)")
     hp.set_defaults(fn=_hapus_pribadi)
     args = p.parse_args(argv)
-    return args.fn(args)
+    return jalankan(args)
+
+
+def _diam_stdout() -> None:
+    """After a broken pipe, send what is left of the output nowhere (no second error at exit)."""
+    try:
+        fd = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(fd, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def jalankan(args) -> int:
+    """Run one command; every failure ends in one Indonesian line on stderr and exit code 1, never
+    a traceback (``SIAGA_DEBUG=1`` shows it, for a developer)."""
+    from siaga.inti.galat import pesan_os
+    from siaga.inti.masalah import MasalahError
+
+    try:
+        rc = args.fn(args)
+        sys.stdout.flush()               # a closed pipe shows here, not after the exit
+        return rc
+    except BrokenPipeError as exc:
+        _diam_stdout()
+        print(pesan_os(exc), file=sys.stderr)
+        return 1
+    except OSError as exc:
+        if os.environ.get("SIAGA_DEBUG"):
+            raise
+        print(pesan_os(exc, f"menjalankan perintah {args.perintah}"), file=sys.stderr)
+        return 1
+    except MasalahError as exc:
+        for m in exc.masalah[:20]:
+            print(f"[{m.tingkat}] {m.pesan()}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("Dihentikan (Ctrl+C); perubahan yang belum selesai tidak disimpan.", file=sys.stderr)
+        return 1
+    except Exception as exc:
+        if os.environ.get("SIAGA_DEBUG"):
+            raise
+        print(f"Galat tak terduga ({type(exc).__name__}) pada perintah {args.perintah}; tidak ada yang diubah bila "
+              "perintah itu menulis. Jalankan ulang dengan SIAGA_DEBUG=1 untuk rinciannya dan laporkan ke pengembang.",
+              file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

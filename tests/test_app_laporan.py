@@ -6,9 +6,11 @@ from __future__ import annotations
 import io
 
 import pytest
+import streamlit as st
 from pypdf import PdfReader
 from streamlit.runtime.pages_manager import PagesManager
 
+from siaga.akses import audit
 from tests.apptest import buka
 from tests.conftest import FIXTURE
 
@@ -91,3 +93,28 @@ def test_the_control_is_on_every_page(app_env):
         at.switch_page(page).run()
         assert not at.exception, page
         assert at.button(key="laporan_buat").label == "Buat laporan", page
+
+
+def test_a_report_download_is_audited_when_pressed(app_env, server_berjalan, monkeypatch):
+    """Issue 15: report downloads were not audited. The bytes are served only on the press, after
+    its audit line (the report's file name, the user); nothing is logged before."""
+    app_env(FIXTURE / "data", FIXTURE / "geo")
+    disajikan = {}
+    asli = st.download_button
+
+    def rekam(label, data, file_name=None, *a, **kw):       # what the button would serve, unserved
+        disajikan[file_name] = data
+        return asli(label, data, file_name, *a, **kw)
+
+    monkeypatch.setattr(st, "download_button", rekam)
+    at = buka(None, timeout=300, kec="99.01.01", tgl="2024-11-25")
+    at.radio(key="laporan_format").set_value("pptx").run()
+    at.button(key="laporan_buat").click().run()
+    assert not at.exception and not at.error
+    [(berkas, serah)] = [(n, d) for n, d in disajikan.items() if n.startswith("laporan-")]
+    assert callable(serah) and berkas == "laporan-99.01.01-2024-11-25.pptx"
+    assert [e for e in audit.baca(app_env.akses) if e["aksi"] == audit.UNDUH_LAPORAN] == []
+    assert serah() == at.session_state["_laporan"][1] and serah()[:2] == b"PK"
+    dicatat = [e for e in audit.baca(app_env.akses) if e["aksi"] == audit.UNDUH_LAPORAN]
+    assert [(e["objek"], e["pengguna"], e["peran"]) for e in dicatat] == [(berkas, "uji", "admin")] * 2
+    assert audit.periksa_rantai(app_env.akses).utuh

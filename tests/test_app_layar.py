@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from siaga.model.ringkasan import KOSONG_PERHATIAN
 from tests import apptest
 from tests.conftest import FIXTURE
 from tests.test_app_netralitas import identitas, tree_bytes
@@ -60,6 +61,13 @@ def test_every_slide_from_the_url_and_no_identity(layar, slide):
     data = tree_bytes(at)
     for v in identitas():
         assert v.encode() not in data, v
+    pesan = [x.value for x in at.info]
+    if at.table or at.get("plotly_chart") or at.get("image"):       # never an empty state beside content
+        assert pesan == [], pesan
+    if slide == 2:                                                  # the action list agrees with its counts
+        hitung = [int(v.split()[0].replace(".", "")) for lb, v in apptest.metrics(at).items() if lb != "Pukul"]
+        assert (KOSONG_PERHATIAN in pesan) is (not any(hitung)), (hitung, pesan)
+        assert bool(at.table) is any(hitung)
 
 
 def test_kecamatan_from_the_url(layar):

@@ -167,4 +167,4 @@ def test_xlsx_picks_the_sheet_with_the_table():
                  sheets={"Data": [["Kode kategori", "Nama", "Kelompok"], ["konflik", "Konflik", "konflik"]]})
     b = baca_tabel(data, "k.xlsx", inp)
     assert b.df["kode_kategori"].tolist() == ["konflik"]
-    assert any("“Data”" in c for c in b.catatan)
+    assert "Lembar “Sheet” berisi teks saja (bukan tabel kategori_insiden.csv) dan dilewati." in b.catatan

@@ -48,10 +48,20 @@ def test_reported_identities_for_a_verifikator_only(contoh_paths, d):
         with pytest.raises(AksesDitolak):
             identitas.terlapor(contoh_paths, d, ak, ["N2"])
     ev = [json.loads(x) for x in log_text(d).splitlines()]
-    assert ev[0]["aksi"] == audit.LIHAT_TERLAPOR and ev[0]["objek"] == "N2, N3" and ev[0]["pengguna"] == "vera"
-    assert [e["hasil"] for e in ev[1:]] == [audit.DITOLAK] * 4
+    # one line per identity viewed (issue 15: a long list clipped in one line lost case numbers)
+    assert [(e["aksi"], e["objek"], e["pengguna"]) for e in ev[:2]] == [(audit.LIHAT_TERLAPOR, "N2", "vera"),
+                                                                        (audit.LIHAT_TERLAPOR, "N3", "vera")]
+    assert [e["hasil"] for e in ev[2:]] == [audit.DITOLAK] * 4
     for v in sentinels():
         assert v not in log_text(d)
+
+
+def test_many_identities_viewed_are_each_logged(contoh_paths, d):
+    """At realistic volumes (hundreds of cases in one view) no case number is lost."""
+    kasus = [f"N{i:04d}" for i in range(300)]
+    identitas.terlapor(contoh_paths, d, VERA, kasus)
+    assert [json.loads(x)["objek"] for x in log_text(d).splitlines()] == sorted(kasus)
+    assert audit.periksa_rantai(d).utuh
 
 
 def test_the_view_fails_closed_when_the_audit_log_cannot_be_written(contoh_paths, tmp_path):

@@ -123,3 +123,22 @@ def test_checked_files_are_kept_as_parquet_and_reread_only_when_changed(contoh_p
     _rewrite(contoh_paths, "tps.csv", ",400,reguler", ",abc,reguler")
     assert not ketiga.muat()
     assert sorted((tmp_path / "cache").glob("tps-*")) == sebelum and len(sebelum) == 2
+
+
+@pytest.mark.parametrize("akhir", ["\n", "\r\n", "\r"], ids=["LF", "CRLF", "CR"])
+@pytest.mark.parametrize("sel", ['"dua\rbaris"', '"dua\r\nbaris"', '"dua\nbaris"'], ids=["CR", "CRLF", "LF"])
+def test_row_numbers_whatever_the_line_endings(contoh_paths, monkeypatch, akhir, sel):
+    """A line break inside a quoted cell (even a bare CR) and any line ending of the file: both
+    readers name the row a spreadsheet shows, with its value, and never fail on the record."""
+    p = contoh_paths.data / "logistik.csv"
+    awal = "2024-11-20 09:00,gudang,99.01,KOTAK,8,8,0,"
+    t = p.read_text().replace(awal, awal + sel, 1)
+    t = t.replace("2024-11-23 10:00,ppk,99.01.02,KOTAK,2,2,0", "2024-11-23 10:00,ppk,99.01.02,KOTAK,2,abc,0")
+    p.write_bytes(t.replace("\n", "\0").replace("\0", akhir).replace("dua" + akhir + "baris", sel.strip('"'))
+                  .encode())
+    for mb in ("1000", "0"):
+        monkeypatch.setenv("SIAGA_BESAR_MB", mb)
+        s = Store(contoh_paths)
+        assert not s.muat()
+        assert [m.pesan() for m in s.ditolak] == ["logistik.csv, baris 6, kolom jumlah_diterima: nilai “abc” — "
+                                                  "bukan bilangan bulat (contoh: 1.234 atau 1234)"]

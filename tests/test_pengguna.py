@@ -15,7 +15,8 @@ from siaga.akses import CAMAT, STAF, Akses, audit, pengguna
 from siaga.akses.pengguna import Aturan, PenggunaError
 
 T0 = dt.datetime(2024, 11, 25, 8, 0)
-SANDI = "kata-sandi-rahasia"
+SANDI = "kopi-hujan-lantai-7"
+SANDI_BARU = "layang-senja-tembok-42"
 ATURAN = Aturan(sesi_menit=30, gagal_maks=5, kunci_menit=15)
 
 
@@ -44,6 +45,11 @@ def test_add_list_remove_and_the_file_holds_no_password(d):
     ({"nama": "budi", "peran": CAMAT, "kecamatan": "99.01.09"}, "tidak ada di wilayah.csv"),
     ({"nama": "budi", "peran": STAF, "kecamatan": "99.01.01"}, "hanya untuk peran camat"),
     ({"nama": "budi", "peran": STAF, "sandi": "pendek"}, "terlalu pendek"),
+    ({"nama": "budi", "peran": STAF, "sandi": "1234567890"}, "terlalu mudah ditebak: berisi"),
+    ({"nama": "budi", "peran": STAF, "sandi": "password123"}, "terlalu mudah ditebak"),
+    ({"nama": "budi", "peran": STAF, "sandi": "qwertyuiop"}, "terlalu mudah ditebak"),
+    ({"nama": "budi", "peran": STAF, "sandi": "rahasia-desk-pilkada"}, "terlalu mudah ditebak"),
+    ({"nama": "budi", "peran": STAF, "sandi": "budi12345678"}, "terlalu mudah ditebak"),
     ({"nama": "budi.santoso", "peran": STAF, "sandi": "budi.santoso"}, "sama dengan nama"),
     ({"nama": "budi", "peran": STAF, "sandi": None}, "memerlukan --email"),
 ])
@@ -86,11 +92,12 @@ def test_lockout_after_five_failures_survives_a_restart_and_expires(d):
     t = T0 + dt.timedelta(minutes=10)
     r = pengguna.masuk(d, "budi", SANDI, t, ATURAN)
     assert r.hasil == pengguna.TERKUNCI and r.sampai == T0 + dt.timedelta(seconds=4, minutes=15)
-    assert "budi" in json.loads((d / pengguna.GAGAL).read_text())
+    gagal = json.loads((d / pengguna.GAGAL).read_text())
+    assert [g["jumlah"] for g in gagal.values() if "nama" in g] == [5] and "budi" not in json.dumps(gagal)
     assert pengguna.terkunci_sampai(d, "budi", t) == r.sampai
     # after 15 minutes the right password works and the counter is cleared
     assert pengguna.masuk(d, "budi", SANDI, T0 + dt.timedelta(minutes=16), ATURAN).ok
-    assert "budi" not in json.loads((d / pengguna.GAGAL).read_text())
+    assert not [g for g in json.loads((d / pengguna.GAGAL).read_text()).values() if "nama" in g]
 
 
 def test_unknown_names_are_locked_too_and_reset_unlocks(d):
@@ -100,9 +107,49 @@ def test_unknown_names_are_locked_too_and_reset_unlocks(d):
     pengguna.tambah(d, "budi", STAF, SANDI)
     for i in range(5):
         pengguna.masuk(d, "budi", f"salah-{i}-xxxxx", T0, ATURAN)
-    pengguna.reset(d, "budi", "sandi-baru-panjang")
-    assert pengguna.masuk(d, "budi", "sandi-baru-panjang", T0, ATURAN).ok
+    pengguna.reset(d, "budi", SANDI_BARU)
+    assert pengguna.masuk(d, "budi", SANDI_BARU, T0, ATURAN).ok
     assert not pengguna.masuk(d, "budi", SANDI, T0, ATURAN).ok
+
+
+@pytest.mark.parametrize("sandi, alasan", [
+    ("98765432109", "deret berurutan"), ("aaaaaaaaaaaa", "pengulangan"), ("asdfghjkl;", "papan ketik"),
+    ("1234567890", "kata sandi umum"), ("siaga-pilkada-2024", "hanya terdiri dari kata umum"),
+    ("Rahasia2024!", "kata umum"), ("bekasi-siaga-merdeka", "hanya terdiri dari kata umum")])
+def test_weak_passwords_are_refused_with_the_reason(sandi, alasan):
+    with pytest.raises(PenggunaError, match=alasan):
+        pengguna.cek_sandi("budi", sandi)
+    pengguna.cek_sandi("budi", SANDI)
+    with pytest.raises(PenggunaError, match="mudah ditebak"):
+        pengguna.cek_sandi("budi", "kotacontoh-2024", kata_lain=("Kota Contoh", "kotacontoh"))
+
+
+def test_a_lockout_holds_for_that_client_only(d):
+    """Five wrong guesses from one address cannot lock the admin out from another one."""
+    pengguna.tambah(d, "admin.desk", "admin", SANDI)
+    for i in range(5):
+        pengguna.masuk(d, "admin.desk", f"tebakan-{i}-xx", T0, ATURAN, klien="10.0.0.66")
+    assert pengguna.masuk(d, "admin.desk", SANDI, T0, ATURAN, klien="10.0.0.66").hasil == pengguna.TERKUNCI
+    assert pengguna.masuk(d, "admin.desk", SANDI, T0, ATURAN, klien="10.0.0.5").ok
+    assert pengguna.terkunci_sampai(d, "admin.desk", T0) == T0 + dt.timedelta(minutes=15)
+
+
+def test_a_client_guessing_many_names_is_locked_for_every_name(d):
+    pengguna.tambah(d, "budi", STAF, SANDI)
+    aturan = Aturan(30, 5, 15, klien_maks=8)
+    for i in range(8):
+        pengguna.masuk(d, f"nama{i}", "apa-saja-xxx", T0, aturan, klien="10.0.0.66")
+    assert pengguna.masuk(d, "budi", SANDI, T0, aturan, klien="10.0.0.66").hasil == pengguna.TERKUNCI
+    assert pengguna.masuk(d, "budi", SANDI, T0, aturan, klien="10.0.0.5").ok
+
+
+def test_a_name_typed_wrongly_is_never_stored(d):
+    pengguna.tambah(d, "budi", STAF, SANDI)
+    for nama in ("kopi-hujan-lantai-7x", "orang.asing", SANDI):
+        pengguna.masuk(d, nama, "apa-saja-xxx", T0, ATURAN, klien="10.0.0.9")
+    isi = "\n".join(p.read_text(errors="replace") for p in d.iterdir() if p.name != pengguna.RAHASIA)
+    assert "orang.asing" not in isi and "kopi-hujan" not in isi and "10.0.0.9" not in isi
+    assert stat.S_IMODE((d / pengguna.RAHASIA).stat().st_mode) == 0o600
 
 
 def test_session_expires_when_idle_or_when_the_user_changes(d):
@@ -121,7 +168,7 @@ def test_rules_from_the_environment(monkeypatch):
     monkeypatch.setenv("SIAGA_SESI_MENIT", "10")
     monkeypatch.setenv("SIAGA_GAGAL_MAKS", "3")
     monkeypatch.setenv("SIAGA_KUNCI_MENIT", "bukan angka")
-    assert Aturan.dari_env() == Aturan(10, 3, 15)
+    assert Aturan.dari_env() == Aturan(10, 3, 15, 20)
 
 
 def test_audit_log_is_one_json_line_per_event_appended(tmp_path):
@@ -130,7 +177,7 @@ def test_audit_log_is_one_json_line_per_event_appended(tmp_path):
     lines = (tmp_path / audit.BERKAS_AUDIT).read_text().splitlines()
     assert len(lines) == 2
     ev = [json.loads(x) for x in lines]
-    assert set(ev[0]) == {"waktu", "pengguna", "peran", "aksi", "objek", "hasil"}
+    assert set(ev[0]) == {"waktu", "pengguna", "peran", "aksi", "objek", "hasil", "rantai"}
     assert ev[1]["pengguna"] == "ani baris palsu" and len(ev[1]["objek"]) == audit.MAKS_OBJEK
     assert audit.baca(tmp_path, 1) == [ev[1]]
     assert stat.S_IMODE((tmp_path / audit.BERKAS_AUDIT).stat().st_mode) == 0o600
@@ -168,8 +215,8 @@ def test_cli_tambah_hapus_reset_daftar(cli, capsys):
     out = capsys.readouterr().out
     assert "camat.alpha" in out and "99.01.01" in out and "akun organisasi" in out
     assert SANDI not in out and "argon2" not in out
-    assert cli("pengguna", "reset", "budi", "--sandi-stdin", stdin="sandi-baru-panjang\n") == 0
-    assert pengguna.masuk(cli.akses, "budi", "sandi-baru-panjang", T0, ATURAN).ok
+    assert cli("pengguna", "reset", "budi", "--sandi-stdin", stdin=SANDI_BARU + "\n") == 0
+    assert pengguna.masuk(cli.akses, "budi", SANDI_BARU, T0, ATURAN).ok
     assert cli("pengguna", "hapus", "budi") == 0
     assert cli("pengguna", "hapus", "budi") == 1
     log = (cli.akses / audit.BERKAS_AUDIT).read_text()

@@ -43,6 +43,18 @@ def test_the_reload_script_is_static_and_fetches_nothing():
     assert not re.search(r"https?://|fetch\(|XMLHttpRequest|import\(", js)  # nothing loaded from anywhere
 
 
+def test_the_viewport_script_is_static_and_sends_only_the_size():
+    """The big screen's custom component (st.components.v2) is a file in siaga/static: it reads the
+    window's size and sends it, nothing else; the only component in the code."""
+    js = (ROOT / "siaga" / "static" / "layar_ukuran.js").read_text()
+    assert "innerHTML" not in js and "eval(" not in js
+    assert not re.search(r"https?://|fetch\(|XMLHttpRequest|import\(|document\.cookie|localStorage", js)
+    assert re.findall(r"setStateValue\(([^)]*)\)", js) == ['"ukuran", { lebar: lebar, tinggi: tinggi }']
+    hits = [f"{p.relative_to(ROOT)}:{i}" for p in CODE for i, ln in enumerate(p.read_text().splitlines(), 1)
+            if "components.v2" in ln]
+    assert [h.rsplit(":", 1)[0] for h in hits] == ["siaga/tampilan/layar.py"], hits
+
+
 def test_sql_is_only_run_from_constant_text():
     """Every execute() in the code runs a query file's text or a constant; values go as binds."""
     dibangun = re.compile(r"""\.execute\(\s*(f["']|["'][^"']*["']\s*(%|\+|\.format))|\.execute\(\s*[a-z_]+\s*(%|\+)""")

@@ -84,3 +84,61 @@ def test_a_demo_says_it_replays_its_year_and_never_calls_itself_stale():
 def test_no_data_at_all_is_a_warning():
     [p] = _pesan(dt.datetime(2024, 11, 27, 10, 0, tzinfo=JAKARTA), rentang=None)
     assert p.tingkat == "peringatan" and p.teks.startswith("Belum ada data operasional")
+
+
+
+# ------------------------------------------------------------------ fitting the screen
+
+@pytest.mark.parametrize("lebar,tinggi", [(1366, 768), (1920, 1080), (3840, 2160), (1280, 1024)])
+def test_sizes_scale_with_the_screen_height(lebar, tinggi):
+    u = tl.Layar.dari({"lebar": lebar, "tinggi": tinggi})
+    assert u.dilaporkan and u.kode == f"{lebar}x{tinggi}"
+    assert u.huruf >= u.huruf_min >= tl.HURUF_MIN * tinggi          # chart and map text ≥ 1,8 % of the height
+    assert u.huruf == round(tl.HURUF * tinggi)
+    w, h = u.visual(ada_tabel=True)
+    assert h == round(tinggi * tl.TINGGI_VISUAL) and w < u.visual(ada_tabel=False)[0] == u.isi - 2 < lebar
+    assert u.baris() >= 3
+
+
+@pytest.mark.parametrize("nilai", [None, {}, {"lebar": "x", "tinggi": 5}, {"lebar": 10, "tinggi": 10},
+                                   {"lebar": 1920}, "1920x1080"])
+def test_an_unknown_size_is_the_default(nilai):
+    u = tl.Layar.dari(nilai)
+    assert (u.lebar, u.tinggi, u.dilaporkan, u.kode) == (*tl.LAYAR_BAWAAN, False, "bawaan")
+
+
+def test_the_empty_state_only_when_the_slide_has_nothing():
+    from siaga.model.komponen import Angka, Tabel
+    from siaga.model.paparan import Slide
+
+    tabel = Tabel(("Apa",), (("Logistik tertinggal",),))
+    kartu = (Angka("Tindak lanjut terlambat", "5"),)
+    assert Slide("perhatian", "x", kartu, tabel=tabel, kosong="Tidak ada…").pesan_kosong == ""
+    assert Slide("situasi", "x", kartu, kalimat=("Satu.",), kosong="Belum ada data.").pesan_kosong == ""
+    assert Slide("perhatian", "x", (Angka("Tindak lanjut terlambat", "0"),), kosong="Tidak ada…").pesan_kosong \
+        == "Tidak ada…"
+
+
+@pytest.mark.parametrize("lebar,tinggi", [(1366, 768), (1920, 1080), (3840, 2160)])
+def test_map_labels_never_overlap_and_stay_large(demo_store, lebar, tinggi):
+    """The demo's readiness map drawn for the big screen's box: no two labels overlap, none is
+    smaller than the screen's minimum, none sticks out of the picture."""
+    from siaga.laporan import visual
+    from siaga.model import paparan
+
+    p = paparan.susun(*paparan.dari_store(demo_store, dt.date(2024, 11, 26)))
+    peta = p.slide("kesiapan").peta
+    u = tl.Layar(lebar, tinggi, True)
+    w, h = u.visual(ada_tabel=True)
+    fig = visual.gambar_peta(peta, visual.Ukuran(w, h, 1), huruf=u.huruf, huruf_min=u.huruf_min)
+    renderer = fig.canvas.get_renderer()
+    ax = fig.axes[0]
+    label = [t for t in ax.texts if t.get_visible() and t.get_text()]
+    assert len(label) >= len(peta.wilayah) * 0.75                       # most units keep their label
+    kotak = [t.get_window_extent(renderer) for t in label]
+    assert not [(a.get_text(), b.get_text()) for i, a in enumerate(label) for j, b in enumerate(label)
+                if i < j and kotak[i].overlaps(kotak[j])]
+    for t, k in zip(label, kotak):
+        assert t.get_fontsize() * fig.dpi / 72 >= u.huruf_min - 0.01, t.get_text()      # pt → px at skala 1
+        assert 0 <= k.x0 and k.x1 <= w and 0 <= k.y0 and k.y1 <= h, t.get_text()
+    assert all(t.get_fontsize() * fig.dpi / 72 >= u.huruf_min - 0.01 for t in fig.legends[0].get_texts())

@@ -145,10 +145,19 @@ def jaga() -> Akses | None:
     return None
 
 
+def _klien() -> str:
+    """The client's address, for lock-outs per name and client (never stored: keyed by an HMAC)."""
+    try:
+        ip = st.context.ip_address
+    except Exception:        # outside a browser session: one client
+        return ""
+    return ip if isinstance(ip, str) else ""      # None on localhost; anything else is not an address
+
+
 def _coba_masuk(nama: str, sandi: str) -> str | None:
     """Check the form; on success start the session; else the message to show."""
     d = folder()
-    hasil = pengguna.masuk(d, nama, sandi, dt.datetime.now(), pengguna.Aturan.dari_env())
+    hasil = pengguna.masuk(d, nama, sandi, dt.datetime.now(), pengguna.Aturan.dari_env(), klien=_klien())
     if hasil.ok:
         _mulai_sesi(hasil.akses, "sandi")
         return None
@@ -197,11 +206,18 @@ def form_masuk() -> None:
 
 
 @st.fragment(run_every=60)
-def _awasi_sesi() -> None:
-    """Every minute: a session idle past its time ends at once, so an unattended screen does not
-    keep showing the data (the full rerun runs :func:`jaga`, which logs out)."""
+def awasi_sesi() -> None:
+    """Every minute: a session idle past its time, or whose user was removed or changed, ends at
+    once, so an unattended screen (the big screen too, whose slides rotate in a fragment of their
+    own without a full run) does not keep showing the data. The full rerun runs :func:`jaga`,
+    which logs out and draws the log-in form."""
     sesi = st.session_state.get(SESI)
-    if sesi is not None and sesi.kedaluwarsa(dt.datetime.now(), pengguna.Aturan.dari_env()):
+    if sesi is None:
+        return
+    if sesi.kedaluwarsa(dt.datetime.now(), pengguna.Aturan.dari_env()):
+        st.rerun(scope="app")
+    p = pengguna.cari(folder(), sesi.akses.pengguna)
+    if p is None or p.akses != sesi.akses:
         st.rerun(scope="app")
 
 
@@ -214,4 +230,4 @@ def bilah_pengguna(ak: Akses) -> None:
         kec = f" · Kel. {ak.kelurahan}" if ak.kelurahan else f" · Kec. {ak.kecamatan}" if ak.kecamatan else ""
         st.caption(f"Masuk sebagai **{fmt.md(ak.pengguna)}** ({ak.label}{kec})")
         st.button("Keluar", key="keluar", icon=":material/logout:", on_click=keluar)
-        _awasi_sesi()
+        awasi_sesi()

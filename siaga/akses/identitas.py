@@ -81,7 +81,8 @@ def terlapor(paths: Paths, dir_: Path, akses: Akses, kasus: Iterable[str]) -> pd
     if not akses.boleh(LIHAT_TERLAPOR):
         _catat(dir_, akses, audit.AKSES_DITOLAK, f"{audit.LIHAT_TERLAPOR}: {', '.join(kasus)}", audit.DITOLAK)
         raise AksesDitolak("identitas terlapor hanya untuk verifikator")
-    _catat(dir_, akses, audit.LIHAT_TERLAPOR, ", ".join(kasus))
+    for k in kasus:             # one line per identity shown: none is lost to a clipped line
+        _catat(dir_, akses, audit.LIHAT_TERLAPOR, k)
     df = baca(paths)
     return tandai(df.loc[df["id_kasus"].isin(kasus), KOLOM_TERLAPOR].reset_index(drop=True))
 

@@ -4,16 +4,21 @@ Everything lives in the access folder, ``SIAGA_DATA/.akses`` (or ``$SIAGA_AKSES`
 never served and never copied into the import history::
 
     pengguna.json   users: name, role, kecamatan (camat), e-mail (single sign-on), argon2 hash
-    gagal.json      failed log-ins per user name and lock-outs (kept across restarts)
+    gagal.json      failed log-ins and lock-outs per (name, client) and per client, keyed by an
+                    HMAC: a name typed wrongly (perhaps a password) is never stored
+    rahasia         the HMAC key of gagal.json (random, 0600)
     audit.jsonl     the audit log (siaga.akses.audit)
     permintaan.json reporter-identity requests (siaga.akses.identitas)
     kunci           lock file: one writer at a time
 
 Files are written atomically (siaga.inti.fileio) with mode 0600. Passwords are hashed with argon2id
-(argon2-cffi); a wrong password and an unknown user take the same time and give the same
-message. After ``gagal_maks`` consecutive failures a user name is locked for ``kunci_menit``.
-A session ends after ``sesi_menit`` without activity. All three come from the environment
-(``SIAGA_SESI_MENIT``, ``SIAGA_GAGAL_MAKS``, ``SIAGA_KUNCI_MENIT``).
+(argon2-cffi) and must pass a strength estimate (zxcvbn, with Indonesian common words): common
+and trivially patterned passwords are refused. A wrong password and an unknown user take the same
+time and give the same message. After ``gagal_maks`` consecutive failures a name is locked for
+``kunci_menit`` *from that client only*, so nobody can lock an admin out from everywhere; a client
+failing ``klien_maks`` times across names is locked for every name. A session ends after
+``sesi_menit`` without activity. All come from the environment (``SIAGA_SESI_MENIT``,
+``SIAGA_GAGAL_MAKS``, ``SIAGA_KUNCI_MENIT``, ``SIAGA_KLIEN_MAKS``).
 """
 
 from __future__ import annotations
@@ -21,9 +26,12 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import fcntl
+import hashlib
+import hmac
 import json
 import os
 import re
+import secrets
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
@@ -36,11 +44,19 @@ from siaga.inti.config import Paths
 from siaga.inti.fileio import tulis_atomik
 
 FOLDER = ".akses"
-BERKAS, GAGAL, KUNCI = "pengguna.json", "gagal.json", "kunci"
+BERKAS, GAGAL, KUNCI, RAHASIA = "pengguna.json", "gagal.json", "kunci", "rahasia"
 NAMA = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
 KODE_KECAMATAN = re.compile(r"^\d{2}\.\d{2}\.\d{2}$")
 KODE_KELURAHAN = re.compile(r"^\d{2}\.\d{2}\.\d{2}\.\d{4}$")
 SANDI_MIN = 10
+SKOR_MIN = 3          # zxcvbn: 0 very guessable … 4 very unguessable; 3 is "safely unguessable"
+# Words Indonesian desk passwords are made of, which the estimator's English lists do not know.
+KATA_UMUM = (
+    "sandi", "katasandi", "kata", "rahasia", "rahasiaku", "password", "admin", "administrator", "masuk", "login",
+    "siaga", "pilkada", "pemilu", "pemilihan", "desk", "kpu", "bawaslu", "pemda", "pemkot", "pemkab", "kesbangpol",
+    "sekda", "camat", "lurah", "staf", "indonesia", "merdeka", "bismillah", "alhamdulillah", "sayang", "sayangku",
+    "cinta", "garuda", "pancasila", "jakarta", "bekasi", "bandung", "surabaya", "selamat", "qwerty", "asdfgh",
+)
 
 _hasher = PasswordHasher()
 _HASH_PALSU = _hasher.hash("siaga-pengguna-tidak-ada")      # verified against for unknown users (same timing)
@@ -59,8 +75,9 @@ def folder(paths: Paths) -> Path:
 @dataclass(frozen=True)
 class Aturan:
     sesi_menit: int = 30          # idle time after which a session ends
-    gagal_maks: int = 5           # consecutive failures before a lock-out
+    gagal_maks: int = 5           # consecutive failures of one name from one client before a lock-out
     kunci_menit: int = 15         # length of a lock-out
+    klien_maks: int = 20          # failures of one client across names before that client is locked
 
     @classmethod
     def dari_env(cls) -> Aturan:
@@ -70,7 +87,7 @@ class Aturan:
             except ValueError:
                 return bawaan
         return cls(angka("SIAGA_SESI_MENIT", cls.sesi_menit), angka("SIAGA_GAGAL_MAKS", cls.gagal_maks),
-                   angka("SIAGA_KUNCI_MENIT", cls.kunci_menit))
+                   angka("SIAGA_KUNCI_MENIT", cls.kunci_menit), angka("SIAGA_KLIEN_MAKS", cls.klien_maks))
 
 
 @dataclass
@@ -144,11 +161,48 @@ def _simpan(dir_: Path, semua: list[Pengguna]) -> None:
     tulis_json(dir_ / BERKAS, {"format": 1, "pengguna": [asdict(p) for p in semua]})
 
 
-def cek_sandi(nama: str, sandi: str) -> None:
+_POLA_LEMAH = {
+    "sequence": "berisi deret berurutan (mis. 1234567890 atau abcdef)",
+    "repeat": "berisi pengulangan (mis. aaaa atau 121212)",
+    "spatial": "berisi pola papan ketik (mis. qwerty atau asdf)",
+    "date": "berisi tanggal atau tahun",
+    "dictionary": "berisi kata sandi umum, kata umum atau nama pengguna",
+}
+
+
+def kekuatan(nama: str, sandi: str, kata_lain: tuple[str, ...] = ()) -> tuple[int, str]:
+    """The zxcvbn score (0–4) of a password and, for a weak one, why (Indonesian).
+
+    zxcvbn's dictionaries are English; a password made only of common Indonesian desk words, the
+    user or region name, digits and punctuation (``siaga-pilkada-2024``) scores 0 here whatever
+    the estimate says."""
+    from zxcvbn import zxcvbn
+
+    masukan = [m.lower() for m in [nama, *re.split(r"[._-]", nama), *KATA_UMUM, *kata_lain] if m]
+    r = zxcvbn(sandi[:100], user_inputs=masukan)
+    pola = [m.get("pattern") for m in r.get("sequence", []) if m.get("pattern") in _POLA_LEMAH]
+    if int(r["score"]) < SKOR_MIN:
+        return int(r["score"]), (_POLA_LEMAH[pola[0]] if pola else "terlalu pendek atau terlalu sederhana")
+    inti = sandi.lower()
+    for kata in sorted({re.sub(r"[^a-z]", "", m) for m in masukan}, key=len, reverse=True):
+        if len(kata) >= 3:
+            inti = inti.replace(kata, "")
+    if len(re.sub(r"[^a-z]", "", inti)) < 4:
+        return 0, "hanya terdiri dari kata umum, nama pengguna atau nama daerah, angka dan tanda baca"
+    return int(r["score"]), ""
+
+
+def cek_sandi(nama: str, sandi: str, kata_lain: tuple[str, ...] = ()) -> None:
+    """Length, not the user name, and a strength estimate: common and trivially patterned
+    passwords (``1234567890``, ``password123``, ``rahasia-desk-pilkada``) are refused."""
     if len(sandi) < SANDI_MIN:
         raise PenggunaError(f"kata sandi terlalu pendek: paling sedikit {SANDI_MIN} karakter")
     if sandi.strip().lower() == nama:
         raise PenggunaError("kata sandi tidak boleh sama dengan nama pengguna")
+    skor, alasan = kekuatan(nama, sandi, kata_lain)
+    if skor < SKOR_MIN:
+        raise PenggunaError(f"kata sandi terlalu mudah ditebak: {alasan}. Pakai kalimat sandi dari tiga atau empat "
+                            "kata yang tidak umum ditambah angka, mis. kopi-hujan-lantai-7")
 
 
 def _cek(nama: str, peran: str, kecamatan: str | None, kecamatan_ada: set[str] | None,
@@ -176,8 +230,10 @@ def _cek(nama: str, peran: str, kecamatan: str | None, kecamatan_ada: set[str] |
 
 
 def tambah(dir_: Path, nama: str, peran: str, sandi: str | None, *, kecamatan: str | None = None,
-           email: str | None = None, kecamatan_ada: set[str] | None = None, kelurahan: str | None = None) -> Pengguna:
+           email: str | None = None, kecamatan_ada: set[str] | None = None,
+           kata_lain: tuple[str, ...] = (), kelurahan: str | None = None) -> Pengguna:
     """Add a user; ``sandi`` None makes a single-sign-on-only user (``email`` required then).
+    ``kata_lain``: words of the desk (region name) a password must not be built from.
     ``kecamatan_ada`` holds the kecamatan and kelurahan codes of wilayah.csv (None: not checked)."""
     nama = nama.strip().lower()
     _cek(nama, peran, kecamatan, kecamatan_ada, kelurahan)
@@ -186,7 +242,7 @@ def tambah(dir_: Path, nama: str, peran: str, sandi: str | None, *, kecamatan: s
     if sandi is None and not email:
         raise PenggunaError("pengguna tanpa kata sandi memerlukan --email (masuk lewat akun organisasi)")
     if sandi is not None:
-        cek_sandi(nama, sandi)
+        cek_sandi(nama, sandi, kata_lain)
     with kunci(dir_):
         semua = daftar(dir_)
         if any(p.nama == nama for p in semua):
@@ -207,20 +263,20 @@ def hapus(dir_: Path, nama: str) -> None:
         if not any(p.nama == nama for p in semua):
             raise PenggunaError(f"pengguna {nama} tidak ada")
         _simpan(dir_, [p for p in semua if p.nama != nama])
-        _tulis_gagal(dir_, {k: v for k, v in _baca_gagal(dir_).items() if k != nama})
+        _tanpa_nama(dir_, nama)
 
 
-def reset(dir_: Path, nama: str, sandi: str) -> None:
-    """A new password; also lifts a lock-out."""
+def reset(dir_: Path, nama: str, sandi: str, kata_lain: tuple[str, ...] = ()) -> None:
+    """A new password; also lifts every lock-out of that name."""
     nama = nama.strip().lower()
-    cek_sandi(nama, sandi)
+    cek_sandi(nama, sandi, kata_lain)
     with kunci(dir_):
         semua = daftar(dir_)
         if not any(p.nama == nama for p in semua):
             raise PenggunaError(f"pengguna {nama} tidak ada")
         _simpan(dir_, [replace(p, hash=_hasher.hash(sandi), diubah=_sekarang()) if p.nama == nama else p
                        for p in semua])
-        _tulis_gagal(dir_, {k: v for k, v in _baca_gagal(dir_).items() if k != nama})
+        _tanpa_nama(dir_, nama)
 
 
 # ------------------------------------------------------------------ log-in and lock-out
@@ -247,27 +303,81 @@ def _tulis_gagal(dir_: Path, isi: dict[str, dict]) -> None:
     tulis_json(dir_ / GAGAL, isi)
 
 
+def _rahasia(dir_: Path) -> bytes:
+    """The HMAC key of the failure records (created once, 0600). Call under :func:`kunci`."""
+    p = dir_ / RAHASIA
+    if p.is_file() and len(k := p.read_bytes()) >= 32:
+        return k
+    k = secrets.token_bytes(32)
+    tulis_atomik(p, k, mode=0o600)
+    return k
+
+
+def _sidik(kunci_rahasia: bytes, *bagian: str) -> str:
+    return hmac.new(kunci_rahasia, "\x00".join(bagian).encode("utf-8"), hashlib.sha256).hexdigest()[:32]
+
+
+def _tanpa_nama(dir_: Path, nama: str) -> None:
+    """Drop every failure record of ``nama`` (all clients): its lock-outs are lifted. Under :func:`kunci`."""
+    sidik = _sidik(_rahasia(dir_), "nama", nama)
+    gagal = _baca_gagal(dir_)
+    sisa = {k: v for k, v in gagal.items() if v.get("nama") != sidik}
+    if sisa != gagal:
+        _tulis_gagal(dir_, sisa)
+
+
 def terkunci(dir_: Path, sekarang: dt.datetime) -> dict[str, dt.datetime]:
-    """The user names locked out now, with the end of their lock-out (one read of the file)."""
-    sampai = {n: dt.datetime.fromisoformat(g["sampai"]) for n, g in _baca_gagal(dir_).items() if g.get("sampai")}
-    return {n: t for n, t in sampai.items() if t > sekarang}
+    """The users locked out now (from some client), with the end of their lock-out."""
+    gagal = _baca_gagal(dir_)
+    if not gagal or not (dir_ / RAHASIA).is_file():
+        return {}
+    k = (dir_ / RAHASIA).read_bytes()
+    out: dict[str, dt.datetime] = {}
+    for p in daftar(dir_):
+        sidik = _sidik(k, "nama", p.nama)
+        sampai = [dt.datetime.fromisoformat(g["sampai"]) for g in gagal.values()
+                  if g.get("nama") == sidik and g.get("sampai")]
+        sampai = [t for t in sampai if t > sekarang]
+        if sampai:
+            out[p.nama] = max(sampai)
+    return out
 
 
 def terkunci_sampai(dir_: Path, nama: str, sekarang: dt.datetime) -> dt.datetime | None:
     return terkunci(dir_, sekarang).get(nama.strip().lower())
 
 
-def masuk(dir_: Path, nama: str, sandi: str, sekarang: dt.datetime, aturan: Aturan) -> HasilMasuk:
-    """Check a user name and password, counting failures per user name (known or not)."""
+def _kunci_aktif(g: dict, sekarang: dt.datetime) -> dt.datetime | None:
+    sampai = dt.datetime.fromisoformat(g["sampai"]) if g.get("sampai") else None
+    return sampai if sampai is not None and sampai > sekarang else None
+
+
+def _gagal_lagi(g: dict, maks: int, sekarang: dt.datetime, aturan: Aturan, **kunci_) -> dict:
+    """A record with one more failure (counted afresh after an earlier lock-out ended)."""
+    jumlah = (0 if g.get("sampai") else int(g.get("jumlah", 0))) + 1
+    out = {**kunci_, "jumlah": jumlah, "terakhir": sekarang.isoformat(timespec="seconds")}
+    if jumlah >= maks:
+        out["sampai"] = (sekarang + dt.timedelta(minutes=aturan.kunci_menit)).isoformat(timespec="seconds")
+    return out
+
+
+def masuk(dir_: Path, nama: str, sandi: str, sekarang: dt.datetime, aturan: Aturan, klien: str = "") -> HasilMasuk:
+    """Check a user name and password from ``klien`` (the client's address).
+
+    Failures count per (name, client), so a lock-out holds for that client only: an attacker
+    cannot lock an admin out from everywhere. A client failing :attr:`Aturan.klien_maks` times
+    across names is locked for every name (spraying). Names are never stored: records are keyed
+    by an HMAC, so a password typed into the name field leaves nothing on disk."""
     nama = nama.strip().lower()[:40]
     with kunci(dir_):
+        k = _rahasia(dir_)
+        sn, sk = _sidik(k, "nama", nama), _sidik(k, "klien", klien)
+        kp, kk = _sidik(k, "pasangan", nama, klien), "klien:" + sk
         gagal = _baca_gagal(dir_)
-        g = gagal.get(nama, {})
-        if g.get("sampai"):
-            sampai = dt.datetime.fromisoformat(g["sampai"])
-            if sampai > sekarang:
+        g, gk = gagal.get(kp, {}), gagal.get(kk, {})
+        for catatan in (g, gk):
+            if sampai := _kunci_aktif(catatan, sekarang):
                 return HasilMasuk(TERKUNCI, sampai=sampai)
-            g = {}                                         # the lock-out is over: count afresh
         semua = daftar(dir_)
         p = next((x for x in semua if x.nama == nama), None)
         try:
@@ -275,20 +385,17 @@ def masuk(dir_: Path, nama: str, sandi: str, sekarang: dt.datetime, aturan: Atur
         except (VerifyMismatchError, VerificationError, InvalidHashError):
             ok = False
         if ok:
-            if nama in gagal:
-                _tulis_gagal(dir_, {k: v for k, v in gagal.items() if k != nama})
+            if kp in gagal or kk in gagal:
+                _tulis_gagal(dir_, {x: v for x, v in gagal.items() if x not in (kp, kk)})
             if _hasher.check_needs_rehash(p.hash):
                 _simpan(dir_, [replace(x, hash=_hasher.hash(sandi)) if x.nama == nama else x for x in semua])
             return HasilMasuk(BERHASIL, p.akses)
-        jumlah = int(g.get("jumlah", 0)) + 1
-        g = {"jumlah": jumlah, "terakhir": sekarang.isoformat(timespec="seconds")}
-        hasil = SALAH
-        if jumlah >= aturan.gagal_maks:
-            g["sampai"] = (sekarang + dt.timedelta(minutes=aturan.kunci_menit)).isoformat(timespec="seconds")
-            hasil = BARU_TERKUNCI
-        gagal[nama] = g
+        g = _gagal_lagi(g, aturan.gagal_maks, sekarang, aturan, nama=sn, klien=sk)
+        gk = _gagal_lagi(gk, aturan.klien_maks, sekarang, aturan, klien=sk)
+        gagal[kp], gagal[kk] = g, gk
         _tulis_gagal(dir_, gagal)
-        return HasilMasuk(hasil, sampai=dt.datetime.fromisoformat(g["sampai"]) if "sampai" in g else None)
+        sampai = [dt.datetime.fromisoformat(x["sampai"]) for x in (g, gk) if "sampai" in x]
+        return HasilMasuk(BARU_TERKUNCI if sampai else SALAH, sampai=max(sampai) if sampai else None)
 
 
 # ------------------------------------------------------------------ sessions

@@ -16,10 +16,13 @@ Row numbers are the record number plus one (the header is row 1), as a spreadshe
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import hashlib
 import io
+import itertools
 import json
 import os
+import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -27,9 +30,21 @@ import duckdb
 
 from siaga.inti import fileio
 from siaga.inti.config import Paths, Wilayah
-from siaga.inti.kontrak import INPUTS, POLA, TINGKAT_TAHAP, Input, Kolom
+from siaga.inti.kontrak import (
+    INPUTS,
+    JADWAL,
+    KOREKSI,
+    MESIN_STATUS,
+    PERISTIWA,
+    POLA,
+    POLA_PRIBADI,
+    TINGKAT_TAHAP,
+    TUGAS_TPS,
+    Input,
+    Kolom,
+)
 from siaga.inti.masalah import GALAT, MASKED, PERINGATAN, Masalah
-from siaga.masuk import urai
+from siaga.masuk import kewajaran, urai
 from siaga.masuk.baca import lokasi_berkas, norm_judul
 from siaga.masuk.periksa import ALASAN, MAX_PER_KOLOM, RENTANG_KOORDINAT, contoh_nilai, teks_rentang
 
@@ -83,7 +98,7 @@ def _judul(path: Path, inp: Input) -> tuple[list[str] | None, str | None]:
         head = f.read(65536)
     if head.startswith((b"\xff\xfe", b"\xfe\xff", b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):    # UTF-16 BOM, XLSX, XLS
         return None, "bukan CSV UTF-8"
-    line = head.split(b"\n", 1)[0].decode("utf-8-sig", errors="replace").rstrip("\r")
+    line = re.split(rb"\r\n|\r|\n", head, maxsplit=1)[0].decode("utf-8-sig", errors="replace")   # any line ending
     names = [norm_judul(c) for c in next(csv.reader(io.StringIO(line)), [])]
     known = {k.nama for k in inp.kolom}
     tidak = [n for n in names if n not in known]
@@ -95,7 +110,7 @@ def _judul(path: Path, inp: Input) -> tuple[list[str] | None, str | None]:
     return names, None
 
 
-def _cek_kolom(col: Kolom) -> list[_Cek]:
+def _cek_kolom(col: Kolom, inp: Input) -> list[_Cek]:
     """Checks of one present column of the raw table (typed while read for numbers and dates)."""
     c, j = _q(col.nama), col.jenis
     teks = j not in _BERTIPE
@@ -126,6 +141,13 @@ def _cek_kolom(col: Kolom) -> list[_Cek]:
         cond = " OR ".join(x for x in (f"{c} < {col.minimum}" if col.minimum is not None else "",
                                         f"{c} > {col.maksimum}" if col.maksimum is not None else "") if x)
         out.append(_Cek(col.nama, teks_rentang(col), f"({cond})", c))
+    if j in ("teks", "nama") and not inp.terbatas:        # personal data in free text (one message per cell)
+        dulu: list[str] = []
+        for jenis, pola in POLA_PRIBADI:
+            cocok = f"regexp_matches(trim({c}), {_lit(pola)})"
+            out.append(_Cek(col.nama, kewajaran.PRIBADI.format(jenis=jenis),
+                            " AND ".join([f"{c} IS NOT NULL", cocok, *(f"NOT {d}" for d in dulu)]), _lit(MASKED)))
+            dulu.append(cocok)
     return out
 
 
@@ -259,7 +281,7 @@ class Pemuat:
             self._x(f"DROP TABLE {raw}")
             return False
         sebelum = len(self.masalah)
-        self._laporkan(inp, raw, [c for col in inp.kolom if col.nama in names for c in _cek_kolom(col)])
+        self._laporkan(inp, raw, [c for col in inp.kolom if col.nama in names for c in _cek_kolom(col, inp)])
         self._ganda(inp, raw)
         if any(m.tingkat == GALAT for m in self.masalah[sebelum:]):
             self._x(f"DROP TABLE {raw}")
@@ -317,7 +339,10 @@ class Pemuat:
                 "jumlah kolom di baris ini tidak sama dengan baris judul"
             nilai = None
             if err == "CAST" and csv_line and idx:
-                sel = next(csv.reader([csv_line]), [])
+                try:        # the record as written (any line ending, line breaks inside quotes)
+                    sel = next(csv.reader(io.StringIO(csv_line.strip("\r\n"), newline="")), [])
+                except csv.Error:
+                    sel = []
                 nilai = MASKED if col in inp.pribadi else (sel[idx - 1] if idx <= len(sel) else None)
             self.masalah.append(Masalah(inp.berkas, int(line), col, nilai, alasan))
         if n > len(rows):
@@ -326,21 +351,18 @@ class Pemuat:
                                         "sesuai jenis kolomnya"))
 
     # ------------------------------------------------------------ across files
-    def silang(self, wil: Wilayah) -> None:
-        """The checks of :func:`siaga.masuk.periksa.cek_silang` for the operational tables, in SQL."""
+    def silang(self, wil: Wilayah, sekarang: dt.datetime | None = None) -> None:
+        """The checks of :func:`siaga.masuk.periksa.cek_silang` for the operational tables, in SQL,
+        with the plausibility rules of :mod:`siaga.masuk.kewajaran` (same messages)."""
+        sekarang = sekarang or kewajaran.sekarang_wilayah(wil)
         for name in OPERASIONAL:
             inp = INPUTS[name]
             cek = [_Cek(r.kolom, f"kode tidak ditemukan di {INPUTS[r.input].berkas}",
                         f"{_q(r.kolom)} IS NOT NULL AND {_q(r.kolom)} NOT IN "
                         f"(SELECT {_q(r.kolom_tujuan)} FROM {r.input})",
                         _q(r.kolom)) for r in inp.rujukan]
-            tambahan = ""
-            if name == "logistik":    # running totals per place and item, in time order
-                tambahan = (", sum(jumlah_rusak) OVER w AS _rusak, sum(jumlah_diterima) OVER w AS _terima "
-                            "FROM logistik WINDOW w AS (PARTITION BY tahap, kode_lokasi, kode_item "
-                            "ORDER BY waktu, rowid ROWS UNBOUNDED PRECEDING)")
-            tabel = f"(SELECT rowid AS rid, *{tambahan or f' FROM {name}'}) AS {name}"
-            self._laporkan(inp, tabel, cek + _semantik(name, wil), baris="rid + 2")
+            tabel = f"(SELECT rowid AS rid, *{_tambahan(name)}) AS {name}"
+            self._laporkan(inp, tabel, cek + _semantik(name, wil) + _kewajaran(inp, wil, sekarang), baris="rid + 2")
 
     def urutkan(self) -> None:
         """Order large tables by place once everything is checked (row numbers in messages are
@@ -397,3 +419,89 @@ def _semantik(name: str, wil: Wilayah) -> list[_Cek]:
         return [_Cek("tanggal_kejadian", "tanggal kejadian sesudah tanggal laporan",
                      "tanggal_kejadian > tanggal_laporan", "tanggal_kejadian")]
     return []
+
+
+_KEBUTUHAN = """(WITH per_tps AS (
+    SELECT t.kode_tps, t.kode_kelurahan, i.kode_item,
+        CAST(ceil(i.per_tps + i.per_pemilih * t.dpt * (1 + i.cadangan_persen / 100.0)) AS BIGINT) AS kebutuhan
+    FROM tps AS t CROSS JOIN logistik_item AS i
+    WHERE t.dpt IS NOT NULL AND i.per_tps IS NOT NULL AND i.per_pemilih IS NOT NULL AND i.cadangan_persen IS NOT NULL)
+SELECT 'tps' AS tahap, kode_tps AS kode_lokasi, kode_item, sum(kebutuhan) AS kebutuhan FROM per_tps GROUP BY ALL
+UNION ALL SELECT 'pps', kode_kelurahan, kode_item, sum(kebutuhan) FROM per_tps GROUP BY ALL
+UNION ALL SELECT 'ppk', left(kode_kelurahan, 8), kode_item, sum(kebutuhan) FROM per_tps GROUP BY ALL
+UNION ALL SELECT 'gudang', left(kode_kelurahan, 5), kode_item, sum(kebutuhan) FROM per_tps GROUP BY ALL)"""
+
+
+def _tambahan(name: str) -> str:
+    """Extra columns of an operational table for its checks (running totals, the previous status
+    of the same item), and the FROM clause they need."""
+    if name == "logistik":    # running totals per place and item, in time order; the need from the item formula
+        return (", sum(jumlah_rusak) OVER w AS _rusak, sum(jumlah_diterima) OVER w AS _terima, "
+                "sum(jumlah_diterima - coalesce(jumlah_rusak, 0)) OVER w AS _kumulatif, k.kebutuhan AS _keb "
+                f"FROM logistik LEFT JOIN {_KEBUTUHAN} AS k USING (tahap, kode_lokasi, kode_item) "
+                "WINDOW w AS (PARTITION BY tahap, kode_lokasi, kode_item ORDER BY waktu, logistik.rowid "
+                "ROWS UNBOUNDED PRECEDING)")
+    kol = []
+    for m in MESIN_STATUS:
+        if m.input == name:
+            kol.append(f"lag({_q(m.kolom)}) OVER (PARTITION BY {_q(m.kunci)} ORDER BY waktu, rowid) AS _sebelum")
+    if name == "checklist":
+        kol += [f"lag({t}) OVER (PARTITION BY kode_tps ORDER BY waktu, rowid) AS _dulu_{t}" for t in TUGAS_TPS]
+    return (", " + ", ".join(kol) if kol else "") + f" FROM {name}"
+
+
+def _kewajaran(inp: Input, wil: Wilayah, sekarang: dt.datetime) -> list[_Cek]:
+    """The plausibility rules of :mod:`siaga.masuk.kewajaran` as SQL checks (same reasons)."""
+    w = wil.wajar
+    out: list[_Cek] = []
+    awal, akhir = _lit(w.awal.isoformat()), _lit((w.akhir + dt.timedelta(days=1)).isoformat())
+    batas = sekarang + dt.timedelta(hours=w.toleransi_jam)
+    for k in inp.kolom:
+        if k.waktu not in (PERISTIWA, JADWAL):
+            continue
+        c = _q(k.nama)
+        teks = f"strftime({c}, {_lit(kewajaran.FORMAT_WAKTU[k.jenis])})"
+        luar = f"({c} < CAST({awal} AS TIMESTAMP) OR {c} >= CAST({akhir} AS TIMESTAMP))"
+        out.append(_Cek(k.nama, kewajaran.DI_LUAR_JENDELA.format(awal=w.awal.isoformat(), akhir=w.akhir.isoformat()),
+                        f"{c} IS NOT NULL AND {luar}", teks))
+        if k.waktu == PERISTIWA:
+            ujung = (_lit(batas.date().isoformat()) if k.jenis == "tanggal"
+                     else _lit(batas.isoformat(sep=" ", timespec="seconds")))
+            out.append(_Cek(k.nama, kewajaran.MASA_DEPAN.format(jam=kewajaran.angka_batas(w.toleransi_jam)),
+                            f"{c} IS NOT NULL AND NOT {luar} AND {c} > CAST({ujung} AS TIMESTAMP)", teks))
+    if inp.nama == "logistik":
+        f = w.faktor_kebutuhan
+        nilai = "CAST(_kumulatif AS VARCHAR) || ' (kebutuhan ' || CAST(_keb AS VARCHAR) || ')'"
+        ada = "_keb IS NOT NULL AND _keb > 0 AND _kumulatif IS NOT NULL"
+        out.append(_Cek("jumlah_diterima", kewajaran.MELEBIHI_FAKTOR.format(faktor=kewajaran.angka_batas(f)),
+                        f"{ada} AND _kumulatif > {f!r} * _keb", nilai))
+        out.append(_Cek("jumlah_diterima", kewajaran.MELEBIHI_KEBUTUHAN,
+                        f"{ada} AND NOT _kumulatif > {f!r} * _keb AND _kumulatif > _keb", nilai, PERINGATAN))
+        out.append(_Cek("jumlah_kebutuhan", kewajaran.KEBUTUHAN_BEDA.format(faktor=kewajaran.angka_batas(f)),
+                        f"_keb IS NOT NULL AND _keb > 0 AND jumlah_kebutuhan IS NOT NULL AND jumlah_kebutuhan > 0 AND "
+                        f"(jumlah_kebutuhan > {f!r} * _keb OR jumlah_kebutuhan * {f!r} < _keb)",
+                        "CAST(jumlah_kebutuhan AS VARCHAR) || ' (kebutuhan ' || CAST(_keb AS VARCHAR) || ')'",
+                        PERINGATAN))
+    for m in MESIN_STATUS:
+        if m.input != inp.nama:
+            continue
+        peringkat = {st: kewajaran.peringkat(m, st) for st in {*m.urutan, *m.tutup, "bermasalah"}}
+        rank = "CASE {c} " + " ".join(f"WHEN {_lit(st)} THEN {r}" for st, r in sorted(peringkat.items())
+                                      if r is not None) + " END"
+        r0, r1 = rank.format(c="_sebelum"), rank.format(c=_q(m.kolom))
+        ada = f"_sebelum IS NOT NULL AND {_q(m.kolom)} IS NOT NULL AND _sebelum <> {_q(m.kolom)}"
+        tutup = f"_sebelum IN ({', '.join(_lit(t) for t in m.tutup)})" if m.tutup else "false"
+        nilai = f"_sebelum || ' → ' || {_q(m.kolom)}"
+        out.append(_Cek(m.kolom, kewajaran.alasan_mundur(m),
+                        f"{ada} AND NOT coalesce({KOREKSI}, false) AND ({tutup} OR ({r0} IS NOT NULL AND {r1} IS NOT "
+                        f"NULL AND {r1} < {r0}))", nilai, m.mundur))
+        if m.lompat is not None:
+            out.append(_Cek(m.kolom, kewajaran.alasan_lompat(m),
+                            f"{ada} AND NOT {tutup} AND {r1} - {r0} > 1", nilai, m.lompat))
+    if inp.nama == "checklist":
+        for dulu, t in itertools.pairwise(TUGAS_TPS):
+            out.append(_Cek(t, kewajaran.TUGAS_URUTAN.format(tugas=t, sebelum=dulu), f"{t} AND NOT {dulu}", "'ya'"))
+        for t in TUGAS_TPS:
+            out.append(_Cek(t, kewajaran.TUGAS_MUNDUR.format(tugas=t),
+                            f"_dulu_{t} AND NOT {t} AND NOT coalesce({KOREKSI}, false)", "'ya → tidak'"))
+    return out

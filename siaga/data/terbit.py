@@ -299,7 +299,11 @@ def sebab_gagal(exc: BaseException, tujuan: Path) -> str:
         return (f"memori tidak cukup untuk memuat data (batas DuckDB {memori_duckdb()}); naikkan SIAGA_MEMORI_DUCKDB "
                 f"atau memori server, lalu jalankan python -m siaga muat --paksa; {tetap}")
     if isinstance(exc, OSError):
-        alasan = {28: "disk penuh", 13: "izin ditolak", 30: "sistem berkas hanya-baca"}.get(exc.errno, "galat berkas")
+        alasan = {28: "disk penuh", 13: "izin ditolak", 30: "sistem berkas hanya-baca",
+                  21: "berupa folder, bukan berkas", 2: "tidak ada"}.get(exc.errno, "galat berkas")
+        berkas = Path(exc.filename) if isinstance(exc.filename, str) else None
+        if berkas is not None and not berkas.is_relative_to(tujuan):      # an input, not the snapshot folder
+            return f"berkas {berkas} tidak dapat dibaca ({alasan}); {tetap}"
         return f"snapshot tidak dapat ditulis di {tujuan} ({alasan}); {tetap}"
     return f"pemuatan gagal di DuckDB ({type(exc).__name__}); {tetap}"
 
@@ -360,14 +364,10 @@ def _bangun(paths: Paths, tujuan: Path, versi: str, sidik: tuple) -> Manifest:
                 hasil.masalah.extend(pemuat.masalah)
         batas, pusat = {}, []
         if "wilayah" in hasil.tabel:
-            w = hasil.tabel["wilayah"]
-            for tingkat in geo.tingkat_batas(wil.multi):
-                b, m = geo.muat_batas(paths.geo, tingkat, set(w.loc[w["tingkat"] == tingkat, "kode"].dropna()),
-                                      wajib=not wil.multi)
-                hasil.masalah.extend(m)
-                if b is not None:
-                    batas[tingkat] = b
-                    pusat.append(b.pusat())
+            # a missing boundary level is derived from the other (issue 15)
+            batas, m = geo.muat_batas_wilayah(paths.geo, hasil.tabel["wilayah"], wil.multi)
+            hasil.masalah.extend(m)
+            pusat = [b.pusat() for b in batas.values()]
         if not hasil.ok:
             raise MasalahError(hasil.masalah)
         buat_koneksi({} if data_besar else hasil.tabel, wil,

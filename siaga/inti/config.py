@@ -66,6 +66,25 @@ class Kesiapan:
 
 
 @dataclass(frozen=True)
+class Kewajaran:
+    """Plausibility limits of the data contract that differ per region (``[kewajaran]`` in
+    wilayah.toml; every key optional). See :data:`siaga.inti.kontrak.KEWAJARAN`."""
+
+    awal: dt.date                  # the election window: event times before it are refused
+    akhir: dt.date                 # ... and after it
+    toleransi_jam: float = 2.0     # an event may be this far after the moment of checking (clock skew)
+    faktor_kebutuhan: float = 2.0  # received more than this many times the need: refused (a typo)
+    per_pemilih_maks: float = 2.0  # logistik_item.per_pemilih above this: refused (1.025 read as 1025)
+    per_tps_maks: float = 100.0    # logistik_item.per_tps above this: refused
+
+    @classmethod
+    def bawaan(cls, hari: dt.date) -> Kewajaran:
+        """The window of a Pilkada: a year before voting day (stages start early in the year) to
+        half a year after it (recapitulation, disputes, inauguration)."""
+        return cls(hari - dt.timedelta(days=365), hari + dt.timedelta(days=183))
+
+
+@dataclass(frozen=True)
 class Jadwal:
     """The KPU plan: days before voting day by which logistics reach each stage and checklist items are due."""
 
@@ -98,6 +117,12 @@ class Wilayah:
     jadwal: Jadwal = field(default_factory=lambda: Jadwal(dict(JADWAL_LOGISTIK), dict(JADWAL_CHECKLIST)))
     partisipasi: Partisipasi = field(default_factory=Partisipasi)
     extra: dict = field(default_factory=dict, compare=False, repr=False)
+    kewajaran: Kewajaran | None = None      # None only for hand-made test objects: see :attr:`wajar`
+
+    @property
+    def wajar(self) -> Kewajaran:
+        """The plausibility limits (the defaults around voting day when not configured)."""
+        return self.kewajaran or Kewajaran.bawaan(self.hari_pemungutan)
 
     @property
     def tz(self) -> str:
@@ -181,6 +206,7 @@ def muat_wilayah(data_dir: Path) -> Wilayah:
         v = _get(raw, f"kesiapan.penalti.insiden_{k}", num, m)
         pen[k] = float(v or 0)
     pen_net = _get(raw, "kesiapan.penalti.netralitas", num, m, default=0)
+    wajar = _kewajaran(raw, hari, m) if hari is not None else None
     jadwal = {}
     for bagian, bawaan in (("logistik", JADWAL_LOGISTIK), ("checklist", JADWAL_CHECKLIST)):
         jadwal[bagian] = {}
@@ -215,5 +241,25 @@ def muat_wilayah(data_dir: Path) -> Wilayah:
         ),
         jadwal=Jadwal(jadwal["logistik"], jadwal["checklist"]),
         partisipasi=Partisipasi(partisipasi["target"], partisipasi["acuan"], label_acuan),
-        extra=raw,
+        extra=raw, kewajaran=wajar,
     )
+
+
+def _kewajaran(raw: dict, hari: dt.date, m: list[Masalah]) -> Kewajaran:
+    """The ``[kewajaran]`` section: the election window and the limits, defaults where not given."""
+    b = Kewajaran.bawaan(hari)
+    awal = _get(raw, "kewajaran.awal", dt.date, m, default=b.awal)
+    akhir = _get(raw, "kewajaran.akhir", dt.date, m, default=b.akhir)
+    if awal is not None and akhir is not None and not awal <= hari <= akhir:
+        m.append(Masalah(CONFIG_FILE, None, "kewajaran", f"{awal}/{akhir}",
+                         "jendela pemilihan harus memuat hari pemungutan: awal ≤ hari_pemungutan ≤ akhir"))
+    angka = {}
+    for k in ("toleransi_jam", "faktor_kebutuhan", "per_pemilih_maks", "per_tps_maks"):
+        v = _get(raw, f"kewajaran.{k}", (int, float), m, default=getattr(b, k))
+        if v is not None and v <= 0:
+            m.append(Masalah(CONFIG_FILE, None, f"kewajaran.{k}", str(v), "harus lebih dari 0"))
+        angka[k] = float(v or getattr(b, k))
+    if angka["faktor_kebutuhan"] < 1:
+        m.append(Masalah(CONFIG_FILE, None, "kewajaran.faktor_kebutuhan", str(angka["faktor_kebutuhan"]),
+                         "paling kecil 1 (jumlah sama dengan kebutuhan selalu wajar)"))
+    return Kewajaran(awal or b.awal, akhir or b.akhir, **angka)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from siaga.inti.config import ROOT
 from siaga.inti.fileio import tulis_atomik
-from siaga.inti.kontrak import INPUTS, POLA, TINGKAT_TAHAP
+from siaga.inti.kontrak import INPUTS, KEWAJARAN, MESIN_STATUS, POLA, TINGKAT_TAHAP, TUGAS_TPS
 
 LABEL_JENIS_KOLOM = {
     "kode": "kode (teks)", "teks": "teks", "bulat": "bilangan bulat", "desimal": "angka desimal",
@@ -39,7 +39,11 @@ and the boundaries folder (`SIAGA_GEO`, default `geo/`).
 - **Waktu** adalah waktu setempat sesuai `zona_waktu` di `wilayah.toml` (WIB, WITA atau WIT). ·
   Times are local to the region's time zone.
 - **Format**: CSV (UTF-8 dengan atau tanpa BOM, UTF-16, Windows-1252; pemisah koma, titik koma
-  atau tab) atau XLSX. Angka boleh bergaya Indonesia (`1.234.567`, `12,5`; `12.345` berarti dua
+  atau tab; akhir baris apa pun) atau buku kerja XLSX, XLS dan ODS (python-calamine). Setiap lembar
+  berdata dibaca: lembar-lembar yang berisi tabel digabung (pesan menyebut lembar dan barisnya);
+  lembar tampak berisi tabel lain membuat berkas ditolak dengan menyebut lembar itu. Rumus tanpa
+  nilai tersimpan disebut sebagai rumus. Jenis berkas dikenali dari isinya (PDF, gambar, dokumen
+  Word, arsip disebut namanya). Angka boleh bergaya Indonesia (`1.234.567`, `12,5`; `12.345` berarti dua
   belas ribu; `-` berarti nol; `2,5%`). Tanggal hari dulu (`27/11/2024`, `27 November 2024`,
   `27 Nop 2024`), ISO (`2024-11-27`) atau nomor seri Excel. Ya/tidak: `ya`, `tidak`, `sudah`,
   `belum`, `1`, `0`. Baris judul di atas tabel, judul kolom dua baris, baris kosong, baris
@@ -74,6 +78,12 @@ lainnya rawan) · level thresholds |
 | `kesiapan.penalti.insiden_{rendah,sedang,tinggi}` | `1, 5, 15` | poin dikurangi per insiden terbuka \
 · points off per open incident |
 | `kesiapan.penalti.netralitas` | `15` | poin dikurangi per kasus netralitas terbuka · points off per open case |
+| `kewajaran.awal`, `kewajaran.akhir` | `2023-11-28`, `2025-05-29` | jendela pemilihan (bawaan: 365 hari sebelum \
+sampai 183 hari sesudah hari pemungutan) · election window (default around voting day) |
+| `kewajaran.toleransi_jam` | `2` | waktu peristiwa boleh sejauh ini sesudah saat pemeriksaan · clock tolerance |
+| `kewajaran.faktor_kebutuhan` | `2` | jumlah diterima lebih dari faktor × kebutuhan ditolak · quantity factor |
+| `kewajaran.per_pemilih_maks`, `kewajaran.per_tps_maks` | `2`, `100` | batas faktor kebutuhan logistik \
+· limits of the need formula |
 
 Rumus indeks kesiapan: `docs/readiness.md`. · Readiness formula: `docs/readiness.md`.
 
@@ -87,8 +97,28 @@ the Kemendagri `kode`; unmatched features and regions without a feature are repo
 Tahap logistik dan tingkat kode tempat · logistics stage and place-code level: """
 
 
+def teks_kewajaran() -> list[str]:
+    """The plausibility section: the rules, the status orders and the TPS tasks."""
+    lines = ["## Kewajaran · Plausibility", "",
+             "Nilai yang berbentuk benar tetapi tidak masuk akal. Galat menolak berkas; peringatan menerimanya dan "
+             "menyebut yang janggal. Batas yang berbeda per daerah ada di `[kewajaran]` `wilayah.toml`. · Values that "
+             "are well-formed but implausible. Errors refuse the file; warnings accept it and say what looks odd.", "",
+             "| aturan · rule | keterangan | description |", "|---|---|---|"]
+    lines += [f"| {nama} | {ket_id} | {ket_en} |" for nama, ket_id, ket_en in KEWAJARAN]
+    lines += ["", "Urutan status · status orders:", ""]
+    for m in MESIN_STATUS:
+        urutan = " → ".join(f"`{x}`" for x in m.urutan)
+        tutup = f"; ditutup · closed: {', '.join(f'`{x}`' for x in m.tutup)}" if m.tutup else ""
+        lompat = f"; melompati tahap · skipping: {m.lompat}" if m.lompat else ""
+        lines.append(f"- {m.ket_id} · {m.ket_en} (`{INPUTS[m.input].berkas}`, per `{m.kunci}`): {urutan}{tutup}; "
+                     f"mundur · going back: {m.mundur}{lompat}.")
+    lines += [f"- tugas persiapan TPS · TPS preparation tasks (`checklist.csv`): "
+              f"{' → '.join(f'`{t}`' for t in TUGAS_TPS)}.", ""]
+    return lines
+
+
 def teks_kontrak() -> str:
-    lines = [HEADER + ", ".join(f"`{k}` → {v}" for k, v in TINGKAT_TAHAP.items()) + ".", ""]
+    lines = [HEADER + ", ".join(f"`{k}` → {v}" for k, v in TINGKAT_TAHAP.items()) + ".", "", *teks_kewajaran()]
     for inp in INPUTS.values():
         lines += [f"## `{inp.berkas}`", "", f"{inp.ket_id} · {inp.ket_en}", ""]
         traits = [f"kunci · key: `{', '.join(inp.kunci)}`"]

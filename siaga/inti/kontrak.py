@@ -48,6 +48,7 @@ class Kolom:
     minimum: float | None = None
     maksimum: float | None = None
     pribadi: bool = False           # personal data (UU PDP): masked in messages, restricted
+    waktu: str | None = None        # PERISTIWA or JADWAL: a time checked against the election window
 
     @property
     def duck(self) -> str:
@@ -88,6 +89,12 @@ class Input:
     @property
     def pribadi(self) -> set[str]:
         return {k.nama for k in self.kolom if k.pribadi}
+
+
+# What a date or time column holds (plausibility, see KEWAJARAN): when something happened (inside
+# the election window, and not later than the moment of checking), or a planned date (inside the
+# window, may lie ahead).
+PERISTIWA, JADWAL = "peristiwa", "jadwal"
 
 
 def K(nama, jenis, wajib, ket_id, ket_en, **kw) -> Kolom:
@@ -240,7 +247,8 @@ INPUTS: dict[str, Input] = {i.nama: i for i in (
         "Log serah terima logistik: satu baris per tanda terima.",
         "Logistics hand-over log: one row per signed receipt.",
         (
-            K("waktu", "waktu", True, "Waktu serah terima (waktu setempat)", "Hand-over time (local)"),
+            K("waktu", "waktu", True, "Waktu serah terima (waktu setempat)", "Hand-over time (local)",
+              waktu=PERISTIWA),
             K("tahap", "pilihan", True, "Tahap rantai distribusi", "Distribution stage", pilihan=TAHAP_LOGISTIK),
             K("kode_lokasi", "kode", True,
               "Kode tempat penerima: kab/kota (gudang), kecamatan (PPK), kelurahan (PPS), TPS (KPPS)",
@@ -263,7 +271,7 @@ INPUTS: dict[str, Input] = {i.nama: i for i in (
         "Log laporan kesiapan TPS: satu baris per laporan (keadaan terakhir berlaku).",
         "TPS readiness checklist log: one row per report (latest wins).",
         (
-            K("waktu", "waktu", True, "Waktu laporan (waktu setempat)", "Report time (local)"),
+            K("waktu", "waktu", True, "Waktu laporan (waktu setempat)", "Report time (local)", waktu=PERISTIWA),
             K("kode_tps", "kode", True, "Kode TPS", "TPS code", pola="tps"),
             K("kpps_dibentuk", "ya_tidak", True, "KPPS sudah dibentuk", "KPPS formed"),
             K("kpps_dilantik", "ya_tidak", True, "KPPS sudah dilantik", "KPPS sworn in"),
@@ -279,6 +287,8 @@ INPUTS: dict[str, Input] = {i.nama: i for i in (
             K("status", "pilihan", True, "Penilaian pelapor", "Reporter's assessment",
               pilihan=[("siap", "Siap"), ("belum", "Belum siap"), ("bermasalah", "Bermasalah")]),
             K("catatan", "teks", False, "Catatan", "Note"),
+            K("koreksi", "ya_tidak", False, "Baris koreksi: tugas dan status boleh mundur (lihat Kewajaran)",
+              "Correction row: tasks and status may go back (see Plausibility)"),
         ),
         kunci=("kode_tps", "waktu"),
         rujukan=(Rujukan("kode_tps", "tps", "kode_tps"),),
@@ -302,8 +312,8 @@ INPUTS: dict[str, Input] = {i.nama: i for i in (
         "Incidents and problems log: one row per report or status change.",
         (
             K("id_insiden", "kode", True, "Nomor insiden", "Incident id", pola="id"),
-            K("waktu", "waktu", True, "Waktu pembaruan (waktu setempat)", "Update time (local)"),
-            K("waktu_kejadian", "waktu", True, "Waktu kejadian", "Time of the event"),
+            K("waktu", "waktu", True, "Waktu pembaruan (waktu setempat)", "Update time (local)", waktu=PERISTIWA),
+            K("waktu_kejadian", "waktu", True, "Waktu kejadian", "Time of the event", waktu=PERISTIWA),
             K("kode_kecamatan", "kode", True, "Kode kecamatan", "Kecamatan code", pola="kecamatan"),
             K("kode_kelurahan", "kode", False, "Kode kelurahan", "Kelurahan code", pola="kelurahan"),
             K("kode_tps", "kode", False, "Kode TPS", "TPS code", pola="tps"),
@@ -316,7 +326,9 @@ INPUTS: dict[str, Input] = {i.nama: i for i in (
             K("ringkasan", "teks", True, "Ringkasan kejadian", "Summary"),
             K("tindak_lanjut", "teks", False, "Tindak lanjut", "Follow-up action"),
             K("pic", "teks", False, "Penanggung jawab (unit/jabatan, bukan nama orang)", "Responsible unit"),
-            K("batas_waktu", "tanggal", False, "Batas waktu tindak lanjut", "Follow-up due date"),
+            K("batas_waktu", "tanggal", False, "Batas waktu tindak lanjut", "Follow-up due date", waktu=JADWAL),
+            K("koreksi", "ya_tidak", False, "Baris koreksi: status boleh mundur atau dibuka lagi (lihat Kewajaran)",
+              "Correction row: the status may go back or reopen (see Plausibility)"),
         ),
         kunci=("id_insiden", "waktu"),
         rujukan=(
@@ -331,9 +343,9 @@ INPUTS: dict[str, Input] = {i.nama: i for i in (
         "ASN neutrality case log without identities: one row per status change.",
         (
             K("id_kasus", "kode", True, "Nomor kasus", "Case id", pola="id"),
-            K("waktu", "waktu", True, "Waktu pembaruan (waktu setempat)", "Update time (local)"),
-            K("tanggal_kejadian", "tanggal", True, "Tanggal peristiwa", "Event date"),
-            K("tanggal_laporan", "tanggal", True, "Tanggal laporan/temuan", "Report date"),
+            K("waktu", "waktu", True, "Waktu pembaruan (waktu setempat)", "Update time (local)", waktu=PERISTIWA),
+            K("tanggal_kejadian", "tanggal", True, "Tanggal peristiwa", "Event date", waktu=PERISTIWA),
+            K("tanggal_laporan", "tanggal", True, "Tanggal laporan/temuan", "Report date", waktu=PERISTIWA),
             K("kode_kecamatan", "kode", True, "Kode kecamatan", "Kecamatan code", pola="kecamatan"),
             K("opd", "teks", True, "Perangkat daerah (OPD) tempat ASN bertugas", "Agency (OPD)"),
             K("jenis_pelanggaran", "pilihan", True, "Jenis dugaan pelanggaran", "Violation type",
@@ -343,7 +355,10 @@ INPUTS: dict[str, Input] = {i.nama: i for i in (
             K("sumber", "pilihan", True, "Sumber kasus", "Source", pilihan=SUMBER_NETRALITAS),
             K("status", "pilihan", True, "Status kasus", "Case status", pilihan=STATUS_NETRALITAS),
             K("sanksi", "teks", False, "Sanksi yang dijatuhkan", "Sanction"),
-            K("batas_waktu", "tanggal", False, "Batas waktu tahap berikutnya", "Due date of the next step"),
+            K("batas_waktu", "tanggal", False, "Batas waktu tahap berikutnya", "Due date of the next step",
+              waktu=JADWAL),
+            K("koreksi", "ya_tidak", False, "Baris koreksi: status boleh mundur atau dibuka lagi (lihat Kewajaran)",
+              "Correction row: the status may go back or reopen (see Plausibility)"),
         ),
         kunci=("id_kasus", "waktu"),
         rujukan=(Rujukan("kode_kecamatan", "wilayah", "kode"),),
@@ -454,8 +469,8 @@ INPUTS: dict[str, Input] = {i.nama: i for i in (
         "Official stage schedule (PKPU).",
         (
             K("tahapan", "teks", True, "Nama tahapan", "Stage"),
-            K("mulai", "tanggal", True, "Tanggal mulai", "Start date"),
-            K("selesai", "tanggal", True, "Tanggal selesai", "End date"),
+            K("mulai", "tanggal", True, "Tanggal mulai", "Start date", waktu=JADWAL),
+            K("selesai", "tanggal", True, "Tanggal selesai", "End date", waktu=JADWAL),
             K("catatan", "teks", False, "Catatan", "Note"),
         ),
         kunci=("tahapan",),
@@ -464,3 +479,94 @@ INPUTS: dict[str, Input] = {i.nama: i for i in (
 
 # Inputs loaded into the shared store (restricted files never are).
 DIMUAT = tuple(n for n, i in INPUTS.items() if not i.terbatas)
+
+
+# ------------------------------------------------------------------ plausibility (kewajaran)
+#
+# Rules a well-formed value can still break. Errors refuse the file; warnings accept it and say
+# what looks odd. Limits that differ per region are in wilayah.toml [kewajaran] (siaga.inti.config
+# .Kewajaran). Checked in pandas (siaga.masuk.kewajaran) and, for large files, in SQL
+# (siaga.data.besar), with the same messages.
+
+KOREKSI = "koreksi"      # the column that marks a correction row of a log
+
+
+@dataclass(frozen=True)
+class MesinStatus:
+    """The order a status moves through, per item of a log (an incident, a case, a TPS).
+
+    ``urutan``: the stages in order; ``tutup``: closing states (leaving one is going back);
+    ``mundur``: the level of going back (a correction row, ``koreksi = ya``, may always);
+    ``lompat``: the level of skipping a stage forward (None: allowed). ``ket_id`` names the status
+    in messages."""
+    input: str
+    kunci: str
+    kolom: str
+    urutan: tuple[str, ...]
+    tutup: tuple[str, ...]
+    mundur: str                  # "galat" or "peringatan"
+    lompat: str | None
+    ket_id: str
+    ket_en: str
+
+
+MESIN_STATUS = (
+    MesinStatus("insiden", "id_insiden", "status", ("dilaporkan", "diverifikasi", "ditangani", "selesai"),
+                ("selesai",), "galat", None, "status insiden", "incident status"),
+    MesinStatus("netralitas", "id_kasus", "status",
+                ("laporan", "klarifikasi", "rekomendasi_bawaslu", "proses_bkn", "keputusan_ppk", "selesai"),
+                ("selesai", "tidak_terbukti"), "galat", "peringatan", "status kasus netralitas",
+                "neutrality case status"),
+    # a TPS that was ready can fall back (a flood, a site lost): possible, so a warning
+    MesinStatus("checklist", "kode_tps", "status", ("belum", "siap"), (), "peringatan", None,
+                "status kesiapan TPS (bermasalah setara belum)", "TPS readiness status (bermasalah ranks as belum)"),
+)
+# The TPS preparation tasks, in the order they happen (the KPPS is formed, sworn in, trained): a
+# later task done before an earlier one is impossible; a task once reported done cannot become
+# undone (unless the row is a correction).
+TUGAS_TPS = ("kpps_dibentuk", "kpps_dilantik", "kpps_bimtek")
+# Free-text columns of shared files must not hold personal data; these patterns are refused.
+# (Python re and DuckDB's RE2 read them the same: no look-around.)
+POLA_PRIBADI = (
+    ("NIP", r"(?:^|[^0-9])[0-9](?: ?[0-9]){17}(?:[^0-9]|$)"),
+    ("NIK", r"(?:^|[^0-9])[0-9](?: ?[0-9]){15}(?:[^0-9]|$)"),
+    # no dots inside a phone number here: 32.75.01.1001.001 is a TPS code
+    ("nomor telepon", r"(?:^|[^0-9.])(?:\+ ?62|0)[ -]?[1-9](?:[ -]?[0-9]){7,11}(?:[^0-9]|$)"),
+    ("e-mail", r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"),
+)
+BERKAS_PRIBADI = "netralitas_pribadi.csv"
+# The rules as the data contract documents them (docs/data-contract.md, section Kewajaran).
+KEWAJARAN = (
+    ("Jendela pemilihan", "Waktu peristiwa (serah terima, laporan, kejadian) dan tanggal jadwal (batas waktu, "
+     "tahapan) harus berada di jendela pemilihan `[kewajaran] awal`–`akhir` (bawaan: 365 hari sebelum sampai 183 "
+     "hari sesudah hari pemungutan). Di luar jendela: galat (mis. tahun 2204, tahun 2025 untuk laporan November "
+     "2024, atau templat 2019).",
+     "Event times and scheduled dates must lie inside the election window (default: 365 days before to 183 days "
+     "after voting day); outside: error."),
+    ("Bukan di masa depan", "Waktu peristiwa tidak boleh lebih dari `toleransi_jam` (bawaan 2 jam) sesudah saat "
+     "pemeriksaan (waktu setempat). Tanggal jadwal boleh di depan.",
+     "An event time may not be later than the moment of checking by more than `toleransi_jam` (default 2 h)."),
+    ("Jumlah logistik", "Jumlah layak pakai (diterima − rusak) kumulatif di satu tempat, tahap dan item lebih dari "
+     "`faktor_kebutuhan` × kebutuhan menurut rumus (bawaan 2×): galat (salah ketik, mis. 5.220 untuk 522); lebih "
+     "dari kebutuhan: peringatan. Kebutuhan tertulis yang berbeda lebih dari `faktor_kebutuhan` kali dari rumus: "
+     "peringatan.",
+     "Cumulative usable quantity (received − damaged) above `faktor_kebutuhan` × the need: error; above the need: "
+     "warning."),
+    ("Faktor per pemilih", "`per_pemilih` paling besar `per_pemilih_maks` (bawaan 2; 1.025 dibaca seribu dua puluh "
+     "lima, tulis 1,025), `per_tps` paling besar `per_tps_maks` (bawaan 100).",
+     "`per_pemilih` at most `per_pemilih_maks` (default 2), `per_tps` at most `per_tps_maks` (default 100)."),
+    ("Alur status", "Status insiden, kasus netralitas dan kesiapan TPS mengikuti urutannya (di bawah). Mundur atau "
+     "membuka lagi yang sudah ditutup: galat untuk insiden dan kasus, peringatan untuk kesiapan TPS; kasus yang "
+     "melompati tahap: peringatan (insiden boleh langsung ditangani atau selesai). Baris dengan `koreksi = ya` boleh "
+     "mundur (jalur koreksi).",
+     "Statuses follow their order; going back or reopening: error (warning for TPS readiness); a case skipping a "
+     "stage: warning; a row with `koreksi = ya` may go back."),
+    ("Tugas persiapan TPS", "KPPS dibentuk → dilantik → bimtek: tugas yang lebih akhir tidak dapat selesai "
+     "sebelum yang lebih awal (galat), dan tugas yang sudah dilaporkan selesai tidak dapat kembali belum (galat, "
+     "kecuali baris koreksi).",
+     "KPPS formed → sworn in → trained: a later task before an earlier one, or a done task undone: error."),
+    ("Data pribadi di teks bebas", "Kolom teks berkas bersama (mis. `opd`, `pic`, `ringkasan`, `catatan`) tidak boleh "
+     "memuat NIP (18 digit), NIK (16 digit), nomor telepon atau alamat e-mail: galat, nilai disamarkan. Identitas "
+     "dicatat di `netralitas_pribadi.csv` (akses terbatas).",
+     "Free-text columns of shared files may not hold a NIP, NIK, phone number or e-mail address: error."),
+)

@@ -19,9 +19,12 @@ class Masalah:
     nilai: str | None       # already masked for personal columns
     alasan: str
     tingkat: str = GALAT
+    lembar: str | None = None  # the sheet of a workbook with several sheets read
 
     def pesan(self) -> str:
         where = [self.berkas]
+        if self.lembar:
+            where.append(f"lembar “{self.lembar}”")
         if self.baris is not None:
             where.append(f"baris {self.baris}")
         if self.kolom:
@@ -32,8 +35,11 @@ class Masalah:
         return f"{text} — {self.alasan}"
 
     def as_row(self) -> dict:
-        return {"tingkat": self.tingkat, "berkas": self.berkas, "baris": self.baris,
-                "kolom": self.kolom, "nilai": self.nilai, "alasan": self.alasan}
+        """The problem as table cells, every one text (an empty cell is ``""``, never ``None``)."""
+        berkas = f"{self.berkas}, lembar “{self.lembar}”" if self.lembar else self.berkas
+        return {"tingkat": self.tingkat, "berkas": berkas, "baris": "" if self.baris is None else str(self.baris),
+                "kolom": self.kolom or "", "nilai": "" if self.nilai is None else _clip(self.nilai),
+                "alasan": self.alasan}
 
 
 def _clip(value: str) -> str:

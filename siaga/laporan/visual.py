@@ -17,6 +17,7 @@ import io
 import math
 import os
 import shutil
+import textwrap
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -65,14 +66,33 @@ def chromium() -> str:
     return jalur
 
 
-def siapkan(fig: go.Figure, u: Ukuran) -> go.Figure:
-    """A copy laid out for a still image of ``u``: fixed size, the report's font."""
+def siapkan(fig: go.Figure, u: Ukuran, huruf: float | None = None) -> go.Figure:
+    """A copy laid out for a still image of ``u``: fixed size, the report's font; with ``huruf``
+    (px) every text of the figure (ticks, axis titles, legend, bar labels, notes) at that size."""
     out = go.Figure(fig)
     out.update_layout(width=u.lebar, height=u.tinggi, font_family=FONT_GRAFIK, hovermode=False)
     out.update_xaxes(automargin=True)
     out.update_yaxes(automargin=True)
     out.update_traces(textangle=0, selector={"type": "bar"})      # counts stay level, never turned
+    if huruf is not None:
+        ukuran_huruf(out, huruf)
     return out
+
+
+def ukuran_huruf(fig: go.Figure, huruf: float) -> go.Figure:
+    """Every text of ``fig`` at ``huruf`` px (titles a little larger); bar labels never shrunk
+    to fit, the margins grow instead."""
+    fig.update_layout(font_size=huruf, font_color=TEKS, legend_font_size=huruf, title_font_size=round(huruf * 1.15),
+                      margin=dict(l=round(huruf / 2), r=round(huruf * 2), t=round(huruf * 2.2), b=round(huruf / 2)))
+    for sumbu in (fig.update_xaxes, fig.update_yaxes):
+        sumbu(tickfont_size=huruf, tickfont_color=TEKS, title_font_size=huruf, automargin=True)
+    fig.update_traces(textfont_size=huruf, constraintext="none", cliponaxis=False, selector={"type": "bar"})
+    fig.update_traces(textfont_size=huruf, selector={"type": "scatter"})
+    fig.update_traces(textfont_size=huruf, colorbar_tickfont_size=huruf, colorbar_title_font_size=huruf,
+                      selector={"type": "heatmap"})
+    for a in fig.layout.annotations:
+        a.font.size = huruf
+    return fig
 
 
 def grafik_png(permintaan: Sequence[tuple[go.Figure, Ukuran]], kabar: Kabar = diam) -> list[bytes]:
@@ -107,10 +127,19 @@ def _pt(px: float, dpi: float) -> float:
     return px * 72 / dpi
 
 
-def peta_png(peta: PetaLevel, u: Ukuran, huruf: float = 14) -> bytes:
-    """The readiness map as PNG: polygons by level, name and score on each, the legend (beside
-    the map when the box is wide, else below) and the note on the boundaries (approximate, their
-    credit) along the bottom. ``huruf`` is the label size in CSS px."""
+def peta_png(peta: PetaLevel, u: Ukuran, huruf: float = 14, huruf_min: float | None = None) -> bytes:
+    """The readiness map as PNG (see :func:`gambar_peta`)."""
+    fig = gambar_peta(peta, u, huruf, huruf_min)
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=fig.dpi, facecolor="white")
+    return buf.getvalue()
+
+
+def gambar_peta(peta: PetaLevel, u: Ukuran, huruf: float = 14, huruf_min: float | None = None) -> Figure:
+    """The readiness map: polygons by level, name and score on each, the legend (beside the map
+    when the box is wide, else below) and the note on the boundaries (approximate, their credit) along the bottom.
+    ``huruf`` is the label size in CSS px; a crowded label shrinks to ``huruf_min`` (default ¾ of
+    ``huruf``) at most, then keeps only its score; labels never overlap."""
     dpi = 100 * u.skala
     lebar, tinggi = u.piksel
     fig = Figure(figsize=(lebar / dpi, tinggi / dpi), dpi=dpi, facecolor="white")
@@ -118,7 +147,10 @@ def peta_png(peta: PetaLevel, u: Ukuran, huruf: float = 14) -> bytes:
     gdf = peta.wilayah
     minx, miny, maxx, maxy = gdf.total_bounds
     kosinus = math.cos(math.radians((miny + maxy) / 2))
-    catatan = huruf * 1.6 / u.tinggi if peta.catatan else 0.0
+    catatan_px = huruf * 0.9 if huruf_min is None else max(huruf * 0.9, huruf_min)
+    # the note (approximate boundaries, their credit) wraps at spaces to the picture's width
+    baris_catatan = textwrap.wrap(peta.catatan, max(20, int(u.lebar / (catatan_px * 0.62)))) if peta.catatan else []
+    catatan = catatan_px * (1.25 * len(baris_catatan) + 0.5) / u.tinggi if baris_catatan else 0.0
     rasio = (maxx - minx) * kosinus / max(maxy - miny, 1e-9)          # map width / height
     kanan = u.lebar / u.tinggi > rasio * 1.5                          # room for the legend beside the map
     ukuran = _pt(huruf * u.skala, dpi)
@@ -140,13 +172,13 @@ def peta_png(peta: PetaLevel, u: Ukuran, huruf: float = 14) -> bytes:
     pad_x, pad_y = (maxx - minx) * 0.06, (maxy - miny) * 0.02     # room for labels at the edge
     ax.set_xlim(minx - pad_x, maxx + pad_x)
     ax.set_ylim(miny - pad_y, maxy + pad_y)
-    _label(ax, gdf, ukuran, u.skala)
-    if peta.catatan:
-        fig.text(0.01 if kanan else 0.5, 0.004, peta.catatan, ha="left" if kanan else "center", va="bottom",
-                 color=WARNA_ABU, style="italic", fontsize=_pt(huruf * 0.9 * u.skala, dpi))
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=dpi, facecolor="white")
-    return buf.getvalue()
+    kecil = _pt((huruf * 0.75 if huruf_min is None else min(huruf_min, huruf)) * u.skala, dpi)
+    _label(ax, gdf, ukuran, u.skala, kecil)
+    if baris_catatan:
+        fig.text(0.01 if kanan else 0.5, 0.004, "\n".join(baris_catatan), linespacing=1.25,
+                 ha="left" if kanan else "center", va="bottom",
+                 color=WARNA_ABU, style="italic", fontsize=_pt(catatan_px * u.skala, dpi))
+    return fig
 
 
 def _kandidat(geom, n: int = 9) -> list[tuple[float, float]]:
@@ -177,10 +209,11 @@ def _pindah(i: int, teks: list, renderer, geom) -> bool:
     return False
 
 
-def _label(ax, gdf, ukuran: float, skala: float) -> None:
+def _label(ax, gdf, ukuran: float, skala: float, kecil: float) -> None:
     """Name and score at each unit's label point. A label that would overlap another (the one of
     the smaller unit) or stick out of the map is moved within its unit, else wrapped (one word a
-    line), else made smaller, and at last keeps only its score."""
+    line), else made smaller (not below ``kecil`` pt), then keeps only its score; a label that still
+    collides is left out (the slide's table has every unit's score)."""
     halo = [patheffects.withStroke(linewidth=3 * skala, foreground="white")]
     teks = [ax.text(lon, lat, f"{nama}\n{skor}", ha="center", va="center", fontsize=ukuran, fontweight="bold",
                     color=TEKS, path_effects=halo, linespacing=1.1)
@@ -199,7 +232,17 @@ def _label(ax, gdf, ukuran: float, skala: float) -> None:
                 continue
             if " " in nama and t.get_text().count("\n") == 1:
                 t.set_text(f"{nama.replace(' ', chr(10))}\n{skor}")
-            elif t.get_fontsize() > ukuran * 0.75:
+            elif t.get_fontsize() * 0.9 >= kecil:
                 t.set_fontsize(t.get_fontsize() * 0.9)
             else:
                 t.set_text(skor)
+    while tabrak := _tabrakan(teks, renderer):
+        i, j = tabrak[0]
+        (teks[j] if luas[j] < luas[i] else teks[i]).set_visible(False)
+
+
+def _tabrakan(teks: list, renderer) -> list[tuple[int, int]]:
+    """Pairs of visible labels whose boxes overlap."""
+    kotak = [t.get_window_extent(renderer) if t.get_visible() else None for t in teks]
+    return [(i, j) for i in range(len(teks)) for j in range(i + 1, len(teks))
+            if kotak[i] is not None and kotak[j] is not None and kotak[i].overlaps(kotak[j])]

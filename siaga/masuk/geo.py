@@ -97,6 +97,54 @@ def muat_batas(geo_dir: Path, tingkat: str, kode_sah: set[str],
     return Batas(tingkat, gdf[["kode", "geometry"]], b), m
 
 
+def turunkan(kelurahan: Batas, induk: dict[str, str]) -> Batas:
+    """Kecamatan boundaries dissolved from their kelurahan (``induk``: kelurahan code -> kecamatan)."""
+    g = kelurahan.gdf.assign(kode=kelurahan.gdf["kode"].map(induk)).dropna(subset=["kode"])
+    g = g.dissolve("kode", as_index=False)
+    g["geometry"] = shapely.make_valid(g.geometry.values)
+    return Batas("kecamatan", g[["kode", "geometry"]], tuple(float(x) for x in g.total_bounds))
+
+
+def muat_batas_wilayah(geo_dir: Path, wilayah: pd.DataFrame, multi: bool) -> tuple[dict[str, Batas], list[Masalah]]:
+    """Every boundary level of the desk (:func:`tingkat_batas`), keyed on Kemendagri codes.
+
+    Either level of a kab/kota desk is enough: a missing kecamatan level is dissolved from the
+    kelurahan; without kelurahan boundaries the maps stay at kecamatan level; without any, the
+    pages work without maps. Each case is a warning that says what to import."""
+    out: dict[str, Batas] = {}
+    m: list[Masalah] = []
+    hilang = []
+    for tingkat in tingkat_batas(multi):
+        if not (geo_dir / BERKAS_BATAS[tingkat]).is_file():
+            hilang.append(tingkat)
+            continue
+        b, mm = muat_batas(geo_dir, tingkat, set(wilayah.loc[wilayah["tingkat"] == tingkat, "kode"].dropna()))
+        m += mm
+        if b is not None:
+            out[tingkat] = b
+    if multi:
+        m += [Masalah(BERKAS_BATAS[t], None, None, None, f"berkas batas wilayah tidak ditemukan di {geo_dir}; peta "
+                      "tingkat ini tidak ditampilkan", PERINGATAN) for t in hilang]
+        return out, m
+    impor = "python -m siaga impor BERKAS --jenis batas"
+    if "kecamatan" in hilang and "kelurahan" in out:
+        kel = wilayah[wilayah["tingkat"] == "kelurahan"]
+        out["kecamatan"] = turunkan(out["kelurahan"], dict(zip(kel["kode"], kel["kode_induk"], strict=True)))
+        m.append(Masalah(BERKAS_BATAS["kecamatan"], None, None, None,
+                         f"batas kecamatan tidak ada di {geo_dir}; diturunkan dari batas kelurahan saat dimuat. Untuk "
+                         f"menyimpannya, impor batas kelurahan dengan --turunkan-kecamatan ({impor} "
+                         "--turunkan-kecamatan) atau impor batas kecamatan", PERINGATAN))
+    elif "kelurahan" in hilang and "kecamatan" in out:
+        m.append(Masalah(BERKAS_BATAS["kelurahan"], None, None, None,
+                         f"batas kelurahan/desa tidak ada di {geo_dir}; peta tetap di tingkat kecamatan. Impor batas "
+                         f"kelurahan/desa ({impor}) untuk peta per kelurahan", PERINGATAN))
+    elif not out:
+        m.append(Masalah("batas wilayah", None, None, None,
+                         f"belum ada batas wilayah di {geo_dir}; halaman tampil tanpa peta. Impor batas kecamatan atau "
+                         f"kelurahan/desa ({impor}; batas kelurahan dengan --turunkan-kecamatan)", PERINGATAN))
+    return out, m
+
+
 def geojson(batas: Batas, props: pd.DataFrame) -> dict:
     """A GeoJSON FeatureCollection of the boundaries joined (on ``kode``) with ``props``."""
     merged = batas.gdf.merge(props, on="kode", how="inner")

@@ -50,6 +50,7 @@ class HasilImpor:
     mode: str = "ganti"                          # tambah (append to a log) or ganti (replace the file)
     baris_baru: int | None = None                # rows added (append) or imported (replace)
     tabel: pd.DataFrame | None = field(default=None, repr=False)  # typed rows (internal: may hold personal data)
+    tak_cocok: pd.DataFrame | None = None        # boundary features that matched no region (every one)
 
     @property
     def galat(self) -> list[Masalah]:

@@ -26,7 +26,7 @@ from siaga.inti import fmt
 from siaga.inti.config import Paths, Wilayah, muat_wilayah
 from siaga.inti.kontrak import INPUTS, TINGKAT_TAHAP, Input
 from siaga.inti.masalah import GALAT, MASKED, PERINGATAN, Masalah, MasalahError
-from siaga.masuk import impor_batas, riwayat, urai
+from siaga.masuk import impor_batas, kewajaran, riwayat, urai
 from siaga.masuk.baca import baca_tabel, lokasi_berkas
 from siaga.masuk.cocok import TINGKAT, Pencocok
 from siaga.masuk.hasil import Berkas, HasilImpor, sha256
@@ -176,13 +176,17 @@ def _angka(x) -> str:
 
 
 def pratinjau(inp: Input, df: pd.DataFrame, n: int = MAKS_PRATINJAU) -> pd.DataFrame:
-    """The first rows as they will be stored, formatted in Indonesian; personal columns masked."""
+    """The first rows as they will be stored, formatted in Indonesian; personal columns masked, and
+    personal data typed into a shared free-text column too (the import refuses it)."""
     head = df.head(n)
     out = pd.DataFrame({"baris": head["_baris"].astype(int).to_numpy()})
     for k in inp.kolom:
         s = head[k.nama]
         if k.pribadi:
             col = s.map(lambda x: "" if pd.isna(x) or x == "" else MASKED)
+        elif k.jenis in ("teks", "nama"):
+            col = s.map(lambda x: "" if x is None or pd.isna(x)
+                        else MASKED if kewajaran.jenis_pribadi(str(x)) else str(x))
         elif k.jenis in ("bulat", "desimal"):
             col = s.map(_angka)
         elif k.jenis in ("lintang", "bujur"):

@@ -14,8 +14,10 @@ rings oriented (RFC 7946), projected CRS (e.g. UTM 48S) transformed to WGS84.
 from __future__ import annotations
 
 import json
+import re
 import tempfile
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import geopandas as gpd
@@ -25,18 +27,17 @@ import shapely
 from shapely.geometry import mapping
 
 from siaga.inti import fmt
-from siaga.inti.config import Paths, muat_wilayah
+from siaga.inti.config import Paths, Wilayah, muat_wilayah
 from siaga.inti.masalah import PERINGATAN, Masalah, MasalahError
 from siaga.masuk import geo
-from siaga.masuk.cocok import CARA_BPS, CARA_EJAAN, CARA_KODE, CARA_NAMA, TINGKAT, Pencocok
+from siaga.masuk.cocok import CARA_BPS, CARA_KODE, TINGKAT, Pencocok
 from siaga.masuk.hasil import Berkas, HasilImpor, sha256
 from siaga.masuk.periksa import muat_sekarang
+from siaga.masuk.urai import norm_nama
 
 AKHIRAN = (".geojson", ".json", ".shp", ".gpkg")
 INDONESIA = (94.0, -11.5, 142.0, 6.5)        # lon/lat bounding box
-MAKS_DAFTAR = 20
 CELAH = 0.001        # a gap between kelurahan smaller than this share of their kecamatan is closed when dissolving
-_PRIORITAS = {CARA_KODE: 0, CARA_BPS: 1, CARA_NAMA: 2, CARA_EJAAN: 2}
 
 
 def _tolak(sumber: str, alasan: str) -> MasalahError:
@@ -160,39 +161,90 @@ def _teks(s: pd.Series) -> pd.Series:
     return s.map(one).astype(object)
 
 
+@dataclass(frozen=True)
+class KolomBatas:
+    """A property column and the level its values name (kecamatan or kelurahan), with how many
+    distinct places it names there and whether by code (Kemendagri or BPS) or by name."""
+    nama: str
+    tingkat: str
+    n: int
+    kode: bool
+
+
+def _peran_kolom(cols: dict[str, pd.Series], pc: Pencocok) -> list[KolomBatas]:
+    """Each property column that names places, at the one level it names most of (a kecamatan
+    column of a kelurahan file names kecamatan, whatever a kelurahan happens to be called)."""
+    out = []
+    for c, s in cols.items():
+        if s.isna().all():
+            continue
+        best = None
+        for lv in TINGKAT:
+            r = pc.banyak(s, (lv,))
+            n = int(r["kode"].nunique())
+            kode = bool(r["cara"].isin([CARA_KODE, CARA_BPS]).any())
+            if n and (best is None or n > best.n):
+                best = KolomBatas(c, lv, n, kode)
+        if best is not None:
+            out.append(best)
+    return out
+
+
 def cocokkan(props: pd.DataFrame, pc: Pencocok, tingkat: str | None = None) -> tuple[str, pd.DataFrame]:
-    """The level of the file and, per feature: ``kode``, ``cara``, ``kolom``, ``nilai``, ``alasan``."""
+    """The level of the file and, per feature: ``kode``, ``cara``, ``kolom``, ``nilai``, ``alasan``,
+    ``induk_berkas`` (the kecamatan the feature's own kecamatan column names, if any).
+
+    A feature matches by its own code or name column of that level only (the code first): never
+    through another column, so a kelurahan whose name is misspelled is not merged into a
+    kelurahan named like its kecamatan. Kelurahan names that repeat across kecamatan are told
+    apart by the feature's kecamatan column."""
     cols = {c: _teks(props[c]) for c in props.columns}
-    best_level, best, best_n = None, None, -1
-    for lv in ([tingkat] if tingkat else TINGKAT):
-        # kelurahan names repeat across kecamatan: the kecamatan of the same feature narrows them
-        induk = cocokkan(props, pc, "kecamatan")[1]["kode"] if lv == "kelurahan" else None
-        results = []
-        for c, s in cols.items():
-            if s.isna().all():
-                continue
-            r = pc.banyak(s, (lv,), induk)
-            n = int(r["kode"].notna().sum())
-            caras = r["cara"].dropna()
-            rank = min((_PRIORITAS[x] for x in caras.unique()), default=9)
-            angka = bool(s.dropna().str.fullmatch(r"[\d.,\s-]*").all())   # ids, areas: least telling
-            results.append((rank, -n, angka, c, r, s))
-        results.sort(key=lambda t: t[:3])
-        out = pd.DataFrame({"kode": None, "cara": None, "kolom": None, "nilai": None, "alasan": None},
-                           index=props.index, dtype=object)
-        for *_, c, r, s in results:
-            take = out["kode"].isna() & r["kode"].notna()
-            out.loc[take, ["kode", "cara"]] = r.loc[take, ["kode", "cara"]].to_numpy()
-            out.loc[take, "kolom"] = c
-            out.loc[take, "nilai"] = s[take]
-            why = out["kode"].isna() & out["alasan"].isna() & r["alasan"].notna()
-            out.loc[why, "alasan"] = r.loc[why, "alasan"]
-            out.loc[why, "kolom"] = c
-            out.loc[why, "nilai"] = s[why]
-        n_distinct = out["kode"].nunique()
-        if n_distinct > best_n:
-            best_level, best, best_n = lv, out, n_distinct
-    return best_level, best
+    peran = _peran_kolom(cols, pc)
+    per_tingkat = {lv: sum(k.n for k in peran if k.tingkat == lv) for lv in TINGKAT}
+    # a kelurahan file names its kecamatan too; a kecamatan file has no kelurahan column
+    lv = tingkat or ("kelurahan" if per_tingkat["kelurahan"] else "kecamatan")
+    sendiri = sorted((k for k in peran if k.tingkat == lv), key=lambda k: (not k.kode, -k.n))
+    kode_kol = next((k.nama for k in sendiri if k.kode), None)
+    nama_kol = next((k.nama for k in sendiri if not k.kode), None)
+    kec_kol = next((k.nama for k in sorted(peran, key=lambda k: (not k.kode, -k.n)) if k.tingkat == "kecamatan"),
+                   None) if lv == "kelurahan" else None
+    induk = pc.banyak(cols[kec_kol], ("kecamatan",))["kode"] if kec_kol else None
+    out = pd.DataFrame({"kode": None, "cara": None, "kolom": None, "nilai": None, "alasan": None,
+                        "induk_berkas": None}, index=props.index, dtype=object)
+    if induk is not None:
+        out["induk_berkas"] = induk
+    for c in (kode_kol, nama_kol):
+        if c is None:
+            continue
+        s = cols[c]
+        r = pc.banyak(s, (lv,), induk)
+        todo = out["kode"].isna()
+        take = todo & r["kode"].notna()
+        out.loc[take, ["kode", "cara"]] = r.loc[take, ["kode", "cara"]].to_numpy()
+        out.loc[take, "kolom"] = c
+        out.loc[take, "nilai"] = s[take]
+        why = todo & ~take & out["alasan"].isna() & (r["alasan"].notna() | s.isna())
+        out.loc[why, "alasan"] = r.loc[why, "alasan"].where(r.loc[why, "alasan"].notna(), f"kolom {c} kosong")
+        out.loc[why, "kolom"] = c
+        out.loc[why, "nilai"] = s[why]
+    if kode_kol is None and nama_kol is None:
+        out["alasan"] = f"tidak ada properti kode atau nama {lv}"
+    return lv, out
+
+
+def _tingkat_atas(props: pd.DataFrame, wil: Wilayah) -> tuple[str, str] | None:
+    """(level, what names it) when the features name the desk's kab/kota or its province itself,
+    by code or name, rather than its kecamatan or kelurahan."""
+    nama_kab = {norm_nama(wil.nama), norm_nama(re.sub(r"^(kota|kabupaten|kab\.?)\s+", "", wil.nama, flags=re.I))}
+    nama_prov = {norm_nama(wil.provinsi)} - {""}
+    kolom = {c: _teks(props[c]).dropna() for c in props.columns}
+    for c, s in kolom.items():
+        if s.eq(wil.kode).any() or s.map(norm_nama).isin(nama_kab).any():
+            return "kab/kota", f"{c} = {s.iloc[0]}"
+    for c, s in kolom.items():
+        if s.map(norm_nama).isin(nama_prov).any() or (s.eq(wil.kode[:2]).any() and "KD" in str(c).upper()):
+            return "provinsi", f"{c} = {s.iloc[0]}"
+    return None
 
 
 def _di_luar(props: pd.DataFrame, kode_kab: str, bps_kab: set[str]) -> pd.Series:
@@ -254,16 +306,25 @@ def periksa(paths: Paths, data: bytes | None, sumber: str, path: Path | None = N
                            "(menurut kodenya) dan dilewati.")
     per_kode: dict[str, list] = {}
     counts = {"koleksi": 0, "diperbaiki": 0}
-    unmatched = bukan_poligon = 0
+    bukan_poligon = 0
+    tak: list[dict] = []
     for i, (g, row) in enumerate(zip(geoms, hasil.itertuples(index=False))):
         if luar.iloc[i]:
             continue
         if row.kode is None:
-            unmatched += 1
-            if unmatched <= MAKS_DAFTAR:
-                lap.masalah.append(Masalah(sumber, None, row.kolom, row.nilai,
-                                           f"fitur ke-{i + 1} dilewati: "
-                                           + (row.alasan or "tidak ada properti kode atau nama"), PERINGATAN))
+            alasan = row.alasan or "tidak ada properti kode atau nama"
+            tak.append({"fitur": i + 1, "kolom": row.kolom or "", "nilai": "" if row.nilai is None else str(row.nilai),
+                        "alasan": alasan})
+            lap.masalah.append(Masalah(sumber, None, row.kolom, row.nilai, f"fitur ke-{i + 1} dilewati: {alasan}",
+                                       PERINGATAN))
+            continue
+        induk = pc.induk.get(row.kode)
+        if lv == "kelurahan" and row.induk_berkas is not None and induk != row.induk_berkas:
+            lap.masalah.append(Masalah(sumber, None, row.kolom, row.nilai,
+                                       f"fitur ke-{i + 1}: kelurahan {pc.label(row.kode)} berada di kecamatan "
+                                       f"{pc.label(induk)}, tetapi berkas menyebut kecamatan "
+                                       f"{pc.label(row.induk_berkas)}; periksa nama atau kode kelurahan dan "
+                                       "kecamatannya"))
             continue
         g2 = shapely.force_2d(g) if g is not None else None
         poly, what = _poligon(g2)
@@ -275,10 +336,10 @@ def periksa(paths: Paths, data: bytes | None, sumber: str, path: Path | None = N
         if what:
             counts[what] += 1
         per_kode.setdefault(row.kode, []).append(poly)
-    if unmatched > MAKS_DAFTAR:
-        lap.masalah.append(Masalah(sumber, None, None, None,
-                                   f"dan {fmt.angka(unmatched - MAKS_DAFTAR)} fitur lain tidak cocok dan dilewati",
-                                   PERINGATAN))
+    lap.tak_cocok = pd.DataFrame(tak, columns=["fitur", "kolom", "nilai", "alasan"])
+    if tak:
+        lap.catatan.append(f"{fmt.angka(len(tak))} fitur tidak cocok dengan {lv} mana pun dan dilewati (semuanya "
+                           "tercantum di daftar masalah).")
     if counts["koleksi"]:
         lap.catatan.append(f"{fmt.angka(counts['koleksi'])} GeometryCollection diambil bagian poligonnya.")
     if counts["diperbaiki"]:
@@ -292,6 +353,16 @@ def periksa(paths: Paths, data: bytes | None, sumber: str, path: Path | None = N
                                                              "harus berupa area (Polygon atau MultiPolygon)"))
         return lap
     if not per_kode:
+        atas = _tingkat_atas(props, wil) if hasil["kode"].isna().all() else None
+        if atas is not None:       # the whole file is at another level: one message says so
+            lewat = ("Tingkat wilayah:", f"{fmt.angka(len(tak))} fitur")
+            lap.catatan = [c for c in lap.catatan if not c.startswith(lewat)]
+            lap.masalah = [m for m in lap.masalah if "dilewati" not in m.alasan]
+            lap.masalah.append(Masalah(sumber, None, None, atas[1],
+                                       f"berkas ini berisi batas tingkat {atas[0]} ({fmt.angka(len(props))} fitur), "
+                                       "bukan kecamatan atau kelurahan/desa; impor batas kecamatan (mis. BIG "
+                                       "ADMINISTRASIKECAMATAN_AR) atau kelurahan/desa (ADMINISTRASIDESA_AR)"))
+            return lap
         lap.masalah.append(Masalah(sumber, None, None, None,
                                    f"tidak ada fitur yang cocok dengan kecamatan atau kelurahan di wilayah.csv "
                                    f"(properti yang diperiksa: {', '.join(map(str, props.columns)) or 'tidak ada'})"))
@@ -319,6 +390,14 @@ def periksa(paths: Paths, data: bytes | None, sumber: str, path: Path | None = N
                                    "fitur": [len(per_kode[k]) for k in utuh],
                                    "luas_km2": [fmt.angka(a, 2) for a in luas]})
                      .sort_values("kode").reset_index(drop=True))
+    if lv == "kelurahan" and not turunkan:
+        if (paths.geo / geo.BERKAS_BATAS["kecamatan"]).is_file():
+            lap.catatan.append("Batas kecamatan yang ada tidak diubah; untuk membentuknya dari batas kelurahan ini, "
+                               "impor dengan --turunkan-kecamatan (halaman Data: centang Turunkan juga batas "
+                               "kecamatan).")
+        else:
+            lap.catatan.append("Belum ada batas kecamatan: dasbor menurunkannya dari batas kelurahan ini saat dimuat. "
+                               "Untuk menyimpannya sebagai berkas, impor dengan --turunkan-kecamatan.")
     if turunkan and lv == "kelurahan":
         _turunkan(lap, pc, tampil, utuh)
     return lap

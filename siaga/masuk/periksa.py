@@ -7,6 +7,7 @@ Nothing here touches DuckDB or Streamlit."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -15,7 +16,7 @@ import pandas as pd
 from siaga.inti.config import Paths, Wilayah
 from siaga.inti.kontrak import DIMUAT, INPUTS, POLA, TINGKAT_TAHAP, Input, Kolom
 from siaga.inti.masalah import GALAT, MASKED, PERINGATAN, Masalah, MasalahError
-from siaga.masuk import urai
+from siaga.masuk import kewajaran, urai
 from siaga.masuk.baca import baca_tabel, lokasi_berkas
 from siaga.masuk.cocok import Pencocok
 
@@ -54,24 +55,32 @@ class Pemeriksa:
         self.masalah: list[Masalah] = []
         self._counts: dict[tuple, int] = {}
 
-    def tambah(self, baris, kolom, nilai, alasan, tingkat=GALAT):
+    def tambah(self, baris, kolom, nilai, alasan, tingkat=GALAT, lembar: str | None = None):
         key = (kolom, alasan, tingkat)
         n = self._counts.get(key, 0)
         self._counts[key] = n + 1
         if n < MAX_PER_KOLOM:
             if nilai is not None and kolom and kolom in self.inp.pribadi:
                 nilai = MASKED
-            self.masalah.append(Masalah(self.inp.berkas, baris, kolom, nilai, alasan, tingkat))
+            self.masalah.append(Masalah(self.inp.berkas, baris, kolom, nilai, alasan, tingkat, lembar))
 
     def tambah_baris(self, df: pd.DataFrame, mask: pd.Series, kolom: str | None, alasan: str, tingkat=GALAT):
-        mask = mask.fillna(False).astype(bool)
+        values = df[kolom] if kolom in df.columns else pd.Series(None, index=df.index, dtype=object)
+        self.tambah_nilai(df, mask, kolom, values, alasan, tingkat)
+
+    def tambah_nilai(self, df: pd.DataFrame, mask: pd.Series, kolom: str | None, nilai: pd.Series, alasan: str,
+                     tingkat=GALAT):
+        """The rows of ``df`` where ``mask`` holds, each shown with its ``nilai``."""
+        mask = mask.reindex(df.index).fillna(False).astype(bool)
         n = int(mask.sum())
         if not n:
             return
         sub = df.loc[mask].head(MAX_PER_KOLOM)
-        values = sub[kolom] if kolom in sub.columns else pd.Series(None, index=sub.index, dtype=object)
-        for baris, nilai in zip(sub["_baris"], values):
-            self.tambah(int(baris), kolom, None if pd.isna(nilai) else str(nilai), alasan, tingkat)
+        values = nilai.reindex(sub.index)
+        lembar = sub["_lembar"] if "_lembar" in sub.columns else pd.Series(None, index=sub.index, dtype=object)
+        for baris, x, lb in zip(sub["_baris"], values, lembar):
+            self.tambah(int(baris), kolom, None if pd.isna(x) else str(x), alasan, tingkat,
+                        lb if isinstance(lb, str) else None)
         if n > len(sub):
             key = (kolom, alasan, tingkat)
             self._counts[key] = self._counts.get(key, 0) + n - len(sub)
@@ -95,7 +104,7 @@ def validasi(inp: Input, raw: pd.DataFrame) -> tuple[pd.DataFrame | None, list[M
     if "_baris" not in raw.columns:
         raw["_baris"] = range(2, len(raw) + 2)
     # drop rows that are entirely blank (``;;;`` lines from Excel)
-    data_cols = [c for c in raw.columns if c != "_baris"]
+    data_cols = [c for c in raw.columns if c not in ("_baris", "_lembar")]
     for c in data_cols:
         raw[c] = raw[c].astype(str).str.strip()
     if data_cols:
@@ -113,6 +122,9 @@ def validasi(inp: Input, raw: pd.DataFrame) -> tuple[pd.DataFrame | None, list[M
 
     out = pd.DataFrame(index=raw.index)
     out["_baris"] = raw["_baris"]
+    if "_lembar" in raw.columns:
+        out["_lembar"] = raw["_lembar"]
+    kewajaran.teks_pribadi(inp, out, raw, v)
     for col in inp.kolom:
         s = raw[col.nama] if col.nama in raw.columns else pd.Series("", index=raw.index, dtype=str)
         blank = s.eq("")
@@ -168,7 +180,8 @@ def validasi(inp: Input, raw: pd.DataFrame) -> tuple[pd.DataFrame | None, list[M
         later = dup & out["_baris"].ne(first.reindex(out.index))
         for idx in out.index[later][:MAX_PER_KOLOM]:
             v.tambah(int(out.at[idx, "_baris"]), "+".join(key), None,
-                  f"baris ganda: kunci ({', '.join(key)}) sama dengan baris {int(first.at[idx])}")
+                     f"baris ganda: kunci ({', '.join(key)}) sama dengan baris {int(first.at[idx])}",
+                     lembar=out.at[idx, "_lembar"] if "_lembar" in out.columns else None)
     v.ringkas()
     return out, v.masalah
 
@@ -194,9 +207,12 @@ def _ref_check(v: Pemeriksa, df: pd.DataFrame, kolom: str, allowed: Iterable[str
     v.tambah_baris(df, bad, kolom, f"kode tidak ditemukan di {target}")
 
 
-def cek_silang(tabel: dict[str, pd.DataFrame], wil: Wilayah) -> list[Masalah]:
-    """Checks across files: references, code hierarchy, stage levels, quantities."""
+def cek_silang(tabel: dict[str, pd.DataFrame], wil: Wilayah, sekarang: dt.datetime | None = None) -> list[Masalah]:
+    """Checks across files: references, code hierarchy, stage levels, quantities, and the
+    plausibility rules of the contract (:mod:`siaga.masuk.kewajaran`; ``sekarang``: the moment of
+    checking in local time, now by default)."""
     out: list[Masalah] = []
+    sekarang = sekarang or kewajaran.sekarang_wilayah(wil)
     for name, df in tabel.items():
         inp = INPUTS[name]
         v = Pemeriksa(inp)
@@ -204,6 +220,7 @@ def cek_silang(tabel: dict[str, pd.DataFrame], wil: Wilayah) -> list[Masalah]:
             if r.input in tabel and r.kolom in df:
                 _ref_check(v, df, r.kolom, tabel[r.input][r.kolom_tujuan].dropna(), INPUTS[r.input].berkas)
         _semantic(name, df, tabel, wil, v)
+        kewajaran.periksa(inp, df, tabel, wil, v, sekarang)
         v.ringkas()
         out.extend(v.masalah)
     return out

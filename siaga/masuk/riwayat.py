@@ -38,6 +38,7 @@ from pathlib import Path
 
 from siaga.inti.config import Paths
 from siaga.inti.fileio import ganti, sisa_sementara, tulis_atomik, tulis_sementara
+from siaga.inti.galat import pesan_os
 from siaga.inti.masalah import GALAT, Masalah, MasalahError
 from siaga.masuk.hasil import Berkas, sha256
 
@@ -99,6 +100,11 @@ def _sha_file(p: Path) -> str | None:
         return None
 
 
+def galat_os(exc: OSError, tindakan: str) -> MasalahError:
+    """A file-system failure of the history (read-only folder, full disk, no permission) in Indonesian."""
+    return MasalahError([Masalah("riwayat", None, None, None, pesan_os(exc, tindakan))])
+
+
 def daftar(paths: Paths) -> list[Versi]:
     """Every recorded version, oldest first (read only; no lock needed)."""
     p = folder(paths) / MANIFEST
@@ -141,8 +147,11 @@ class Kunci:
         self._fd: int | None = None
 
     def __enter__(self) -> Kunci:
-        folder(self.paths).mkdir(parents=True, exist_ok=True)
-        self._fd = os.open(folder(self.paths) / KUNCI, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            folder(self.paths).mkdir(parents=True, exist_ok=True)
+            self._fd = os.open(folder(self.paths) / KUNCI, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as exc:
+            raise galat_os(exc, "membuat kunci riwayat impor") from None
         deadline = time.monotonic() + self.tunggu
         while True:
             try:
@@ -157,6 +166,9 @@ class Kunci:
                 time.sleep(0.2)
         try:
             self.pulihkan_terputus()
+        except OSError as exc:
+            self.__exit__(None, None, None)
+            raise galat_os(exc, "merampungkan impor yang terputus") from None
         except BaseException:
             self.__exit__(None, None, None)
             raise
@@ -307,10 +319,13 @@ class Kunci:
         kabar = kabar or (lambda _: None)
         semua = daftar(self.paths)
         kabar("mencatat riwayat")
-        self._awal(semua, berkas)
-        v = Versi(self._nomor_baru(semua), dt.datetime.now().isoformat(timespec="seconds"), oleh, aksi, jenis,
-                  sumber, sumber_sha256, [self._meta(b) for b in berkas], MENUNGGU, dari_versi)
-        self._rekam(semua, v, berkas)
+        try:
+            self._awal(semua, berkas)
+            v = Versi(self._nomor_baru(semua), dt.datetime.now().isoformat(timespec="seconds"), oleh, aksi, jenis,
+                      sumber, sumber_sha256, [self._meta(b) for b in berkas], MENUNGGU, dari_versi)
+            self._rekam(semua, v, berkas)
+        except OSError as exc:       # nothing replaced; a half-written copy is removed by the next lock holder
+            raise galat_os(exc, "menyimpan salinan versi di .riwayat") from None
         staged: list[tuple[Path, Path, Berkas]] = []
         replaced: list[Berkas] = []
         try:
@@ -331,18 +346,24 @@ class Kunci:
             for tmp, t, b in staged:
                 ganti(tmp, t)
                 replaced.append(b)
-        except BaseException:
+        except BaseException as exc:
+            # put everything back; each step on its own, so a full disk cannot stop the others
             for tmp, _, _ in staged:
-                with contextlib.suppress(FileNotFoundError):
+                with contextlib.suppress(OSError):
                     tmp.unlink()
             for b in replaced:
-                self._kembalikan(semua, v.nomor, b.folder, b.nama)
+                with contextlib.suppress(OSError):
+                    self._kembalikan(semua, v.nomor, b.folder, b.nama)
             v.status, v.keterangan = BATAL, "gagal diperiksa sebelum disimpan; data sebelumnya tetap dipakai"
-            _tulis_manifest(self.paths, semua)
+            with contextlib.suppress(OSError):      # else the next lock holder marks it batal
+                _tulis_manifest(self.paths, semua)
+            if isinstance(exc, OSError):
+                raise galat_os(exc, "menulis berkas impor") from None
             raise
         kabar("menandai versi selesai")
         v.status = SELESAI
-        _tulis_manifest(self.paths, semua)
+        with contextlib.suppress(OSError):          # the files are in place: the next lock holder marks it selesai
+            _tulis_manifest(self.paths, semua)
         return v
 
 

@@ -11,7 +11,8 @@ hours after which data whose newest event is older are flagged stale (default 6)
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+import math
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
@@ -115,3 +116,80 @@ def pesan_waktu(rentang: Rentang | None, tanggal: dt.date, sekarang: dt.datetime
 def jam(sekarang: dt.datetime, tz: str, zona: str) -> str:
     """``14.05 WIB``: an aware moment in the region's time zone."""
     return fmt.jam(sekarang.astimezone(ZoneInfo(tz)), zona)
+
+
+# ------------------------------------------------------------------ fitting the screen
+
+LAYAR_BAWAAN = (1920, 1080)      # until the browser has said its size (and in AppTest)
+HURUF_MIN = 0.018                # no text smaller than 1,8 % of the screen height
+HURUF = 0.021                    # chart and map text: 2,1 % of the height (label shrinking stops at HURUF_MIN)
+TINGGI_PESAN = {"peringatan": 0.065, "info": 0.035}   # what a time-honesty box or line takes from the body
+TINGGI_VISUAL = 0.46             # a chart or the map: this share of the height (the rest: header, cards, footer)
+REM = 0.021                      # 1 rem of the big screen: 2,1 % of the height (layar.css: html font-size 2.1vh)
+TEPI = 0.025                     # left and right padding of the page, share of the width (layar.css)
+LEBAR_VISUAL = 0.42              # share of the content width the visual takes beside a table
+LEBAR_VISUAL_LUAS = 0.58         # … beside a narrow table (three columns or fewer)
+BARIS_TABEL = 0.055              # height of one table row (one line of text), share of the screen height
+
+
+def ruang_pesan(tingkat: Iterable[str]) -> float:
+    """Share of the height the time-honesty messages above a slide take (a warning box, an info line)."""
+    return sum(TINGGI_PESAN.get(t, TINGGI_PESAN["peringatan"]) for t in tingkat)
+
+
+@dataclass(frozen=True)
+class Layar:
+    """The browser's viewport in CSS pixels, and the pixel sizes derived from it. Text in the page
+    scales by CSS (``vh`` units in layar.css); charts and the map image are drawn at a pixel size,
+    so they are sized here from the same rules."""
+    lebar: int = LAYAR_BAWAAN[0]
+    tinggi: int = LAYAR_BAWAAN[1]
+    dilaporkan: bool = False         # the browser said so (else the default size)
+
+    @classmethod
+    def dari(cls, nilai: Mapping | None) -> Layar:
+        """From what the browser reported (``{"lebar": …, "tinggi": …}``); anything missing or odd
+        falls back to the default size."""
+        try:
+            lebar, tinggi = int(nilai["lebar"]), int(nilai["tinggi"])   # type: ignore[index]
+        except (TypeError, KeyError, ValueError):
+            return cls()
+        if not (320 <= lebar <= 16_000 and 240 <= tinggi <= 16_000):
+            return cls()
+        return cls(lebar, tinggi, True)
+
+    @property
+    def kode(self) -> str:
+        """``1920x1080`` for a reported size, ``bawaan`` until then (tests wait on it)."""
+        return f"{self.lebar}x{self.tinggi}" if self.dilaporkan else "bawaan"
+
+    @property
+    def huruf(self) -> int:
+        """Text size of charts and map labels, px."""
+        return max(round(self.tinggi * HURUF), self.huruf_min)
+
+    @property
+    def huruf_min(self) -> int:
+        """The smallest text a chart or map label may shrink to, px (≥ 1,8 % of the height)."""
+        return math.ceil(self.tinggi * HURUF_MIN)
+
+    @property
+    def isi(self) -> int:
+        """Width of the page's content, px."""
+        return round(self.lebar * (1 - 2 * TEPI))
+
+    def visual(self, ada_tabel: bool, bagian: float = LEBAR_VISUAL, kurang: float = 0.0) -> tuple[int, int]:
+        """(width, height) in px of a slide's chart or map: ``bagian`` of the width beside the table
+        (less the gap between the columns, 1 rem), or the whole width; ``kurang`` of the height is
+        taken by a warning above."""
+        lebar = (self.isi - self.tinggi * REM) * bagian - 2 if ada_tabel else self.isi - 2     # 2 px: rounding
+        return round(lebar), round(self.tinggi * (TINGGI_VISUAL - kurang))
+
+    @staticmethod
+    def bagian_visual(kolom_tabel: int) -> float:
+        """The visual's share of the width beside a table of ``kolom_tabel`` columns."""
+        return LEBAR_VISUAL_LUAS if kolom_tabel <= 3 else LEBAR_VISUAL
+
+    def baris(self, ruang: float = TINGGI_VISUAL) -> int:
+        """How many table rows fit the body (``ruang``: share of the height), header and note aside."""
+        return max(int(ruang / BARIS_TABEL) - 2, 3)

@@ -95,6 +95,13 @@ class Slide:
     kosong: str = ""                   # said instead of a visual when there is nothing to draw
     kalimat: tuple[str, ...] = ()      # sentences that are the slide's body (the situation summary)
 
+    @property
+    def pesan_kosong(self) -> str:
+        """The empty-state sentence to show, only when the slide really has nothing else to show
+        (no chart, map, table or sentences): never beside a table that lists items."""
+        kosong = self.grafik is None and self.peta is None and self.tabel is None and not self.kalimat
+        return self.kosong if kosong else ""
+
 
 @dataclass(frozen=True)
 class Paparan:

@@ -17,6 +17,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pydeck as pdk
 
+from siaga.akses import RINCIAN
 from siaga.inti import fmt
 from siaga.inti.kontrak import LABEL_KEPARAHAN, PENANGGUNG_JAWAB_NETRALITAS
 from siaga.model import grafik, jadwal, level, perubahan, tugas
@@ -304,7 +305,10 @@ def susun(q: Q, k: Konteks) -> HalamanRingkasan:
                               for b in berikut.to_dict("records")),
         indikator=indikator(ind, layanan(q, k), k),
         situasi=situasi(k, r, kec, rencana, semua),
-        perhatian=Tabel.dari(perhatian(semua, k.wilayah.zona_waktu, tugas.nama_unit(k)), KOLOM_PERHATIAN, maks=None,
+        # free text (who follows up) only for roles with row-level access: pimpinan and the public
+        # demo get the sentence without it (issue 15)
+        perhatian=Tabel.dari(perhatian(semua if k.akses.boleh(RINCIAN) else semua.assign(pic=None),
+                                       k.wilayah.zona_waktu, tugas.nama_unit(k)), KOLOM_PERHATIAN, maks=None,
                              satuan="hal"),
         perhatian_angka=angka_perhatian(semua),
         kecamatan=kec,

@@ -97,9 +97,14 @@ def lupakan() -> None:
 
 def _catat(aksi: str, objek: str, hasil: HasilImpor) -> None:
     from siaga.akses import audit, gerbang
+    from siaga.inti.galat import pesan_os
 
-    gerbang.catat(aksi, objek + (f", versi {hasil.versi}" if hasil.versi else ""),
-                  audit.BERHASIL if hasil.ok else audit.GAGAL)
+    try:
+        gerbang.catat(aksi, objek + (f", versi {hasil.versi}" if hasil.versi else ""),
+                      audit.BERHASIL if hasil.ok else audit.GAGAL)
+    except OSError as exc:
+        st.session_state["data_audit_galat"] = ("Tercatat di riwayat impor, tetapi log audit tidak dapat ditulis. "
+                                                + pesan_os(exc, "menulis log audit"))
 
 
 def terima(paths: Paths, jenis: str, data: bytes, nama: str, oleh: str, opsi: dict) -> None:

@@ -164,6 +164,20 @@ def catat_buka_audit() -> None:
         st.session_state["_audit_dibuka"] = True
 
 
+def rantai_audit() -> None:
+    """Whether the audit log is whole: its hash chain recomputed, and its end against the anchor."""
+    h = audit.periksa_rantai(gerbang.folder())
+    lama = f" ({fmt.angka(h.lama)} baris lama dari sebelum rantai dipakai)" if h.lama else ""
+    if h.utuh:
+        st.success(f"Log audit utuh: {fmt.angka(h.diperiksa)} baris berantai diperiksa, tidak ada yang diubah atau "
+                   f"dihapus{lama}.", icon=":material/verified:")
+        return
+    st.error(f"Log audit TIDAK utuh: {fmt.angka(len(h.masalah))} kejanggalan pada rantainya. Baris log mungkin "
+             "diubah atau dihapus di luar aplikasi; simpan salinan berkas .akses sekarang dan ikuti prosedur insiden "
+             "(docs/privacy.md §9).", icon=":material/gpp_bad:")
+    st.dataframe(pd.DataFrame({"Kejanggalan": h.masalah}), hide_index=True, width="stretch")
+
+
 def tabel_audit(terakhir: int = 1000) -> pd.DataFrame:
     """The last events, newest first."""
     rows = [{"Waktu": _waktu(e.get("waktu")), "Pengguna": e.get("pengguna", ""), "Peran": e.get("peran", ""),

@@ -8,13 +8,14 @@ from __future__ import annotations
 import datetime as dt
 import queue
 import threading
+from collections.abc import Callable
 from typing import NamedTuple
 
 import streamlit as st
 from streamlit.runtime.scriptrunner import add_script_run_ctx, get_script_run_ctx
 
 from siaga import akses, laporan
-from siaga.akses import Lingkup, gerbang
+from siaga.akses import Lingkup, audit, gerbang
 from siaga.inti import fmt
 from siaga.laporan.gambar import NAMA_POSTER
 from siaga.model.konteks import Konteks, nama_lingkup
@@ -98,21 +99,34 @@ def tombol_laporan(k: Konteks) -> None:
         siap = st.session_state.get("_laporan")
         if siap is not None and siap[0] == kunci:
             kode = k.kecamatan or k.wilayah.kode
+            ak = gerbang.akses()
             if format == GAMBAR:
-                unduh_gambar(siap[1], kode, k.tanggal)
+                unduh_gambar(siap[1], kode, k.tanggal, ak)
             else:
                 f = laporan.FORMAT[format]
-                st.download_button(f"Unduh {f.label}", data=siap[1], mime=f.mime, key="laporan_unduh",
-                                   file_name=laporan.nama_berkas(kode, k.tanggal, format),
-                                   icon=":material/download:", on_click="ignore", type="primary")
+                berkas = laporan.nama_berkas(kode, k.tanggal, format)
+                st.download_button(f"Unduh {f.label}", data=dicatat(siap[1], berkas, ak), mime=f.mime,
+                                   key="laporan_unduh", file_name=berkas, icon=":material/download:",
+                                   on_click="ignore", type="primary")
 
 
-def unduh_gambar(gambar: list, kode: str, tanggal: dt.date) -> None:
-    """A download button per picture, the poster first: each is its own PNG file, ready to forward."""
+def dicatat(isi: bytes, berkas: str, ak: akses.Akses) -> Callable[[], bytes]:
+    """The report's bytes served only when the button is pressed (outside the script run), after
+    its audit line (``unduh_laporan``, the file name): every report download is logged."""
+    def serah() -> bytes:
+        gerbang.catat(audit.UNDUH_LAPORAN, berkas, ak=ak)
+        return isi
+    return serah
+
+
+def unduh_gambar(gambar: list, kode: str, tanggal: dt.date, ak: akses.Akses) -> None:
+    """A download button per picture, the poster first: each is its own PNG file, ready to forward
+    (each download audited like the others)."""
     st.caption("Unduh gambar satu per satu, lalu kirim ke grup WhatsApp sebagai foto.")
     for g in sorted(gambar, key=lambda g: g.nama != NAMA_POSTER_PNG):
         poster = g.nama == NAMA_POSTER_PNG
-        st.download_button(g.judul, data=g.png, mime="image/png", key=f"laporan_unduh_{g.nama.removesuffix('.png')}",
-                           file_name=laporan.nama_gambar(kode, tanggal, g.nama), on_click="ignore",
+        berkas = laporan.nama_gambar(kode, tanggal, g.nama)
+        st.download_button(g.judul, data=dicatat(g.png, berkas, ak), mime="image/png",
+                           key=f"laporan_unduh_{g.nama.removesuffix('.png')}", file_name=berkas, on_click="ignore",
                            icon=":material/smartphone:" if poster else ":material/image:",
                            type="primary" if poster else "secondary", width="stretch")

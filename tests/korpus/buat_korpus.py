@@ -362,6 +362,210 @@ SS;Surat suara;lembar;-;1,025;2,5%;2
     (HERE / "45_batas_rusak.geojson").write_text('{"type": "FeatureCollection", "features": [', encoding="utf-8")
 
 
+# ---------------------------------------------------------------- issue 15: implausible input, workbooks, boundaries
+
+def ods(name: str, sheets: dict[str, list[list[str]]]) -> None:
+    """A minimal OpenDocument spreadsheet (LibreOffice Calc), every cell a string."""
+    from xml.sax.saxutils import escape
+
+    tabel = "".join(
+        f'<table:table table:name="{escape(n)}">'
+        + "".join("<table:table-row>" + "".join(
+            f'<table:table-cell office:value-type="string"><text:p>{escape(c)}</text:p></table:table-cell>'
+            for c in r) + "</table:table-row>" for r in rows)
+        + "</table:table>" for n, rows in sheets.items())
+    ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"')
+    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ns} office:version="1.2">'
+               f"<office:body><office:spreadsheet>{tabel}</office:spreadsheet></office:body></office:document-content>")
+    manifest = ('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+                'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+                '<manifest:file-entry manifest:full-path="/" '
+                'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+                '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+                "</manifest:manifest>")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        waktu = (2024, 11, 26, 8, 0, 0)
+        z.writestr(zipfile.ZipInfo("mimetype", date_time=waktu), "application/vnd.oasis.opendocument.spreadsheet",
+                   compress_type=zipfile.ZIP_STORED)
+        z.writestr(zipfile.ZipInfo("content.xml", date_time=waktu), content, compress_type=zipfile.ZIP_DEFLATED)
+        z.writestr(zipfile.ZipInfo("META-INF/manifest.xml", date_time=waktu), manifest,
+                   compress_type=zipfile.ZIP_DEFLATED)
+    (HERE / name).write_bytes(buf.getvalue())
+
+
+def xls(name: str, rows: list[list[str]]) -> None:
+    """An Excel 97-2003 workbook (.xls). Written with xlwt when it is installed (``pip install
+    xlwt``, only for this file); otherwise the committed file is kept."""
+    try:
+        import xlwt
+    except ImportError:
+        return
+    wb = xlwt.Workbook()
+    ws = wb.add_sheet("Kategori")
+    for r, row in enumerate(rows):
+        for c, v in enumerate(row):
+            ws.write(r, c, v)
+    buf = io.BytesIO()
+    wb.save(buf)
+    (HERE / name).write_bytes(buf.getvalue())
+
+
+def buku(name: str, sheets: dict[str, list[list]]) -> None:
+    wb = Workbook()
+    wb.remove(wb.active)
+    for judul, rows in sheets.items():
+        ws = wb.create_sheet(judul)
+        for row in rows:
+            ws.append(row)
+    xlsx(name, wb)
+
+
+LOG_KOLOM = LOG_HEAD.split(";")
+KAT_BARIS = [["kode_kategori", "nama", "kelompok"], ["konflik", "Konflik atau gangguan keamanan", "konflik"],
+             ["layanan", "Gangguan pelayanan publik", "pelayanan_publik"], ["apk", "Pelanggaran APK", "pelanggaran"],
+             ["hoaks", "Hoaks di media sosial", "lainnya"]]
+
+
+def kasus_isu15() -> None:
+    # 46–48 event times far from the election: a year typed 2204, 2025 instead of 2024, a 2019 template
+    teks("46_checklist_tahun_2204.csv", f"""{CHK_HEAD}
+26/11/2204 09.00;99.01.02.1001.001;ya;ya;ya;ya;ya;ya;400;2;ya;siap;
+""")
+    teks("47_insiden_tahun_2025.csv", INS_HEAD + "\n"
+         "K47,26/11/2025 13.00,26/11/2025 12.00,99.01.01,,,,,apk,rendah,dilaporkan,bawaslu,APK di jembatan,,,\n")
+    teks("48_logistik_templat_2019.csv", f"""{LOG_HEAD}
+17/04/2019 08.00;tps;99.01.02.1001.001;SS;400;400;0;
+17/04/2019 08.00;tps;99.01.02.1001.001;KOTAK;2;2;0;
+""")
+    # 49 a per-voter factor typed with a dot: 1.025 is one thousand and twenty-five
+    teks("49_logistik_item_per_pemilih_1025.csv", """\
+kode_item;nama_item;satuan;per_tps;per_pemilih;cadangan_persen;urutan
+KOTAK;Kotak suara;buah;2;0;0;1
+SS;Surat suara;lembar;0;1.025;2,5%;2
+""")
+    # 50 a TPS of 200 voters "receiving" 5.220 ballots; 51 a little over the need (accepted, with a warning)
+    teks("50_logistik_tps_5220.csv", f"""{LOG_HEAD}
+26/11/2024 08.00;tps;99.01.01.1002.001;SS;200;5.220;0;
+""")
+    teks("51_logistik_lebih_kebutuhan.csv", f"""{LOG_HEAD}
+26/11/2024 08.00;tps;99.01.01.1002.001;SS;200;230;0;cadangan dari PPS
+""")
+    # 52 an incident closed (selesai) reported again as dilaporkan; 53 the same change marked as a correction
+    ulang = ("I2,26/11/2024 09.00,24/11/2024 07.00,99.01.01,99.01.01.1002,,,,layanan,sedang,{status},camat_lurah,"
+             "Pelayanan kelurahan tertunda,{tl},Camat Alpha,27/11/2024")
+    teks("52_insiden_selesai_kembali.csv", INS_HEAD + "\n" + ulang.format(status="dilaporkan", tl="") + "\n")
+    teks("53_insiden_koreksi.csv", INS_HEAD + ",koreksi\n"
+         + ulang.format(status="ditangani", tl="Dibuka lagi: layanan belum pulih") + ",ya\n")
+    # 54 a neutrality case jumping from the report to the PPK decision; 55 a closed case reopened
+    net = ("id_kasus;waktu;tanggal_kejadian;tanggal_laporan;kode_kecamatan;opd;jenis_pelanggaran;kelas;sumber;status;"
+           "sanksi;batas_waktu")
+    teks("54_netralitas_lompat_tahap.csv", net + "\n"
+         "N3;27/11/2024 09.00;25/11/2024;26/11/2024;Alpha;Dinas Kesehatan;hadir kampanye;etik;aplikasi bkn;"
+         "keputusan ppk;;\n")
+    teks("55_netralitas_dibuka_lagi.csv", net + "\n"
+         "N1;20/11/2024 09.00;08/11/2024;10/11/2024;99.01.01;Dinas Pendidikan;media_sosial;disiplin;temuan_bawaslu;"
+         "klarifikasi;;\n")
+    # 56 a KPPS sworn in before it was formed; 57 a TPS whose KPPS was sworn in and trained, later "not"
+    teks("56_checklist_kpps_dilantik_sebelum_dibentuk.csv", f"""{CHK_HEAD}
+26/11/2024 10.00;99.01.02.1001.001;tidak;ya;ya;ya;ya;ya;400;2;ya;belum;
+""")
+    teks("57_checklist_tugas_mundur.csv", f"""{CHK_HEAD}
+26/11/2024 10.00;99.01.01.1001.001;ya;tidak;tidak;ya;ya;ya;100;2;ya;belum;
+""")
+    # 58–61 personal data typed into free-text columns of shared files
+    teks("58_netralitas_opd_nip.csv", net + "\n"
+         "N6;26/11/2024 10.00;25/11/2024;26/11/2024;99.01.02;SENTINEL Budi 198001012010011001 Dinas Sosial;"
+         "media_sosial;etik;laporan_masyarakat;laporan;;\n")
+    teks("59_insiden_pic_telepon.csv", INS_HEAD + "\n"
+         "K59,26/11/2024 13.00,26/11/2024 12.00,99.01.02,,,,,apk,rendah,dilaporkan,bawaslu,APK di jembatan,,"
+         "SENTINEL Pak Budi 0812-3456-7890,\n")
+    teks("60_logistik_catatan_email.csv", f"""{LOG_HEAD}
+26/11/2024 08.00;tps;99.01.01.1002.001;SS;200;200;0;konfirmasi ke sentinel.budi@contoh.go.id
+""")
+    teks("61_checklist_catatan_nik.csv", f"""{CHK_HEAD}
+26/11/2024 10.00;99.01.02.1001.001;ya;ya;ya;ya;ya;ya;400;2;ya;siap;ketua KPPS NIK 3275010101800001
+""")
+    # 62 one workbook, one sheet per kecamatan: both read; 63 a second sheet holding another table: refused,
+    # named; 64 an error on the second sheet: its sheet and row named
+    alpha = [LOG_KOLOM, [dt.datetime(2024, 11, 26, 7, 0), "tps", "99.01.01.1002.001", "SS", 200, 200, 0, None]]
+    beta = [LOG_KOLOM, [dt.datetime(2024, 11, 26, 7, 30), "tps", "99.01.02.1001.001", "SS", 400, 400, 0, "lengkap"]]
+    buku("62_logistik_dua_lembar.xlsx", {"Kec Alpha": alpha, "Kec Beta": beta})
+    buku("63_logistik_lembar_lain.xlsx", {"Penerimaan": alpha,
+                                          "Rekap": [["Kecamatan", "Jumlah TPS", "Persen lengkap"], ["Alpha", 3, 67],
+                                                    ["Beta", 1, 100]]})
+    beta_salah = [*beta, [dt.datetime(2024, 11, 26, 7, 45), "tps", "99.01.02.1001.001", "KOTAK", 2, "dua ratus", 0]]
+    buku("64_logistik_dua_lembar_galat.xlsx", {"Kec Alpha": alpha, "Kec Beta": beta_salah})
+    # 65 a workbook written by a program: formulas whose values were never stored
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["kode_tps", "kode_kelurahan", "nomor_tps", "dpt", "jenis", "keterangan", "lat", "lon", "rawan_banjir"])
+    ws.append(["99.01.01.1001.001", "99.01.01.1001", 1, "=90+10", "reguler", None, -6.95, 110.05, "tidak"])
+    ws.append(["99.01.01.1001.002", "99.01.01.1001", 2, 300, "reguler", None, -6.96, 110.06, "ya"])
+    ws.append(["99.01.01.1002.001", "99.01.01.1002", 1, 200, "khusus", "Rumah sakit", None, None, "tidak"])
+    ws.append(["99.01.02.1001.001", "99.01.02.1001", 1, "=SUM(350,50)", "reguler", None, -6.95, 110.15, "tidak"])
+    xlsx("65_tps_rumus_tanpa_nilai.xlsx", wb)
+    # 66 LibreOffice Calc (.ods) and 67 Excel 97-2003 (.xls): read like XLSX
+    ods("66_kategori.ods", {"Kategori": KAT_BARIS})
+    xls("67_kategori_excel97.xls", KAT_BARIS)
+    # 68–71 files that are not tables, whatever their name says
+    (HERE / "68_pdf_bernama_csv.csv").write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr(zipfile.ZipInfo("[Content_Types].xml", date_time=(2024, 11, 26, 8, 0, 0)), "<Types/>")
+        z.writestr(zipfile.ZipInfo("word/document.xml", date_time=(2024, 11, 26, 8, 0, 0)), "<w:document/>")
+    (HERE / "69_word_bernama_xlsx.xlsx").write_bytes(buf.getvalue())
+    (HERE / "70_gambar_bernama_csv.csv").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(64)))
+    teks("71_halaman_web_bernama_xls.xls", "<html><head><meta charset=utf-8></head><body><table>"
+         "<tr><td>kode_kategori</td><td>nama</td><td>kelompok</td></tr></table></body></html>\n")
+    # 72 a NUL byte inside one cell (a damaged save): the row is named
+    teks("72_insiden_nul.csv", INS_HEAD + "\n"
+         "K72,26/11/2024 13.00,26/11/2024 12.00,99.01.01,,,,,apk,rendah,dilaporkan,bawaslu,APK di jembatan,,,\n"
+         "K73,26/11/2024 13.10,26/11/2024 12.10,99.01.01,,,,,apk,rendah,dilaporkan,bawaslu,APK di\x00pasar,,,\n")
+    # 73 a bare carriage return inside a quoted cell: the error on the row below keeps its number
+    teks("73_insiden_cr_dalam_sel.csv", INS_HEAD + "\n"
+         'K74,26/11/2024 13.00,26/11/2024 12.00,99.01.01,,,,,apk,rendah,dilaporkan,bawaslu,"APK di\rjembatan",,,\n'
+         "K75,26/11/2024 13.10,26/11/2024 12.10,99.01.01,,,,,apk,rendah,dilaporkan,bawaslu,APK di taman,,,\n"
+         "K76,26/11/2024 13.20,26/11/2024 12.20,Kecamatan Gamma,,,,,apk,rendah,dilaporkan,bawaslu,APK di pasar,,,\n")
+    # 74 a sheet saved with 16.384 empty columns; 75 old Mac Excel "CSV (Macintosh)": CR line endings
+    kosong = ";" * 16384
+    teks("74_logistik_16384_kolom_kosong.csv", f"{LOG_HEAD}{kosong}\n"
+         f"26/11/2024 08.00;tps;99.01.01.1002.001;SS;200;200;0;lengkap{kosong}\n")
+    (HERE / "75_logistik_akhir_baris_cr.csv").write_bytes(
+        f"{LOG_HEAD}\r26/11/2024 08.15;tps;99.01.01.1002.001;KOTAK;2;2;0;kurir\r".encode())
+
+    # ---------------------------------------------------------------- boundaries that must not be guessed
+    kel = contoh_geo("kelurahan")
+    g1, g2, g3 = kel.geometry
+    # 76 a misspelt kelurahan whose kecamatan column holds a kelurahan's name: skipped, never merged there
+    geojson("76_batas_desa_salah_ketik.geojson", [
+        feature({"WADMKD": "KEL. SATU", "WADMKC": "ALPHA"}, g1),
+        feature({"WADMKD": "Duaa", "WADMKC": "Satu"}, g2),
+        feature({"WADMKD": "TIGA", "WADMKC": "BETA"}, g3)])
+    # 77 the file's kecamatan disagrees with the kelurahan's parent
+    geojson("77_batas_desa_kecamatan_tidak_cocok.geojson", [
+        feature({"WADMKD": "Satu", "WADMKC": "Alpha"}, g1), feature({"WADMKD": "Dua", "WADMKC": "Alpha"}, g2),
+        feature({"WADMKD": "Tiga", "WADMKC": "Alpha"}, g3)])
+    # 78 a kab/kota boundary and 79 a province boundary, instead of kecamatan or kelurahan
+    kota = shapely.union_all(list(kel.geometry))
+    geojson("78_batas_kabkota.geojson", [feature({"WADMKK": "Kota Contoh", "WADMPR": "Provinsi Contoh",
+                                                 "KDPKAB": "99.01"}, kota)])
+    geojson("79_batas_provinsi_saja.geojson", [feature({"WADMPR": "Provinsi Contoh", "KDPPUM": "99"},
+                                                      kota.buffer(0.05))])
+    # 80 thirty features that match nothing: every one listed
+    kec = contoh_geo("kecamatan")
+    banyak = [feature({"NAMOBJ": n}, g) for n, g in zip(["Alpha", "Beta"], kec.geometry)]
+    banyak += [feature({"NAMOBJ": f"Dusun Fiktif {i}"}, box(110.0 + i / 100, -7.0, 110.005 + i / 100, -6.995))
+               for i in range(1, 31)]
+    geojson("80_batas_banyak_tak_cocok.geojson", banyak)
+    # 81 kelurahan boundaries only, while kecamatan boundaries exist: the note names --turunkan-kecamatan
+    geojson("81_batas_desa_tanpa_turunkan.geojson", [feature({"NAMOBJ": n}, g)
+                                                     for n, g in zip(["Satu", "Dua", "Tiga"], kel.geometry)])
+
+
 if __name__ == "__main__":
     main()
+    kasus_isu15()
     print(f"Ditulis: {len(list(HERE.glob('[0-9][0-9]_*')))} berkas di {HERE}")
