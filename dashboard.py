@@ -21,7 +21,7 @@ if __name__ == "__main__":          # a run of the script (Streamlit runs it as 
     from siaga.tampilan import layar, navigasi, tombol_laporan, ui
 
     st.set_page_config(page_title="Siaga Pilkada", page_icon=str(HERE / "siaga" / "static" / "ikon.png"), layout="wide",
-                       initial_sidebar_state="expanded")
+                       initial_sidebar_state="auto")      # collapsed on a phone (Lapor)
     ui.penjaga_modul()
 
     ak = gerbang.jaga()

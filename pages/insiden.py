@@ -57,5 +57,5 @@ if h.jumlah_daftar and h.daftar is None:
     ui.hanya_rincian(f"{h.jumlah_daftar} insiden dilaporkan {frasa_jendela}.")
 elif h.jumlah_daftar:
     st.subheader(f"Daftar insiden · {judul_jendela}")
-    st.dataframe(h.daftar, hide_index=True, width="stretch", column_config=kolom.INSIDEN)
+    st.dataframe(h.daftar, hide_index=True, width="stretch", column_config=kolom.INSIDEN_BERTAUT)
     ui.tombol_unduh(h.ekspor_daftar, f"insiden-{k.jendela}", k, "insiden")

@@ -53,7 +53,7 @@ elif not k.akses.boleh(akses.RINCIAN):
 else:
     st.caption(v.ringkas_kekurangan)
     st.dataframe(v.kekurangan, hide_index=True, width="stretch", height=ui.tinggi_tabel(len(v.kekurangan), 460),
-                 column_config=kolom.KEKURANGAN_LOGISTIK)
+                 column_config=kolom.KEKURANGAN_BERTAUT)
     ui.tombol_unduh(v.ekspor_kekurangan, "logistik-kekurangan", k, "kekurangan")
 st.caption(logistik.cara_kekurangan(k.wilayah.nama, batas, bool(k.kecamatan)))
 

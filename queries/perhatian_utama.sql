@@ -1,27 +1,30 @@
 -- The items most in need of attention as of a date, ranked: overdue incident follow-ups,
 -- kecamatan whose logistics are behind the KPU plan of the date (rencana_kesiapan: the stage every
 -- item should have reached), TPS reported as bermasalah, and neutrality cases past their due date
--- or older than 14 days. One row per item; the sentence is composed in Python.
+-- or older than 14 days, and follow-up tasks (tugas.csv) past their due time. One row per item; the
+-- sentence is composed in Python.
 -- Priority: overdue incidents 300 + severity (tinggi 60, sedang 30) + days overdue (max 30);
 -- lagging logistics 250 + % of TPS incomplete; bermasalah TPS 200 + count (max 50);
--- ageing cases 150 + days overdue or age (max 30).
+-- ageing cases 150 + days overdue or age (max 30); overdue tasks 280 + days overdue (max 30).
 -- params:
 --   tanggal: DATE, as-of date
+--   saat: TIMESTAMP, task rows written up to this moment
+--   sekarang: TIMESTAMP, the moment task lateness is measured at
 --   kecamatan: VARCHAR, kecamatan code, NULL for the whole region
 --   jumlah: INTEGER, how many items to return
 -- columns:
---   jenis: VARCHAR, insiden | logistik | tps | netralitas
---   kode: VARCHAR, incident id, kecamatan code or case id
---   kode_kecamatan: VARCHAR, kecamatan code
+--   jenis: VARCHAR, insiden | logistik | tps | netralitas | tugas
+--   kode: VARCHAR, incident id, kecamatan code, case id or task id
+--   kode_kecamatan: VARCHAR, kecamatan code (NULL: a task of the whole region)
 --   nama_kecamatan: VARCHAR, kecamatan name
 --   nama_kelurahan: VARCHAR, kelurahan name (incidents)
---   kategori: VARCHAR, incident category name, or case status code
+--   kategori: VARCHAR, incident category name, case status code or task title
 --   keparahan: VARCHAR, incident severity
---   angka: BIGINT, days overdue (incidents, overdue cases), case age, TPS incomplete or bermasalah
+--   angka: BIGINT, days overdue (incidents, overdue cases, tasks), case age, TPS incomplete or bermasalah
 --   terlambat: BOOLEAN, past its due date (incidents, cases)
 --   dari: BIGINT, TPS in the kecamatan (logistics, bermasalah)
---   sejak: TIMESTAMP, since when (first report, latest receipt, latest report, case report)
---   pic: VARCHAR, who follows up (incidents; NULL otherwise)
+--   sejak: TIMESTAMP, since when (first report, latest receipt, latest report, case report, task due time)
+--   pic: VARCHAR, who follows up (incidents; the owner unit of a task; NULL otherwise)
 --   prioritas: DOUBLE, ranking score (higher first)
 WITH param_tanggal AS (
     SELECT CAST($tanggal AS DATE) AS t, batas_logistik FROM param
@@ -116,6 +119,24 @@ net AS (
     FROM netralitas_asof($tanggal) AS n
     WHERE n.terbuka AND (n.terlambat OR n.umur_hari > 14)
 ),
+tgs AS (
+    SELECT
+        'tugas' AS jenis,
+        t.id_tugas AS kode,
+        t.kode_kecamatan,
+        w.nama AS nama_kelurahan,
+        t.judul AS kategori,
+        CAST(NULL AS VARCHAR) AS keparahan,
+        date_diff('day', t.batas_waktu, CAST($sekarang AS TIMESTAMP)) AS angka,
+        TRUE AS terlambat,
+        CAST(NULL AS BIGINT) AS dari,
+        t.batas_waktu AS sejak,
+        t.unit AS pic,
+        280 + least(date_diff('day', t.batas_waktu, CAST($sekarang AS TIMESTAMP)), 30) AS prioritas
+    FROM tugas_asof($saat, $sekarang) AS t
+    LEFT JOIN wilayah AS w ON w.kode = t.kode_kelurahan
+    WHERE t.terlambat
+),
 semua AS (
     SELECT * FROM ins
     UNION ALL
@@ -124,6 +145,8 @@ semua AS (
     SELECT * FROM tps
     UNION ALL
     SELECT * FROM net
+    UNION ALL
+    SELECT * FROM tgs
 )
 SELECT
     s.jenis,
@@ -140,7 +163,7 @@ SELECT
     s.pic,
     s.prioritas
 FROM semua AS s
-INNER JOIN wilayah AS kw ON kw.kode = s.kode_kecamatan
+LEFT JOIN wilayah AS kw ON kw.kode = s.kode_kecamatan
 WHERE $kecamatan IS NULL OR s.kode_kecamatan = $kecamatan
 ORDER BY s.prioritas DESC, s.sejak ASC, s.kode ASC
 LIMIT $jumlah

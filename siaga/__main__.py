@@ -355,7 +355,7 @@ def _kecamatan_ada(paths: Paths) -> set[str] | None:
     if "wilayah" not in tabel:
         return None
     w = tabel["wilayah"]
-    return set(w.loc[w["tingkat"] == "kecamatan", "kode"])
+    return set(w.loc[w["tingkat"].isin(("kecamatan", "kelurahan")), "kode"])
 
 
 def _kata_daerah(paths: Paths) -> tuple[str, ...]:
@@ -386,7 +386,7 @@ def _pengguna_cmd(args) -> int:
             print(f"{'nama':<20}  {'peran':<12}  {'kecamatan':<10}  {'masuk dengan':<14}  dibuat")
             for p in semua:
                 cara = " + ".join(x for x in ("sandi" if p.hash else "", "akun organisasi" if p.email else "") if x)
-                print(f"{p.nama:<20}  {p.peran:<12}  {p.kecamatan or '-':<10}  {cara:<14}  {p.dibuat}")
+                print(f"{p.nama:<20}  {p.peran:<12}  {p.kelurahan or p.kecamatan or '-':<10}  {cara:<14}  {p.dibuat}")
             return 0
         nama = args.nama.strip().lower()
         if args.aksi == "hapus":
@@ -406,10 +406,12 @@ def _pengguna_cmd(args) -> int:
             print(f"Kata sandi {nama} diganti; kunci akibat gagal masuk dilepas.")
             return 0
         p = pengguna.tambah(d, nama, args.peran, sandi, kecamatan=args.kecamatan, email=args.email,
-                            kecamatan_ada=_kecamatan_ada(paths), kata_lain=kata)
-        _audit("pengguna_tambah", f"{p.nama} ({p.peran}{', ' + p.kecamatan if p.kecamatan else ''})")
+                            kecamatan_ada=_kecamatan_ada(paths), kata_lain=kata, kelurahan=args.kelurahan)
+        tempat = p.kelurahan or p.kecamatan
+        _audit("pengguna_tambah", f"{p.nama} ({p.peran}{', ' + tempat if tempat else ''})")
         print(f"Pengguna {p.nama} ditambahkan sebagai {akses.LABEL_PERAN[p.peran]}"
-              + (f" Kecamatan {p.kecamatan}" if p.kecamatan else "") + ".")
+              + (f" Kelurahan {p.kelurahan}" if p.kelurahan else f" Kecamatan {p.kecamatan}" if p.kecamatan else "")
+              + ".")
         return 0
     except pengguna.PenggunaError as exc:
         print(f"Ditolak: {exc}.", file=sys.stderr)
@@ -518,6 +520,7 @@ def main(argv: list[str] | None = None) -> int:
     t.add_argument("nama", metavar="NAMA", help="nama pengguna (huruf kecil, angka, . _ -)")
     t.add_argument("--peran", required=True, choices=PERAN, help="peran: " + ", ".join(PERAN))
     t.add_argument("--kecamatan", help="kode Kemendagri kecamatan (wajib untuk camat), mis. 32.75.01")
+    t.add_argument("--kelurahan", help="kode Kemendagri kelurahan/desa (wajib untuk lurah), mis. 32.75.01.1001")
     t.add_argument("--email", help="e-mail untuk masuk lewat akun organisasi (bila [auth] disetel)")
     t.add_argument("--tanpa-sandi", action="store_true", help="hanya masuk lewat akun organisasi (perlu --email)")
     t.add_argument("--sandi-stdin", action="store_true", help="baca kata sandi dari satu baris masukan standar")

@@ -77,13 +77,15 @@ def hash_uji() -> str:
 
 
 def tulis_pengguna(folder: Path, hash_: str, *users: tuple[str, str, str | None]) -> None:
-    """A users file with ``(nama, peran, kecamatan)`` users, all with the password :data:`SANDI_UJI`."""
+    """A users file with ``(nama, peran, kecamatan)`` users, all with the password :data:`SANDI_UJI`
+    (for a lurah the third element is the kelurahan code)."""
     from siaga.akses import pengguna
 
     folder.mkdir(parents=True, exist_ok=True)
     pengguna.tulis_json(folder / pengguna.BERKAS, {"format": 1, "pengguna": [
-        {"nama": n, "peran": r, "kecamatan": k, "email": None, "hash": hash_, "dibuat": "2024-11-01T08:00:00",
-         "diubah": "2024-11-01T08:00:00"} for n, r, k in users]})
+        {"nama": n, "peran": r, "kecamatan": k[:8] if k else None, "kelurahan": k if r == "lurah" else None,
+         "email": None, "hash": hash_, "dibuat": "2024-11-01T08:00:00", "diubah": "2024-11-01T08:00:00"}
+        for n, r, k in users]})
 
 
 @pytest.fixture
@@ -114,7 +116,9 @@ def app_env(monkeypatch, tmp_path_factory, hash_uji):
 
         def jaga_uji():
             if peran is not None and gerbang.SESI not in st.session_state:
-                gerbang._mulai_sesi(Akses(nama, peran, kecamatan), "sandi")
+                lurah = peran == "lurah"
+                gerbang._mulai_sesi(Akses(nama, peran, kecamatan[:8] if lurah else kecamatan,
+                                          kecamatan if lurah else None), "sandi")
             return jaga_asli()
 
         monkeypatch.setattr(gerbang, "jaga", jaga_uji)

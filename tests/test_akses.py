@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from siaga import akses
-from siaga.akses import ADMIN, CAMAT, PIMPINAN, PUBLIK, STAF, VERIFIKATOR, Akses, AksesDitolak, Lingkup
+from siaga.akses import ADMIN, CAMAT, LURAH, PIMPINAN, PUBLIK, STAF, VERIFIKATOR, Akses, AksesDitolak, Lingkup
 from siaga.data import queries
 from tests.conftest import baris_kecamatan
 from tests.test_queries import default_params
@@ -18,7 +18,9 @@ ALPHA, BETA = "99.01.01", "99.01.02"
 # The role × action matrix as documented in docs/privacy.md.
 MATRIKS = {
     akses.SELURUH_WILAYAH: {PUBLIK, PIMPINAN, STAF, VERIFIKATOR, ADMIN},
-    akses.RINCIAN: {STAF, CAMAT, VERIFIKATOR, ADMIN},
+    akses.RINCIAN: {STAF, CAMAT, LURAH, VERIFIKATOR, ADMIN},
+    akses.KELOLA_TUGAS: {STAF, CAMAT, LURAH, VERIFIKATOR, ADMIN},
+    akses.LAPOR_LAPANGAN: {STAF, CAMAT, LURAH, VERIFIKATOR, ADMIN},
     akses.UNDUH: {PIMPINAN, STAF, CAMAT, VERIFIKATOR, ADMIN},
     akses.UNDUH_LAPORAN: {PUBLIK, PIMPINAN, STAF, CAMAT, VERIFIKATOR, ADMIN},
     akses.LIHAT_TERLAPOR: {VERIFIKATOR},
@@ -32,6 +34,8 @@ MATRIKS = {
 
 
 def _akses(peran: str) -> Akses:
+    if peran == LURAH:
+        return Akses("u", peran, kelurahan=ALPHA + ".1001")
     return Akses("u", peran, ALPHA if peran == CAMAT else None)
 
 

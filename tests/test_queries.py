@@ -35,6 +35,7 @@ def default_params(q, kecamatan=None):
     values.update(dari=saat - dt.timedelta(days=1), sampai=saat)             # *_berubah, layanan_*: a window
     values["mulai"] = values["mulai"] if "sampai" not in q.params else saat - dt.timedelta(hours=24)
     values.update(hari=TGL, ulang=None)                       # pemungutan_*: the voting day, no re-vote
+    values.update(saat=saat, sekarang=saat, id_tugas="TGS-1")                # tugas_*: rows up to, lateness at
     return {p: values[p] for p in q.params}
 
 

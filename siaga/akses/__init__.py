@@ -13,6 +13,8 @@ Roles (see docs/privacy.md for the whole role × data table):
 - ``pimpinan``: aggregates of the whole region; no row-level tables of incidents or cases.
 - ``staf``: all operational data; neutrality cases without identities.
 - ``camat``: like staf, but only their own kecamatan, at every level and in every download.
+- ``lurah``: only their own kelurahan: field reports (Lapor) and follow-up tasks; a query that
+  cannot be scoped to one kelurahan (no ``$kelurahan`` parameter) is refused.
 - ``verifikator``: like staf, plus the identities of reported civil servants; the reporter's
   identity only through an approved, time-limited request (identity escrow).
 - ``admin``: like staf, plus imports, restores, identity-request decisions and the audit log.
@@ -27,9 +29,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 PUBLIK, PIMPINAN, STAF, CAMAT, VERIFIKATOR, ADMIN = "publik", "pimpinan", "staf", "camat", "verifikator", "admin"
-PERAN = (PIMPINAN, STAF, CAMAT, VERIFIKATOR, ADMIN)            # roles a user can be given
+LURAH = "lurah"
+PERAN = (PIMPINAN, STAF, CAMAT, LURAH, VERIFIKATOR, ADMIN)     # roles a user can be given
 LABEL_PERAN = {PUBLIK: "Tamu (demo publik)", PIMPINAN: "Pimpinan", STAF: "Staf desk", CAMAT: "Camat",
-               VERIFIKATOR: "Verifikator", ADMIN: "Admin"}
+               LURAH: "Lurah", VERIFIKATOR: "Verifikator", ADMIN: "Admin"}
 
 # Actions
 SELURUH_WILAYAH = "seluruh_wilayah"      # figures of the whole region (every kecamatan)
@@ -43,13 +46,16 @@ IMPOR = "impor"                          # import a file on the Data page
 PULIHKAN = "pulihkan"                    # restore a version
 LIHAT_RIWAYAT = "lihat_riwayat"          # the import history (names of clerks)
 LIHAT_AUDIT = "lihat_audit"              # the audit log and the users
+KELOLA_TUGAS = "kelola_tugas"            # create follow-up tasks, change their status, add notes
+LAPOR_LAPANGAN = "lapor_lapangan"        # submit a field report (the Lapor page)
 
-_OPERASIONAL = frozenset({SELURUH_WILAYAH, RINCIAN, UNDUH, UNDUH_LAPORAN})
+_OPERASIONAL = frozenset({SELURUH_WILAYAH, RINCIAN, UNDUH, UNDUH_LAPORAN, KELOLA_TUGAS, LAPOR_LAPANGAN})
 HAK: dict[str, frozenset[str]] = {
     PUBLIK: frozenset({SELURUH_WILAYAH, UNDUH_LAPORAN}),     # the demo's aggregate report
     PIMPINAN: frozenset({SELURUH_WILAYAH, UNDUH, UNDUH_LAPORAN}),
     STAF: _OPERASIONAL,
     CAMAT: _OPERASIONAL - {SELURUH_WILAYAH},
+    LURAH: frozenset({RINCIAN, KELOLA_TUGAS, LAPOR_LAPANGAN}),
     VERIFIKATOR: _OPERASIONAL | {LIHAT_TERLAPOR, MINTA_PELAPOR},
     ADMIN: _OPERASIONAL | {IMPOR, PULIHKAN, LIHAT_RIWAYAT, LIHAT_AUDIT, PUTUSKAN_PELAPOR},
 }
@@ -57,7 +63,7 @@ AKSI = sorted(set().union(*HAK.values()))
 
 # Queries that hold no row per kecamatan (the data's date range, the stage schedule): a camat may
 # run them unscoped. Any other query a camat runs must take a ``$kecamatan`` parameter.
-REFERENSI = frozenset({"rentang_data", "tahapan", "rencana_jadwal"})   # no place-level data
+REFERENSI = frozenset({"rentang_data", "tahapan", "rencana_jadwal", "kategori_daftar"})   # no place-level data
 # Province and national overview queries: figures across kab/kota, refused to a camat (their
 # kecamatan is on the kab/kota pages).
 IKHTISAR = frozenset({"ikhtisar_unit", "ikhtisar_indikator"})
@@ -69,30 +75,40 @@ class AksesDitolak(Exception):
 
 @dataclass(frozen=True)
 class Lingkup:
-    """What a query may see: the role and, for a camat, the kecamatan. Part of every cache key."""
+    """What a query may see: the role and, for a camat, the kecamatan; for a lurah, the kelurahan
+    (and its kecamatan). Part of every cache key."""
     peran: str
     kecamatan: str | None = None
+    kelurahan: str | None = None
 
     def __post_init__(self) -> None:
         if self.peran not in HAK:
             raise ValueError(f"peran tidak dikenal: {self.peran}")
-        if (self.peran == CAMAT) != (self.kecamatan is not None):
-            raise ValueError("kecamatan wajib untuk camat dan hanya untuk camat")
+        if (self.peran in (CAMAT, LURAH)) != (self.kecamatan is not None):
+            raise ValueError("kecamatan wajib untuk camat dan lurah, dan hanya untuk mereka")
+        if (self.peran == LURAH) != (self.kelurahan is not None):
+            raise ValueError("kelurahan wajib untuk lurah dan hanya untuk lurah")
+        if self.kelurahan is not None and not self.kelurahan.startswith(f"{self.kecamatan}."):
+            raise ValueError("kelurahan lurah harus berada di kecamatannya")
 
 
 @dataclass(frozen=True)
 class Akses:
-    """The user of one session. ``kecamatan`` is set for a camat only."""
+    """The user of one session. ``kecamatan`` is set for a camat and a lurah, ``kelurahan`` for a
+    lurah only (a lurah given only the kelurahan gets its kecamatan from the code)."""
     pengguna: str
     peran: str
     kecamatan: str | None = None
+    kelurahan: str | None = None
 
     def __post_init__(self) -> None:
-        Lingkup(self.peran, self.kecamatan)          # validates role and kecamatan
+        if self.kelurahan is not None and self.kecamatan is None:
+            object.__setattr__(self, "kecamatan", self.kelurahan[:8])
+        Lingkup(self.peran, self.kecamatan, self.kelurahan)          # validates role and scope
 
     @property
     def lingkup(self) -> Lingkup:
-        return Lingkup(self.peran, self.kecamatan)
+        return Lingkup(self.peran, self.kecamatan, self.kelurahan)
 
     @property
     def publik(self) -> bool:
@@ -120,9 +136,17 @@ TAMU = Akses("(publik)", PUBLIK)
 def param_lingkup(nama: str, params_query: Iterable[str], params: dict, lingkup: Lingkup) -> dict:
     """The parameters a query runs with under ``lingkup``: a camat's kecamatan replaces whatever
     was asked for; a query without a ``$kecamatan`` parameter is refused to a camat unless it is
-    a reference query (:data:`REFERENSI`)."""
+    a reference query (:data:`REFERENSI`). A lurah's kelurahan (and kecamatan) likewise; a query
+    without a ``$kelurahan`` parameter is refused to a lurah."""
     if lingkup.kecamatan is None:
         return dict(params)
+    if lingkup.kelurahan is not None:
+        if "kelurahan" in params_query:
+            out = {**params, "kelurahan": lingkup.kelurahan}
+            return {**out, "kecamatan": lingkup.kecamatan} if "kecamatan" in params_query else out
+        if nama in REFERENSI:
+            return dict(params)
+        raise AksesDitolak(f"kueri {nama} tidak dapat dibatasi ke satu kelurahan")
     if "kecamatan" in params_query:
         return {**params, "kecamatan": lingkup.kecamatan}
     if nama in REFERENSI:

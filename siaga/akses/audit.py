@@ -43,6 +43,7 @@ UNDUH, IMPOR, PULIHKAN, HAPUS_PRIBADI = "unduh", "impor", "pulihkan", "hapus_pri
 UNDUH_LAPORAN, UNDUH_DITOLAK, SESI_DITOLAK = "unduh_laporan", "unduh_ditolak", "sesi_ditolak"
 PENGGUNA_TAMBAH, PENGGUNA_HAPUS, PENGGUNA_RESET = "pengguna_tambah", "pengguna_hapus", "pengguna_reset"
 AKSES_DITOLAK, LIHAT_AUDIT = "akses_ditolak", "lihat_audit"
+TUGAS_BUAT, TUGAS_UBAH, LAPOR = "tugas_buat", "tugas_ubah", "lapor"
 LABEL = {
     MASUK: "Masuk", MASUK_GAGAL: "Gagal masuk", TERKUNCI: "Akun terkunci", KELUAR: "Keluar",
     SESI_BERAKHIR: "Sesi berakhir", LIHAT_TERLAPOR: "Melihat identitas terlapor",
@@ -53,6 +54,7 @@ LABEL = {
     PENGGUNA_RESET: "Mengganti kata sandi", AKSES_DITOLAK: "Akses ditolak", LIHAT_AUDIT: "Membuka log audit",
     UNDUH_LAPORAN: "Mengunduh laporan", UNDUH_DITOLAK: "Unduhan ditolak",
     SESI_DITOLAK: "Sesi tanpa cookie masuk ditolak",
+    TUGAS_BUAT: "Membuat tugas", TUGAS_UBAH: "Mengubah tugas", LAPOR: "Mengirim laporan lapangan",
 }
 
 

@@ -227,7 +227,7 @@ def bilah_pengguna(ak: Akses) -> None:
         if ak.publik:
             st.caption("Demo publik: hanya angka agregat, tanpa data pribadi; impor dinonaktifkan.")
             return
-        kec = f" · Kec. {ak.kecamatan}" if ak.kecamatan else ""
+        kec = f" · Kel. {ak.kelurahan}" if ak.kelurahan else f" · Kec. {ak.kecamatan}" if ak.kecamatan else ""
         st.caption(f"Masuk sebagai **{fmt.md(ak.pengguna)}** ({ak.label}{kec})")
         st.button("Keluar", key="keluar", icon=":material/logout:", on_click=keluar)
         awasi_sesi()

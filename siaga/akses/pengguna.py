@@ -39,7 +39,7 @@ from pathlib import Path
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
-from siaga.akses import CAMAT, PERAN, Akses
+from siaga.akses import CAMAT, LURAH, PERAN, Akses
 from siaga.inti.config import Paths
 from siaga.inti.fileio import tulis_atomik
 
@@ -47,6 +47,7 @@ FOLDER = ".akses"
 BERKAS, GAGAL, KUNCI, RAHASIA = "pengguna.json", "gagal.json", "kunci", "rahasia"
 NAMA = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
 KODE_KECAMATAN = re.compile(r"^\d{2}\.\d{2}\.\d{2}$")
+KODE_KELURAHAN = re.compile(r"^\d{2}\.\d{2}\.\d{2}\.\d{4}$")
 SANDI_MIN = 10
 SKOR_MIN = 3          # zxcvbn: 0 very guessable … 4 very unguessable; 3 is "safely unguessable"
 # Words Indonesian desk passwords are made of, which the estimator's English lists do not know.
@@ -98,10 +99,11 @@ class Pengguna:
     hash: str | None = field(default=None, repr=False)      # None: single sign-on only
     dibuat: str = ""
     diubah: str = ""
+    kelurahan: str | None = None            # a lurah's kelurahan (its kecamatan is in ``kecamatan``)
 
     @property
     def akses(self) -> Akses:
-        return Akses(self.nama, self.peran, self.kecamatan)
+        return Akses(self.nama, self.peran, self.kecamatan, self.kelurahan)
 
 
 def _sekarang() -> str:
@@ -203,7 +205,8 @@ def cek_sandi(nama: str, sandi: str, kata_lain: tuple[str, ...] = ()) -> None:
                             "kata yang tidak umum ditambah angka, mis. kopi-hujan-lantai-7")
 
 
-def _cek(nama: str, peran: str, kecamatan: str | None, kecamatan_ada: set[str] | None) -> None:
+def _cek(nama: str, peran: str, kecamatan: str | None, kecamatan_ada: set[str] | None,
+         kelurahan: str | None = None) -> None:
     if not NAMA.match(nama):
         raise PenggunaError("nama pengguna: 2–40 huruf kecil, angka, titik, garis bawah atau tanda hubung")
     if peran not in PERAN:
@@ -213,17 +216,29 @@ def _cek(nama: str, peran: str, kecamatan: str | None, kecamatan_ada: set[str] |
             raise PenggunaError("peran camat memerlukan --kecamatan berupa kode Kemendagri, mis. 32.75.01")
         if kecamatan_ada is not None and kecamatan not in kecamatan_ada:
             raise PenggunaError(f"kecamatan {kecamatan} tidak ada di wilayah.csv")
+    elif peran == LURAH:
+        if not kelurahan or not KODE_KELURAHAN.match(kelurahan):
+            raise PenggunaError("peran lurah memerlukan --kelurahan berupa kode Kemendagri, mis. 32.75.01.1001")
+        if kecamatan_ada is not None and kelurahan not in kecamatan_ada:
+            raise PenggunaError(f"kelurahan {kelurahan} tidak ada di wilayah.csv")
+        if kecamatan and kecamatan != kelurahan[:8]:
+            raise PenggunaError(f"kelurahan {kelurahan} tidak berada di kecamatan {kecamatan}")
     elif kecamatan:
         raise PenggunaError("--kecamatan hanya untuk peran camat")
+    if kelurahan and peran != LURAH:
+        raise PenggunaError("--kelurahan hanya untuk peran lurah")
 
 
 def tambah(dir_: Path, nama: str, peran: str, sandi: str | None, *, kecamatan: str | None = None,
            email: str | None = None, kecamatan_ada: set[str] | None = None,
-           kata_lain: tuple[str, ...] = ()) -> Pengguna:
+           kata_lain: tuple[str, ...] = (), kelurahan: str | None = None) -> Pengguna:
     """Add a user; ``sandi`` None makes a single-sign-on-only user (``email`` required then).
-    ``kata_lain``: words of the desk (region name) a password must not be built from."""
+    ``kata_lain``: words of the desk (region name) a password must not be built from.
+    ``kecamatan_ada`` holds the kecamatan and kelurahan codes of wilayah.csv (None: not checked)."""
     nama = nama.strip().lower()
-    _cek(nama, peran, kecamatan, kecamatan_ada)
+    _cek(nama, peran, kecamatan, kecamatan_ada, kelurahan)
+    if peran == LURAH:
+        kecamatan = kelurahan[:8]
     if sandi is None and not email:
         raise PenggunaError("pengguna tanpa kata sandi memerlukan --email (masuk lewat akun organisasi)")
     if sandi is not None:
@@ -236,7 +251,7 @@ def tambah(dir_: Path, nama: str, peran: str, sandi: str | None, *, kecamatan: s
             raise PenggunaError("e-mail itu sudah dipakai pengguna lain")
         nu = _sekarang()
         baru = Pengguna(nama, peran, kecamatan, email.lower() if email else None,
-                        _hasher.hash(sandi) if sandi is not None else None, nu, nu)
+                        _hasher.hash(sandi) if sandi is not None else None, nu, nu, kelurahan)
         _simpan(dir_, [*semua, baru])
     return baru
 

@@ -24,6 +24,7 @@ import pandas as pd
 import shapely
 from shapely.geometry import Point, shape
 
+from siaga.demo import tindak
 from siaga.inti.config import CONFIG_FILE, Paths
 from siaga.inti.fileio import tulis_atomik
 from siaga.inti.masalah import MasalahError
@@ -1000,6 +1001,7 @@ def buat(data_dir: Path, geo_dir: Path, seed: int = SEED) -> dict[str, int]:
     layanan = buat_layanan(d, insiden, seed)
     pemungutan, ulang = buat_pemungutan(d, tps, seed)   # voting day, count, rekapitulasi: streams of their own
     rekapitulasi = buat_rekapitulasi(d, tps, seed)
+    tugas = tindak.buat_tugas(insiden, logistik, AKHIR)
 
     tahapan = pd.read_csv(REF / "tahapan-pilkada-2024.csv", dtype=str, keep_default_na=False)
     files = {
@@ -1034,6 +1036,7 @@ def buat(data_dir: Path, geo_dir: Path, seed: int = SEED) -> dict[str, int]:
                                                 "keberatan_diajukan", "keberatan_selesai", "catatan"]),
         "pemungutan_ulang.csv": _csv(ulang, ["id_ulang", "jenis", "tanggal", "kode_tps", "dasar", "catatan"]),
         "tahapan.csv": _csv(tahapan.to_dict("records"), ["tahapan", "mulai", "selesai", "catatan"]),
+        "tugas.csv": _csv(tugas, tindak.KOLOM_DEMO_TUGAS),
     }
     counts = {}
     for name, text in files.items():

@@ -32,6 +32,7 @@ POLA = {
     "bps": r"\d{7}",           # BPS kecamatan code
     "bps_desa": r"\d{10}",     # BPS kelurahan/desa code
     "nip": r"\d{18}",
+    "unit_desk": r"[a-z][a-z0-9_]{1,30}",   # a desk unit named in wilayah.toml [unit] (or UNIT_DESK)
 }
 
 
@@ -151,6 +152,25 @@ KELAS_PELANGGARAN = (("etik", "Etik"), ("disiplin", "Disiplin"))
 SUMBER_NETRALITAS = (
     ("temuan_bawaslu", "Temuan Bawaslu"), ("laporan_masyarakat", "Laporan masyarakat"),
     ("aplikasi_bkn", "Aplikasi pelaporan BKN"), ("laporan_internal", "Laporan internal"),
+)
+# Follow-up tasks (tugas.csv): where a task comes from, and its flow.
+ASAL_TUGAS = (
+    ("insiden", "Insiden"), ("netralitas", "Kasus netralitas ASN"), ("logistik", "Kekurangan logistik"),
+    ("checklist", "Masalah kesiapan TPS"), ("rapat", "Keputusan rapat"), ("lainnya", "Lainnya"),
+)
+STATUS_TUGAS = (
+    ("terbuka", "Terbuka"), ("dikerjakan", "Dikerjakan"), ("selesai", "Selesai"), ("dibatalkan", "Dibatalkan"),
+)
+STATUS_TUGAS_TERBUKA = ("terbuka", "dikerjakan")    # a task still to be done
+JENIS_BUTIR_RAPAT = (("agenda", "Agenda"), ("keputusan", "Keputusan"))
+# Desk units a task or a meeting decision can be given to, besides a kecamatan (its camat) or a
+# kelurahan (its lurah) by Kemendagri code. A region lists its own in wilayah.toml [unit].
+UNIT_DESK = (
+    ("desk", "Sekretariat Desk Pilkada"), ("kesbangpol", "Badan Kesbangpol"),
+    ("tapem", "Bagian Tata Pemerintahan"), ("satpol_pp", "Satpol PP"), ("dukcapil", "Disdukcapil"),
+    ("dinkes", "Dinas Kesehatan"), ("dishub", "Dinas Perhubungan"), ("bpbd", "BPBD"),
+    ("diskominfo", "Diskominfo"), ("bkpsdm", "BKPSDM"), ("kpu", "KPU (koordinasi)"),
+    ("bawaslu", "Bawaslu (koordinasi)"), ("polres", "Polres"), ("kodim", "Kodim"),
 )
 SUMBER_INSIDEN = (
     ("laporan_masyarakat", "Laporan masyarakat"), ("camat_lurah", "Camat/lurah"),
@@ -476,6 +496,65 @@ INPUTS: dict[str, Input] = {i.nama: i for i in (
         ),
         kunci=("id_ulang", "kode_tps"),
         rujukan=(Rujukan("kode_tps", "tps", "kode_tps"),),
+        wajib=False,
+    ),
+    Input(
+        "tugas", "tugas.csv",
+        "Log tugas tindak lanjut: satu baris per perubahan (dibuat, status, pemilik, batas waktu, catatan); "
+        "keadaan terakhir berlaku. Ditulis oleh dasbor (tombol Buat tugas, halaman Tugas dan Rapat); berkas ini "
+        "boleh tidak ada.",
+        "Follow-up task log: one row per change (created, status, owner, due time, note); the latest row wins. "
+        "Written by the app (Buat tugas, the Tugas and Rapat pages). Optional.",
+        (
+            K("id_tugas", "kode", True, "Nomor tugas", "Task id", pola="id"),
+            K("waktu", "waktu", True, "Waktu perubahan (waktu setempat)", "Time of the change (local)"),
+            K("judul", "teks", True, "Apa yang harus dikerjakan (tanpa nama orang)", "What must be done (no names)"),
+            K("asal", "pilihan", True, "Asal tugas", "Where the task comes from", pilihan=ASAL_TUGAS),
+            K("kode_asal", "kode", False,
+              "Rujukan asal: nomor insiden, nomor kasus, tahap/kode tempat/kode item kekurangan logistik, kode TPS, "
+              "atau nomor rapat/nomor keputusan", "Origin: incident id, case id, stage/place/item of a shortage, "
+              "TPS code, or meeting id/decision number", pola="id"),
+            K("kode_kecamatan", "kode", False, "Kode kecamatan tempat tugas (kosong: seluruh daerah)",
+              "Kecamatan code (blank: the whole region)", pola="kecamatan"),
+            K("kode_kelurahan", "kode", False, "Kode kelurahan/desa tempat tugas", "Kelurahan code", pola="kelurahan"),
+            K("unit", "kode", True, "Unit pemilik tugas: kode kecamatan (camat), kode kelurahan (lurah) atau unit "
+              "desk di wilayah.toml [unit]", "Owner unit: kecamatan or kelurahan code, or a desk unit",
+              pola="kecamatan|kelurahan|unit_desk"),
+            K("pengguna", "kode", False, "Nama pengguna penanggung jawab (boleh kosong)", "Responsible user (optional)",
+              pola="id"),
+            K("batas_waktu", "waktu", True, "Batas waktu (waktu setempat)", "Due time (local)"),
+            K("status", "pilihan", True, "Status tugas", "Task status", pilihan=STATUS_TUGAS),
+            K("catatan", "teks", False, "Catatan pada perubahan ini", "Note of this change"),
+            K("oleh", "kode", True, "Nama pengguna yang membuat perubahan", "User who made the change", pola="id"),
+        ),
+        kunci=("id_tugas", "waktu"),
+        rujukan=(Rujukan("kode_kecamatan", "wilayah", "kode"), Rujukan("kode_kelurahan", "wilayah", "kode")),
+        log=True,
+        wajib=False,
+    ),
+    Input(
+        "rapat", "rapat.csv",
+        "Rapat koordinasi: satu baris per butir agenda atau keputusan; setiap keputusan menjadi satu tugas "
+        "(tugas.csv). Ditulis oleh halaman Rapat; berkas ini boleh tidak ada.",
+        "Coordination meetings: one row per agenda item or decision; each decision becomes a task. Written by "
+        "the Rapat page. Optional.",
+        (
+            K("id_rapat", "kode", True, "Nomor rapat", "Meeting id", pola="id"),
+            K("waktu", "waktu", True, "Waktu rapat (waktu setempat)", "Meeting time (local)"),
+            K("judul", "teks", True, "Nama rapat", "Meeting title"),
+            K("peserta", "teks", True, "Unit peserta, dipisah '|' (kode kecamatan/kelurahan atau unit desk)",
+              "Participating units separated by '|'"),
+            K("nomor", "bulat", True, "Nomor butir dalam rapat", "Item number", minimum=1, maksimum=999),
+            K("jenis", "pilihan", True, "Agenda atau keputusan", "Agenda item or decision", pilihan=JENIS_BUTIR_RAPAT),
+            K("isi", "teks", True, "Isi butir (tanpa nama orang)", "Text of the item (no names)"),
+            K("unit", "kode", False, "Unit pelaksana keputusan", "Unit that carries out the decision",
+              pola="kecamatan|kelurahan|unit_desk"),
+            K("batas_waktu", "waktu", False, "Batas waktu keputusan", "Due time of the decision"),
+            K("id_tugas", "kode", False, "Nomor tugas tindak lanjut keputusan (tugas.csv)", "Follow-up task id",
+              pola="id"),
+        ),
+        kunci=("id_rapat", "nomor"),
+        log=True,
         wajib=False,
     ),
     Input(

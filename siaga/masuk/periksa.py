@@ -201,7 +201,7 @@ def validasi(inp: Input, raw: pd.DataFrame) -> tuple[pd.DataFrame | None, list[M
 def contoh_nilai(col: Kolom) -> str:
     ex = {"nasional": "00", "provinsi": "32", "kabkota": "32.75", "kecamatan": "32.75.01", "kelurahan": "32.75.01.1001",
           "tps": "32.75.01.1001.001", "kode_item": "SS_GUB", "kode_kategori": "politik_uang", "bps": "3275010",
-          "bps_desa": "3275010001", "nip": "18 digit angka", "id": "INS-0001"}
+          "bps_desa": "3275010001", "nip": "18 digit angka", "id": "INS-0001", "unit_desk": "kesbangpol"}
     return " (contoh: " + " atau ".join(ex[p] for p in col.pola.split("|")) + ")"
 
 
@@ -318,6 +318,8 @@ def _semantic(name: str, df: pd.DataFrame, tabel: dict[str, pd.DataFrame], wil: 
                             + df.groupby(["tingkat", "kode_kecamatan"])["keberatan_diajukan"].transform("sum")
                             - df["keberatan_diajukan"].fillna(0)).fillna(False),
                        "keberatan_selesai", "keberatan diselesaikan lebih banyak dari yang diajukan di kecamatan ini")
+    elif name in ("tugas", "rapat"):
+        _semantic_tugas(name, df, tabel, wil, v)
     elif name == "tahapan":
         v.tambah_baris(df, (df["mulai"] > df["selesai"]).fillna(False), "selesai", "tanggal selesai sebelum mulai")
 
@@ -340,6 +342,27 @@ def _semantic_pemungutan(df: pd.DataFrame, tabel: dict[str, pd.DataFrame], v: Pe
     mulai = df["waktu"].where(df["kejadian"].eq("dibuka")).groupby(df["kode_tps"]).transform("min")
     v.tambah_baris(df, df["kejadian"].eq("ditutup") & mulai.notna() & (df["waktu"] < mulai), "waktu",
                    "TPS ditutup sebelum waktu dibuka")
+
+
+def _semantic_tugas(name: str, df: pd.DataFrame, tabel: dict[str, pd.DataFrame], wil: Wilayah, v: Pemeriksa):
+    """Tasks and meetings: the owner unit exists (a kecamatan or kelurahan of wilayah.csv, or a desk
+    unit of wilayah.toml), the kelurahan lies in the kecamatan, a decision has its unit and due time."""
+    from siaga.inti.unit import unit_desk
+
+    tempat = set(tabel["wilayah"]["kode"]) if "wilayah" in tabel else None
+    dikenal = set(unit_desk(wil))
+    unit = df["unit"]
+    ok = unit.isna() | unit.isin(dikenal) | (unit.isin(tempat) if tempat is not None else unit.str.contains(r"\."))
+    v.tambah_baris(df, ~ok, "unit", "unit tidak dikenal: tulis kode kecamatan/kelurahan dari wilayah.csv atau unit "
+                   "desk dari wilayah.toml [unit] (" + ", ".join(sorted(dikenal)) + ")")
+    if name == "tugas":
+        kec = df["kode_kelurahan"].str.slice(0, 8)
+        v.tambah_baris(df, df["kode_kelurahan"].notna() & df["kode_kecamatan"].notna() & kec.ne(df["kode_kecamatan"]),
+                       "kode_kelurahan", "kelurahan tidak berada di kecamatan yang disebut")
+    else:
+        kep = df["jenis"].eq("keputusan")
+        v.tambah_baris(df, kep & df["unit"].isna(), "unit", "keputusan rapat memerlukan unit pelaksana")
+        v.tambah_baris(df, kep & df["batas_waktu"].isna(), "batas_waktu", "keputusan rapat memerlukan batas waktu")
 
 
 def muat_semua(paths: Paths, wil: Wilayah, names: Iterable[str] = DIMUAT) -> HasilMuat:

@@ -29,7 +29,7 @@ from siaga.akses import RINCIAN
 from siaga.inti import fmt
 from siaga.inti.kontrak import KELOMPOK_KATEGORI, LABEL_KEPARAHAN, STATUS_INSIDEN, SUMBER_INSIDEN
 from siaga.masuk.geo import Batas, geojson
-from siaga.model import grafik
+from siaga.model import grafik, tugas
 from siaga.model.komponen import Angka, Q, Tabel
 from siaga.model.konteks import Konteks
 
@@ -647,6 +647,16 @@ class HalamanInsiden:
     ekspor_daftar: pd.DataFrame | None = None
 
 
+def _insiden_bertaut(q: Q, k: Konteks, daftar: pd.DataFrame) -> pd.DataFrame:
+    """The incident table with each incident's task, the shortages at a logistics incident's place
+    and a "Buat tugas" link."""
+    kurang = None
+    if daftar["kelompok"].eq("logistik").any():
+        kurang = q("logistik_kekurangan", tanggal=k.tanggal, kecamatan=k.kecamatan)
+    return tugas.tautkan_insiden(tabel_insiden(daftar, k.wilayah.zona_waktu), daftar,
+                                 tugas.tugas_asal(q, k, "insiden"), kurang)
+
+
 def susun(q: Q, k: Konteks) -> HalamanInsiden:
     """Run the screen's queries through ``q`` and build every figure, table and sentence."""
     zona = k.wilayah.zona_waktu
@@ -688,6 +698,6 @@ def susun(q: Q, k: Konteks) -> HalamanInsiden:
         grafik_harian=grafik_harian(harian, awal, akhir, q("tahapan", tanggal=k.tanggal), k.wilayah.hari_pemungutan),
         grafik_kategori=grafik_kategori(harian) if len(harian) else None,
         grafik_status=grafik_status(q("insiden_status", **jendela)),
-        daftar=tabel_insiden(daftar, zona) if rincian else None,
+        daftar=_insiden_bertaut(q, k, daftar) if rincian else None,
         ekspor_daftar=unduh_insiden(daftar) if rincian else None,
     )

@@ -27,9 +27,10 @@ from decimal import ROUND_HALF_UP, Decimal
 import pandas as pd
 import plotly.graph_objects as go
 
+from siaga.akses import RINCIAN
 from siaga.inti import fmt
 from siaga.inti.kontrak import TAHAP_LOGISTIK
-from siaga.model import grafik
+from siaga.model import grafik, tugas
 from siaga.model.komponen import Angka, Q
 from siaga.model.konteks import Konteks
 
@@ -333,6 +334,16 @@ def tabel_kekurangan(df: pd.DataFrame, zona: str) -> pd.DataFrame:
                 "Kurang", "Satuan", "Penerimaan terakhir", "Catatan", "Kode tempat"])
 
 
+
+
+def _kekurangan_bertaut(q: Q, k: Konteks, kurang: pd.DataFrame) -> pd.DataFrame:
+    """The shortage table with each row's task, its open logistics incidents and a "Buat tugas" link
+    (row-level data: only for roles that see rows)."""
+    t = tabel_kekurangan(kurang, k.wilayah.zona_waktu)
+    if not k.akses.boleh(RINCIAN):
+        return t
+    ins = q("insiden_daftar", tanggal=k.tanggal, kecamatan=k.kecamatan, kelurahan=None, mulai=None)
+    return tugas.tautkan_kekurangan(t, kurang, tugas.tugas_asal(q, k, "logistik"), ins)
 
 
 def ringkas_kekurangan(df: pd.DataFrame) -> str:
@@ -659,7 +670,7 @@ def susun(q: Q, k: Konteks) -> HalamanLogistik:
         grafik_tahap=grafik_tahap(tahap, k.nama_kec), tabel_tahap=tabel_tahap(tahap),
         ekspor_tahap=ekspor_tahap(tahap),
         wilayah=_data_wilayah(wil, zona) if len(_anak(wil)) else None, ekspor_wilayah=ekspor_wilayah(wil),
-        kekurangan=tabel_kekurangan(kurang, zona) if len(kurang) else None,
+        kekurangan=_kekurangan_bertaut(q, k, kurang) if len(kurang) else None,
         ringkas_kekurangan=ringkas_kekurangan(kurang) if len(kurang) else "",
         ekspor_kekurangan=ekspor_kekurangan(kurang),
         grafik_proyeksi=grafik_proyeksi(laju, tanggal, batas) if unit_ada else None,

@@ -10,6 +10,7 @@ formatted here (server side); free text stays plain text.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -20,7 +21,7 @@ from siaga.akses import RINCIAN
 from siaga.inti import fmt
 from siaga.inti.kontrak import LABEL_KEPARAHAN, PENANGGUNG_JAWAB_NETRALITAS
 from siaga.model import fase as m_fase
-from siaga.model import grafik, jadwal, level, perubahan
+from siaga.model import grafik, jadwal, level, perubahan, tugas
 from siaga.model import kesiapan as m_kesiapan
 from siaga.model import pemungutan as m_pemungutan
 from siaga.model.komponen import Angka, Q, Tabel
@@ -161,8 +162,9 @@ def tahapan_berjalan(tahap: pd.DataFrame) -> list[tuple[str, str]]:
     return [(r["tahapan"], keadaan_tahapan(r)) for r in tahap[tahap["keadaan"] == "berjalan"].to_dict("records")]
 
 
-def perhatian(df: pd.DataFrame, zona: str) -> pd.DataFrame:
-    """The items most in need of attention as sentences: what, where, since when, who follows up."""
+def perhatian(df: pd.DataFrame, zona: str, unit: Callable[[str], str] = str) -> pd.DataFrame:
+    """The items most in need of attention as sentences: what, where, since when, who follows up
+    (``unit`` names a task's owner unit)."""
     rows = []
     for r in df.to_dict("records"):
         kec = r["nama_kecamatan"]
@@ -182,6 +184,15 @@ def perhatian(df: pd.DataFrame, zona: str) -> pd.DataFrame:
             apa = f"{fmt.angka(r['angka'])} TPS dilaporkan bermasalah (dari {fmt.angka(r['dari'])} TPS)"
             mana, oleh = f"Kec. {kec}", f"Camat {kec} dan lurah setempat"
             sejak = f"laporan pertama {fmt.waktu_pendek(r['sejak'], zona)}"
+        elif jenis == "tugas":
+            apa = f"Tugas {r['kode']}: {r['kategori']}, lewat batas waktu"
+            apa += f" {fmt.angka(r['angka'])} hari" if r["angka"] else ""
+            if isinstance(r["nama_kelurahan"], str):
+                mana = f"Kel. {r['nama_kelurahan']}, Kec. {kec}"
+            else:
+                mana = f"Kec. {kec}" if isinstance(kec, str) else "Seluruh daerah"
+            oleh = unit(r["pic"]) if isinstance(r["pic"], str) else "–"
+            sejak = f"batas waktu {fmt.waktu_pendek(r['sejak'], zona)}"
         else:
             tahap = LABEL_STATUS_KASUS.get(r["kategori"], r["kategori"])
             lama = (f"lewat batas waktu {fmt.angka(r['angka'])} hari" if r["terlambat"]
@@ -197,7 +208,7 @@ def perhatian(df: pd.DataFrame, zona: str) -> pd.DataFrame:
 
 def angka_perhatian(df: pd.DataFrame) -> tuple[Angka, ...]:
     """How many items of each kind need attention (``perhatian_utama``, every item)."""
-    per = {j: df[df["jenis"] == j] for j in ("insiden", "logistik", "tps", "netralitas")}
+    per = {j: df[df["jenis"] == j] for j in ("insiden", "logistik", "tps", "netralitas", "tugas")}
     return (
         Angka("Insiden lewat batas waktu", f"{fmt.angka(len(per['insiden']))} insiden",
               "tindak lanjutnya melewati batas waktu"),
@@ -207,6 +218,8 @@ def angka_perhatian(df: pd.DataFrame) -> tuple[Angka, ...]:
               f"di {fmt.angka(len(per['tps']))} kecamatan, menurut laporan terakhir"),
         Angka("Kasus netralitas berlarut", f"{fmt.angka(len(per['netralitas']))} kasus",
               "lewat batas waktu atau berjalan lama"),
+        Angka("Tugas lewat batas waktu", f"{fmt.angka(len(per['tugas']))} tugas",
+              "tindak lanjut yang ditugaskan desk dan belum selesai"),
     )
 
 
@@ -284,7 +297,8 @@ def situasi(k: Konteks, r: dict, kec: pd.DataFrame, rencana: jadwal.Rencana, sem
     for label, kata in (("Insiden lewat batas waktu", "tindak lanjut insiden lewat batas waktu"),
                         ("Logistik di belakang rencana", "kecamatan dengan logistik di belakang rencana KPU"),
                         ("TPS bermasalah", "TPS bermasalah"),
-                        ("Kasus netralitas berlarut", "kasus netralitas berlarut")):
+                        ("Kasus netralitas berlarut", "kasus netralitas berlarut"),
+                        ("Tugas lewat batas waktu", "tugas lewat batas waktu")):
         n = int(str(angka[label].nilai).split(" ")[0].replace(".", ""))
         if n:
             bagian.append(f"{fmt.angka(n)} {kata}")
@@ -310,7 +324,9 @@ def susun(q: Q, k: Konteks) -> HalamanRingkasan:
     hari_ini = rencana.pada(k.tanggal)
     tahap = q("tahapan", tanggal=k.tanggal)
     berikut = tahap[tahap["keadaan"] == "akan_datang"].sort_values("mulai").head(1)
-    semua = q("perhatian_utama", tanggal=k.tanggal, kecamatan=k.kecamatan, jumlah=SEMUA_BARIS)
+    saat_tugas, sekarang = tugas.batas(k)
+    semua = q("perhatian_utama", tanggal=k.tanggal, saat=saat_tugas, sekarang=sekarang, kecamatan=k.kecamatan,
+              jumlah=SEMUA_BARIS)
     harian = q("kesiapan_harian", tanggal=k.tanggal, kecamatan=k.kecamatan, kelurahan=None)
     batas = k.batas.get("kecamatan")
     f = m_pemungutan.susun(q, k)
@@ -334,7 +350,8 @@ def susun(q: Q, k: Konteks) -> HalamanRingkasan:
         # free text (who follows up) only for roles with row-level access: pimpinan and the public
         # demo get the sentence without it (issue 15)
         perhatian=Tabel.dari(perhatian(semua if k.akses.boleh(RINCIAN) else semua.assign(pic=None),
-                                       k.wilayah.zona_waktu), KOLOM_PERHATIAN, maks=None, satuan="hal"),
+                                       k.wilayah.zona_waktu, tugas.nama_unit(k)), KOLOM_PERHATIAN, maks=None,
+                             satuan="hal"),
         perhatian_angka=angka_perhatian(semua),
         kecamatan=kec,
         peringkat=peringkat(kec, k.kecamatan, k.tanggal, rencana, ambang.ambang_siap),

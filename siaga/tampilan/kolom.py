@@ -9,6 +9,15 @@ import streamlit as st
 
 from siaga.model import insiden, level, netralitas
 
+# Links between a row and its follow-up task (siaga.model.tugas)
+_TAUTAN_TUGAS = {
+    "Tugas": st.column_config.TextColumn(width=190,
+                                         help="Tugas tindak lanjut yang dibuat dari baris ini (halaman Tugas)"),
+    "Buat tugas": st.column_config.LinkColumn(width=100, display_text="Buat tugas",
+                                              help="Buka formulir Buat tugas yang sudah terisi untuk baris ini"),
+}
+
+
 # Ringkasan
 PERINGKAT_RINGKASAN = {
     "#": st.column_config.NumberColumn(width=36, help="1 = paling belum siap"),
@@ -224,4 +233,16 @@ PERUBAHAN_LEVEL = {
     "Sebelumnya": st.column_config.TextColumn(width=120, help="Level pada akhir tanggal pembanding"),
     "Sekarang": st.column_config.TextColumn(width=120, help="Level pada tanggal data"),
     "Skor": st.column_config.TextColumn(width=100, help="Skor pada tanggal pembanding → skor sekarang"),
+}
+
+
+# The incident and shortage tables with their links to tasks and to each other (siaga.model.tugas)
+INSIDEN_BERTAUT = {
+    **INSIDEN, **_TAUTAN_TUGAS,
+    "Kekurangan logistik terkait": st.column_config.TextColumn(
+        width=200, help="Kekurangan logistik di tempat insiden logistik ini (halaman Logistik)"),
+}
+KEKURANGAN_BERTAUT = {
+    **KEKURANGAN_LOGISTIK, **_TAUTAN_TUGAS,
+    "Insiden terkait": st.column_config.TextColumn(width=120, help="Insiden logistik terbuka di tempat yang sama"),
 }

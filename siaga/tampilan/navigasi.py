@@ -33,6 +33,7 @@ class Halaman:
     filter: frozenset[str]                   # filters shown; a page without any also runs without data
     boleh: Callable[[Akses], bool] = lambda ak: True
     kabkota: bool = True                     # a kab/kota page (not offered on a province or national desk)
+    lurah: bool = False                      # offered to a lurah (whose queries are scoped to one kelurahan)
     multi: bool = False                      # a province or national page
 
 
@@ -42,6 +43,10 @@ HALAMAN = (
     Halaman("logistik.py", "Logistik", ":material/local_shipping:", frozenset({KEC, TGL})),
     Halaman("insiden.py", "Insiden & Permasalahan", ":material/report:", frozenset({KEC, KEL, TGL, JDL})),
     Halaman("netralitas.py", "Netralitas ASN", ":material/balance:", frozenset({KEC, TGL})),
+    Halaman("lapor.py", "Lapor", ":material/add_a_photo:", frozenset({KEC}),
+            boleh=lambda ak: ak.boleh(akses.LAPOR_LAPANGAN), lurah=True),
+    Halaman("tugas.py", "Tugas", ":material/task_alt:", frozenset({KEC, TGL}),
+            boleh=lambda ak: ak.boleh(akses.RINCIAN), lurah=True),
     Halaman("ikhtisar.py", "Ikhtisar", ":material/travel_explore:", frozenset({TGL}), kabkota=False, multi=True),
     Halaman("data.py", "Data", ":material/upload_file:", frozenset(),
             boleh=lambda ak: ak.boleh(akses.IMPOR) or ak.publik, multi=True),
@@ -67,7 +72,7 @@ def _beranda(awal: Halaman | None) -> st.Page:
 def daftar(ak: Akses, multi: bool) -> dict[st.Page, Halaman]:
     """The pages of a kab/kota desk (``multi`` False) or a province/national desk that ``ak`` may
     open, behind the hidden beranda that opens the first of them."""
-    pilih = [h for h in HALAMAN if (h.multi if multi else h.kabkota) and h.boleh(ak)]
+    pilih = [h for h in HALAMAN if (h.multi if multi else h.kabkota) and h.boleh(ak) and (h.lurah or not ak.kelurahan)]
     return {_beranda(pilih[0] if pilih else None): BERANDA, **{_page(h): h for h in pilih}}
 
 

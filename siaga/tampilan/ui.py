@@ -205,7 +205,10 @@ def mulai(filters: frozenset[str] = frozenset({KEC, TGL}), perlu_data: bool = Tr
     # A camat's kecamatan is forced (the scoped daftar_wilayah holds only theirs; "whole region" is not valid).
     kec_ok = (lambda c: c in nama_kec) if ak.kecamatan else (lambda c: c == SELURUH or c in nama_kec)
     v_kec = _nilai(KEC, lambda x: x, kec_ok, ak.kecamatan or SELURUH)
-    v_kel = _nilai(KEL, lambda x: x, lambda c: c == SELURUH or induk.get(c) == st.session_state.get("s_kec"), SELURUH)
+    # A lurah's kelurahan is forced the same way.
+    kel_ok = ((lambda c: c == ak.kelurahan) if ak.kelurahan
+              else (lambda c: c == SELURUH or induk.get(c) == st.session_state.get("s_kec")))
+    v_kel = _nilai(KEL, lambda x: x, kel_ok, ak.kelurahan or SELURUH)
     v_tgl = _nilai(TGL, _parse_tgl, lambda t: isinstance(t, dt.date) and paling_awal <= t <= batas_atas, akhir)
     jdl_bawaan = jendela_bawaan(v_tgl, wil.hari_pemungutan)      # the last 6 hours on voting day
     v_jdl = _nilai(JDL, lambda x: x, lambda j: j in JENDELA, jdl_bawaan)
@@ -221,8 +224,9 @@ def mulai(filters: frozenset[str] = frozenset({KEC, TGL}), perlu_data: bool = Tr
                     help="Terkunci ke kecamatan Anda." if ak.kecamatan else None)
         if KEL in widgets and v_kec:
             pilihan = [k for k, i in induk.items() if i == v_kec]
-            _widget(st.selectbox, "Kelurahan", KEL, options=[SELURUH, *pilihan],
-                    format_func=lambda c: "Semua kelurahan" if c == SELURUH else nama_kel[c])
+            _widget(st.selectbox, "Kelurahan", KEL, options=[*([] if ak.kelurahan else [SELURUH]), *pilihan],
+                    format_func=lambda c: "Semua kelurahan" if c == SELURUH else nama_kel[c],
+                    disabled=bool(ak.kelurahan), help="Terkunci ke kelurahan Anda." if ak.kelurahan else None)
         if TGL in widgets:
             _widget(st.date_input, "Data per tanggal", TGL, min_value=paling_awal, max_value=batas_atas,
                     format="DD/MM/YYYY",
@@ -244,7 +248,7 @@ def mulai(filters: frozenset[str] = frozenset({KEC, TGL}), perlu_data: bool = Tr
                                            simulasi=wil.simulasi))
 
     ktx = Konteks(wilayah=wil, versi=versi(), tanggal=v_tgl, kecamatan=v_kec or None,
-                  kelurahan=(v_kel or None) if KEL in filters else None,
+                  kelurahan=ak.kelurahan or ((v_kel or None) if KEL in filters else None),
                   jendela=v_jdl if JDL in filters else jdl_bawaan, nama_kecamatan=nama_kec,
                   nama_kelurahan=nama_kel, rentang=rentang, akses=ak, batas=batas(),
                   banding=v_bdg if BDG in filters else None)

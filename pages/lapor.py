@@ -1,0 +1,56 @@
+"""Lapor: a field report from a phone (360 px wide and up): incident, TPS readiness, public-service
+unit status, for the places of the reporter's scope only."""
+
+import streamlit as st
+
+from siaga.model import lapor, tugas
+from siaga.tampilan import lapor as tampil
+from siaga.tampilan import ui
+
+k = ui.konteks()
+st.title("Lapor")
+st.caption(f"{k.nama_lingkup} · laporan tercatat atas nama **{k.akses.pengguna}** dan langsung tampil di desk.")
+h = lapor.susun(ui.q, k)
+tampil.kabar()
+jenis = st.radio("Jenis laporan", list(lapor.JENIS_LAPOR), format_func=lapor.JENIS_LAPOR.get, key="lp_jenis")
+sekarang = tugas.jam(k)
+
+if jenis == "insiden":
+    with st.form("lapor_insiden", clear_on_submit=True, enter_to_submit=False):
+        st.selectbox("Kelurahan", list(h.kelurahan), format_func=h.kelurahan.get, key="lp_kel")
+        st.selectbox("TPS (boleh kosong)", ["", *h.tps["kode_tps"]], key="lp_tps",
+                     format_func=lambda c: "– bukan di TPS –" if not c else h.label_tps(c))
+        st.selectbox("Kategori", list(h.kategori), format_func=h.kategori.get, key="lp_kategori")
+        st.radio("Keparahan", list(lapor.LABEL_KEPARAHAN_LAPOR), format_func=lapor.LABEL_KEPARAHAN_LAPOR.get,
+                 horizontal=True, key="lp_keparahan")
+        st.date_input("Tanggal kejadian", value=sekarang.date(), format="DD/MM/YYYY", key="lp_tgl")
+        st.time_input("Pukul kejadian", value=sekarang.time().replace(second=0, microsecond=0), key="lp_jam")
+        st.text_area("Apa yang terjadi (singkat, tanpa nama orang)", max_chars=300, height=90, key="lp_ringkasan")
+        st.form_submit_button("Kirim laporan insiden", type="primary", width="stretch",
+                              on_click=tampil.kirim_insiden, args=(k, h))
+elif jenis == "checklist":
+    if h.tps.empty:
+        ui.kosong("Tidak ada TPS di wilayah Anda.")
+    else:
+        with st.form("lapor_tps", clear_on_submit=True, enter_to_submit=False):
+            st.selectbox("TPS", list(h.tps["kode_tps"]), format_func=h.label_tps, key="lp_tps_c")
+            for kode, label in lapor.CEK_TPS.items():
+                st.checkbox(label, key=f"lp_cek_{kode}")
+            st.number_input("C-Pemberitahuan tersampaikan (pemilih)", min_value=0, step=1, key="lp_c_pemb")
+            st.number_input("Anggota Linmas", min_value=0, max_value=10, step=1, key="lp_linmas")
+            st.radio("Status TPS", list(lapor.STATUS_TPS), format_func=lapor.STATUS_TPS.get, horizontal=True,
+                     key="lp_status_tps")
+            st.text_input("Catatan (tanpa nama orang)", max_chars=200, key="lp_catatan_c")
+            st.form_submit_button("Kirim laporan TPS", type="primary", width="stretch",
+                                  on_click=tampil.kirim_checklist, args=(k,))
+elif h.unit.empty:
+    ui.kosong("Belum ada unit layanan publik di wilayah Anda (layanan.csv).")
+else:
+    nama = dict(zip(h.unit["id_unit"], h.unit["nama_unit"], strict=True))
+    with st.form("lapor_layanan", clear_on_submit=True, enter_to_submit=False):
+        st.selectbox("Unit layanan", list(nama), format_func=nama.get, key="lp_unit")
+        st.radio("Status", list(lapor.LABEL_STATUS_LAYANAN), format_func=lapor.LABEL_STATUS_LAYANAN.get,
+                 key="lp_status_unit")
+        st.text_input("Keterangan", max_chars=200, key="lp_ket_unit")
+        st.form_submit_button("Kirim status layanan", type="primary", width="stretch",
+                              on_click=tampil.kirim_layanan, args=(k, h))

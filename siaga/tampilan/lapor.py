@@ -1,0 +1,64 @@
+"""Lapor page glue: the submit callbacks (one row appended through the import, audited) and the
+outcome shown once. The page (``pages/lapor.py``) is layout only."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from siaga.akses import audit, gerbang
+from siaga.masuk.tambah import tambah
+from siaga.model import lapor
+from siaga.model.konteks import Konteks
+from siaga.tampilan import ui
+
+_KABAR = "_lapor_kabar"
+
+
+def _simpan(jenis: str, baris: dict, objek: str) -> None:
+    ak = gerbang.akses()
+    hasil = tambah(ui.store().paths, jenis, [baris], ak.pengguna, lapor.SUMBER_LAPOR)
+    ok = hasil.ok and hasil.versi is not None
+    gerbang.catat(audit.LAPOR, f"{jenis} {objek}", audit.BERHASIL if ok else audit.GAGAL)
+    if ok:
+        ui.store().muat()           # the desk's pages show it at their next interaction
+        st.session_state[_KABAR] = ("ok", f"Laporan {lapor.JENIS_LAPOR[jenis].lower()} terkirim ({objek}).")
+    else:
+        st.session_state[_KABAR] = ("galat", hasil.masalah)
+
+
+def kabar() -> None:
+    got = st.session_state.pop(_KABAR, None)
+    if got is None:
+        return
+    jenis, isi = got
+    if jenis == "ok":
+        st.success(isi, icon=":material/check_circle:")
+    else:
+        st.error("Laporan belum terkirim. Perbaiki isian berikut lalu kirim lagi:", icon=":material/error:")
+        for m in isi:
+            st.markdown(f"- **{m.kolom or 'laporan'}**: {m.alasan}" + (f" (nilai: `{m.nilai}`)" if m.nilai else ""))
+
+
+def kirim_insiden(k: Konteks, h: lapor.HalamanLapor) -> None:
+    ss = st.session_state
+    tps = ss.get("lp_tps") or None
+    kel = h.tps.loc[h.tps["kode_tps"] == tps, "kode_kelurahan"].iloc[0] if tps else ss["lp_kel"]
+    baris = lapor.baris_insiden(k, tps, kel, ss["lp_kategori"], ss["lp_keparahan"],
+                                dt.datetime.combine(ss["lp_tgl"], ss["lp_jam"]), ss["lp_ringkasan"] or "")
+    _simpan("insiden", baris, baris["id_insiden"])
+
+
+def kirim_checklist(k: Konteks) -> None:
+    ss = st.session_state
+    cek = {c: bool(ss.get(f"lp_cek_{c}")) for c in lapor.CEK_TPS}
+    baris = lapor.baris_checklist(k, ss["lp_tps_c"], cek, int(ss["lp_c_pemb"] or 0), int(ss["lp_linmas"] or 0),
+                                  ss["lp_status_tps"], ss["lp_catatan_c"])
+    _simpan("checklist", baris, ss["lp_tps_c"])
+
+
+def kirim_layanan(k: Konteks, h: lapor.HalamanLapor) -> None:
+    ss = st.session_state
+    unit = h.unit[h.unit["id_unit"] == ss["lp_unit"]].iloc[0].to_dict()
+    _simpan("layanan", lapor.baris_layanan(k, unit, ss["lp_status_unit"], ss["lp_ket_unit"]), unit["id_unit"])
