@@ -83,7 +83,7 @@ def test_refused_file_changes_nothing(app):
     assert "DITOLAK" in at.error[0].value
     problems = next(d.value for d in at.dataframe if "alasan" in d.value.columns)
     row = problems.iloc[0]
-    assert (row["baris"], row["kolom"], row["nilai"]) == (3, "kode_kecamatan", "Kec. Gamma")
+    assert (row["baris"], row["kolom"], row["nilai"]) == ("3", "kode_kecamatan", "Kec. Gamma")   # as shown
     assert "tidak cocok dengan kecamatan" in row["alasan"]
     assert at.button(key="data_terima").disabled is True
     assert (app.paths.data / "insiden.csv").read_bytes() == old

@@ -161,9 +161,12 @@ def test_closing_time_after_reopening(contoh_dir):
     p = contoh_dir / "data" / "insiden.csv"
     base = ("99.01.01,99.01.01.1002,,,,layanan,sedang,{s},camat_lurah,Pelayanan kelurahan tertunda,x,Camat Alpha,"
             "2024-11-27")
-    with p.open("a", encoding="utf-8") as f:
-        f.write(f"I2,2024-11-26 08:00,2024-11-24 07:00,{base.format(s='ditangani')}\n")
-        f.write(f"I2,2024-11-26 09:00,2024-11-24 07:00,{base.format(s='selesai')}\n")
+    # reopening a closed incident is a correction row (koreksi = ya): the plausibility rules refuse it otherwise
+    baris = p.read_text(encoding="utf-8").splitlines()
+    baris = [baris[0] + ",koreksi", *(b + "," for b in baris[1:])]
+    baris.append(f"I2,2024-11-26 08:00,2024-11-24 07:00,{base.format(s='ditangani')},ya")
+    baris.append(f"I2,2024-11-26 09:00,2024-11-24 07:00,{base.format(s='selesai')},")
+    p.write_text("\n".join(baris) + "\n", encoding="utf-8")
     s = Store(Paths(contoh_dir / "data", contoh_dir / "geo"))
     assert s.muat(), s.ditolak
     cur = s.snapshot.cursor()

@@ -405,11 +405,14 @@ def test_daily_series_equals_the_per_date_macro_on_an_edited_fixture(contoh_dir)
     with open(d / "insiden.csv", "a") as f:
         f.write("I1,2024-11-24 12:00,2024-11-23 08:00,99.01.01,99.01.01.1002,,,,konflik,tinggi,ditangani,polri_tni,"
                 "Keributan di depan balai warga,Patroli gabungan,Polres Contoh,2024-11-24\n")
-    with open(d / "netralitas.csv", "a") as f:
-        f.write("N2,2024-11-24 09:00,2024-11-19,2024-11-20,99.01.02,Kecamatan Beta,foto_bersama_paslon,etik,"
-                "laporan_masyarakat,selesai,Teguran,\n")
-        f.write("N2,2024-11-25 09:00,2024-11-19,2024-11-20,99.01.02,Kecamatan Beta,foto_bersama_paslon,etik,"
-                "laporan_masyarakat,klarifikasi,,2024-11-28\n")
+    # the case is reopened by a correction row (koreksi = ya), which the plausibility rules require
+    baris = (d / "netralitas.csv").read_text().splitlines()
+    baris = [baris[0] + ",koreksi", *(b + "," for b in baris[1:])]
+    baris.append("N2,2024-11-24 09:00,2024-11-19,2024-11-20,99.01.02,Kecamatan Beta,foto_bersama_paslon,etik,"
+                 "laporan_masyarakat,selesai,Teguran,,")
+    baris.append("N2,2024-11-25 09:00,2024-11-19,2024-11-20,99.01.02,Kecamatan Beta,foto_bersama_paslon,etik,"
+                 "laporan_masyarakat,klarifikasi,,2024-11-28,ya")
+    (d / "netralitas.csv").write_text("\n".join(baris) + "\n")
     s = Store(Paths(d, contoh_dir / "geo"))
     assert s.muat(), s.ditolak
     akhir = dt.date(2024, 11, 26)

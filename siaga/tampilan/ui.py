@@ -24,7 +24,7 @@ from siaga.akses import UNDUH, Akses, Lingkup, audit, gerbang, identitas
 from siaga.data.store import Store
 from siaga.inti import fmt
 from siaga.inti.config import Paths
-from siaga.inti.masalah import Masalah
+from siaga.inti.masalah import GALAT, Masalah
 from siaga.laporan import unduhan
 from siaga.masuk.geo import Batas
 from siaga.model import ikhtisar, level
@@ -188,7 +188,10 @@ def mulai(filters: frozenset[str] = frozenset({KEC, TGL}), perlu_data: bool = Tr
             return None
         st.stop()
     if s.ditolak:
-        st.warning(f"Pembaruan data ditolak ({len(s.ditolak)} masalah); yang tampil adalah data terakhir yang sah. "
+        galat = sum(m.tingkat == GALAT for m in s.ditolak)
+        lain = len(s.ditolak) - galat
+        jumlah = f"{fmt.angka(galat)} galat" + (f", {fmt.angka(lain)} peringatan" if lain else "")
+        st.warning(f"Pembaruan data ditolak ({jumlah}); yang tampil adalah data terakhir yang sah. "
                    "Rinciannya ada di bawah.")
         with st.expander("Rincian masalah data"):
             st.dataframe(tabel_masalah(s.ditolak), hide_index=True, width="stretch")

@@ -49,7 +49,7 @@ def test_the_app_opens_through_the_lan_address(lan, browser, artefak):
         t.screenshot(artefak, "lan-ringkasan")
         assert t.errors == []
         assert [u for u in t.external if not u.startswith(f"http://{ip}:{port}/")] == []   # nothing else fetched
-        t.open(f"http://{ip}:{port}/?mode=layar&slide=3&jeda=1")        # the meeting room's big screen
+        t.open(f"http://{ip}:{port}/?mode=layar&slide=3&jeda=1&tgl=2024-11-26")   # the meeting room big screen, H-1
         assert page.locator("h1").first.inner_text() == "Kesiapan per kecamatan"
         t.screenshot(artefak, "lan-layar", penuh=False)
         assert t.errors == []

@@ -18,7 +18,7 @@ def test_kesiapan_renders_without_errors_offline(server, tab, artefak):
     assert page.locator('[data-testid="stException"]').count() == 0
     assert page.locator("h1").first.inner_text() == "Kesiapan · Kota Bekasi"
     labels = page.locator('[data-testid="stMetricLabel"]').all_inner_texts()
-    assert [t.strip() for t in labels] == ["Skor kesiapan", "Selisih dengan jalur H-1", "TPS logistik lengkap",
+    assert [t.strip() for t in labels] == ["Skor kesiapan", "Terhadap jadwal KPU", "TPS logistik lengkap",
                                            "TPS bermasalah", "Insiden terbuka"]
     assert page.locator('[data-testid="stDeckGlJsonChart"] canvas').count() >= 1
     assert page.locator(PLOTLY).count() == 2                                   # heatmap and readiness over time
@@ -35,7 +35,8 @@ def test_kesiapan_renders_without_errors_offline(server, tab, artefak):
 
 
 def test_map_and_heatmap_use_the_level_colours(server, tab, artefak):
-    tab.open(server + "/kesiapan?tgl=2024-11-22", ready=PLOTLY)
+    # H-1: three kecamatan one day behind the KPU plan are 'perlu perhatian' (orange), the rest 'siap'
+    tab.open(server + "/kesiapan?tgl=2024-11-26", ready=PLOTLY)
     tab.tunggu_grafik(2)
     tab.settle()
     canvas = tab.page.locator('[data-testid="stDeckGlJsonChart"]').first
@@ -43,8 +44,8 @@ def test_map_and_heatmap_use_the_level_colours(server, tab, artefak):
     canvas.screenshot(path=str(path))
     img = Image.open(path).convert("RGB")
     colours = {img.getpixel((x, y)) for x in range(0, img.width, 8) for y in range(0, img.height, 8)}
-    rawan = (0xD7, 0x30, 0x27)
-    assert any(sum(abs(a - b) for a, b in zip(c, rawan)) < 60 for c in colours), "no 'rawan' polygon drawn"
+    for nama, warna in (("perlu perhatian", (0xFD, 0xAE, 0x61)), ("siap", (0x45, 0x75, 0xB4))):
+        assert any(sum(abs(a - b) for a, b in zip(c, warna)) < 60 for c in colours), f"no '{nama}' polygon drawn"
     heat = tab.page.locator(PLOTLY).first
     fills = heat.locator(".hm image, .heatmaplayer image").count()
     assert fills >= 1                                                          # the heatmap drew its cells

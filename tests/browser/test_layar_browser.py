@@ -104,7 +104,7 @@ def nomor_slide(page) -> int:
 
 
 def test_no_chrome_and_the_slides_rotate(server, tab, artefak):
-    tab.open(server + "/?mode=layar&interval=8", ready=SIAP)
+    tab.open(server + "/?mode=layar&interval=8&tgl=2024-11-26", ready=SIAP)      # seven slides before voting day
     page = tab.page
     assert page.locator('[data-testid="stException"]').count() == 0
     for testid in ("stSidebar", "stHeader", "stToolbar"):

@@ -22,7 +22,7 @@ TAUTAN = [
     ("/insiden?kec=99.01.02&tgl=2024-11-25", "Insiden & Permasalahan · Kecamatan Beta"),
     ("/netralitas?kec=99.01.02", "Netralitas ASN · Kecamatan Beta"),
     ("/data", "Data"),
-    ("/?mode=layar&slide=2&jeda=1", "Kesiapan per kecamatan"),
+    ("/?mode=layar&slide=3&jeda=1", "Kesiapan per kecamatan"),
 ]
 SIAP = '[data-testid="stMainBlockContainer"] h1'
 SIAP_ATAU_GALAT = f'{SIAP}, [data-testid="stException"]'

@@ -20,9 +20,11 @@ def test_ringkasan_renders_without_errors_offline(server, tab, artefak):
     assert page.locator('[data-testid="stException"]').count() == 0
     assert page.locator("h1").first.inner_text() == "Ringkasan · Kota Bekasi"
     labels = page.locator('[data-testid="stMetricLabel"]').all_inner_texts()
-    assert any("Partisipasi pemilih tinggi" in t for t in labels)
+    # the demo's latest day is voting day: turnout from the TPS attendance reports
+    assert any(t.strip() == "Partisipasi pemilih" for t in labels)
     assert page.locator('[data-testid="stDeckGlJsonChart"] canvas').count() >= 1
-    assert page.locator('[data-testid="stDataFrame"]').count() == 2      # attention items, ranking
+    # attention items, ranking; on voting day also the TPS table per kecamatan and the kecamatan to call now
+    assert page.locator('[data-testid="stDataFrame"]').count() == 4
     shot = tab.screenshot(artefak, "ringkasan-1920x1080")
     assert Image.open(shot).size[0] == 1920
     assert tab.errors == []
