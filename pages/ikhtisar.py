@@ -18,7 +18,7 @@ nama = {**ui.nama_wilayah(), **k.nama_kecamatan}
 h = ui.model_ikhtisar(k, st.query_params.get("wil"), nama)
 
 st.title(f"Ikhtisar · {fmt.md(h.judul)}")
-st.caption(f"Data per {k.data_per} · {k.hitung_mundur} menuju pemungutan suara "
+st.caption(f"Data per {k.data_per} · {k.hitung_mundur}{k.menuju} pemungutan suara "
            f"{fmt.hari_tanggal(k.wilayah.hari_pemungutan)}")
 if len(h.jejak) > 1:
     for kol, (kode, label) in zip(st.columns(len(h.jejak) + 3), h.jejak[:-1], strict=False):

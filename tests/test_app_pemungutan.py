@@ -30,6 +30,8 @@ def test_voting_day_live_view(demo_app):
     assert m["Partisipasi pemilih"].endswith("%") and m["Partisipasi pemilih"] != "–"
     assert m["Penghitungan selesai"] == "0 dari 3.671 TPS"
     assert "Hari pemungutan suara Rabu, 27 November 2024" in _teks(at)
+    assert "Kota Bekasi, hari pemungutan suara Rabu, 27 November 2024: TPS dibuka" in _teks(at)   # names as written
+    assert "· Hari H: pemungutan suara Rabu, 27 November 2024 ·" in at.caption[0].value          # not "menuju"
     assert "Rekapitulasi suara per kecamatan" not in _teks(at)
     assert len(apptest.plotly_specs(at)) >= 1                     # turnout by hour
 
@@ -49,6 +51,7 @@ def test_rekapitulasi_after_voting_day(demo_app):
     assert not at.exception and not at.error
     m = metrics(at)
     assert m["Hitung mundur"] == "H+6"
+    assert "· H+6: pemungutan suara Rabu, 27 November 2024 ·" in at.caption[0].value
     assert m["Rekapitulasi PPK"] == "12 dari 12 kecamatan selesai"
     assert m["Rekapitulasi KPU kab/kota"] == "0 dari 12 kecamatan selesai"
     assert "TPS dibuka" not in m

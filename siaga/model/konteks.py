@@ -146,6 +146,12 @@ class Konteks:
         return fmt.hitung_mundur(self.tanggal, self.wilayah.hari_pemungutan)
 
     @property
+    def menuju(self) -> str:
+        """`` menuju`` before voting day ("H-1 menuju pemungutan suara …"), a colon from it on
+        ("Hari H: pemungutan suara …", "H+6: pemungutan suara …")."""
+        return " menuju" if self.tanggal < self.wilayah.hari_pemungutan else ":"
+
+    @property
     def mulai_jendela(self) -> dt.datetime | None:
         """Start of the time window ending at :attr:`saat` (None = since the beginning)."""
         jam = JAM_JENDELA.get(self.jendela)

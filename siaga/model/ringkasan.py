@@ -128,7 +128,8 @@ def situasi_fase(k: Konteks, f: m_pemungutan.HalamanFase) -> tuple[str, ...] | N
     if f.hari is not None:
         h = f.hari
         buka, hadir, hitung, _ = h.angka
-        satu = (f"{k.nama_lingkup}, {h.judul.lower()}: TPS dibuka {buka.nilai} ({buka.keterangan}); "
+        judul = h.judul[:1].lower() + h.judul[1:]               # "hari pemungutan suara Rabu, 27 November 2024"
+        satu = (f"{k.nama_lingkup}, {judul}: TPS dibuka {buka.nilai} ({buka.keterangan}); "
                 f"penghitungan {hitung.nilai}.")
         dua = f"Partisipasi sejauh ini {hadir.nilai}: {hadir.keterangan}"
         tiga = ("Perlu ditelepon sekarang: " + " ".join(h.perlu[:3])

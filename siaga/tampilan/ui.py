@@ -364,7 +364,7 @@ def tautan_layar(k: Konteks) -> str:
 def judul(teks: str, k: Konteks) -> None:
     """Page title, scope and the "data per" stamp."""
     st.title(f"{teks} · {fmt.md(k.nama_lingkup)}")
-    st.caption(f"Data per {k.data_per} · {k.hitung_mundur} menuju pemungutan suara "
+    st.caption(f"Data per {k.data_per} · {k.hitung_mundur}{k.menuju} pemungutan suara "
                f"{fmt.hari_tanggal(k.wilayah.hari_pemungutan)} · [Tampilkan di layar besar]({tautan_layar(k)})")
     if k.sebelum_data:
         st.info(f"Belum ada data pada {fmt.tanggal(k.tanggal)}: data pertama tercatat {fmt.tanggal(k.tanggal_awal)}.")
