@@ -55,7 +55,7 @@ def susun(port_desk: list[int], port_layar: list[int] | None = None, dengar: str
         f'map "$arg_mode|$cookie_{COOKIE}" $siaga_rute {{',
         r'    "~^layar\|(?<rute>layar-[0-9a-f]+)$"  $rute;',
         r'    "~^layar\|"                          "layar-$request_id";',
-        r'    "~^[^|]*\|(?<rute>[0-9a-f-]+)$"       $rute;',
+        r'    "~^[^|]*\|(?<rute>(layar-)?[0-9a-f]+)$" $rute;',
         "    default                              $request_id;",
         "}",
     ]
