@@ -162,6 +162,10 @@ def test_model_on_the_fixture_at_noon_and_after(hari_store):
     assert angka == {"TPS dibuka": "3 dari 4", "Partisipasi pemilih": "25,3%", "Penghitungan selesai": "0 dari 4 TPS",
                      "Kecamatan perlu ditelepon": "2 kecamatan"}
     assert h.hari.perlu[0].startswith("Kec. Alpha: 1 TPS belum dibuka lewat pukul 07.30; 1 TPS tanpa laporan")
+    # the table puts the kecamatan to call first (a short table on the big screen shows those)
+    i = list(h.hari.tabel.kolom).index("Perlu ditelepon")
+    telepon = [b[i] != "–" for b in h.hari.tabel.baris]
+    assert telepon == sorted(telepon, reverse=True) and telepon[0]
     ind = ringkasan.susun(q, k).indikator[0]
     assert (ind.label, ind.nilai) == ("Partisipasi pemilih", "25,3%")
     q, k = paparan.dari_store(hari_store, dt.date(2024, 12, 3))

@@ -127,6 +127,13 @@ def susun_hari(q: Q, k: Konteks, hari: dt.date, ulang: m_fase.Ulang | None = Non
     n = int(tot.get("jumlah_tps", 0))
     dpt, hadir = int(tot.get("dpt", 0)), int(tot.get("hadir", 0))
     laporan = bool(int(tot.get("dibuka", 0)))
+    # Worst first, so a short table ("5 teratas") shows the kecamatan that lag: those needing a call,
+    # then the lowest share of TPS opened on time, then the lowest turnout.
+    kec = kec.assign(_telepon=[len(_perlu(r)) for r in kec.to_dict("records")],
+                     _tepat=kec["dibuka_tepat"] / kec["jumlah_tps"].where(kec["jumlah_tps"] > 0),
+                     _hadir=kec["hadir"] / kec["dpt"].where(kec["dpt"] > 0))
+    kec = kec.sort_values(["_telepon", "_tepat", "_hadir"], ascending=[False, True, True], kind="stable",
+                          na_position="first").drop(columns=["_telepon", "_tepat", "_hadir"]).reset_index(drop=True)
     perlu = []
     for r in kec.to_dict("records"):
         b = _perlu(r)
