@@ -88,4 +88,23 @@ def test_dashboard_is_served_through_the_host_check():
     pohon = ast.parse((ROOT / "dashboard.py").read_text(encoding="utf-8"))
     app = next(n for n in ast.walk(pohon) if isinstance(n, ast.Assign) and getattr(n.targets[0], "id", "") == "app")
     assert ast.unparse(app.value) == "st.App(__file__, middleware=jaringan.middleware())"
-    assert [m.cls for m in jaringan.middleware()] == [jaringan.PenjagaHost]
+    assert [m.cls for m in jaringan.middleware()] == [jaringan.PenjagaHost, jaringan.TutupMetrik]
+
+
+def test_the_metrics_endpoint_is_closed_to_users():
+    terkirim, sampai = [], []
+
+    async def app(scope, receive, send):
+        sampai.append(scope["path"])
+
+    async def receive():
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(pesan):
+        terkirim.append(pesan)
+
+    for jalur in ("/_stcore/metrics", "/siaga/_stcore/metrics/", "/_stcore/health", "/ringkasan"):
+        asyncio.run(jaringan.TutupMetrik(app)(dict(http("localhost"), path=jalur, raw_path=jalur.encode()),
+                                              receive, send))
+    assert sampai == ["/_stcore/health", "/ringkasan"]                   # everything else reaches Streamlit
+    assert [m["status"] for m in terkirim if m["type"] == "http.response.start"] == [404, 404]

@@ -116,6 +116,24 @@ class PenjagaHost:
         await self.app(scope, receive, send)
 
 
+JALUR_METRIK = "/_stcore/metrics"
+
+
+class TutupMetrik:
+    """ASGI middleware: Streamlit's metrics endpoint (``/_stcore/metrics``: cache sizes and session
+    counts of the server) is not for users; it answers 404 as if it did not exist."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope.get("path", "").rstrip("/").endswith(JALUR_METRIK):
+            await HTMLResponse("Tidak ditemukan.", status_code=404, headers={"Cache-Control": "no-store"})(
+                scope, receive, send)
+            return
+        await self.app(scope, receive, send)
+
+
 def middleware() -> list[Middleware]:
     """The middleware of the dashboard's ASGI app (``dashboard.py``: ``st.App(..., middleware=…)``)."""
-    return [Middleware(PenjagaHost)]
+    return [Middleware(PenjagaHost), Middleware(TutupMetrik)]

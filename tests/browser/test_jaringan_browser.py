@@ -56,6 +56,9 @@ def test_the_app_opens_through_the_lan_address(lan, browser, artefak):
     finally:
         t.close()
     assert f"URL: http://{ip}:{port}" in server.log.read_text(encoding="utf-8")   # what the desk is told at start
+    with pytest.raises(urllib.error.HTTPError) as tutup:                       # the server's metrics are not public
+        urllib.request.urlopen(f"http://{ip}:{port}/_stcore/metrics", timeout=30)
+    assert tutup.value.code == 404
 
 
 def test_a_host_not_allowed_gets_a_readable_page(lan, browser, artefak):
