@@ -3,6 +3,7 @@ Streamlit cache reset between app tests."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 import shutil
 from pathlib import Path
@@ -173,3 +174,12 @@ def baris_kecamatan(unit):
     """The kecamatan rows of a ``kesiapan_unit`` result (the region's kecamatan, or the scope's own
     kecamatan when the query is scoped to one), in the query's order."""
     return unit[unit["tingkat"] == "kecamatan"].reset_index(drop=True)
+
+
+def jalankan_async(coro):
+    """Run a coroutine to completion on a thread of its own: in one pytest process the browser tests'
+    Playwright (sync API) keeps an event loop running on the main thread, where asyncio.run refuses."""
+    import concurrent.futures
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coro).result()

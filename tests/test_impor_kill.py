@@ -93,7 +93,10 @@ def _periksa_setelah_kill(paths: Paths, rujukan: dict) -> str:
 
 
 def _pulihkan_catatan(paths: Paths, keadaan: str) -> None:
-    """The next command (here: riwayat) finishes the bookkeeping and removes the leftovers."""
+    """The next command that takes the history lock (an import, a restore) finishes the bookkeeping
+    and removes the leftovers; ``riwayat`` itself only reads, without a lock."""
+    with riwayat.kunci(paths):
+        pass
     env = dict(os.environ, SIAGA_DATA=str(paths.data), SIAGA_GEO=str(paths.geo))
     out = subprocess.run([sys.executable, "-m", "siaga", "riwayat"], cwd=ROOT, env=env, capture_output=True,
                          text=True, timeout=120, check=False)

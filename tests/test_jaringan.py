@@ -5,12 +5,11 @@ answers with it (tests/browser/test_jaringan_browser.py opens the app through th
 from __future__ import annotations
 
 import ast
-import asyncio
 
 import pytest
 
 from siaga.tampilan import jaringan
-from tests.conftest import ROOT
+from tests.conftest import ROOT, jalankan_async
 
 
 @pytest.mark.parametrize("host, diizinkan, boleh", [
@@ -55,7 +54,7 @@ def panggil(penjaga, scope: dict) -> tuple[list[dict], bool]:
     async def send(pesan):
         terkirim.append(pesan)
 
-    asyncio.run(jaringan.PenjagaHost(app, lambda: penjaga)(scope, receive, send))
+    jalankan_async(jaringan.PenjagaHost(app, lambda: penjaga)(scope, receive, send))
     return terkirim, bool(sampai)
 
 
@@ -104,7 +103,7 @@ def test_the_metrics_endpoint_is_closed_to_users():
         terkirim.append(pesan)
 
     for jalur in ("/_stcore/metrics", "/siaga/_stcore/metrics/", "/_stcore/health", "/ringkasan"):
-        asyncio.run(jaringan.TutupMetrik(app)(dict(http("localhost"), path=jalur, raw_path=jalur.encode()),
+        jalankan_async(jaringan.TutupMetrik(app)(dict(http("localhost"), path=jalur, raw_path=jalur.encode()),
                                               receive, send))
     assert sampai == ["/_stcore/health", "/ringkasan"]                   # everything else reaches Streamlit
     assert [m["status"] for m in terkirim if m["type"] == "http.response.start"] == [404, 404]

@@ -13,7 +13,7 @@ import time
 from bench.protokol import Sesi
 from siaga.data import terbit
 from tests.browser.conftest import Server
-from tests.conftest import FIXTURE, ROOT
+from tests.conftest import FIXTURE, ROOT, jalankan_async
 
 BARIS_BARU = "waktu,tahap,kode_lokasi,kode_item,jumlah_kebutuhan,jumlah_diterima,jumlah_rusak,catatan\n" \
              "2024-11-26 11:00,tps,99.01.02.1001.001,SS,400,10,0,susulan\n"
@@ -63,7 +63,7 @@ def test_an_import_while_ten_sessions_rerun_causes_exactly_one_build(tmp_path):
                                   cwd=ROOT, env=srv.env, capture_output=True, check=False).returncode
 
         sebelum: list[dict] = []
-        r = asyncio.run(_skenario(srv.url, impor))
+        r = jalankan_async(_skenario(srv.url, impor))
         sesudah = terbit.jurnal(srv.terbit)
     finally:
         srv.berhenti()
