@@ -41,8 +41,9 @@ def test_refusal_page_is_indonesian_self_contained_and_escapes_the_host():
     assert "<code>192.168.1.10</code>" in jaringan.halaman_ditolak("192.168.1.10:8501")
 
 
-def panggil(penjaga, scope: dict) -> tuple[list[dict], bool]:
-    """Run the middleware once: (messages sent, whether the wrapped app was reached)."""
+def panggil(penjaga, scope: dict, buat=None) -> tuple[list[dict], bool]:
+    """Run a middleware once (the host check with the allowed list ``penjaga``, or ``buat(app)``):
+    (messages sent, whether the wrapped app was reached)."""
     terkirim, sampai = [], []
 
     async def app(scope, receive, send):
@@ -54,7 +55,8 @@ def panggil(penjaga, scope: dict) -> tuple[list[dict], bool]:
     async def send(pesan):
         terkirim.append(pesan)
 
-    jalankan_async(jaringan.PenjagaHost(app, lambda: penjaga)(scope, receive, send))
+    mw = buat(app) if buat else jaringan.PenjagaHost(app, lambda: penjaga)
+    jalankan_async(mw(scope, receive, send))
     return terkirim, bool(sampai)
 
 
@@ -91,19 +93,9 @@ def test_dashboard_is_served_through_the_host_check():
 
 
 def test_the_metrics_endpoint_is_closed_to_users():
-    terkirim, sampai = [], []
-
-    async def app(scope, receive, send):
-        sampai.append(scope["path"])
-
-    async def receive():
-        return {"type": "http.request", "body": b"", "more_body": False}
-
-    async def send(pesan):
-        terkirim.append(pesan)
-
-    for jalur in ("/_stcore/metrics", "/siaga/_stcore/metrics/", "/_stcore/health", "/ringkasan"):
-        jalankan_async(jaringan.TutupMetrik(app)(dict(http("localhost"), path=jalur, raw_path=jalur.encode()),
-                                              receive, send))
-    assert sampai == ["/_stcore/health", "/ringkasan"]                   # everything else reaches Streamlit
-    assert [m["status"] for m in terkirim if m["type"] == "http.response.start"] == [404, 404]
+    for jalur, tutup in (("/_stcore/metrics", True), ("/siaga/_stcore/metrics/", True), ("/_stcore/health", False),
+                         ("/ringkasan", False)):
+        terkirim, sampai = panggil(None, dict(http("localhost"), path=jalur, raw_path=jalur.encode()),
+                                   jaringan.TutupMetrik)
+        assert sampai is not tutup, jalur                                 # everything else reaches Streamlit
+        assert [m["status"] for m in terkirim if m["type"] == "http.response.start"] == ([404] if tutup else [])
