@@ -3,6 +3,8 @@ the rekapitulasi (3 December) and the PSU (1 December)."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tests import apptest
@@ -20,6 +22,10 @@ def _teks(at) -> str:
     return "\n".join(x.value for x in (*at.markdown, *at.caption, *at.subheader))
 
 
+def _peta(at) -> list[dict]:
+    return [json.loads(c.proto.json) for c in at.get("deck_gl_json_chart")]
+
+
 @pytest.mark.lambat
 def test_voting_day_live_view(demo_app):
     at = demo_app(tgl="2024-11-27")
@@ -34,6 +40,20 @@ def test_voting_day_live_view(demo_app):
     assert "· Hari H: pemungutan suara Rabu, 27 November 2024 ·" in at.caption[0].value          # not "menuju"
     assert "Rekapitulasi suara per kecamatan" not in _teks(at)
     assert len(apptest.plotly_specs(at)) >= 1                     # turnout by hour
+    # the voting-day map: kecamatan by how their TPS opened, incidents of the last 6 hours (the default)
+    jendela = at.radio(key="peta_hari_jendela")
+    assert jendela.value == "6jam" and jendela.options == ["1 jam terakhir", "6 jam terakhir"]
+    assert "13 insiden dilaporkan dalam 6 jam terakhir (27 Nov 2024 07.51 – 27 Nov 2024 13.51 WIB)" in _teks(at)
+    peta = _peta(at)[0]
+    assert peta["layers"][0]["id"] == "hari-kecamatan"
+    assert {f["properties"]["keterangan"].split("\n")[0].split(": ")[1]
+            for f in peta["layers"][0]["data"]["features"]} == {"dibuka ≤ 07.00 di bawah 70% TPS",
+                                                                 "dibuka ≤ 07.00 di 70–89% TPS"}
+    at = jendela.set_value("1jam").run(timeout=180)
+    assert not at.exception
+    assert "3 insiden dilaporkan dalam 1 jam terakhir (27 Nov 2024 12.51 – 27 Nov 2024 13.51 WIB)" in _teks(at)
+    titik = [la for la in _peta(at)[0]["layers"] if la["id"].startswith("hari-insiden")]
+    assert sum(len(la["data"]) for la in titik) == 3
 
 
 @pytest.mark.lambat
