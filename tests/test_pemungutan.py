@@ -295,6 +295,7 @@ def test_voting_day_map_colours_kecamatan_by_how_their_tps_opened(hari_insiden_s
 @pytest.mark.parametrize(("tepat", "terlambat", "belum", "belum_0730", "harap"), [
     (9, 1, 0, 0, "tepat"), (8, 2, 0, 0, "sedang"), (7, 3, 0, 0, "sedang"), (6, 4, 0, 0, "kurang"),
     (9, 0, 1, 0, "belum"), (9, 0, 1, 1, "belum_0730"),
+    (698, 302, 0, 0, "sedang"), (694, 306, 0, 0, "kurang"), (895, 105, 0, 0, "tepat"),    # as shown: 70%, 69%, 90%
 ])
 def test_voting_day_map_classes(tepat, terlambat, belum, belum_0730, harap):
     r = {"jumlah_tps": tepat + terlambat + belum, "dibuka_tepat": tepat, "dibuka_terlambat": terlambat,

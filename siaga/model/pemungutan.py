@@ -35,14 +35,15 @@ TAHAP_AKHIR = (("rekapitulasi tingkat kabupaten/kota", "Rekapitulasi KPU kab/kot
 LABEL_STATUS_TPS = {"siap": "Siap", "belum": "Belum siap", "bermasalah": "Bermasalah"}
 KEADAAN = {"akan_datang": "belum dimulai", "berjalan": "berjalan", "selesai": "selesai"}
 # The voting-day map: a kecamatan with a TPS not yet open stands out; otherwise its colour is the share
-# of its TPS opened by 07.00 (at least AMBANG_TEPAT[0] %, at least AMBANG_TEPAT[1] %, less). Colour-blind
-# safe (Paul Tol), never the readiness-level colours, always with its label in the legend.
+# of its TPS opened by 07.00 (at least AMBANG_TEPAT[0] %, at least AMBANG_TEPAT[1] %, less). Paul Tol's
+# PRGn scheme (colour-blind safe): never the readiness-level colours nor the severity colours of the
+# incident points drawn on top; always with its label in the legend.
 AMBANG_TEPAT = (90, 70)
-KELAS_BUKA = (("belum_0730", "Ada TPS belum dibuka lewat pukul 07.30", "#882255"),
+KELAS_BUKA = (("belum_0730", "Ada TPS belum dibuka lewat pukul 07.30", "#762A83"),
               ("belum", "Ada TPS belum dilaporkan dibuka", "#BBBBBB"),
-              ("kurang", f"Dibuka ≤ 07.00 di bawah {AMBANG_TEPAT[1]}% TPS", "#EE7733"),
-              ("sedang", f"Dibuka ≤ 07.00 di {AMBANG_TEPAT[1]}–{AMBANG_TEPAT[0] - 1}% TPS", "#DDAA33"),
-              ("tepat", f"Dibuka ≤ 07.00 di {AMBANG_TEPAT[0]}% TPS atau lebih", "#009988"))
+              ("kurang", f"Dibuka ≤ 07.00 di bawah {AMBANG_TEPAT[1]}% TPS", "#C2A5CF"),
+              ("sedang", f"Dibuka ≤ 07.00 di {AMBANG_TEPAT[1]}–{AMBANG_TEPAT[0] - 1}% TPS", "#ACD39E"),
+              ("tepat", f"Dibuka ≤ 07.00 di {AMBANG_TEPAT[0]}% TPS atau lebih", "#1B7837"))
 JENDELA_PETA = ("1jam", "6jam")            # the rolling incident layer of the voting-day map
 TINGGI_LEGENDA = 64
 
@@ -133,12 +134,12 @@ def grafik_jam(jam: pd.DataFrame, kurva: tuple[float, ...], label_acuan: str) ->
 
 def kelas_buka(r) -> str:
     """A kecamatan's class on the voting-day map (a ``pemungutan_kecamatan`` row): a TPS not open past
-    07.30 first, then any TPS not yet open, else the share of its TPS opened by 07.00."""
+    07.30 first, then any TPS not yet open, else the share of its TPS opened by 07.00 in whole percent."""
     if int(r["belum_dibuka_0730"]):
         return "belum_0730"
     if int(r["belum_dibuka"]):
         return "belum"
-    tepat = _persen(r["dibuka_tepat"], r["jumlah_tps"])
+    tepat = fmt.bulat(_persen(r["dibuka_tepat"], r["jumlah_tps"]))      # judged as shown on the map: 69,8 is 70%
     return "tepat" if tepat >= AMBANG_TEPAT[0] else "sedang" if tepat >= AMBANG_TEPAT[1] else "kurang"
 
 
@@ -154,11 +155,12 @@ def legenda_peta() -> go.Figure:
              ("Insiden (titik):", "circle", [(LABEL_KEPARAHAN[k], grafik.WARNA_KEPARAHAN[k])
                                              for k in reversed(insiden.URUTAN_KEPARAHAN)])]
     data, notes = [], []
+    langkah = 87 / max(len(isi) for _, _, isi in baris)
     for i, (judul, simbol, isi) in enumerate(baris):
         y = 1 - i
         notes.append({"x": 0, "y": y, "xref": "x", "yref": "y", "text": judul, "showarrow": False,
                       "xanchor": "left", "font": {"size": 13, "color": "#31333f"}})
-        x = [13 + j * (87 / len(isi)) for j in range(len(isi))]
+        x = [13 + j * langkah for j in range(len(isi))]
         data.append({"type": "scatter", "mode": "markers+text", "hoverinfo": "skip", "x": x, "y": [y] * len(isi),
                      "text": [nama for nama, _ in isi], "textposition": "middle right",
                      "textfont": {"size": 12, "color": "#31333f"},
@@ -210,7 +212,7 @@ def peta_hari(batas: Batas, kec: pd.DataFrame, daftar: pd.DataFrame, saat: dt.da
     dilabel = Batas(batas.tingkat, sub, batas.bounds)
     pusat = dilabel.titik_label().merge(pd.DataFrame({"kode": kec["kode"], "nama": kec["nama"], "tepat": tepat}),
                                         on="kode")
-    labels = [{"posisi": [lon, lat], "teks": f"{n}\n{fmt.persen(t, 0)} tepat"}
+    labels = [{"posisi": [lon, lat], "teks": f"{n}\n{fmt.angka(fmt.bulat(t))}% tepat"}
               for lon, lat, n, t in zip(pusat["lon"], pusat["lat"], pusat["nama"], pusat["tepat"], strict=True)]
     wilayah = pdk.Layer("GeoJsonLayer", data, id="hari-kecamatan", pickable=True, stroked=True, filled=True,
                         get_fill_color="properties.warna", get_line_color=[255, 255, 255, 255], get_line_width=1,
