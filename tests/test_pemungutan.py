@@ -312,3 +312,11 @@ def test_voting_day_map_without_row_access_has_no_free_text(hari_insiden_store):
         assert "I901 · " in teks and "Adu mulut di TPS" not in teks
     q, k = _siang(hari_insiden_store, Akses("staf", STAF))
     assert "Adu mulut di TPS" in pemungutan.susun(q, k).hari.peta.peta["1jam"].to_json()
+
+
+def test_demo_logistics_slide_on_voting_day_projects_nothing(demo_store):
+    q, k = paparan.dari_store(demo_store, H)
+    s = paparan.susun(q, k).slide("logistik")
+    assert s.catatan.startswith("Hari H: distribusi logistik Kota Bekasi selesai di ")
+    assert "diperkirakan" not in s.catatan and s.tabel is None
+    assert [a.label for a in s.angka][-1] == "Distribusi ke TPS"
