@@ -76,6 +76,11 @@ def test_rekapitulasi_after_voting_day(demo_app):
     assert m["Rekapitulasi KPU kab/kota"] == "0 dari 12 kecamatan selesai"
     assert "TPS dibuka" not in m
     assert "Rekapitulasi KPU kab/kota — berjalan (29 November 2024 – 6 Desember 2024)" in _teks(at)
+    # the demo's calendar runs on to the pelantikan: every stage of the strip has dates and a state
+    assert ("Penetapan calon terpilih — belum dimulai (6 Januari 2025 – 9 Januari 2025) · Sengketa hasil di MK — "
+            "belum dimulai (9 Desember 2024 – 13 Maret 2025) · Pelantikan — belum dimulai (20 Februari 2025)"
+            in _teks(at))
+    assert "belum ada di tahapan.csv" not in _teks(at)
 
 
 @pytest.mark.lambat
