@@ -45,7 +45,6 @@ KELAS_BUKA = (("belum_0730", "Ada TPS belum dibuka lewat pukul 07.30", "#762A83"
               ("sedang", f"Dibuka ≤ 07.00 di {AMBANG_TEPAT[1]}–{AMBANG_TEPAT[0] - 1}% TPS", "#ACD39E"),
               ("tepat", f"Dibuka ≤ 07.00 di {AMBANG_TEPAT[0]}% TPS atau lebih", "#1B7837"))
 JENDELA_PETA = ("1jam", "6jam")            # the rolling incident layer of the voting-day map
-TINGGI_LEGENDA = 64
 
 
 def _persen(a, b) -> float:
@@ -168,7 +167,7 @@ def legenda_peta() -> go.Figure:
                                 "color": [w for _, w in isi],
                                 "line": {"color": "#787878" if simbol == "square" else "#ffffff", "width": 1}}})
     fig = go.Figure({"data": data, "layout": {
-        "height": TINGGI_LEGENDA, "showlegend": False, "margin": {"l": 0, "r": 0, "t": 0, "b": 0},
+        "height": insiden.TINGGI_LEGENDA, "showlegend": False, "margin": {"l": 0, "r": 0, "t": 0, "b": 0},
         "hovermode": False, "dragmode": False, "annotations": notes, "paper_bgcolor": "#ffffff",
         "plot_bgcolor": "#ffffff", "xaxis": {"visible": False, "range": [0, 100], "fixedrange": True},
         "yaxis": {"visible": False, "range": [-0.6, 1.6], "fixedrange": True}}})
