@@ -29,7 +29,7 @@ from siaga.data.store import Store
 from siaga.inti.config import Paths
 from siaga.inti.masalah import MasalahError
 from siaga.kirim import antar
-from siaga.kirim.catatan import BERKAS, FOLDER
+from siaga.kirim.catatan import BERKAS_TERKIRIM, FOLDER_KIRIM
 from siaga.kirim.setelan import ATURAN, muat
 from tests.conftest import FIXTURE, ROOT
 
@@ -249,7 +249,7 @@ def test_replay_sends_each_event_once_per_recipient_batched_without_personal_dat
     assert len(baris) == len(smtp.kotak.pesan) + len(http.masuk)
     assert all(b["hasil"] == audit.BERHASIL and "@" not in b["objek"] and "http" not in b["objek"] for b in baris)
     # the record holds no address or URL
-    catatan = (demo_kirim / FOLDER / BERKAS).read_text()
+    catatan = (demo_kirim / FOLDER_KIRIM / BERKAS_TERKIRIM).read_text()
     assert "@" not in catatan and "127.0.0.1" not in catatan
 
 
@@ -304,7 +304,7 @@ def test_trial_run_prints_and_sends_nothing(demo_kirim, smtp, http, monkeypatch,
     out = capsys.readouterr().out
     assert "Ke penerima 1 daftar pimpinan (e-mail): [Siaga Pilkada] Kota Bekasi:" in out
     assert "TPS belum dibuka pukul 07.30 (" in out and "tidak ada yang dikirim" in out
-    assert smtp.kotak.pesan == [] and http.masuk == [] and not (demo_kirim / FOLDER / BERKAS).exists()
+    assert smtp.kotak.pesan == [] and http.masuk == [] and not (demo_kirim / FOLDER_KIRIM / BERKAS_TERKIRIM).exists()
 
 
 def test_data_basi_fires_once_per_stale_episode(contoh_dir, tmp_path, smtp, http):

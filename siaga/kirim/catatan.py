@@ -15,9 +15,9 @@ from pathlib import Path
 from siaga.inti.fileio import tulis_atomik
 from siaga.inti.masalah import Masalah, MasalahError
 
-FOLDER = ".kirim"
-BERKAS = "terkirim.json"
-KUNCI = "kunci"
+FOLDER_KIRIM = ".kirim"
+BERKAS_TERKIRIM = "terkirim.json"
+BERKAS_KUNCI = "kunci"
 
 
 class Catatan:
@@ -25,22 +25,22 @@ class Catatan:
     ``with Catatan(folder_data) as c: … c.sudah(p, kunci) … c.tandai(p, kunci, saat)``."""
 
     def __init__(self, data: Path):
-        self.folder = Path(data) / FOLDER
+        self.folder = Path(data) / FOLDER_KIRIM
         self.isi: dict[str, dict[str, str]] = {}
         self._fd: int | None = None
 
     def __enter__(self) -> Catatan:
         self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        self._fd = os.open(self.folder / KUNCI, os.O_RDWR | os.O_CREAT, 0o600)
+        self._fd = os.open(self.folder / BERKAS_KUNCI, os.O_RDWR | os.O_CREAT, 0o600)
         fcntl.flock(self._fd, fcntl.LOCK_EX)          # a second run waits here, then sees what the first sent
-        path = self.folder / BERKAS
+        path = self.folder / BERKAS_TERKIRIM
         if path.is_file():
             try:
                 raw = json.loads(path.read_text(encoding="utf-8"))
                 self.isi = {str(k): dict(v) for k, v in raw.get("penerima", {}).items()}
             except (ValueError, AttributeError, TypeError):
                 self.__exit__(None, None, None)
-                raise MasalahError([Masalah(f"{FOLDER}/{BERKAS}", None, None, None,
+                raise MasalahError([Masalah(f"{FOLDER_KIRIM}/{BERKAS_TERKIRIM}", None, None, None,
                                             "catatan pengiriman rusak (bukan JSON yang diharapkan); pindahkan berkas "
                                             "itu lalu jalankan ulang (semua peristiwa yang masih berlaku akan dikirim "
                                             "lagi sekali)")]) from None
@@ -60,5 +60,5 @@ class Catatan:
         catat = self.isi.setdefault(penerima, {})
         for x in kunci:
             catat[x] = saat.isoformat(timespec="seconds")
-        tulis_atomik(self.folder / BERKAS, json.dumps({"versi": 1, "penerima": self.isi}, ensure_ascii=False,
+        tulis_atomik(self.folder / BERKAS_TERKIRIM, json.dumps({"versi": 1, "penerima": self.isi}, ensure_ascii=False,
                                                       indent=1, sort_keys=True), mode=0o600)
