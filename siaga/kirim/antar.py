@@ -150,6 +150,8 @@ def laporan_harian(store: Store, ke: str, tanggal: dt.date | None = None, format
     if ke not in s.daftar:
         raise ValueError(f"daftar penerima {ke!r} tidak ada")
     k = konteks(store, tanggal)
+    if tanggal is None:                 # as python -m siaga laporan: the latest day of data
+        k = k.dengan(tanggal=k.rentang.akhir)
     saat = k.saat
     kunci = f"laporan:{k.tanggal.isoformat()}:{format}"
     hasil = Hasil(saat)
