@@ -15,6 +15,8 @@ import json
 import re
 import shutil
 import socket
+import ssl
+import subprocess
 import threading
 from collections import Counter
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -22,6 +24,7 @@ from pathlib import Path
 
 import pytest
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult
 
 from siaga.__main__ import main
 from siaga.akses import audit
@@ -51,21 +54,24 @@ class _Kotak:
 
     def __init__(self):
         self.pesan: list[tuple[list[str], email.message.EmailMessage]] = []
+        self.sesi: list[tuple[bool, bool]] = []          # (over TLS, logged in) per message
 
     async def handle_DATA(self, server, session, envelope):
         self.pesan.append((list(envelope.rcpt_tos),
                            email.message_from_bytes(envelope.content, policy=email.policy.default)))
+        self.sesi.append((session.ssl is not None, bool(session.authenticated)))
         return "250 OK"
 
 
 class Smtp:
-    def __init__(self):
+    def __init__(self, **opsi):
         self.port = _port_bebas()
         self.kotak = _Kotak()
         self.c: Controller | None = None
+        self.opsi = opsi
 
     def mulai(self) -> None:
-        self.c = Controller(self.kotak, hostname="127.0.0.1", port=self.port)
+        self.c = Controller(self.kotak, hostname="127.0.0.1", port=self.port, **self.opsi)
         self.c.start()
 
     def henti(self) -> None:
@@ -365,3 +371,49 @@ def test_fixture_has_no_kirim_section():
     """The fixture and the demo ship without recipients: nothing is sent until a desk configures it."""
     assert "[kirim" not in (FIXTURE / "data" / "wilayah.toml").read_text()
     assert "[kirim" not in (ROOT / "data" / "wilayah.toml").read_text()
+
+
+def _sertifikat(folder: Path) -> tuple[Path, Path]:
+    """A self-signed certificate for 127.0.0.1 (the office's private CA, in one file)."""
+    crt, key = folder / "smtp.pem", folder / "smtp.key"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
+                    "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key), "-out", str(crt)],
+                   check=True, capture_output=True)
+    return crt, key
+
+
+def test_starttls_with_login_from_the_environment(contoh_dir, tmp_path, http, monkeypatch, capsys):
+    """STARTTLS to a server with a private CA ([kirim.smtp] ca), log-in with SIAGA_SMTP_PENGGUNA /
+    SIAGA_SMTP_SANDI; a wrong password is one Indonesian line that names neither the user nor the password."""
+    crt, key = _sertifikat(tmp_path)
+    tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    tls.load_cert_chain(crt, key)
+
+    def periksa(server, session, envelope, mechanism, auth_data):
+        return AuthResult(success=auth_data.login == b"akun-smtp" and auth_data.password == b"sandi-smtp-rahasia",
+                          handled=False)
+
+    smtp = Smtp(tls_context=tls, require_starttls=True, authenticator=periksa, auth_require_tls=True)
+    smtp.mulai()
+    try:
+        data = contoh_dir / "data"
+        with (data / "wilayah.toml").open("a", encoding="utf-8") as f:
+            f.write(_setelan(smtp.port, http.server_address[1]).replace('keamanan = "tanpa"',
+                                                                        f'keamanan = "starttls"\nca = "{crt}"'))
+        monkeypatch.setenv("SIAGA_DATA", str(data))
+        monkeypatch.setenv("SIAGA_GEO", str(contoh_dir / "geo"))
+        monkeypatch.setenv("SIAGA_SMTP_PENGGUNA", "akun-smtp")
+        monkeypatch.setenv("SIAGA_SMTP_SANDI", "sandi-salah-sekali")
+        assert main(["kirim", "peringatan"]) == 1
+        galat = capsys.readouterr().err.strip().splitlines()
+        assert galat and all("server SMTP 127.0.0.1" in g and "log-in SMTP ditolak" in g for g in galat)
+        assert not any("sandi-salah" in g or "@" in g or "akun-smtp" in g for g in galat)
+        assert smtp.kotak.pesan == [] and len(http.masuk) == 1
+        monkeypatch.setenv("SIAGA_SMTP_SANDI", "sandi-smtp-rahasia")
+        assert main(["kirim", "peringatan"]) == 0, capsys.readouterr().err
+        sampai = {a for r, _ in smtp.kotak.pesan for a in r}
+        assert {PJ, DESK} <= sampai and len(sampai) == len(galat) == len(smtp.kotak.pesan)
+        assert smtp.kotak.sesi and all(s == (True, True) for s in smtp.kotak.sesi)       # encrypted, logged in
+        assert len(http.masuk) == 1
+    finally:
+        smtp.henti()

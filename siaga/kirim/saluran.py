@@ -31,13 +31,15 @@ def _alasan(exc: BaseException) -> str:
     if isinstance(exc, smtplib.SMTPResponseException):
         return f"server SMTP menjawab kode {exc.smtp_code}"
     if isinstance(exc, smtplib.SMTPNotSupportedError):
-        return "server SMTP tidak mendukung STARTTLS; setel keamanan = \"ssl\" atau \"tanpa\""
+        return ("server SMTP tidak mendukung STARTTLS atau log-in yang diminta; periksa [kirim.smtp] keamanan dan "
+                "akun SMTP")
     if isinstance(exc, smtplib.SMTPException):
         return f"galat SMTP ({type(exc).__name__})"
     if isinstance(exc, urllib.error.HTTPError):
         return f"gateway menjawab HTTP {exc.code}"
     if isinstance(exc, ssl.SSLError):
-        return "jabat tangan TLS gagal (sertifikat atau port keliru)"
+        return ("jabat tangan TLS gagal (sertifikat server tidak dipercaya: setel [kirim.smtp] ca, atau port "
+                "keliru)")
     if isinstance(exc, TimeoutError | socket.timeout):
         return "tidak ada jawaban dalam batas waktu"
     if isinstance(exc, ConnectionRefusedError):
@@ -68,14 +70,14 @@ def email(s: Setelan, p: Penerima, judul: str, teks: str, lampiran: tuple[str, s
         utama, sub = mime.split("/", 1)
         msg.add_attachment(isi, maintype=utama, subtype=sub, filename=nama)
     try:
+        konteks = ssl.create_default_context(cafile=smtp.ca)
         if smtp.keamanan == "ssl":
-            sesi = smtplib.SMTP_SSL(smtp.server, smtp.port, timeout=smtp.batas_waktu,
-                                    context=ssl.create_default_context())
+            sesi = smtplib.SMTP_SSL(smtp.server, smtp.port, timeout=smtp.batas_waktu, context=konteks)
         else:
             sesi = smtplib.SMTP(smtp.server, smtp.port, timeout=smtp.batas_waktu)
         with sesi:
             if smtp.keamanan == "starttls":
-                sesi.starttls(context=ssl.create_default_context())
+                sesi.starttls(context=konteks)
             if smtp.pengguna:
                 sesi.login(smtp.pengguna, smtp.sandi or "")
             sesi.send_message(msg)

@@ -13,6 +13,7 @@
     keamanan = "starttls"     # starttls | ssl | tanpa
     pengirim = "siaga-pilkada@kotabekasi.go.id"
     batas_waktu = 20          # seconds
+    ca = "/etc/ssl/certs/ca-pemda.pem"   # optional: the CA of a server with a private certificate
 
     [kirim.webhook]
     batas_waktu = 10          # seconds
@@ -92,6 +93,7 @@ class Smtp:
     batas_waktu: float
     pengguna: str | None
     sandi: str | None
+    ca: str | None = None       # CA certificate file of the server's certificate (a private office CA)
 
 
 @dataclass(frozen=True)
@@ -186,10 +188,16 @@ def muat(wilayah: Wilayah) -> Setelan:
         if not isinstance(pengirim, str) or "@" not in pengirim:
             m.append(Masalah(CONFIG_FILE, None, "kirim.smtp.pengirim", repr(pengirim),
                              "wajib diisi: alamat e-mail pengirim"))
+        ca = smtp_raw.get("ca")
+        if ca is not None and (not isinstance(ca, str) or not Path(ca).expanduser().is_file()):
+            m.append(Masalah(CONFIG_FILE, None, "kirim.smtp.ca", repr(ca),
+                             "berkas sertifikat CA tidak ditemukan (jalur lengkap berkas .pem)"))
+            ca = None
         smtp = Smtp(str(server or ""), port if isinstance(port, int) else 587, str(keamanan), str(pengirim or ""),
                     float(_angka(smtp_raw, "batas_waktu", 20, m)),
                     os.environ.get("SIAGA_SMTP_PENGGUNA") or rs.get("pengguna") or None,
-                    os.environ.get("SIAGA_SMTP_SANDI") or rs.get("sandi") or None)
+                    os.environ.get("SIAGA_SMTP_SANDI") or rs.get("sandi") or None,
+                    str(Path(ca).expanduser()) if ca else None)
     wh = _bagian(raw, "webhook", m)
     rw = rahasia.get("webhook", {}) if isinstance(rahasia.get("webhook"), dict) else {}
     daftar: dict[str, Daftar] = {}
