@@ -11,6 +11,7 @@ import csv
 import datetime as dt
 import email
 import email.policy
+import io
 import json
 import re
 import shutil
@@ -25,6 +26,7 @@ from pathlib import Path
 import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult
+from PIL import Image
 
 from siaga.__main__ import main
 from siaga.akses import audit
@@ -362,6 +364,15 @@ def test_kirim_laporan_delivers_the_pdf_by_email_and_webhook_once(demo_kirim, sm
     assert main(["kirim", "laporan", "--ke", "pimpinan", "--tanggal", "2024-11-26"]) == 0
     assert "sudah terkirim" in capsys.readouterr().out
     assert len(smtp.kotak.pesan) == 1 and len(http.masuk) == 1
+    # the key slide as a PNG (the portrait poster for WhatsApp): a new delivery of its own
+    assert main(["kirim", "laporan", "--ke", "pimpinan", "--tanggal", "2024-11-26", "--format", "png"]) == 0
+    (_, m2) = smtp.kotak.pesan[-1]
+    (png,) = list(m2.iter_attachments())
+    assert png.get_content_type() == "image/png" and png.get_filename() == "laporan-32.75-2024-11-26-poster.png"
+    assert Image.open(io.BytesIO(png.get_content())).size == (1080, 2160)
+    assert base64.b64decode(http.masuk[-1][2]["berkas"]["base64"]) == png.get_content()
+    assert len(smtp.kotak.pesan) == 2 and len(http.masuk) == 2
+    capsys.readouterr()
     # an unknown list is refused in Indonesian
     assert main(["kirim", "laporan", "--ke", "semua"]) == 2
     assert "Daftar penerima 'semua' tidak ada" in capsys.readouterr().err
