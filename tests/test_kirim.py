@@ -88,8 +88,9 @@ class Smtp:
 class TerimaHttp(BaseHTTPRequestHandler):
     def do_POST(self):
         isi = self.rfile.read(int(self.headers["Content-Length"]))
-        self.server.masuk.append((self.path, self.headers.get("Content-Type"), json.loads(isi)))
-        self.send_response(200)
+        if self.server.status == 200:            # a gateway that failed did not take the message
+            self.server.masuk.append((self.path, self.headers.get("Content-Type"), json.loads(isi)))
+        self.send_response(self.server.status)
         self.end_headers()
         self.wfile.write(b"{}")
 
@@ -101,6 +102,7 @@ class TerimaHttp(BaseHTTPRequestHandler):
 def http():
     srv = ThreadingHTTPServer(("127.0.0.1", 0), TerimaHttp)
     srv.masuk = []
+    srv.status = 200
     t = threading.Thread(target=srv.serve_forever, daemon=True)
     t.start()
     yield srv
@@ -428,3 +430,24 @@ def test_starttls_with_login_from_the_environment(contoh_dir, tmp_path, http, mo
         assert len(http.masuk) == 1
     finally:
         smtp.henti()
+
+
+def test_failing_gateway_is_reported_and_retried_the_email_still_goes(contoh_dir, smtp, http, monkeypatch, capsys):
+    data = contoh_dir / "data"
+    with (data / "wilayah.toml").open("a", encoding="utf-8") as f:
+        f.write(_setelan(smtp.port, http.server_address[1]))
+    monkeypatch.setenv("SIAGA_DATA", str(data))
+    monkeypatch.setenv("SIAGA_GEO", str(contoh_dir / "geo"))
+    http.status = 503
+    assert main(["kirim", "peringatan"]) == 1
+    out, err = capsys.readouterr()
+    assert "1 gagal" in out
+    assert err.strip() == ("Gagal mengirim peringatan ke penerima 2 daftar pimpinan (webhook): webhook: gateway "
+                           "menjawab HTTP 503. Akan dicoba lagi pada jalan berikutnya.")
+    assert smtp.ke(PJ) and http.masuk == []
+    http.status = 200
+    n = len(smtp.kotak.pesan)
+    assert main(["kirim", "peringatan"]) == 0
+    assert len(http.masuk) == 1 and len(smtp.kotak.pesan) == n           # only the gateway gets it now
+    peluru = [b[2:] for b in _teks(smtp.ke(PJ)[0]).splitlines() if b.startswith("• ")]
+    assert [e["teks"] for e in http.masuk[0][2]["peristiwa"]] == peluru
