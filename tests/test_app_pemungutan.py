@@ -95,3 +95,43 @@ def test_revote_countdown_and_its_tps_only(demo_app):
     at = demo_app(tgl="2024-12-01")
     m = metrics(at)
     assert m["PSU Minggu, 1 Desember 2024"] == "Hari ini" and m["TPS dibuka"] == "2 dari 2"
+
+
+def _layar(tgl: str, slide: int):
+    return apptest.buka(None, timeout=180, mode="layar", tgl=tgl, slide=str(slide), jeda="1")
+
+
+@pytest.mark.lambat
+@pytest.mark.parametrize(("tgl", "judul", "angka"), [
+    ("2024-11-27", ["Hari pemungutan suara Rabu, 27 November 2024"],
+     {"TPS dibuka": "3.671 dari 3.671", "Penghitungan selesai": "0 dari 3.671 TPS"}),
+    ("2024-12-01", ["Rekapitulasi suara per kecamatan", "PSU Minggu, 1 Desember 2024"],
+     {"PSU Minggu, 1 Desember 2024": "Hari ini", "TPS dibuka": "2 dari 2"}),
+    ("2024-12-03", ["Rekapitulasi suara per kecamatan"], {"Rekapitulasi PPK": "12 dari 12 kecamatan selesai"}),
+])
+def test_big_screen_opens_on_the_phase_slides(app_env, tgl, judul, angka):
+    app_env(ROOT / "data", ROOT / "geo")
+    m = {}
+    for nomor, harap in enumerate(judul, 1):
+        at = _layar(tgl, nomor)
+        assert not at.exception and not at.error
+        assert at.title[0].value == harap
+        assert f"Slide {nomor} dari {7 + len(judul)} · dijeda" in at.caption[-1].value
+        m |= metrics(at)
+    assert {k: m[k] for k in angka} == angka
+
+
+@pytest.mark.lambat
+@pytest.mark.parametrize(("tgl", "saat"), [("2024-11-27", "Hari H"), ("2024-12-01", "H+4 (sesudah hari H)"),
+                                           ("2024-12-03", "H+6 (sesudah hari H)")])
+def test_logistik_from_voting_day_on_projects_nothing(app_env, tgl, saat):
+    app_env(ROOT / "data", ROOT / "geo")
+    at = apptest.buka("pages/logistik.py", timeout=180, tgl=tgl)
+    assert not at.exception and not at.error
+    m = metrics(at)
+    assert "Menuju batas logistik (H-1)" not in m
+    assert (m["Distribusi ke TPS"] == "Selesai") == (m["TPS dengan logistik lengkap"] == "100%")
+    kalimat = [x.value for x in (*at.warning, *at.success)]
+    assert len(kalimat) == 1 and kalimat[0].startswith(f"{saat}: distribusi logistik Kota Bekasi selesai di ")
+    assert not any(s.value.startswith("Perkiraan tanggal lengkap") for s in at.subheader)
+    assert len(apptest.plotly_specs(at)) == 1
