@@ -89,7 +89,7 @@ def test_dashboard_is_served_through_the_host_check():
     pohon = ast.parse((ROOT / "dashboard.py").read_text(encoding="utf-8"))
     app = next(n for n in ast.walk(pohon) if isinstance(n, ast.Assign) and getattr(n.targets[0], "id", "") == "app")
     assert ast.unparse(app.value) == "st.App(__file__, middleware=jaringan.middleware())"
-    assert [m.cls for m in jaringan.middleware()] == [jaringan.PenjagaHost, jaringan.TutupMetrik]
+    assert [m.cls for m in jaringan.middleware()] == [jaringan.PenjagaHost, jaringan.TutupMetrik, jaringan.CookieKlien]
 
 
 def test_the_metrics_endpoint_is_closed_to_users():
@@ -99,3 +99,82 @@ def test_the_metrics_endpoint_is_closed_to_users():
                                    jaringan.TutupMetrik)
         assert sampai is not tutup, jalur                                 # everything else reaches Streamlit
         assert [m["status"] for m in terkirim if m["type"] == "http.response.start"] == ([404] if tutup else [])
+
+
+# ------------------------------------------------------------------ the client cookie (issue 15, item 6)
+
+def _kepala(pesan: dict) -> list[tuple[str, str]]:
+    return [(k.decode(), v.decode()) for k, v in pesan["headers"]]
+
+
+def _cookie_mw(folder):
+    return lambda app: jaringan.CookieKlien(app, lambda: folder)
+
+
+def _dengan(scope: dict, *kepala: tuple[str, str]) -> dict:
+    return dict(scope, headers=[*scope["headers"], *((k.encode(), v.encode()) for k, v in kepala)])
+
+
+def panggil_app(scope: dict, buat) -> tuple[list[dict], bool]:
+    """Like :func:`panggil`, with an app that answers 200 (so a Set-Cookie can be added to it)."""
+    terkirim, sampai = [], []
+
+    async def app(scope, receive, send):
+        sampai.append(scope["type"])
+        await send({"type": "http.response.start", "status": 200, "headers": [(b"content-type", b"text/html")]})
+        await send({"type": "http.response.body", "body": b"ok"})
+
+    async def receive():
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(pesan):
+        terkirim.append(pesan)
+
+    jalankan_async(buat(app)(scope, receive, send))
+    return terkirim, bool(sampai)
+
+
+def test_a_browser_without_the_cookie_gets_a_random_httponly_one(tmp_path):
+    from siaga.akses import sesi
+
+    nilai = []
+    for _ in range(2):
+        terkirim, sampai = panggil_app(http("localhost"), _cookie_mw(tmp_path))
+        kue = [v for k, v in _kepala(terkirim[0]) if k == "set-cookie"]
+        assert sampai and len(kue) == 1
+        nama, _, sisa = kue[0].partition("=")
+        isi, *flag = [b.strip() for b in sisa.split(";")]
+        assert nama == sesi.COOKIE and sesi.cookie_sah(isi)
+        assert set(flag) == {"Path=/", f"Max-Age={jaringan.UMUR_COOKIE}", "HttpOnly", "SameSite=Lax"}    # no Secure
+        nilai.append(isi)
+    assert nilai[0] != nilai[1]
+
+
+def test_https_gets_a_secure_cookie_and_a_browser_with_one_keeps_it(tmp_path):
+    from siaga.akses import sesi
+
+    for scope in (dict(http("localhost"), scheme="https"), _dengan(http("localhost"), ("x-forwarded-proto", "https"))):
+        terkirim, _ = panggil_app(scope, _cookie_mw(tmp_path))
+        assert next(v for k, v in _kepala(terkirim[0]) if k == "set-cookie").endswith("; Secure")
+    punya = _dengan(http("localhost"), ("cookie", f"a=b; {sesi.COOKIE}={sesi.cookie_baru()}"))
+    terkirim, sampai = panggil_app(punya, _cookie_mw(tmp_path))
+    assert sampai and not [v for k, v in _kepala(terkirim[0]) if k == "set-cookie"]
+    rusak = _dengan(http("localhost"), ("cookie", f"{sesi.COOKIE}=pendek"))       # a forged shape is replaced
+    terkirim, _ = panggil_app(rusak, _cookie_mw(tmp_path))
+    assert [v for k, v in _kepala(terkirim[0]) if k == "set-cookie"]
+
+
+def test_media_without_the_cookie_is_refused_and_audited(tmp_path):
+    from siaga.akses import audit, sesi
+
+    jalur = "/media/0a1b2c3d.csv"
+    media = dict(http("localhost"), path=jalur, raw_path=jalur.encode())
+    terkirim, sampai = panggil_app(media, _cookie_mw(tmp_path))
+    assert not sampai and terkirim[0]["status"] == 403
+    assert dict(_kepala(terkirim[0]))["cache-control"] == "no-store"
+    assert "Unduhan hanya untuk peramban" in terkirim[1]["body"].decode("utf-8")
+    baris = [(b["aksi"], b["hasil"], b["objek"]) for b in audit.baca(tmp_path)]
+    assert baris == [(audit.UNDUH_DITOLAK, audit.DITOLAK, "0a1b2c3d.csv")]
+    berkuki = _dengan(media, ("cookie", f"{sesi.COOKIE}={sesi.cookie_baru()}"))
+    terkirim, sampai = panggil_app(berkuki, _cookie_mw(tmp_path))
+    assert sampai and terkirim[0]["status"] == 200

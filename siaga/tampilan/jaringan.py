@@ -9,7 +9,10 @@ answers every HTTP request from a host not allowed with one Indonesian page (sta
 so and how to fix it. The list is the same ``server.allowedHosts`` option Streamlit enforces
 (``.streamlit/config.toml``, ``--server.allowedHosts`` or ``STREAMLIT_SERVER_ALLOWED_HOSTS``), so the
 page and the WebSocket always agree. The page is self-contained: no script, style sheet or font
-is fetched."""
+is fetched.
+
+:class:`CookieKlien` gives every browser its client cookie (the binding of a log-in,
+:mod:`siaga.akses.sesi`) and refuses the download files under ``/media/`` to a client without one."""
 
 from __future__ import annotations
 
@@ -18,10 +21,13 @@ from collections.abc import Callable, Sequence
 from urllib.parse import urlsplit
 
 import streamlit as st
-from starlette.datastructures import Headers
+from starlette.datastructures import Headers, MutableHeaders
 from starlette.middleware import Middleware
 from starlette.responses import HTMLResponse
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from siaga.akses import audit, pengguna, sesi
+from siaga.inti.config import Paths
 
 OPSI_HOST = "server.allowedHosts"
 STATUS_DITOLAK = 403
@@ -134,6 +140,67 @@ class TutupMetrik:
         await self.app(scope, receive, send)
 
 
+UMUR_COOKIE = 30 * 24 * 3600        # seconds a client cookie lives in the browser (the log-in itself ends sooner)
+JALUR_MEDIA = "/media/"
+
+
+def cookie_klien(scope: Scope) -> str | None:
+    """The request's client cookie, when it has one of the right shape."""
+    nilai = None
+    for bagian in Headers(scope=scope).get("cookie", "").split(";"):
+        nama, _, isi = bagian.strip().partition("=")
+        if nama == sesi.COOKIE:
+            nilai = isi
+    return nilai if sesi.cookie_sah(nilai) else None
+
+
+def https(scope: Scope) -> bool:
+    """Whether the browser reached us over https (directly, or through nginx's X-Forwarded-Proto)."""
+    maju = Headers(scope=scope).get("x-forwarded-proto", "").split(",")[0].strip().lower()
+    return scope.get("scheme") == "https" or maju == "https"
+
+
+def set_cookie(nilai: str, aman: bool) -> str:
+    """The ``Set-Cookie`` value of a new client cookie: HttpOnly (no script reads it), SameSite=Lax
+    (sent when a shared link is opened from another site, e.g. WhatsApp or e-mail, but not on a
+    request another site makes from its own page), Secure over https."""
+    return (f"{sesi.COOKIE}={nilai}; Path=/; Max-Age={UMUR_COOKIE}; HttpOnly; SameSite=Lax"
+            + ("; Secure" if aman else ""))
+
+
+class CookieKlien:
+    """ASGI middleware: every HTTP response to a request without a valid client cookie sets a new
+    random one (so the page's WebSocket carries it); a download under ``/media/`` requested without
+    the cookie is refused (403, audited ``unduh_ditolak``): a client that never loaded the app gets
+    no file."""
+
+    def __init__(self, app: ASGIApp, folder: Callable[[], object] | None = None) -> None:
+        self.app = app
+        self.folder = folder or (lambda: pengguna.folder(Paths.dari_env()))
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or cookie_klien(scope) is not None:
+            await self.app(scope, receive, send)
+            return
+        if JALUR_MEDIA in scope.get("path", ""):
+            try:
+                audit.catat(self.folder(), pengguna="(tanpa cookie)", peran="-", aksi=audit.UNDUH_DITOLAK,
+                            objek=scope.get("path", "").rsplit("/", 1)[-1][:80], hasil=audit.DITOLAK)
+            except OSError:            # an audit folder that cannot be written does not open the file
+                pass
+            await HTMLResponse("Unduhan hanya untuk peramban yang membuka Siaga Pilkada.", status_code=STATUS_DITOLAK,
+                               headers={"Cache-Control": "no-store"})(scope, receive, send)
+            return
+        baru = set_cookie(sesi.cookie_baru(), https(scope))
+
+        async def kirim(pesan: Message) -> None:
+            if pesan["type"] == "http.response.start":
+                MutableHeaders(scope=pesan).append("set-cookie", baru)
+            await send(pesan)
+
+        await self.app(scope, receive, kirim)
+
+
 def middleware() -> list[Middleware]:
     """The middleware of the dashboard's ASGI app (``dashboard.py``: ``st.App(..., middleware=…)``)."""
-    return [Middleware(PenjagaHost), Middleware(TutupMetrik)]
+    return [Middleware(PenjagaHost), Middleware(TutupMetrik), Middleware(CookieKlien)]
