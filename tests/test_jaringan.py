@@ -144,7 +144,7 @@ def test_a_browser_without_the_cookie_gets_a_random_httponly_one(tmp_path):
         assert sampai and len(kue) == 1
         nama, _, sisa = kue[0].partition("=")
         isi, *flag = [b.strip() for b in sisa.split(";")]
-        assert nama == sesi.COOKIE and sesi.cookie_sah(isi)
+        assert nama == sesi.COOKIE_KLIEN and sesi.cookie_sah(isi)
         assert set(flag) == {"Path=/", f"Max-Age={jaringan.UMUR_COOKIE}", "HttpOnly", "SameSite=Lax"}    # no Secure
         nilai.append(isi)
     assert nilai[0] != nilai[1]
@@ -156,10 +156,10 @@ def test_https_gets_a_secure_cookie_and_a_browser_with_one_keeps_it(tmp_path):
     for scope in (dict(http("localhost"), scheme="https"), _dengan(http("localhost"), ("x-forwarded-proto", "https"))):
         terkirim, _ = panggil_app(scope, _cookie_mw(tmp_path))
         assert next(v for k, v in _kepala(terkirim[0]) if k == "set-cookie").endswith("; Secure")
-    punya = _dengan(http("localhost"), ("cookie", f"a=b; {sesi.COOKIE}={sesi.cookie_baru()}"))
+    punya = _dengan(http("localhost"), ("cookie", f"a=b; {sesi.COOKIE_KLIEN}={sesi.cookie_baru()}"))
     terkirim, sampai = panggil_app(punya, _cookie_mw(tmp_path))
     assert sampai and not [v for k, v in _kepala(terkirim[0]) if k == "set-cookie"]
-    rusak = _dengan(http("localhost"), ("cookie", f"{sesi.COOKIE}=pendek"))       # a forged shape is replaced
+    rusak = _dengan(http("localhost"), ("cookie", f"{sesi.COOKIE_KLIEN}=pendek"))       # a forged shape is replaced
     terkirim, _ = panggil_app(rusak, _cookie_mw(tmp_path))
     assert [v for k, v in _kepala(terkirim[0]) if k == "set-cookie"]
 
@@ -175,6 +175,6 @@ def test_media_without_the_cookie_is_refused_and_audited(tmp_path):
     assert "Unduhan hanya untuk peramban" in terkirim[1]["body"].decode("utf-8")
     baris = [(b["aksi"], b["hasil"], b["objek"]) for b in audit.baca(tmp_path)]
     assert baris == [(audit.UNDUH_DITOLAK, audit.DITOLAK, "0a1b2c3d.csv")]
-    berkuki = _dengan(media, ("cookie", f"{sesi.COOKIE}={sesi.cookie_baru()}"))
+    berkuki = _dengan(media, ("cookie", f"{sesi.COOKIE_KLIEN}={sesi.cookie_baru()}"))
     terkirim, sampai = panggil_app(berkuki, _cookie_mw(tmp_path))
     assert sampai and terkirim[0]["status"] == 200

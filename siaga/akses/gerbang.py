@@ -103,7 +103,7 @@ def _sso_masuk() -> Akses | None:
 def _cookie() -> str | None:
     """The client cookie of the current connection (None without one, or outside a browser)."""
     try:
-        return st.context.cookies.get(sesi.COOKIE)
+        return st.context.cookies.get(sesi.COOKIE_KLIEN)
     except Exception:        # outside a browser session (bare mode): no cookie
         return None
 

@@ -1,6 +1,6 @@
 """Log-in sessions bound to the browser (pure, no Streamlit).
 
-Every browser that loads the app gets a random client cookie (:data:`COOKIE`, 256 bits, HttpOnly,
+Every browser that loads the app gets a random client cookie (:data:`COOKIE_KLIEN`, 256 bits, HttpOnly,
 set by :class:`siaga.tampilan.jaringan.CookieKlien`). A log-in is bound to an HMAC of that cookie
 (:func:`ikatan`, key ``rahasia_sesi`` in the access folder), never to the Streamlit session id:
 
@@ -29,7 +29,7 @@ from siaga.akses import Akses
 from siaga.akses.pengguna import Aturan, PenggunaError, Sesi, baca_json, kunci, periksa_sesi
 from siaga.inti.fileio import tulis_atomik
 
-COOKIE = "siaga_klien"                 # the client cookie's name
+COOKIE_KLIEN = "siaga_klien"           # the client cookie's name
 PANJANG_COOKIE = 32                    # bytes of randomness (256 bits), URL-safe base64 in the cookie
 TANPA_COOKIE = ""                      # the binding of a client that sent no valid cookie
 BERKAS_SESI, RAHASIA_SESI = "sesi.json", "rahasia_sesi"

@@ -149,7 +149,7 @@ def cookie_klien(scope: Scope) -> str | None:
     nilai = None
     for bagian in Headers(scope=scope).get("cookie", "").split(";"):
         nama, _, isi = bagian.strip().partition("=")
-        if nama == sesi.COOKIE:
+        if nama == sesi.COOKIE_KLIEN:
             nilai = isi
     return nilai if sesi.cookie_sah(nilai) else None
 
@@ -160,11 +160,11 @@ def https(scope: Scope) -> bool:
     return scope.get("scheme") == "https" or maju == "https"
 
 
-def set_cookie(nilai: str, aman: bool) -> str:
+def kepala_cookie(nilai: str, aman: bool) -> str:
     """The ``Set-Cookie`` value of a new client cookie: HttpOnly (no script reads it), SameSite=Lax
     (sent when a shared link is opened from another site, e.g. WhatsApp or e-mail, but not on a
     request another site makes from its own page), Secure over https."""
-    return (f"{sesi.COOKIE}={nilai}; Path=/; Max-Age={UMUR_COOKIE}; HttpOnly; SameSite=Lax"
+    return (f"{sesi.COOKIE_KLIEN}={nilai}; Path=/; Max-Age={UMUR_COOKIE}; HttpOnly; SameSite=Lax"
             + ("; Secure" if aman else ""))
 
 
@@ -191,7 +191,7 @@ class CookieKlien:
             await HTMLResponse("Unduhan hanya untuk peramban yang membuka Siaga Pilkada.", status_code=STATUS_DITOLAK,
                                headers={"Cache-Control": "no-store"})(scope, receive, send)
             return
-        baru = set_cookie(sesi.cookie_baru(), https(scope))
+        baru = kepala_cookie(sesi.cookie_baru(), https(scope))
 
         async def kirim(pesan: Message) -> None:
             if pesan["type"] == "http.response.start":

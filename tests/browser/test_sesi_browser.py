@@ -1,0 +1,151 @@
+"""The log-in bound to the browser's client cookie, with a real server and Debian chromium (issue
+15, item 6): a reload and a shared link in the same browser stay logged in; log-out then reload
+asks again; a second browser presenting the first one's Streamlit session id gets the log-in form;
+a client without cookies cannot fetch a download URL issued to a logged-in browser; idle expiry
+ends the log-in for reloads too.
+
+The Streamlit frontend keeps its session id in memory and sends it on a reconnect as the third
+entry of the WebSocket subprotocol list (``["streamlit", <xsrf token>, <session id>]``). The test
+reads it from the first browser's own reconnect and makes the second browser's frontend send it on
+its first connection: what a stolen session id lets an attacker do."""
+
+from __future__ import annotations
+
+import json
+import types
+import urllib.error
+import urllib.request
+
+import pytest
+
+from siaga.akses import audit, sesi
+from tests.browser.conftest import FORM_MASUK, Tab, streamlit_server
+from tests.conftest import FIXTURE
+
+METRIK = '[data-testid="stMetric"]'
+# Records the subprotocols of every WebSocket the page opens (window.__protokol).
+REKAM_WS = """(() => {
+    const Asli = window.WebSocket;
+    window.__protokol = [];
+    window.WebSocket = function (url, protokol) {
+        window.__protokol.push(protokol || []);
+        return new Asli(url, protokol);
+    };
+    window.WebSocket.prototype = Asli.prototype;
+    Object.assign(window.WebSocket, {CONNECTING: 0, OPEN: 1, CLOSING: 2, CLOSED: 3});
+})();"""
+# Presents the session id SID on the page's first connection, as a reconnect would.
+PAKAI_SID = """(() => {
+    const Asli = window.WebSocket;
+    window.WebSocket = function (url, protokol) {
+        const p = [...(protokol || [])];
+        p[2] = "SID";
+        return new Asli(url, p.slice(0, 3));
+    };
+    window.WebSocket.prototype = Asli.prototype;
+    Object.assign(window.WebSocket, {CONNECTING: 0, OPEN: 1, CLOSING: 2, CLOSED: 3});
+})();"""
+
+
+@pytest.fixture(scope="module")
+def sesi_server(artefak):
+    srv = streamlit_server(FIXTURE / "data", FIXTURE / "geo", pengguna="staf")
+    with srv:
+        yield srv
+
+
+def peramban(browser) -> tuple[object, callable]:
+    """A browser of its own (cookies shared by its tabs) and a function opening a tab in it."""
+    ctx = browser.new_context(viewport={"width": 1600, "height": 1000})
+    return ctx, lambda: Tab(types.SimpleNamespace(new_page=lambda viewport: ctx.new_page()))
+
+
+def _audit(srv) -> list[dict]:
+    return [json.loads(x) for x in (srv.akses / audit.BERKAS_AUDIT).read_text(encoding="utf-8").splitlines()]
+
+
+def test_reload_and_shared_link_stay_logged_in_until_logout(sesi_server, browser):
+    ctx, tab = peramban(browser)
+    try:
+        t = tab().open(sesi_server.url + "/ringkasan")                     # logs in through the form
+        kue = {c["name"]: c for c in ctx.cookies()}
+        klien = kue[sesi.COOKIE_KLIEN]
+        assert klien["httpOnly"] and klien["sameSite"] == "Lax" and sesi.cookie_sah(klien["value"])
+        assert t.page.evaluate("document.cookie").find(sesi.COOKIE_KLIEN) == -1                # no script reads it
+        t.page.reload()
+        t.page.wait_for_selector(f"{METRIK}, {FORM_MASUK}", timeout=90_000)
+        assert t.page.locator(FORM_MASUK).count() == 0 and t.page.locator(METRIK).count()
+        lain = tab()                                                 # a shared link, opened in the same browser
+        lain.page.goto(sesi_server.url + "/insiden?tgl=2024-11-26")
+        lain.page.wait_for_selector(f"{METRIK}, {FORM_MASUK}", timeout=90_000)
+        assert lain.page.locator(FORM_MASUK).count() == 0
+        assert lain.page.locator("h1").first.inner_text().startswith("Insiden")
+        lain.settle()
+        lain.page.get_by_role("button", name="Keluar").click()
+        lain.page.wait_for_selector(FORM_MASUK, timeout=60_000)
+        t.page.reload()                                              # log-out then reload: asked again
+        t.page.wait_for_selector(f"{METRIK}, {FORM_MASUK}", timeout=90_000)
+        assert t.page.locator(FORM_MASUK).count() == 1 and t.page.locator(METRIK).count() == 0
+        assert t.errors == [] and lain.errors == []
+    finally:
+        ctx.close()
+
+
+def test_session_id_replayed_from_another_browser_gets_the_log_in_form(sesi_server, browser, artefak):
+    ctx_a, tab_a = peramban(browser)
+    ctx_b, tab_b = peramban(browser)
+    try:
+        ctx_a.add_init_script(REKAM_WS)
+        a = tab_a().open(sesi_server.url + "/ringkasan")
+        a.page.evaluate("window.streamlitDebug.disconnectWebsocket()")           # the frontend reconnects...
+        a.page.wait_for_function("window.__protokol.length >= 2 && window.__protokol.at(-1).length >= 3",
+                                 timeout=60_000)
+        sid = a.page.evaluate("window.__protokol.at(-1)[2]")                  # ... presenting its session id
+        assert sid and len(sid) >= 32
+        a.settle()
+        ctx_b.add_init_script(PAKAI_SID.replace("SID", sid))
+        b = tab_b()
+        b.page.goto(sesi_server.url + "/ringkasan")
+        b.page.wait_for_selector(f"{METRIK}, {FORM_MASUK}", timeout=90_000)
+        b.page.wait_for_selector(FORM_MASUK, timeout=60_000)
+        assert b.page.locator(METRIK).count() == 0
+        assert "peramban lain" in b.page.locator('[data-testid="stAlert"]').first.inner_text()
+        b.screenshot(artefak, "sesi-diputar-ulang")
+        baris = [x for x in _audit(sesi_server) if x["aksi"] == audit.SESI_DITOLAK]
+        assert baris and baris[-1]["pengguna"] == "uji" and baris[-1]["objek"] == "peramban lain"
+        a.page.reload()                                               # the owner's browser is still logged in
+        a.page.wait_for_selector(f"{METRIK}, {FORM_MASUK}", timeout=90_000)
+        assert a.page.locator(FORM_MASUK).count() == 0
+    finally:
+        ctx_a.close()
+        ctx_b.close()
+
+
+def test_a_client_without_cookies_cannot_fetch_a_download(sesi_server, browser):
+    ctx, tab = peramban(browser)
+    try:
+        t = tab().open(sesi_server.url + "/insiden?tgl=2024-11-26", ready='[data-testid="stDownloadButton"]')
+        with t.page.expect_download(timeout=60_000) as unduh:
+            t.page.get_by_role("button", name="Unduh CSV").first.click()
+        url = unduh.value.url
+        assert "/media/" in url and unduh.value.suggested_filename.endswith(".csv")
+        with pytest.raises(urllib.error.HTTPError) as e:
+            urllib.request.urlopen(url, timeout=30)                   # no cookie: refused
+        assert e.value.code == 403
+        assert _audit(sesi_server)[-1]["aksi"] == audit.UNDUH_DITOLAK
+        assert ctx.request.get(url).status == 200                     # the browser that asked gets it
+    finally:
+        ctx.close()
+
+
+def test_idle_expiry_ends_the_log_in_for_reloads_too(browser):
+    with streamlit_server(FIXTURE / "data", FIXTURE / "geo", pengguna="staf", SIAGA_SESI_MENIT="1") as url:
+        ctx, tab = peramban(browser)
+        try:
+            t = tab().open(url + "/ringkasan")
+            t.page.wait_for_selector(FORM_MASUK, timeout=150_000)      # idle past the limit: back to the form
+            t.page.reload()
+            t.page.wait_for_selector(f"{METRIK}, {FORM_MASUK}", timeout=90_000)
+            assert t.page.locator(FORM_MASUK).count() == 1 and t.page.locator(METRIK).count() == 0
+        finally:
+            ctx.close()
