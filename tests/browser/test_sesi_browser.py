@@ -6,8 +6,8 @@ ends the log-in for reloads too.
 
 The Streamlit frontend keeps its session id in memory and sends it on a reconnect as the third
 entry of the WebSocket subprotocol list (``["streamlit", <xsrf token>, <session id>]``). The test
-reads it from the first browser's own reconnect and makes the second browser's frontend send it on
-its first connection: what a stolen session id lets an attacker do."""
+reads it from the server's ``new_session`` message to the first browser and makes the second
+browser's frontend send it on its first connection: what a stolen session id lets an attacker do."""
 
 from __future__ import annotations
 
@@ -23,17 +23,6 @@ from tests.browser.conftest import FORM_MASUK, Tab, streamlit_server
 from tests.conftest import FIXTURE
 
 METRIK = '[data-testid="stMetric"]'
-# Records the subprotocols of every WebSocket the page opens (window.__protokol).
-REKAM_WS = """(() => {
-    const Asli = window.WebSocket;
-    window.__protokol = [];
-    window.WebSocket = function (url, protokol) {
-        window.__protokol.push(protokol || []);
-        return new Asli(url, protokol);
-    };
-    window.WebSocket.prototype = Asli.prototype;
-    Object.assign(window.WebSocket, {CONNECTING: 0, OPEN: 1, CLOSING: 2, CLOSED: 3});
-})();"""
 # Presents the session id SID on the page's first connection, as a reconnect would.
 PAKAI_SID = """(() => {
     const Asli = window.WebSocket;
@@ -91,23 +80,38 @@ def test_reload_and_shared_link_stay_logged_in_until_logout(sesi_server, browser
         ctx.close()
 
 
+def _id_sesi(bingkai: list) -> str | None:
+    """The session id the server handed the browser (``new_session.initialize.session_id`` of a
+    ForwardMsg received on its WebSocket)."""
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    for isi in bingkai:
+        if not isinstance(isi, bytes):
+            continue
+        m = ForwardMsg()
+        try:
+            m.ParseFromString(isi)
+        except Exception:               # not a whole ForwardMsg: not the one we look for
+            continue
+        if m.WhichOneof("type") == "new_session" and m.new_session.initialize.session_id:
+            return m.new_session.initialize.session_id
+    return None
+
+
 def test_session_id_replayed_from_another_browser_gets_the_log_in_form(sesi_server, browser, artefak):
     ctx_a, tab_a = peramban(browser)
     ctx_b, tab_b = peramban(browser)
     try:
-        ctx_a.add_init_script(REKAM_WS)
-        a = tab_a().open(sesi_server.url + "/ringkasan")
-        a.page.evaluate("window.streamlitDebug.disconnectWebsocket()")           # the frontend reconnects...
-        a.page.wait_for_function("window.__protokol.length >= 2 && window.__protokol.at(-1).length >= 3",
-                                 timeout=60_000)
-        sid = a.page.evaluate("window.__protokol.at(-1)[2]")                  # ... presenting its session id
+        a = tab_a()
+        bingkai: list = []
+        a.page.on("websocket", lambda ws: ws.on("framereceived", lambda isi: bingkai.append(isi)))
+        a.open(sesi_server.url + "/ringkasan")                       # logs in through the form
+        sid = _id_sesi(bingkai)
         assert sid and len(sid) >= 32
-        a.settle()
         ctx_b.add_init_script(PAKAI_SID.replace("SID", sid))
-        b = tab_b()
+        b = tab_b()                                                  # another browser, its own cookie
         b.page.goto(sesi_server.url + "/ringkasan")
-        b.page.wait_for_selector(f"{METRIK}, {FORM_MASUK}", timeout=90_000)
-        b.page.wait_for_selector(FORM_MASUK, timeout=60_000)
+        b.page.wait_for_selector(FORM_MASUK, timeout=90_000)
         assert b.page.locator(METRIK).count() == 0
         assert "peramban lain" in b.page.locator('[data-testid="stAlert"]').first.inner_text()
         b.screenshot(artefak, "sesi-diputar-ulang")
