@@ -1,7 +1,7 @@
 """The log-in bound to the browser's client cookie, on the running app (AppTest; issue 15, item 6).
 
 AppTest connects without cookies, so the cookie each run's connection presents is given by
-replacing :func:`siaga.akses.gerbang._cookie` (the one place that reads ``st.context.cookies``).
+replacing :func:`siaga.akses.gerbang.cookie_sambungan` (the one place that reads ``st.context.cookies``).
 tests/browser/test_sesi_browser.py shows the same with a real browser and a real server."""
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ def peramban(monkeypatch):
             self.cookie = cookie
 
     p = Peramban()
-    monkeypatch.setattr(gerbang, "_cookie", lambda: p.cookie)
+    monkeypatch.setattr(gerbang, "cookie_sambungan", lambda: p.cookie)
     return p
 
 

@@ -115,13 +115,17 @@ def _dengan(scope: dict, *kepala: tuple[str, str]) -> dict:
     return dict(scope, headers=[*scope["headers"], *((k.encode(), v.encode()) for k, v in kepala)])
 
 
-def panggil_app(scope: dict, buat) -> tuple[list[dict], bool]:
-    """Like :func:`panggil`, with an app that answers 200 (so a Set-Cookie can be added to it)."""
+def panggil_app(scope: dict, buat, lampiran: str | None = None) -> tuple[list[dict], bool]:
+    """Like :func:`panggil`, with an app that answers 200 (so a Set-Cookie can be added to it); with
+    ``lampiran``, as Streamlit serves a download of that file name."""
     terkirim, sampai = [], []
+    kepala = [(b"content-type", b"text/html")]
+    if lampiran is not None:
+        kepala.append((b"content-disposition", f'attachment; filename="{lampiran}"'.encode()))
 
     async def app(scope, receive, send):
         sampai.append(scope["type"])
-        await send({"type": "http.response.start", "status": 200, "headers": [(b"content-type", b"text/html")]})
+        await send({"type": "http.response.start", "status": 200, "headers": kepala})
         await send({"type": "http.response.body", "body": b"ok"})
 
     async def receive():
@@ -165,16 +169,55 @@ def test_https_gets_a_secure_cookie_and_a_browser_with_one_keeps_it(tmp_path):
 
 
 def test_media_without_the_cookie_is_refused_and_audited(tmp_path):
-    from siaga.akses import audit, sesi
+    from siaga.akses import audit
 
     jalur = "/media/0a1b2c3d.csv"
     media = dict(http("localhost"), path=jalur, raw_path=jalur.encode())
-    terkirim, sampai = panggil_app(media, _cookie_mw(tmp_path))
+    terkirim, sampai = panggil_app(media, _cookie_mw(tmp_path), lampiran="insiden.csv")
     assert not sampai and terkirim[0]["status"] == 403
     assert dict(_kepala(terkirim[0]))["cache-control"] == "no-store"
     assert "Unduhan hanya untuk peramban" in terkirim[1]["body"].decode("utf-8")
     baris = [(b["aksi"], b["hasil"], b["objek"]) for b in audit.baca(tmp_path)]
     assert baris == [(audit.UNDUH_DITOLAK, audit.DITOLAK, "0a1b2c3d.csv")]
-    berkuki = _dengan(media, ("cookie", f"{sesi.COOKIE_KLIEN}={sesi.cookie_baru()}"))
-    terkirim, sampai = panggil_app(berkuki, _cookie_mw(tmp_path))
-    assert sampai and terkirim[0]["status"] == 200
+
+
+def test_a_download_reaches_only_the_browser_that_pressed_its_button_once(tmp_path):
+    from siaga.akses import audit, sesi
+
+    jam = [1000.0]
+    izin = jaringan.IzinUnduh(jam=lambda: jam[0])
+    mw = lambda app: jaringan.CookieKlien(app, lambda: tmp_path, izin)       # noqa: E731
+    a, b = sesi.cookie_baru(), sesi.cookie_baru()
+    jalur = "/media/0a1b2c3d.csv"
+
+    def ambil(cookie, lampiran="insiden.csv"):
+        scope = _dengan(dict(http("localhost"), path=jalur, raw_path=jalur.encode()),
+                        ("cookie", f"{sesi.COOKIE_KLIEN}={cookie}"))
+        terkirim, _ = panggil_app(scope, mw, lampiran)
+        return terkirim[0]["status"], dict(_kepala(terkirim[0])), b"".join(m.get("body", b"") for m in terkirim[1:])
+
+    assert ambil(a)[0] == 403                                         # no button pressed: no file
+    izin.beri(jaringan.pemegang(a), "insiden.csv")                    # a's session pressed the button
+    assert ambil(b)[0] == 403                                         # another browser: refused
+    assert ambil(a, "lain.csv")[0] == 403                             # another file: refused
+    status, kepala, isi = ambil(a)
+    assert status == 200 and isi == b"ok" and kepala["cache-control"] == "no-store"
+    assert ambil(a)[0] == 403                                         # once
+    izin.beri(jaringan.pemegang(a), "insiden.csv")
+    jam[0] += jaringan.UMUR_IZIN + 1
+    assert ambil(a)[0] == 403                                         # expired after two minutes
+    assert ambil(a, None)[0] == 200                                   # a picture on the page (not an attachment)
+    ditolak = [x for x in audit.baca(tmp_path) if x["aksi"] == audit.UNDUH_DITOLAK]
+    assert len(ditolak) == 5 and {x["objek"] for x in ditolak} == {"insiden.csv", "lain.csv"}
+
+
+def test_permits_need_a_cookie_and_the_file_name_is_read_from_either_form():
+    izin = jaringan.IzinUnduh()
+    izin.beri("", "x.csv")
+    assert not izin.pakai("", "x.csv")
+    from starlette.datastructures import Headers
+
+    assert jaringan.berkas_lampiran(Headers({"content-disposition": 'attachment; filename="a b.csv"'})) == "a b.csv"
+    assert jaringan.berkas_lampiran(Headers({"content-disposition": "attachment; filename*=utf-8''caf%C3%A9.pdf"})) \
+        == "café.pdf"
+    assert jaringan.berkas_lampiran(Headers({"content-type": "image/png"})) is None

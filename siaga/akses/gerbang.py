@@ -100,7 +100,7 @@ def _sso_masuk() -> Akses | None:
 
 # ------------------------------------------------------------------ the gate
 
-def _cookie() -> str | None:
+def cookie_sambungan() -> str | None:
     """The client cookie of the current connection (None without one, or outside a browser)."""
     try:
         return st.context.cookies.get(sesi.COOKIE_KLIEN)
@@ -110,7 +110,7 @@ def _cookie() -> str | None:
 
 def ikatan_klien() -> str:
     """The binding of the current connection: the HMAC of its client cookie, "" without one."""
-    return sesi.ikatan(folder(), _cookie())
+    return sesi.ikatan(folder(), cookie_sambungan())
 
 
 def _mulai_sesi(ak: Akses, cara: str) -> None:

@@ -12,13 +12,19 @@ page and the WebSocket always agree. The page is self-contained: no script, styl
 is fetched.
 
 :class:`CookieKlien` gives every browser its client cookie (the binding of a log-in,
-:mod:`siaga.akses.sesi`) and refuses the download files under ``/media/`` to a client without one."""
+:mod:`siaga.akses.sesi`) and guards the download files Streamlit serves under ``/media/``: refused
+to a client without the cookie, and a file served as an attachment only to the browser whose session
+pressed its button, once, within :data:`UMUR_IZIN` seconds (:data:`IZIN_UNDUH`)."""
 
 from __future__ import annotations
 
+import hashlib
 import html
+import re
+import threading
+import time
 from collections.abc import Callable, Sequence
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import streamlit as st
 from starlette.datastructures import Headers, MutableHeaders
@@ -168,28 +174,100 @@ def kepala_cookie(nilai: str, aman: bool) -> str:
             + ("; Secure" if aman else ""))
 
 
+def pemegang(cookie: str | None) -> str:
+    """Who holds a download permit: the SHA-256 of the client cookie (kept in this process's
+    memory only), "" without a cookie (a client that never gets a permitted file)."""
+    return hashlib.sha256(cookie.encode("ascii")).hexdigest() if sesi.cookie_sah(cookie) else ""
+
+
+UMUR_IZIN = 120.0                   # seconds a pressed download button's file may be fetched
+
+
+class IzinUnduh:
+    """Download permits of this process: pressing a download button (its data callable, in the
+    process that serves the session; nginx keeps a browser on one process) grants the browser that
+    pressed it one fetch of that file name within :data:`UMUR_IZIN` seconds."""
+
+    def __init__(self, umur: float = UMUR_IZIN, jam: Callable[[], float] = time.monotonic) -> None:
+        self.umur, self.jam = umur, jam
+        self._izin: dict[tuple[str, str], list[float]] = {}
+        self._kunci = threading.Lock()
+
+    def beri(self, pemegang_: str, berkas: str) -> None:
+        if not pemegang_:
+            return
+        with self._kunci:
+            self._izin.setdefault((pemegang_, berkas), []).append(self.jam() + self.umur)
+
+    def pakai(self, pemegang_: str, berkas: str) -> bool:
+        """Use one valid permit of this holder for this file (False when there is none)."""
+        sekarang = self.jam()
+        with self._kunci:
+            for k in [k for k, v in self._izin.items() if all(t < sekarang for t in v)]:
+                del self._izin[k]                                    # expired ones go
+            sisa = [t for t in self._izin.get((pemegang_, berkas), []) if t >= sekarang]
+            if not pemegang_ or not sisa:
+                return False
+            sisa.pop(0)
+            if sisa:
+                self._izin[(pemegang_, berkas)] = sisa
+            else:
+                self._izin.pop((pemegang_, berkas), None)
+            return True
+
+
+IZIN_UNDUH = IzinUnduh()
+_NAMA_BERKAS = re.compile(r'filename="([^"]*)"|filename\*=utf-8\'\'([^;]*)', re.IGNORECASE)
+
+
+def berkas_lampiran(kepala: Headers) -> str | None:
+    """The file name of an attachment response (``Content-Disposition: attachment``), else None."""
+    cd = kepala.get("content-disposition", "")
+    if not cd.lower().startswith("attachment"):
+        return None
+    m = _NAMA_BERKAS.search(cd)
+    return (m.group(1) if m.group(1) is not None else unquote(m.group(2))) if m else ""
+
+
 class CookieKlien:
     """ASGI middleware: every HTTP response to a request without a valid client cookie sets a new
-    random one (so the page's WebSocket carries it); a download under ``/media/`` requested without
-    the cookie is refused (403, audited ``unduh_ditolak``): a client that never loaded the app gets
-    no file."""
+    random one (so the page's WebSocket carries it). Under ``/media/``: a request without the
+    cookie is refused; a file served as an attachment (a download) reaches only a browser holding a
+    permit for it (:data:`IZIN_UNDUH`), once, with ``Cache-Control: no-store``; every refusal is
+    403 and audited ``unduh_ditolak``. Pictures shown on the page (not attachments) pass."""
 
-    def __init__(self, app: ASGIApp, folder: Callable[[], object] | None = None) -> None:
+    def __init__(self, app: ASGIApp, folder: Callable[[], object] | None = None,
+                 izin: IzinUnduh | None = None) -> None:
         self.app = app
         self.folder = folder or (lambda: pengguna.folder(Paths.dari_env()))
+        self.izin = izin or IZIN_UNDUH
+
+    def _catat_tolak(self, objek: str, siapa: str) -> None:
+        try:
+            audit.catat(self.folder(), pengguna=siapa, peran="-", aksi=audit.UNDUH_DITOLAK, objek=objek[:80],
+                        hasil=audit.DITOLAK)
+        except OSError:            # an audit folder that cannot be written does not open the file
+            pass
+
+    async def _tolak(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await HTMLResponse("Unduhan hanya untuk peramban yang menekan tombol unduhnya, sekali, dalam dua menit.",
+                           status_code=STATUS_DITOLAK, headers={"Cache-Control": "no-store"})(scope, receive, send)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or cookie_klien(scope) is not None:
+        if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        if JALUR_MEDIA in scope.get("path", ""):
-            try:
-                audit.catat(self.folder(), pengguna="(tanpa cookie)", peran="-", aksi=audit.UNDUH_DITOLAK,
-                            objek=scope.get("path", "").rsplit("/", 1)[-1][:80], hasil=audit.DITOLAK)
-            except OSError:            # an audit folder that cannot be written does not open the file
-                pass
-            await HTMLResponse("Unduhan hanya untuk peramban yang membuka Siaga Pilkada.", status_code=STATUS_DITOLAK,
-                               headers={"Cache-Control": "no-store"})(scope, receive, send)
+        cookie = cookie_klien(scope)
+        media = JALUR_MEDIA in scope.get("path", "")
+        if cookie is None and media:
+            self._catat_tolak(scope.get("path", "").rsplit("/", 1)[-1], "(tanpa cookie)")
+            await self._tolak(scope, receive, send)
+            return
+        if media:
+            await self._media(scope, receive, send, pemegang(cookie))
+            return
+        if cookie is not None:
+            await self.app(scope, receive, send)
             return
         baru = kepala_cookie(sesi.cookie_baru(), https(scope))
 
@@ -197,6 +275,26 @@ class CookieKlien:
             if pesan["type"] == "http.response.start":
                 MutableHeaders(scope=pesan).append("set-cookie", baru)
             await send(pesan)
+
+        await self.app(scope, receive, kirim)
+
+    async def _media(self, scope: Scope, receive: Receive, send: Send, siapa: str) -> None:
+        ditolak = False
+
+        async def kirim(pesan: Message) -> None:
+            nonlocal ditolak
+            if pesan["type"] == "http.response.start":
+                kepala = MutableHeaders(scope=pesan)
+                berkas = berkas_lampiran(kepala)
+                if berkas is not None and not self.izin.pakai(siapa, berkas):
+                    ditolak = True
+                    self._catat_tolak(berkas, "(peramban tanpa izin)")
+                    await self._tolak(scope, receive, send)
+                    return
+                if berkas is not None:
+                    kepala["cache-control"] = "no-store"
+            if not ditolak:
+                await send(pesan)
 
         await self.app(scope, receive, kirim)
 

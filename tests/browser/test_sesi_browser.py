@@ -1,8 +1,8 @@
 """The log-in bound to the browser's client cookie, with a real server and Debian chromium (issue
 15, item 6): a reload and a shared link in the same browser stay logged in; log-out then reload
 asks again; a second browser presenting the first one's Streamlit session id gets the log-in form;
-a client without cookies cannot fetch a download URL issued to a logged-in browser; idle expiry
-ends the log-in for reloads too.
+a download URL reaches only the browser whose session pressed the button, once (a client without
+cookies and another browser are refused); idle expiry ends the log-in for reloads too.
 
 The Streamlit frontend keeps its session id in memory and sends it on a reconnect as the third
 entry of the WebSocket subprotocol list (``["streamlit", <xsrf token>, <session id>]``). The test
@@ -125,21 +125,29 @@ def test_session_id_replayed_from_another_browser_gets_the_log_in_form(sesi_serv
         ctx_b.close()
 
 
-def test_a_client_without_cookies_cannot_fetch_a_download(sesi_server, browser):
+def test_a_download_reaches_only_the_browser_that_pressed_the_button_once(sesi_server, browser):
     ctx, tab = peramban(browser)
+    lain, _ = peramban(browser)
     try:
         t = tab().open(sesi_server.url + "/insiden?tgl=2024-11-26", ready='[data-testid="stDownloadButton"]')
         with t.page.expect_download(timeout=60_000) as unduh:
             t.page.get_by_role("button", name="Unduh CSV").first.click()
-        url = unduh.value.url
-        assert "/media/" in url and unduh.value.suggested_filename.endswith(".csv")
+        url, berkas = unduh.value.url, unduh.value.suggested_filename
+        assert "/media/" in url and berkas.endswith(".csv")
+        assert unduh.value.failure() is None and unduh.value.path().read_bytes().startswith(b"\xef\xbb\xbf")
         with pytest.raises(urllib.error.HTTPError) as e:
-            urllib.request.urlopen(url, timeout=30)                   # no cookie: refused
+            urllib.request.urlopen(url, timeout=30)                   # a client without cookies: refused
         assert e.value.code == 403
-        assert _audit(sesi_server)[-1]["aksi"] == audit.UNDUH_DITOLAK
-        assert ctx.request.get(url).status == 200                     # the browser that asked gets it
+        assert lain.request.get(sesi_server.url + "/").ok             # another browser that opened the app...
+        assert sesi.COOKIE_KLIEN in {c["name"] for c in lain.cookies()}
+        assert lain.request.get(url).status == 403                   # ... gets nothing either
+        assert ctx.request.get(url).status == 403                    # the same browser: once only
+        baris = _audit(sesi_server)
+        assert [x["objek"] for x in baris if x["aksi"] == audit.UNDUH][-1] == berkas      # logged when pressed
+        assert [x["aksi"] for x in baris[-3:]] == [audit.UNDUH_DITOLAK] * 3
     finally:
         ctx.close()
+        lain.close()
 
 
 def test_idle_expiry_ends_the_log_in_for_reloads_too(browser):
