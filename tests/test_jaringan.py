@@ -181,7 +181,7 @@ def test_media_without_the_cookie_is_refused_and_audited(tmp_path):
     assert baris == [(audit.UNDUH_DITOLAK, audit.DITOLAK, "0a1b2c3d.csv")]
 
 
-def test_a_download_reaches_only_the_browser_that_pressed_its_button_once(tmp_path):
+def test_a_download_reaches_only_the_browser_that_pressed_its_button_for_two_minutes(tmp_path):
     from siaga.akses import audit, sesi
 
     jam = [1000.0]
@@ -202,19 +202,19 @@ def test_a_download_reaches_only_the_browser_that_pressed_its_button_once(tmp_pa
     assert ambil(a, "lain.csv")[0] == 403                             # another file: refused
     status, kepala, isi = ambil(a)
     assert status == 200 and isi == b"ok" and kepala["cache-control"] == "no-store"
-    assert ambil(a)[0] == 403                                         # once
-    izin.beri(jaringan.pemegang(a), "insiden.csv")
-    jam[0] += jaringan.UMUR_IZIN + 1
+    jam[0] += jaringan.UMUR_IZIN - 1
+    assert ambil(a)[0] == 200                      # Chromium's download manager fetches it again
+    jam[0] += 2
     assert ambil(a)[0] == 403                                         # expired after two minutes
     assert ambil(a, None)[0] == 200                                   # a picture on the page (not an attachment)
     ditolak = [x for x in audit.baca(tmp_path) if x["aksi"] == audit.UNDUH_DITOLAK]
-    assert len(ditolak) == 5 and {x["objek"] for x in ditolak} == {"insiden.csv", "lain.csv"}
+    assert len(ditolak) == 4 and {x["objek"] for x in ditolak} == {"insiden.csv", "lain.csv"}
 
 
 def test_permits_need_a_cookie_and_the_file_name_is_read_from_either_form():
     izin = jaringan.IzinUnduh()
     izin.beri("", "x.csv")
-    assert not izin.pakai("", "x.csv")
+    assert not izin.boleh("", "x.csv")
     from starlette.datastructures import Headers
 
     assert jaringan.berkas_lampiran(Headers({"content-disposition": 'attachment; filename="a b.csv"'})) == "a b.csv"

@@ -14,7 +14,7 @@ is fetched.
 :class:`CookieKlien` gives every browser its client cookie (the binding of a log-in,
 :mod:`siaga.akses.sesi`) and guards the download files Streamlit serves under ``/media/``: refused
 to a client without the cookie, and a file served as an attachment only to the browser whose session
-pressed its button, once, within :data:`UMUR_IZIN` seconds (:data:`IZIN_UNDUH`)."""
+pressed its button, within :data:`UMUR_IZIN` seconds (:data:`IZIN_UNDUH`)."""
 
 from __future__ import annotations
 
@@ -185,35 +185,28 @@ UMUR_IZIN = 120.0                   # seconds a pressed download button's file m
 
 class IzinUnduh:
     """Download permits of this process: pressing a download button (its data callable, in the
-    process that serves the session; nginx keeps a browser on one process) grants the browser that
-    pressed it one fetch of that file name within :data:`UMUR_IZIN` seconds."""
+    process that serves the session; nginx keeps a browser on one process) lets the browser that
+    pressed it fetch that file name for :data:`UMUR_IZIN` seconds. Not single-use: Chromium's
+    download manager fetches a file a second time after the click's own request."""
 
     def __init__(self, umur: float = UMUR_IZIN, jam: Callable[[], float] = time.monotonic) -> None:
         self.umur, self.jam = umur, jam
-        self._izin: dict[tuple[str, str], list[float]] = {}
+        self._izin: dict[tuple[str, str], float] = {}
         self._kunci = threading.Lock()
 
     def beri(self, pemegang_: str, berkas: str) -> None:
         if not pemegang_:
             return
         with self._kunci:
-            self._izin.setdefault((pemegang_, berkas), []).append(self.jam() + self.umur)
+            self._izin[(pemegang_, berkas)] = self.jam() + self.umur
 
-    def pakai(self, pemegang_: str, berkas: str) -> bool:
-        """Use one valid permit of this holder for this file (False when there is none)."""
+    def boleh(self, pemegang_: str, berkas: str) -> bool:
+        """Whether this holder has a valid permit for this file (expired permits are dropped)."""
         sekarang = self.jam()
         with self._kunci:
-            for k in [k for k, v in self._izin.items() if all(t < sekarang for t in v)]:
-                del self._izin[k]                                    # expired ones go
-            sisa = [t for t in self._izin.get((pemegang_, berkas), []) if t >= sekarang]
-            if not pemegang_ or not sisa:
-                return False
-            sisa.pop(0)
-            if sisa:
-                self._izin[(pemegang_, berkas)] = sisa
-            else:
-                self._izin.pop((pemegang_, berkas), None)
-            return True
+            for k in [k for k, t in self._izin.items() if t < sekarang]:
+                del self._izin[k]
+            return bool(pemegang_) and (pemegang_, berkas) in self._izin
 
 
 IZIN_UNDUH = IzinUnduh()
@@ -233,7 +226,7 @@ class CookieKlien:
     """ASGI middleware: every HTTP response to a request without a valid client cookie sets a new
     random one (so the page's WebSocket carries it). Under ``/media/``: a request without the
     cookie is refused; a file served as an attachment (a download) reaches only a browser holding a
-    permit for it (:data:`IZIN_UNDUH`), once, with ``Cache-Control: no-store``; every refusal is
+    permit for it (:data:`IZIN_UNDUH`), with ``Cache-Control: no-store``; every refusal is
     403 and audited ``unduh_ditolak``. Pictures shown on the page (not attachments) pass."""
 
     def __init__(self, app: ASGIApp, folder: Callable[[], object] | None = None,
@@ -250,7 +243,7 @@ class CookieKlien:
             pass
 
     async def _tolak(self, scope: Scope, receive: Receive, send: Send) -> None:
-        await HTMLResponse("Unduhan hanya untuk peramban yang menekan tombol unduhnya, sekali, dalam dua menit.",
+        await HTMLResponse("Unduhan hanya untuk peramban yang menekan tombol unduhnya, dalam dua menit.",
                            status_code=STATUS_DITOLAK, headers={"Cache-Control": "no-store"})(scope, receive, send)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -286,7 +279,7 @@ class CookieKlien:
             if pesan["type"] == "http.response.start":
                 kepala = MutableHeaders(scope=pesan)
                 berkas = berkas_lampiran(kepala)
-                if berkas is not None and not self.izin.pakai(siapa, berkas):
+                if berkas is not None and not self.izin.boleh(siapa, berkas):
                     ditolak = True
                     self._catat_tolak(berkas, "(peramban tanpa izin)")
                     await self._tolak(scope, receive, send)

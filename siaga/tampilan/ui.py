@@ -416,7 +416,7 @@ def boleh_unduh(df: pd.DataFrame, ak: Akses) -> bool:
 def _tercatat(buat: Callable[[], bytes], berkas: str, ak: Akses) -> Callable[[], bytes]:
     """The file, built when the button is pressed (outside the script run), after its audit line
     and the download permit of this browser (siaga/tampilan/jaringan.py: only the browser whose
-    session pressed the button fetches the file, once, within two minutes)."""
+    session pressed the button fetches the file, within two minutes)."""
     siapa = jaringan.pemegang(gerbang.cookie_sambungan())
 
     def isi() -> bytes:
