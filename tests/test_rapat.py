@@ -6,18 +6,21 @@ decisions, those done since the last meeting). Figures computed by hand from the
 from __future__ import annotations
 
 import datetime as dt
+import io
 from dataclasses import replace
 
 import pandas as pd
 import pytest
+from pptx import Presentation
 
+from siaga import laporan
 from siaga.akses import CAMAT, LURAH, PIMPINAN, STAF, Akses, Lingkup
 from siaga.data.store import Store
 from siaga.inti.kontrak import INPUTS
 from siaga.masuk import riwayat
 from siaga.masuk.baca import lokasi_berkas
 from siaga.masuk.tambah import tambah, tambah_bersama
-from siaga.model import rapat, tugas
+from siaga.model import paparan, rapat, tugas
 from siaga.model.konteks import Rentang
 from tests.conftest import konteks_uji
 
@@ -189,3 +192,27 @@ def test_meeting_page_model_and_what_pimpinan_sees(contoh_paths, skenario):
     kp = _k(akses=Akses("pj", PIMPINAN))
     kep = rapat.susun(_q(contoh_paths, Lingkup(PIMPINAN)), kp).keputusan_rapat(r["id_rapat"], kp)
     assert "Catatan terakhir" not in kep.columns and kep["Status"].tolist()[0] == "Selesai"
+
+
+def test_the_deck_and_the_report_get_the_decisions_slide(contoh_paths, skenario):
+    s = Store(contoh_paths)
+    assert s.muat(), s.ditolak
+    lap = paparan.susun(*paparan.dari_store(s, TGL))
+    sl = lap.slides[-1]
+    assert sl.kode == "rapat" and lap.slide("rapat") is sl
+    assert sl.judul == "Keputusan rapat terakhir dan tindak lanjutnya"
+    assert [a.nilai for a in sl.angka] == ["2 keputusan", "1 keputusan", "1 keputusan"]
+    assert sl.tabel.kolom == ("Keputusan", "Pelaksana", "Batas waktu", "Status")
+    assert [b[0] for b in sl.tabel.baris] == ["Periksa data pemilih ganda", "Patroli masa tenang",
+                                             "Ganti surat suara rusak di TPS 002"]
+    assert sl.catatan.startswith("Rapat terakhir: Rapat koordinasi H-2") and not sl.pesan_kosong
+    # a camat's deck: the decisions of their kecamatan only
+    beta = paparan.susun(*paparan.dari_store(s, TGL, lk=Lingkup(CAMAT, "99.01.02"))).slide("rapat")
+    assert [b[0] for b in beta.tabel.baris] == ["Patroli masa tenang"]
+    # the report (PPTX): the slide's title and its rows
+    data = laporan.buat(s, TGL, None, "pptx")
+    teks = ["\n".join(sh.text_frame.text for sh in x.shapes if sh.has_text_frame)
+            for x in Presentation(io.BytesIO(data)).slides]
+    assert "Keputusan rapat terakhir dan tindak lanjutnya" in teks[-1]
+    # before the first meeting: no slide (the deck as it was)
+    assert "rapat" not in [x.kode for x in paparan.susun(*paparan.dari_store(s, dt.date(2024, 11, 23))).slides]
