@@ -216,3 +216,25 @@ def test_the_deck_and_the_report_get_the_decisions_slide(contoh_paths, skenario)
     assert "Keputusan rapat terakhir dan tindak lanjutnya" in teks[-1]
     # before the first meeting: no slide (the deck as it was)
     assert "rapat" not in [x.kode for x in paparan.susun(*paparan.dari_store(s, dt.date(2024, 11, 23))).slides]
+
+
+def test_follow_up_of_a_meeting_whose_decisions_are_all_done_before_it():
+    """A pure model test: one meeting, its only decision done before the next meeting started, so
+    nothing is open and nothing was done since: the cards say so and the sentence replaces the table."""
+    daftar = pd.DataFrame({"id_rapat": ["R2", "R1"], "waktu": pd.to_datetime(["2024-11-26 09:00", "2024-11-25 09:00"]),
+                           "judul": ["Rapat H-1", "Rapat H-2"], "peserta": ["desk", "desk"], "agenda": [[], []],
+                           "jumlah_keputusan": [0, 1]})
+    kep = pd.DataFrame({"id_rapat": ["R1"], "waktu_rapat": pd.to_datetime(["2024-11-25 09:00"]),
+                        "judul_rapat": ["Rapat H-2"], "nomor": [1], "isi": ["Siapkan posko"], "unit": ["kesbangpol"],
+                        "batas_waktu": pd.to_datetime(["2024-11-25 17:00"]), "id_tugas": ["T1"],
+                        "status": ["selesai"], "waktu_status": pd.to_datetime(["2024-11-25 16:00"]),
+                        "catatan": ["Beroperasi"], "terbuka": [False], "terlambat": [False],
+                        "selesai_pada": pd.to_datetime(["2024-11-25 16:00"])})
+    t = rapat.tindak_lanjut(daftar, kep, _k(), dt.datetime(2024, 11, 26, 10, 0))
+    assert [a.nilai for a in t.angka] == ["0 keputusan", "0 keputusan", "0 keputusan"]
+    assert t.kalimat == "Rapat terakhir: Rapat H-1, 26 November 2024 pukul 09.00 WITA."
+    assert t.kosong == "Tidak ada keputusan yang masih terbuka atau selesai sejak rapat terakhir."
+    assert not t.tabel.baris
+    sl = paparan.slide_rapat(t)[0]
+    assert sl.tabel is None and sl.pesan_kosong == t.kosong
+    assert paparan.slide_rapat(None) == ()
