@@ -37,7 +37,7 @@ with bagian["Daftar rapat"]:
         ui.kosong(f"Belum ada rapat koordinasi yang dicatat untuk {k.nama_lingkup}.")
     for r in h.daftar.to_dict("records"):
         with st.expander(h.judul_rapat(r, k), expanded=r["id_rapat"] == h.daftar["id_rapat"].iloc[0]):
-            st.markdown(f"**Nomor rapat:** {r['id_rapat']}  \n**Peserta:** {fmt.md(h.peserta(r, k))}")
+            st.markdown(f"**Nomor rapat:** {fmt.md(r['id_rapat'])}  \n**Peserta:** {fmt.md(h.peserta(r, k))}")
             if k.akses.boleh(akses.RINCIAN) and len(r["agenda"]):
                 st.markdown("**Agenda**  \n" + "  \n".join(f"{i}. {fmt.md(a)}" for i, a in enumerate(r["agenda"], 1)))
             kep = h.keputusan_rapat(r["id_rapat"], k)

@@ -1,8 +1,8 @@
 """AppTest of the Rapat page on a writable copy of Kota Contoh: a meeting entered with two
 decisions lands in rapat.csv, its two tasks appear on the Tugas page (asal rapat), the meeting is
-listed with the state of each decision's task and the follow-up section counts them; a bad
-decision gets the import's Indonesian messages and nothing is written; pimpinan reads the
-decisions without the form and without the task notes."""
+listed with the state of each decision's task and the follow-up section (Rapat and Ringkasan)
+counts them; a bad decision gets the import's Indonesian messages and nothing is written;
+pimpinan reads the decisions without the form and without the task notes."""
 
 from __future__ import annotations
 
@@ -74,6 +74,13 @@ def test_a_meeting_with_two_decisions_makes_two_tasks(buka):
     semua = next(d.value for d in at.dataframe if "Nomor" in d.value.columns and "Asal" in d.value.columns)
     assert sorted(semua["Nomor"]) == sorted(t["id_tugas"])
     assert sorted(semua["Asal"]) == sorted(f"Keputusan rapat {id_rapat}/{n}" for n in (3, 4))
+    # Ringkasan: the follow-up section with both decisions
+    at = buka(page="pages/ringkasan.py")
+    assert not at.exception
+    assert "Keputusan rapat terakhir dan tindak lanjutnya" in [x.value for x in at.subheader]
+    tl = next(d.value for d in at.dataframe if "Pelaksana" in d.value.columns)
+    assert tl["Keputusan"].tolist() == ["Kirim kotak suara cadangan ke Kelurahan Satu", "Siagakan Linmas di TPS rawan"]
+    assert tl["Pelaksana"].tolist() == ["Kelurahan Satu", "Satpol PP"]
     # the audit log has the meeting
     assert [(e["aksi"], e["objek"], e["hasil"]) for e in audit.baca(Path(os.environ["SIAGA_AKSES"]))
             if e["aksi"] == audit.RAPAT_BUAT] == [(audit.RAPAT_BUAT, id_rapat, audit.BERHASIL)]
