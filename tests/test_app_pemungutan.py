@@ -3,6 +3,7 @@ the rekapitulasi (3 December) and the PSU (1 December)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
@@ -97,6 +98,14 @@ def test_revote_countdown_and_its_tps_only(demo_app):
     assert m["PSU Minggu, 1 Desember 2024"] == "Hari ini" and m["TPS dibuka"] == "2 dari 2"
 
 
+def jumlah_slide(store, tgl: str, fase: int) -> int:
+    """The deck's length at ``tgl``: the phase's slides, the seven, and the meetings' slide once a meeting
+    has been recorded."""
+    from siaga.model import paparan, ringkasan
+    q, k = paparan.dari_store(store, dt.date.fromisoformat(tgl))
+    return fase + len(paparan.SLIDES) + len(paparan.slide_rapat(ringkasan.susun(q, k).rapat))
+
+
 def _layar(tgl: str, slide: int):
     return apptest.buka(None, timeout=180, mode="layar", tgl=tgl, slide=str(slide), jeda="1")
 
@@ -109,14 +118,15 @@ def _layar(tgl: str, slide: int):
      {"PSU Minggu, 1 Desember 2024": "Hari ini", "TPS dibuka": "2 dari 2"}),
     ("2024-12-03", ["Rekapitulasi suara per kecamatan"], {"Rekapitulasi PPK": "12 dari 12 kecamatan selesai"}),
 ])
-def test_big_screen_opens_on_the_phase_slides(app_env, tgl, judul, angka):
+def test_big_screen_opens_on_the_phase_slides(app_env, demo_store, tgl, judul, angka):
     app_env(ROOT / "data", ROOT / "geo")
+    jumlah = jumlah_slide(demo_store, tgl, len(judul))
     m = {}
     for nomor, harap in enumerate(judul, 1):
         at = _layar(tgl, nomor)
         assert not at.exception and not at.error
         assert at.title[0].value == harap
-        assert f"Slide {nomor} dari {7 + len(judul)} · dijeda" in at.caption[-1].value
+        assert f"Slide {nomor} dari {jumlah} · dijeda" in at.caption[-1].value
         m |= metrics(at)
     assert {k: m[k] for k in angka} == angka
 
