@@ -8,6 +8,7 @@ import datetime as dt
 import streamlit as st
 
 from siaga.akses import audit, gerbang
+from siaga.inti.masalah import Masalah
 from siaga.masuk.tambah import tambah
 from siaga.model import lapor
 from siaga.model.konteks import Konteks
@@ -62,3 +63,32 @@ def kirim_layanan(k: Konteks, h: lapor.HalamanLapor) -> None:
     ss = st.session_state
     unit = h.unit[h.unit["id_unit"] == ss["lp_unit"]].iloc[0].to_dict()
     _simpan("layanan", lapor.baris_layanan(k, unit, ss["lp_status_unit"], ss["lp_ket_unit"]), unit["id_unit"])
+
+
+def _di_luar(kode: str, boleh) -> bool:
+    """A place outside the reporter's pickers (a stale or tampered session) is refused, not written."""
+    if kode in boleh:
+        return False
+    st.session_state[_KABAR] = ("galat", [Masalah("lapor", None, "tempat", kode, "di luar wilayah Anda")])
+    return True
+
+
+def kirim_logistik(h: lapor.HalamanLapor) -> None:
+    ss = st.session_state
+    if _di_luar(ss["lp_lok"], h.tempat_logistik(ss["lp_tahap"])):
+        return
+    baris = lapor.baris_logistik(ss["lp_tahap"], ss["lp_lok"], ss["lp_item"], int(ss["lp_terima"] or 0),
+                                 int(ss["lp_rusak"] or 0), dt.datetime.combine(ss["lp_tgl_l"], ss["lp_jam_l"]),
+                                 ss["lp_catatan_l"])
+    _simpan("logistik", baris, f"{baris['kode_lokasi']} {baris['kode_item']}")
+
+
+def kirim_pemungutan(h: lapor.HalamanLapor) -> None:
+    ss = st.session_state
+    if _di_luar(ss["lp_tps_p"], set(h.tps["kode_tps"])):
+        return
+    hadir = tuple(int(ss.get(f"lp_hadir_{c}") or 0) for c in ("dpt", "dptb", "dpk"))
+    waktu = dt.datetime.combine(ss["lp_tgl_p"], ss["lp_jam_p"])
+    baris = lapor.baris_pemungutan(ss["lp_tps_p"], ss["lp_kejadian"], waktu, hadir, ss["lp_sumber_p"],
+                                   ss["lp_catatan_p"])
+    _simpan("pemungutan", baris, f"{baris['kode_tps']} {baris['kejadian']}")
