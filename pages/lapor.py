@@ -4,6 +4,7 @@ of the reporter's scope only."""
 
 import streamlit as st
 
+from siaga.akses import lampiran
 from siaga.model import lapor, tugas
 from siaga.tampilan import lapor as tampil
 from siaga.tampilan import ui
@@ -27,6 +28,8 @@ if jenis == "insiden":
         st.date_input("Tanggal kejadian", value=sekarang.date(), format="DD/MM/YYYY", key="lp_tgl")
         st.time_input("Pukul kejadian", value=sekarang.time().replace(second=0, microsecond=0), key="lp_jam")
         st.text_area("Apa yang terjadi (singkat, tanpa nama orang)", max_chars=300, height=90, key="lp_ringkasan")
+        st.file_uploader("Foto (boleh kosong; lokasi dan data kamera dihapus)", type=list(lampiran.JENIS_UNGGAH),
+                         key="lp_foto")
         st.form_submit_button("Kirim laporan insiden", type="primary", width="stretch",
                               on_click=tampil.kirim_insiden, args=(k, h))
 elif jenis == "checklist":
