@@ -5,7 +5,7 @@ of the reporter's scope only."""
 import streamlit as st
 
 from siaga.akses import lampiran
-from siaga.model import lapor, tugas
+from siaga.model import lapor, pesan, tugas
 from siaga.tampilan import lapor as tampil
 from siaga.tampilan import ui
 
@@ -18,6 +18,13 @@ jenis = st.radio("Jenis laporan", list(h.jenis), format_func=h.jenis.get, key="l
 sekarang = tugas.jam(k)
 
 if jenis == "insiden":
+    if h.tempel:
+        with st.expander("Tempel pesan WhatsApp", expanded=False, icon=":material/content_paste:"):
+            st.caption(f"Pola: `INSIDEN / Kecamatan / Kelurahan / TPS / kategori / ringkasan`, mis. "
+                       f"`{pesan.CONTOH_PESAN}`. Isian di bawah terisi untuk diperiksa; belum tersimpan.")
+            st.text_area("Pesan", height=110, key="lp_wa")
+            st.button("Urai pesan", width="stretch", on_click=tampil.urai_pesan, args=(h,))
+        tampil.kabar_pesan()
     with st.form("lapor_insiden", clear_on_submit=True, enter_to_submit=False):
         st.selectbox("Kelurahan", list(h.kelurahan), format_func=h.kelurahan.get, key="lp_kel")
         st.selectbox("TPS (boleh kosong)", ["", *h.tps["kode_tps"]], key="lp_tps",

@@ -228,3 +228,26 @@ def test_voting_day_reports_offered_once_the_region_has_voting_day_data(buka, co
         "2024-11-27 07:00,99.01.02.1001.001,dibuka,,,,pps,\n", encoding="utf-8")
     at = buka()
     assert "Hari H di TPS" in at.radio(key="lp_jenis").options
+
+
+def test_desk_pastes_a_whatsapp_message_reviews_and_sends(buka):
+    at = buka(peran="staf", kecamatan=None, nama="desk1")
+    at.text_area(key="lp_wa").set_value("insiden / kec. beta / tiga / tps 1 / Pelanggaran APK / "
+                                        "Baliho menutup jalan masuk TPS")
+    at = _klik(at, "Urai pesan")
+    assert not at.exception and any("Pesan terurai" in s.value for s in at.success)
+    assert (at.selectbox(key="lp_kel").value, at.selectbox(key="lp_tps").value, at.selectbox(key="lp_kategori").value,
+            at.text_area(key="lp_ringkasan").value) == (
+        "99.01.02.1001", "99.01.02.1001.001", "apk", "Baliho menutup jalan masuk TPS")
+    assert len(pd.read_csv(buka.paths.data / "insiden.csv")) == 6          # nothing saved before review
+    at = _klik(at, "Kirim laporan insiden")
+    assert not at.error, [m.value for m in at.markdown]
+    r = pd.read_csv(buka.paths.data / "insiden.csv").iloc[-1]
+    assert (r["kode_tps"], r["kategori"], r["ringkasan"]) == ("99.01.02.1001.001", "apk",
+                                                             "Baliho menutup jalan masuk TPS")
+
+    # an unknown place is named; the lurah does not get the paste box
+    at.text_area(key="lp_wa").set_value("INSIDEN / Gamma / Satu / - / konflik / Ribut")
+    at = _klik(at, "Urai pesan")
+    assert "kecamatan “Gamma” tidak dikenal di wilayah Anda" in [m.value.lstrip("- ") for m in at.markdown]
+    assert not any(t.key == "lp_wa" for t in buka().text_area)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from siaga.akses import LURAH
+from siaga.akses import CAMAT, LURAH
 from siaga.inti.kontrak import KEJADIAN_PEMUNGUTAN, KEPARAHAN, STATUS_LAYANAN, SUMBER_PEMUNGUTAN, TAHAP_LOGISTIK
 from siaga.model import fase, tugas
 from siaga.model.komponen import Q
@@ -49,6 +49,8 @@ class HalamanLapor:
     kelurahan: dict[str, str]       # kelurahan code -> name, in scope
     item: dict[str, str]            # logistics item code -> "name (unit)"
     hari_h: bool                    # voting-day reports are offered
+    wilayah: pd.DataFrame           # lapor_wilayah rows: names and spellings of the scope (the paste box)
+    tempel: bool                    # the WhatsApp paste box is offered (desk roles, not camat/lurah)
 
     def label_tps(self, kode: str) -> str:
         r = self.tps[self.tps["kode_tps"] == kode].iloc[0]
@@ -79,10 +81,11 @@ def susun(q: Q, k: Konteks) -> HalamanLapor:
     unit = q("lapor_unit", kecamatan=k.kecamatan, kelurahan=k.kelurahan)
     kat = q("kategori_daftar")
     item = q("lapor_item")
+    wil = q("lapor_wilayah", kecamatan=k.kecamatan, kelurahan=k.kelurahan)
     kel = dict(zip(tps["kode_kelurahan"], tps["nama_kelurahan"], strict=False))
     return HalamanLapor(tps, unit, dict(zip(kat["kode_kategori"], kat["nama"], strict=True)), kel,
                         {r["kode_item"]: f"{r['nama_item']} ({r['satuan']})" for r in item.to_dict("records")},
-                        hari_h_dibuka(k, tugas.jam(k)))
+                        hari_h_dibuka(k, tugas.jam(k)), wil, k.akses.peran not in (CAMAT, LURAH))
 
 
 def id_insiden(saat: dt.datetime) -> str:
