@@ -21,7 +21,7 @@ from tests import apptest
 from tests.conftest import ROOT
 
 
-def _foto_gps(lebar=4000, tinggi=3000, orientasi=1, fmt="JPEG") -> bytes:
+def foto_gps(lebar=4000, tinggi=3000, orientasi=1, fmt="JPEG") -> bytes:
     img = Image.new("RGB", (lebar, tinggi), (200, 30, 30))
     img.paste((20, 20, 220), (0, 0, lebar // 4, tinggi // 4))       # a mark in the top-left corner
     exif = Image.Exif()
@@ -39,7 +39,7 @@ def _foto_gps(lebar=4000, tinggi=3000, orientasi=1, fmt="JPEG") -> bytes:
 
 
 def test_a_photo_with_gps_exif_comes_out_without_any_metadata_and_resized():
-    asli = _foto_gps()
+    asli = foto_gps()
     with Image.open(io.BytesIO(asli)) as img:                   # the input really carries GPS and a name
         assert img.getexif().get_ifd(ExifTags.IFD.GPSInfo)[ExifTags.GPS.GPSLatitude] == (6.0, 14.0, 30.5)
         assert img.getexif()[ExifTags.Base.Artist] == "Budi Santoso"
@@ -53,11 +53,11 @@ def test_a_photo_with_gps_exif_comes_out_without_any_metadata_and_resized():
 
 
 def test_a_sideways_photo_is_turned_upright_and_a_png_is_accepted():
-    hasil = lampiran.olah(_foto_gps(800, 600, orientasi=6))      # 6: rotate 90° clockwise to view
+    hasil = lampiran.olah(foto_gps(800, 600, orientasi=6))      # 6: rotate 90° clockwise to view
     with Image.open(io.BytesIO(hasil)) as img:
         assert img.size == (600, 800)
         assert img.getpixel((590, 10))[2] > 150                  # the blue mark is now top-right
-    with Image.open(io.BytesIO(lampiran.olah(_foto_gps(300, 200, fmt="PNG")))) as img:
+    with Image.open(io.BytesIO(lampiran.olah(foto_gps(300, 200, fmt="PNG")))) as img:
         assert img.format == "JPEG" and img.size == (300, 200)
 
 
@@ -68,7 +68,7 @@ def test_not_a_photo_is_refused_in_indonesian(isi):
 
 
 def test_stored_privately_with_a_random_name_and_linked_by_id_only(contoh_paths):
-    f = lampiran.simpan(contoh_paths, lampiran.olah(_foto_gps(400, 300)), "I1", "99.01.01", "99.01.01.1001")
+    f = lampiran.simpan(contoh_paths, lampiran.olah(foto_gps(400, 300)), "I1", "99.01.01", "99.01.01.1001")
     berkas = contoh_paths.data / "lampiran" / f"{f.id}.jpg"
     assert re.fullmatch(r"[0-9a-f]{32}", f.id)
     assert stat.S_IMODE(berkas.stat().st_mode) == 0o600
@@ -102,7 +102,7 @@ def test_only_the_lapor_and_insiden_glue_and_retention_touch_photos():
 
 
 def test_retention_deletes_the_photos_of_closed_incidents_only(contoh_paths):
-    foto = lampiran.olah(_foto_gps(400, 300))
+    foto = lampiran.olah(foto_gps(400, 300))
     tutup = lampiran.simpan(contoh_paths, foto, "I2", "99.01.01", "99.01.01.1002")      # selesai 25 Nov
     buka = lampiran.simpan(contoh_paths, foto, "I1", "99.01.01", "99.01.01.1001")       # still ditangani
     folder = contoh_paths.data / "lampiran"
@@ -118,7 +118,7 @@ def test_retention_deletes_the_photos_of_closed_incidents_only(contoh_paths):
 
 
 def test_retention_command_line_names_the_deleted_photos(contoh_paths, tmp_path):
-    lampiran.simpan(contoh_paths, lampiran.olah(_foto_gps(400, 300)), "I2", "99.01.01", "99.01.01.1002")
+    lampiran.simpan(contoh_paths, lampiran.olah(foto_gps(400, 300)), "I2", "99.01.01", "99.01.01.1002")
     env = {"SIAGA_DATA": str(contoh_paths.data), "SIAGA_GEO": str(contoh_paths.geo), "SIAGA_AKSES": str(tmp_path / "a"),
            "PATH": "/usr/bin:/bin"}
     r = subprocess.run([sys.executable, "-m", "siaga", "hapus-pribadi", "--sebelum", "2024-12-01"], cwd=ROOT, env=env,
@@ -133,7 +133,7 @@ def insiden_foto(app_env, contoh_dir):
     from siaga.inti.config import Paths
 
     paths = Paths(contoh_dir / "data", contoh_dir / "geo")
-    lampiran.simpan(paths, lampiran.olah(_foto_gps(400, 300)), "I3", "99.01.02", "99.01.02.1001")
+    lampiran.simpan(paths, lampiran.olah(foto_gps(400, 300)), "I3", "99.01.02", "99.01.02.1001")
 
     def buka(**kw):
         app_env(paths.data, paths.geo, **kw)
