@@ -45,6 +45,7 @@ PENGGUNA_TAMBAH, PENGGUNA_HAPUS, PENGGUNA_RESET = "pengguna_tambah", "pengguna_h
 AKSES_DITOLAK, LIHAT_AUDIT = "akses_ditolak", "lihat_audit"
 TUGAS_BUAT, TUGAS_UBAH, LAPOR = "tugas_buat", "tugas_ubah", "lapor"
 LIHAT_FOTO = "lihat_foto"
+KIRIM_PERINGATAN, KIRIM_LAPORAN = "kirim_peringatan", "kirim_laporan"
 LABEL = {
     MASUK: "Masuk", MASUK_GAGAL: "Gagal masuk", TERKUNCI: "Akun terkunci", KELUAR: "Keluar",
     SESI_BERAKHIR: "Sesi berakhir", LIHAT_TERLAPOR: "Melihat identitas terlapor",
@@ -57,6 +58,7 @@ LABEL = {
     SESI_DITOLAK: "Sesi tanpa cookie masuk ditolak",
     TUGAS_BUAT: "Membuat tugas", TUGAS_UBAH: "Mengubah tugas", LAPOR: "Mengirim laporan lapangan",
     LIHAT_FOTO: "Melihat foto laporan lapangan",
+    KIRIM_PERINGATAN: "Mengirim peringatan", KIRIM_LAPORAN: "Mengirim laporan harian",
 }
 
 
