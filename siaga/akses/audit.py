@@ -55,7 +55,7 @@ LABEL = {
     PENGGUNA_TAMBAH: "Menambah pengguna", PENGGUNA_HAPUS: "Menghapus pengguna",
     PENGGUNA_RESET: "Mengganti kata sandi", AKSES_DITOLAK: "Akses ditolak", LIHAT_AUDIT: "Membuka log audit",
     UNDUH_LAPORAN: "Mengunduh laporan", UNDUH_DITOLAK: "Unduhan ditolak",
-    SESI_DITOLAK: "Sesi tanpa cookie masuk ditolak",
+    SESI_DITOLAK: "Sesi dari peramban lain ditolak",
     TUGAS_BUAT: "Membuat tugas", TUGAS_UBAH: "Mengubah tugas", LAPOR: "Mengirim laporan lapangan",
     LIHAT_FOTO: "Melihat foto laporan lapangan",
     KIRIM_PERINGATAN: "Mengirim peringatan", KIRIM_LAPORAN: "Mengirim laporan harian",
