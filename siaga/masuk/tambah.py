@@ -61,3 +61,13 @@ def tambah(paths: Paths, jenis: str, baris: Sequence[Mapping[str, object]], oleh
                            sumber_tampil=sumber, tunggu=TUNGGU_TAMBAH)
     except MasalahError as exc:             # the lock or the disk: nothing was written
         return HasilImpor(jenis, f"{sumber}.csv", masalah=list(exc.masalah), mode=impor.MODE_TAMBAH)
+
+
+def tambah_bersama(paths: Paths, baris: Mapping[str, Sequence[Mapping[str, object]]], oleh: str,
+                   sumber: str) -> dict[str, HasilImpor]:
+    """Validate and append rows to several logs (``{"rapat": [...], "tugas": [...]}``) as one
+    version: all land or none. The reports by log, each with ``versi`` set when written."""
+    for jenis in baris:
+        if not INPUTS[jenis].log:
+            raise ValueError(f"{jenis} bukan log peristiwa")
+    return impor.impor_bersama(paths, {j: csv_baris(j, b) for j, b in baris.items()}, sumber, oleh)
