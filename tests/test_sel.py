@@ -68,3 +68,17 @@ def test_config_sel_minimum_salah(contoh_dir):
     with pytest.raises(MasalahError) as e:
         _wilayah(contoh_dir, "\n[privasi]\nsel_minimum = 0\n")
     assert "privasi.sel_minimum" in str(e.value) and "1 sampai 100" in str(e.value)
+
+
+def test_kecamatan_kecil_digabung_nol_tetap():
+    """Per kecamatan: 1 or 2 cases merged, a kecamatan without a case keeps its row of zeros; the
+    merged row has no code."""
+    kolom = ["kode", "nama", "jumlah", "terbuka", "terlambat", "lapor_terlambat", "selesai", "tidak_terbukti"]
+    df = pd.DataFrame([("01", "Alfa", 4, 1, 0, 1, 2, 1), ("02", "Beta", 1, 1, 1, 0, 0, 0),
+                       ("03", "Gama", 0, 0, 0, 0, 0, 0), ("04", "Delta", 2, 0, 0, 0, 1, 1)], columns=kolom)
+    out = sel.gabung_kecil("netralitas_kecamatan", df, Lingkup("publik"), 3)
+    assert list(out["nama"]) == ["Alfa", "Gama", sel.label_lainnya(3)]
+    assert list(out["kode"]) == ["01", "03", ""]
+    assert out.iloc[-1][kolom[2:]].tolist() == [3, 1, 1, 0, 1, 1]
+    assert out[kolom[2:]].sum().tolist() == df[kolom[2:]].sum().tolist()
+    assert sel.gabung_kecil("netralitas_kecamatan", df, Lingkup("staf"), 3).equals(df)
