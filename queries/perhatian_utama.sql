@@ -49,9 +49,9 @@ ins AS (
     WHERE i.terlambat
 ),
 kec AS (
-    SELECT *
-    FROM kesiapan_wilayah($tanggal)
-    WHERE tingkat = 'kecamatan'
+    SELECT * EXCLUDE (tanggal)
+    FROM kesiapan_simpan  -- kesiapan_wilayah($tanggal), kept per date
+    WHERE tanggal = $tanggal AND (tingkat = 'kecamatan')
 ),
 terakhir_terima AS (
     SELECT kode_kecamatan, max(terakhir) AS terakhir
