@@ -335,6 +335,65 @@ def _laporan(args) -> int:
     fileio.tulis_atomik(out, data, mode=0o644)     # a report to share, not a private file
     print(f"Laporan ditulis: {out} ({fmt.angka(len(data) / 1024)} KB, {fmt.angka(time.perf_counter() - started, 1)} "
           "detik).")
+def _jam(teks: str):
+    import datetime as dt
+
+    try:
+        return dt.time.fromisoformat(teks.strip().replace(".", ":"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"jam {teks!r} tidak sah; tulis JJ.MM, mis. 07.45") from None
+
+
+def _kirim_cmd(args) -> int:
+    from siaga.data.store import Store
+    from siaga.kirim import antar
+    from siaga.model.konteks import HANYA_KABKOTA
+
+    store = Store(Paths.dari_env())
+    if not store.muat():
+        print("Data tidak dapat dimuat; lihat masalahnya dengan: python -m siaga periksa", file=sys.stderr)
+        return 1
+    if store.wilayah.multi:
+        print(HANYA_KABKOTA, file=sys.stderr)
+        return 2
+    oleh = f"cli:{_pengguna()}"
+    if args.aksi == "peringatan":
+        hasil = antar.peringatan(store, args.tanggal, args.jam, coba=args.coba, oleh=oleh)
+        for teks in hasil.coba:
+            print(teks + "\n")
+        baru = sum(n for _, n in hasil.terkirim)
+        from siaga.inti import fmt
+
+        waktu = fmt.waktu(hasil.saat, store.wilayah.zona_waktu)
+        if args.coba:
+            print(f"Uji coba per {waktu}: {fmt.angka(hasil.peristiwa)} peristiwa berlaku, "
+                  f"{fmt.angka(len(hasil.coba))} pesan akan dikirim; tidak ada yang dikirim.")
+        else:
+            print(f"Peringatan per {waktu}: {fmt.angka(hasil.peristiwa)} peristiwa berlaku, "
+                  f"{fmt.angka(len(hasil.terkirim))} pesan terkirim ({fmt.angka(baru)} peristiwa baru), "
+                  f"{fmt.angka(len(hasil.gagal))} gagal.")
+    else:
+        from siaga import laporan
+        from siaga.kirim.setelan import muat
+
+        daftar = muat(store.wilayah).daftar
+        if args.ke not in daftar:
+            print(f"Daftar penerima {args.ke!r} tidak ada di wilayah.toml [kirim.daftar]; yang ada: "
+                  f"{', '.join(daftar)}.", file=sys.stderr)
+            return 2
+        try:
+            hasil = antar.laporan_harian(store, args.ke, args.tanggal, args.format, oleh=oleh, kabar=_kemajuan)
+        except laporan.LaporanError as exc:
+            print(exc, file=sys.stderr)
+            return 1
+        print(f"Laporan terkirim ke {len(hasil.terkirim)} penerima daftar {args.ke}"
+              + (f", {len(hasil.gagal)} gagal." if hasil.gagal else ".") if hasil.terkirim or hasil.gagal else
+              f"Laporan tanggal itu sudah terkirim ke semua penerima daftar {args.ke}; tidak ada yang dikirim ulang.")
+    for g in hasil.gagal:
+        print(g, file=sys.stderr)
+    return 1 if hasil.gagal else 0
+
+
 def _sandi(args, nama: str) -> str | None:
     """The password from one line of standard input (--sandi-stdin) or typed twice at a prompt."""
     import getpass
@@ -512,6 +571,19 @@ def main(argv: list[str] | None = None) -> int:
     lp.add_argument("--out", metavar="BERKAS",
                     help="berkas tujuan (bawaan: laporan-<kode>-<tanggal>.pdf|zip|pptx di folder kerja)")
     lp.set_defaults(fn=_laporan)
+    ki = sub.add_parser("kirim", help="kirim peringatan atau laporan harian lewat e-mail/webhook "
+                                      "([kirim] di wilayah.toml)")
+    kaksi = ki.add_subparsers(dest="aksi", required=True)
+    kp = kaksi.add_parser("peringatan", help="periksa aturan peringatan pada saat itu dan kirim yang baru")
+    kp.add_argument("--tanggal", type=_tanggal, help="tanggal TTTT-BB-HH (bawaan: hari ini menurut jam desk)")
+    kp.add_argument("--jam", type=_jam, help="pukul JJ.MM waktu setempat (bawaan: sekarang, atau akhir data)")
+    kp.add_argument("--coba", action="store_true", help="tampilkan pesan yang akan dikirim, jangan kirim apa pun")
+    kl = kaksi.add_parser("laporan", help="kirim laporan harian (PDF atau gambar slide utama) ke satu daftar")
+    kl.add_argument("--ke", required=True, metavar="DAFTAR", help="nama daftar penerima, mis. pimpinan")
+    kl.add_argument("--tanggal", type=_tanggal, help="data per tanggal TTTT-BB-HH (bawaan: hari data terakhir)")
+    kl.add_argument("--format", choices=("pdf", "png"), default="pdf",
+                    help="pdf: laporan A4; png: gambar tegak slide utama (untuk WhatsApp)")
+    ki.set_defaults(fn=_kirim_cmd)
     from siaga.akses import PERAN
 
     pg = sub.add_parser("pengguna", help="kelola pengguna dasbor (tanpa pengguna: demo publik hanya-baca)")

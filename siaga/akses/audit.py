@@ -44,6 +44,7 @@ UNDUH_LAPORAN, UNDUH_DITOLAK, SESI_DITOLAK = "unduh_laporan", "unduh_ditolak", "
 PENGGUNA_TAMBAH, PENGGUNA_HAPUS, PENGGUNA_RESET = "pengguna_tambah", "pengguna_hapus", "pengguna_reset"
 AKSES_DITOLAK, LIHAT_AUDIT = "akses_ditolak", "lihat_audit"
 TUGAS_BUAT, TUGAS_UBAH, LAPOR = "tugas_buat", "tugas_ubah", "lapor"
+KIRIM_PERINGATAN, KIRIM_LAPORAN = "kirim_peringatan", "kirim_laporan"
 LABEL = {
     MASUK: "Masuk", MASUK_GAGAL: "Gagal masuk", TERKUNCI: "Akun terkunci", KELUAR: "Keluar",
     SESI_BERAKHIR: "Sesi berakhir", LIHAT_TERLAPOR: "Melihat identitas terlapor",
@@ -55,6 +56,7 @@ LABEL = {
     UNDUH_LAPORAN: "Mengunduh laporan", UNDUH_DITOLAK: "Unduhan ditolak",
     SESI_DITOLAK: "Sesi tanpa cookie masuk ditolak",
     TUGAS_BUAT: "Membuat tugas", TUGAS_UBAH: "Mengubah tugas", LAPOR: "Mengirim laporan lapangan",
+    KIRIM_PERINGATAN: "Mengirim peringatan", KIRIM_LAPORAN: "Mengirim laporan harian",
 }
 
 
