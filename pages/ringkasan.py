@@ -1,6 +1,6 @@
 """Ringkasan: the situation in three sentences, countdown, readiness score against the KPU plan,
 running stages, the three indicators, what needs attention, what changed since yesterday (or the last
-meeting), and every kecamatan on a map and in a ranking."""
+meeting), the meetings' decisions and their follow-up, and every kecamatan on a map and in a ranking."""
 
 import streamlit as st
 
@@ -73,6 +73,16 @@ else:
                  column_config=kolom.PERUBAHAN_LEVEL)
 st.caption("Ubah tanggal pembanding (misalnya tanggal rapat koordinasi terakhir) di **Perubahan sejak** pada "
            "panel kiri.")
+
+t = h.rapat
+if t is not None and t.ada_rapat:
+    st.subheader(t.judul)
+    st.caption(t.kalimat)
+    ui.kartu(t.angka)
+    if t.kosong:
+        ui.kosong(t.kosong)
+    else:
+        st.dataframe(t.tabel.frame(), hide_index=True, width="stretch", height=ui.tinggi_tabel(len(t.tabel.baris)))
 
 st.subheader("Kesiapan kecamatan")
 kiri, kanan = st.columns([5, 6])

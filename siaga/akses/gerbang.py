@@ -1,8 +1,14 @@
 """The gate of every request (Streamlit glue): who is logged in, the log-in form, log-out,
 idle expiry, single sign-on, and the current :class:`~siaga.akses.Akses`.
 
-``dashboard.py`` calls :func:`jaga` before anything else. The session lives in the server-side
-session state only (no token in the browser): a new tab or a reload asks for the log-in again.
+``dashboard.py`` calls :func:`jaga` before anything else. A log-in is bound to the browser's
+client cookie (:mod:`siaga.akses.sesi`; the cookie is set by siaga/tampilan/jaringan.py), never to
+the Streamlit session id: every run compares the connection's cookie with the session's binding, and
+a mismatch (another browser presenting the session id, or a client without the cookie) logs the
+session out of that connection (audited ``sesi_ditolak``) and shows the log-in form. The login
+table lets a reload, a new tab or a shared link in the same browser resume the session without
+a password until log-out, idle expiry or a change of the user. A client without the cookie
+(AppTest, scripts) gets a session bound to "no cookie" that lives in the session state only.
 
 - No user configured (``python -m siaga pengguna daftar`` is empty): the read-only public demo,
   role ``publik``, without a log-in.
@@ -22,7 +28,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from siaga.akses import TAMU, Akses, Lingkup, audit, pengguna
+from siaga.akses import TAMU, Akses, Lingkup, audit, pengguna, sesi
 from siaga.inti import fmt
 from siaga.inti.config import Paths
 
@@ -94,34 +100,76 @@ def _sso_masuk() -> Akses | None:
 
 # ------------------------------------------------------------------ the gate
 
+def cookie_sambungan() -> str | None:
+    """The client cookie of the current connection (None without one, or outside a browser)."""
+    try:
+        return st.context.cookies.get(sesi.COOKIE_KLIEN)
+    except Exception:        # outside a browser session (bare mode): no cookie
+        return None
+
+
+def ikatan_klien() -> str:
+    """The binding of the current connection: the HMAC of its client cookie, "" without one."""
+    return sesi.ikatan(folder(), cookie_sambungan())
+
+
 def _mulai_sesi(ak: Akses, cara: str) -> None:
     now = dt.datetime.now()
-    st.session_state[SESI] = pengguna.Sesi(ak, now, now, cara)
+    s = pengguna.Sesi(ak, now, now, cara, ikatan=ikatan_klien())
+    st.session_state[SESI] = s
     st.session_state[AKSES] = ak
+    sesi.simpan(folder(), s, now, pengguna.Aturan.dari_env())
     catat(audit.MASUK, cara, ak=ak)
 
 
-def keluar(pesan: str = "Anda sudah keluar.") -> None:
-    """Log out (button callback): the audit line, then nothing of the session is kept."""
-    sesi = st.session_state.get(SESI)
-    if sesi is not None:
-        catat(audit.KELUAR, ak=sesi.akses)
+def _kosongkan(pesan: str) -> None:
+    """Nothing of the session is kept in this connection; the log-in form then says ``pesan``."""
     for k in list(st.session_state):
         del st.session_state[k]
     st.session_state[PESAN] = pesan
-    if sesi is not None and sesi.cara == "oidc":
+
+
+def keluar(pesan: str = "Anda sudah keluar.") -> None:
+    """Log out (button callback): the audit line, the browser's entry in the login table (a
+    reload asks for the password again), then nothing of the session is kept."""
+    s = st.session_state.get(SESI)
+    if s is not None:
+        catat(audit.KELUAR, ak=s.akses)
+        sesi.hapus(folder(), s.ikatan)
+    _kosongkan(pesan)
+    if s is not None and s.cara == "oidc":
         st.logout()
 
 
+PESAN_BERAKHIR = "Sesi berakhir (keluar, lama tidak aktif, atau akun diubah); silakan masuk lagi."
+PESAN_DITOLAK = "Sesi ini terikat ke peramban lain. Silakan masuk dengan akun Anda."
+
+
 def sesi_berlaku() -> Akses | None:
-    """The logged-in access after checking idle time and that the user still exists unchanged."""
-    sesi = st.session_state.get(SESI)
-    if sesi is None:
-        return None
-    baru = pengguna.periksa_sesi(folder(), sesi, dt.datetime.now(), pengguna.Aturan.dari_env())
+    """The logged-in access of this connection: the session state's if it is bound to this
+    browser, else the login table's entry for this browser's cookie; after checking idle time and
+    that the user still exists unchanged."""
+    s = st.session_state.get(SESI)
+    ikat = ikatan_klien()
+    now, aturan = dt.datetime.now(), pengguna.Aturan.dari_env()
+    if s is not None and s.ikatan != ikat:
+        # another browser (or a client without the cookie) presents this session's id: it gets
+        # nothing of it; the browser the session belongs to resumes from the login table
+        catat(audit.SESI_DITOLAK, "peramban lain" if ikat else "tanpa cookie", audit.DITOLAK, ak=s.akses)
+        _kosongkan(PESAN_DITOLAK)
+        s = None
+    if s is None:
+        baru = sesi.lanjut(folder(), ikat, now, aturan) if ikat else None
+        if baru is None:
+            return None
+        st.session_state[SESI] = baru
+        st.session_state[AKSES] = baru.akses
+        catat(audit.MASUK, "lanjut", ak=baru.akses)       # a reload, a new tab or a link in the same browser
+        return baru.akses
+    baru = sesi.lanjut(folder(), ikat, now, aturan) if ikat else pengguna.periksa_sesi(folder(), s, now, aturan)
     if baru is None:
-        catat(audit.SESI_BERAKHIR, ak=sesi.akses)
-        keluar("Sesi berakhir karena lama tidak aktif atau akun diubah; silakan masuk lagi.")
+        catat(audit.SESI_BERAKHIR, ak=s.akses)
+        keluar(PESAN_BERAKHIR)
         return None
     st.session_state[SESI] = baru
     st.session_state[AKSES] = baru.akses
@@ -185,7 +233,9 @@ def form_masuk() -> None:
     """The log-in page (drawn after the hidden navigation, so the link's page and filters are kept)."""
     st.title("Masuk · Siaga Pilkada")
     st.caption("Ruang situasi Desk Pilkada. Data operasional dan data pribadi hanya untuk pengguna terdaftar; "
-               f"sesi berakhir setelah {fmt.angka(pengguna.Aturan.dari_env().sesi_menit)} menit tanpa aktivitas.")
+               f"sesi berakhir setelah {fmt.angka(pengguna.Aturan.dari_env().sesi_menit)} menit tanpa aktivitas. "
+               "Setelah masuk, Anda tetap masuk saat memuat ulang halaman atau membuka tautan di peramban yang sama, "
+               "sampai menekan **Keluar**.")
     if pesan := st.session_state.pop(PESAN, None):
         st.info(pesan, icon=":material/info:")
     if salah := st.session_state.pop(GALAT_MASUK, None):
@@ -211,13 +261,15 @@ def awasi_sesi() -> None:
     once, so an unattended screen (the big screen too, whose slides rotate in a fragment of their
     own without a full run) does not keep showing the data. The full rerun runs :func:`jaga`,
     which logs out and draws the log-in form."""
-    sesi = st.session_state.get(SESI)
-    if sesi is None:
+    s = st.session_state.get(SESI)
+    if s is None:
         return
-    if sesi.kedaluwarsa(dt.datetime.now(), pengguna.Aturan.dari_env()):
+    if s.kedaluwarsa(dt.datetime.now(), pengguna.Aturan.dari_env()):
         st.rerun(scope="app")
-    p = pengguna.cari(folder(), sesi.akses.pengguna)
-    if p is None or p.akses != sesi.akses:
+    p = pengguna.cari(folder(), s.akses.pengguna)
+    if p is None or p.akses != s.akses:
+        st.rerun(scope="app")
+    if s.ikatan and sesi.cari(folder(), s.ikatan) is None:       # logged out in another tab of this browser
         st.rerun(scope="app")
 
 

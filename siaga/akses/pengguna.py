@@ -402,11 +402,14 @@ def masuk(dir_: Path, nama: str, sandi: str, sekarang: dt.datetime, aturan: Atur
 
 @dataclass(frozen=True)
 class Sesi:
-    """A logged-in session (kept in the server-side session state, never in the browser)."""
+    """A logged-in session, in the server-side session state and (for a browser with the client
+    cookie) the login table of :mod:`siaga.akses.sesi`. ``ikatan`` binds it to the browser: the
+    HMAC of the client cookie, ``""`` for a client without one."""
     akses: Akses
     mulai: dt.datetime
     terakhir: dt.datetime
     cara: str = "sandi"                  # sandi | oidc
+    ikatan: str = field(default="", repr=False)
 
     def kedaluwarsa(self, sekarang: dt.datetime, aturan: Aturan) -> bool:
         return sekarang - self.terakhir > dt.timedelta(minutes=aturan.sesi_menit)

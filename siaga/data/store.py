@@ -28,7 +28,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from siaga.akses import Lingkup, param_lingkup
+from siaga.akses import Lingkup, param_lingkup, sel
 from siaga.data import queries, terbit
 from siaga.data.terbit import DUCKDB_CONFIG
 from siaga.inti.config import Paths, Wilayah, muat_wilayah
@@ -274,9 +274,10 @@ class Store:
             snap.siapkan_logistik(params["tanggal"])
         cur = snap.cursor()
         try:
-            return cur.execute(q.sql, {k: params[k] for k in q.binds()}).df()
+            df = cur.execute(q.sql, {k: params[k] for k in q.binds()}).df()
         finally:
             cur.close()
+        return sel.gabung_kecil(name, df, lingkup, snap.wilayah.sel_minimum)
 
 
 def _tanda(path: Path) -> tuple | None:

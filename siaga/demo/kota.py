@@ -1002,6 +1002,8 @@ def buat(data_dir: Path, geo_dir: Path, seed: int = SEED) -> dict[str, int]:
     pemungutan, ulang = buat_pemungutan(d, tps, seed)   # voting day, count, rekapitulasi: streams of their own
     rekapitulasi = buat_rekapitulasi(d, tps, seed)
     tugas = tindak.buat_tugas(insiden, logistik, AKHIR)
+    rapat, tugas_rapat = tindak.buat_rapat(tugas, AKHIR)      # meetings: after the tasks, no random stream
+    tugas = sorted(tugas + tugas_rapat, key=lambda x: (x["waktu"], x["id_tugas"]))
 
     tahapan = pd.read_csv(REF / "tahapan-pilkada-2024.csv", dtype=str, keep_default_na=False)
     files = {
@@ -1037,6 +1039,7 @@ def buat(data_dir: Path, geo_dir: Path, seed: int = SEED) -> dict[str, int]:
         "pemungutan_ulang.csv": _csv(ulang, ["id_ulang", "jenis", "tanggal", "kode_tps", "dasar", "catatan"]),
         "tahapan.csv": _csv(tahapan.to_dict("records"), ["tahapan", "mulai", "selesai", "catatan"]),
         "tugas.csv": _csv(tugas, tindak.KOLOM_DEMO_TUGAS),
+        "rapat.csv": _csv(rapat, tindak.KOLOM_DEMO_RAPAT),
     }
     counts = {}
     for name, text in files.items():

@@ -33,6 +33,8 @@ KOMPONEN = ("logistik", "checklist", "insiden", "netralitas")
 JADWAL_LOGISTIK = {"gudang": 10, "ppk": 4, "pps": 2, "tps": 1}
 JADWAL_CHECKLIST = {"kpps_dibentuk": 22, "kpps_dilantik": 14, "kpps_bimtek": 5, "linmas": 4, "c_pemberitahuan": 3,
                     "pengamanan": 2, "lokasi_siap": 1, "akses_disabilitas": 1, "penerangan": 1}
+# Public aggregate views merge groups with fewer cases than this ([privasi] sel_minimum; siaga.akses.sel).
+SEL_MINIMUM = 3
 
 
 @dataclass(frozen=True)
@@ -121,6 +123,9 @@ class Wilayah:
     partisipasi: Partisipasi = field(default_factory=Partisipasi)
     extra: dict = field(default_factory=dict, compare=False, repr=False)
     kewajaran: Kewajaran | None = None      # None only for hand-made test objects: see :attr:`wajar`
+    # Public aggregate views never show a group with fewer cases than this ([privasi] sel_minimum;
+    # siaga.akses.sel): smaller groups are merged into one "lainnya" row.
+    sel_minimum: int = 3            # = SEL_MINIMUM
 
     @property
     def wajar(self) -> Kewajaran:
@@ -210,6 +215,10 @@ def muat_wilayah(data_dir: Path) -> Wilayah:
         pen[k] = float(v or 0)
     pen_net = _get(raw, "kesiapan.penalti.netralitas", num, m, default=0)
     wajar = _kewajaran(raw, hari, m) if hari is not None else None
+    sel_minimum = _get(raw, "privasi.sel_minimum", int, m, default=SEL_MINIMUM)
+    if sel_minimum is not None and not 1 <= sel_minimum <= 100:
+        m.append(Masalah(CONFIG_FILE, None, "privasi.sel_minimum", str(sel_minimum),
+                         "jumlah kasus minimum per kelompok harus 1 sampai 100 (1: tanpa penggabungan)"))
     jadwal = {}
     for bagian, bawaan in (("logistik", JADWAL_LOGISTIK), ("checklist", JADWAL_CHECKLIST)):
         jadwal[bagian] = {}
@@ -251,7 +260,7 @@ def muat_wilayah(data_dir: Path) -> Wilayah:
         jadwal=Jadwal(jadwal["logistik"], jadwal["checklist"]),
         partisipasi=Partisipasi(partisipasi["target"], partisipasi["acuan"], label_acuan,
                                 tuple(float(x) for x in kurva)),
-        extra=raw, kewajaran=wajar,
+        extra=raw, kewajaran=wajar, sel_minimum=int(sel_minimum or SEL_MINIMUM),
     )
 
 

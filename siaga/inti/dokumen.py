@@ -84,6 +84,8 @@ sampai 183 hari sesudah hari pemungutan) · election window (default around voti
 | `kewajaran.faktor_kebutuhan` | `2` | jumlah diterima lebih dari faktor × kebutuhan ditolak · quantity factor |
 | `kewajaran.per_pemilih_maks`, `kewajaran.per_tps_maks` | `2`, `100` | batas faktor kebutuhan logistik \
 · limits of the need formula |
+| `privasi.sel_minimum` | `3` | demo publik: kelompok dengan kasus lebih sedikit digabung "Lainnya" \
+(kasus netralitas per OPD) · public views: groups with fewer cases merged into "Lainnya" |
 
 Rumus indeks kesiapan: `docs/readiness.md`. · Readiness formula: `docs/readiness.md`.
 

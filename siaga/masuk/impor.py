@@ -392,6 +392,31 @@ def impor(paths: Paths, jenis: str, data: bytes | None, sumber: str, oleh: str, 
     return lap
 
 
+def impor_bersama(paths: Paths, data: dict[str, bytes], sumber: str, oleh: str) -> dict[str, HasilImpor]:
+    """Append rows to several event logs as one version: every file is checked under one lock and
+    all are written together, or none (a meeting and the tasks of its decisions). Messages name the
+    rows of the first input ``sumber``, those of the others ``<input> dari <sumber>``. The reports,
+    by input; each has ``versi`` set when committed."""
+    with riwayat.kunci(paths) as k:
+        lap = {j: periksa(paths, j, isi, sumber if i == 0 else f"{j} dari {sumber}", mode=MODE_TAMBAH)
+               for i, (j, isi) in enumerate(data.items())}
+        if not all(x.ok for x in lap.values()) or not any(x.berubah for x in lap.values()):
+            return lap
+        berkas = [b for x in lap.values() for b in x.berkas]
+        cek = {INPUTS[j].berkas: _cek_tahap(j, x) for j, x in lap.items() if x.berubah}
+        try:
+            v = k.catat(berkas, oleh=oleh or "(tanpa nama)", aksi=riwayat.AKSI_IMPOR, jenis=next(iter(data)),
+                        sumber=sumber, sumber_sha256=sha256(b"".join(data.values())),
+                        cek=lambda b, tmp: cek[b.nama](b, tmp))
+        except MasalahError as exc:
+            pertama = next(iter(lap.values()))
+            pertama.masalah += exc.masalah
+            return lap
+        for x in lap.values():
+            x.versi = v.nomor
+    return lap
+
+
 def _jenis_berkas(b: Berkas) -> str:
     if b.folder == "geo":
         return JENIS_BATAS

@@ -52,3 +52,13 @@ def tambah(paths: Paths, jenis: str, baris: Sequence[Mapping[str, object]], oleh
         raise ValueError(f"{jenis} bukan log peristiwa")
     return impor.impor(paths, jenis, csv_baris(jenis, baris), f"{sumber}.csv", oleh, mode=impor.MODE_TAMBAH,
                        sumber_tampil=sumber)
+
+
+def tambah_bersama(paths: Paths, baris: Mapping[str, Sequence[Mapping[str, object]]], oleh: str,
+                   sumber: str) -> dict[str, HasilImpor]:
+    """Validate and append rows to several logs (``{"rapat": [...], "tugas": [...]}``) as one
+    version: all land or none. The reports by log, each with ``versi`` set when written."""
+    for jenis in baris:
+        if not INPUTS[jenis].log:
+            raise ValueError(f"{jenis} bukan log peristiwa")
+    return impor.impor_bersama(paths, {j: csv_baris(j, b) for j, b in baris.items()}, sumber, oleh)

@@ -1,6 +1,7 @@
 """The briefing deck (*paparan*): what each slide says, whoever draws it.
 
-The big screen (``?mode=layar``) and the daily report (PDF, PNG, PPTX) show the same seven slides.
+The big screen (``?mode=layar``) and the daily report (PDF, PNG, PPTX) show the same slides: seven,
+the meetings' decisions once a meeting is recorded, and the voting-day phase's before them.
 :func:`susun` builds them from the screen models of :mod:`siaga.model` (the ones the pages
 render), so a slide and its page agree by construction:
 
@@ -14,6 +15,8 @@ perubahan  :class:`siaga.model.perubahan.Perubahan` (part of the Ringkasan model
 logistik   :class:`siaga.model.logistik.HalamanLogistik`
 insiden    :class:`siaga.model.insiden.HalamanInsiden` (the last 24 hours)
 netralitas :class:`siaga.model.netralitas.HalamanNetralitas`
+rapat      :class:`siaga.model.rapat.TindakLanjutRapat` (part of the Ringkasan model; only once a
+           meeting has been recorded in the view's scope)
 ========== ===========================================================
 
 Each :class:`Slide` has a short title, 2–4 key figures, one visual (a plotly figure or a
@@ -37,7 +40,18 @@ from siaga.akses import Lingkup
 from siaga.data.store import Store
 from siaga.inti import fmt
 from siaga.masuk.geo import Batas
-from siaga.model import grafik, insiden, kesiapan, level, logistik, netralitas, pemungutan, perubahan, ringkasan
+from siaga.model import (
+    grafik,
+    insiden,
+    kesiapan,
+    level,
+    logistik,
+    netralitas,
+    pemungutan,
+    perubahan,
+    rapat,
+    ringkasan,
+)
 from siaga.model.komponen import MAKS_BARIS, Angka, Q, Tabel
 from siaga.model.konteks import Konteks, untuk
 
@@ -236,6 +250,16 @@ def _slide_perhatian(h: ringkasan.HalamanRingkasan, k: Konteks) -> Slide:
         kosong=h.perhatian_kosong)
 
 
+def slide_rapat(t: rapat.TindakLanjutRapat | None) -> tuple[Slide, ...]:
+    """"Keputusan rapat terakhir dan tindak lanjutnya" (none before the first meeting of the scope)."""
+    if t is None or not t.ada_rapat:
+        return ()
+    tabel = t.tabel.untuk_slide() if t.tabel.baris else None
+    return (Slide("rapat", t.judul, _kartu(t.angka), tabel=tabel,
+                  judul_tabel="Keputusan terbuka, lalu yang selesai sejak rapat terakhir", catatan=t.kalimat,
+                  kosong=t.kosong),)
+
+
 def slide_fase(f: pemungutan.HalamanFase | None) -> tuple[Slide, ...]:
     """The phase's slides (none before voting day): the voting day, the rekapitulasi, a re-vote."""
     if f is None:
@@ -283,7 +307,8 @@ def susun(q: Q, k: Konteks, kabar: Kabar = diam) -> Paparan:
               _slide_kesiapan(model["kesiapan"], k), _slide_perubahan(model["ringkasan"].perubahan, k),
               _slide_logistik(model["logistik"], k),
               _slide_insiden(model["insiden"], k.dengan(jendela="24jam")),
-              _slide_netralitas(model["netralitas"], k))
+              _slide_netralitas(model["netralitas"], k),
+              *slide_rapat(model["ringkasan"].rapat))
     wil = k.wilayah
     return Paparan(
         wilayah=wil.nama, lingkup=k.nama_lingkup, kode=k.kecamatan or wil.kode, tanggal=k.tanggal, saat=k.saat,
@@ -308,4 +333,4 @@ def dari_store(store: Store, tanggal: dt.date, kecamatan: str | None = None,
 
 
 __all__ = ["Kabar", "KecamatanTidakDikenal", "LaporanError", "Paparan", "PetaLevel", "Slide", "dari_store", "diam",
-           "sebagian", "susun"]
+           "sebagian", "slide_fase", "slide_rapat", "susun"]

@@ -9,19 +9,31 @@ answers every HTTP request from a host not allowed with one Indonesian page (sta
 so and how to fix it. The list is the same ``server.allowedHosts`` option Streamlit enforces
 (``.streamlit/config.toml``, ``--server.allowedHosts`` or ``STREAMLIT_SERVER_ALLOWED_HOSTS``), so the
 page and the WebSocket always agree. The page is self-contained: no script, style sheet or font
-is fetched."""
+is fetched.
+
+:class:`CookieKlien` gives every browser its client cookie (the binding of a log-in,
+:mod:`siaga.akses.sesi`) and guards the download files Streamlit serves under ``/media/``: refused
+to a client without the cookie, and a file served as an attachment only to the browser whose session
+pressed its button, within :data:`UMUR_IZIN` seconds (:data:`IZIN_UNDUH`)."""
 
 from __future__ import annotations
 
+import hashlib
 import html
+import re
+import threading
+import time
 from collections.abc import Callable, Sequence
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import streamlit as st
-from starlette.datastructures import Headers
+from starlette.datastructures import Headers, MutableHeaders
 from starlette.middleware import Middleware
 from starlette.responses import HTMLResponse
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from siaga.akses import audit, pengguna, sesi
+from siaga.inti.config import Paths
 
 OPSI_HOST = "server.allowedHosts"
 STATUS_DITOLAK = 403
@@ -134,6 +146,152 @@ class TutupMetrik:
         await self.app(scope, receive, send)
 
 
+UMUR_COOKIE = 30 * 24 * 3600        # seconds a client cookie lives in the browser (the log-in itself ends sooner)
+JALUR_MEDIA = "/media/"
+
+
+def cookie_klien(scope: Scope) -> str | None:
+    """The request's client cookie, when it has one of the right shape."""
+    nilai = None
+    for bagian in Headers(scope=scope).get("cookie", "").split(";"):
+        nama, _, isi = bagian.strip().partition("=")
+        if nama == sesi.COOKIE_KLIEN:
+            nilai = isi
+    return nilai if sesi.cookie_sah(nilai) else None
+
+
+def https(scope: Scope) -> bool:
+    """Whether the browser reached us over https (directly, or through nginx's X-Forwarded-Proto)."""
+    maju = Headers(scope=scope).get("x-forwarded-proto", "").split(",")[0].strip().lower()
+    return scope.get("scheme") == "https" or maju == "https"
+
+
+def kepala_cookie(nilai: str, aman: bool) -> str:
+    """The ``Set-Cookie`` value of a new client cookie: HttpOnly (no script reads it), SameSite=Lax
+    (sent when a shared link is opened from another site, e.g. WhatsApp or e-mail, but not on a
+    request another site makes from its own page), Secure over https."""
+    return (f"{sesi.COOKIE_KLIEN}={nilai}; Path=/; Max-Age={UMUR_COOKIE}; HttpOnly; SameSite=Lax"
+            + ("; Secure" if aman else ""))
+
+
+def pemegang(cookie: str | None) -> str:
+    """Who holds a download permit: the SHA-256 of the client cookie (kept in this process's
+    memory only), "" without a cookie (a client that never gets a permitted file)."""
+    return hashlib.sha256(cookie.encode("ascii")).hexdigest() if sesi.cookie_sah(cookie) else ""
+
+
+UMUR_IZIN = 120.0                   # seconds a pressed download button's file may be fetched
+
+
+class IzinUnduh:
+    """Download permits of this process: pressing a download button (its data callable, in the
+    process that serves the session; nginx keeps a browser on one process) lets the browser that
+    pressed it fetch that file name for :data:`UMUR_IZIN` seconds. Not single-use: Chromium's
+    download manager fetches a file a second time after the click's own request."""
+
+    def __init__(self, umur: float = UMUR_IZIN, jam: Callable[[], float] = time.monotonic) -> None:
+        self.umur, self.jam = umur, jam
+        self._izin: dict[tuple[str, str], float] = {}
+        self._kunci = threading.Lock()
+
+    def beri(self, pemegang_: str, berkas: str) -> None:
+        if not pemegang_:
+            return
+        with self._kunci:
+            self._izin[(pemegang_, berkas)] = self.jam() + self.umur
+
+    def boleh(self, pemegang_: str, berkas: str) -> bool:
+        """Whether this holder has a valid permit for this file (expired permits are dropped)."""
+        sekarang = self.jam()
+        with self._kunci:
+            for k in [k for k, t in self._izin.items() if t < sekarang]:
+                del self._izin[k]
+            return bool(pemegang_) and (pemegang_, berkas) in self._izin
+
+
+IZIN_UNDUH = IzinUnduh()
+_NAMA_BERKAS = re.compile(r'filename="([^"]*)"|filename\*=utf-8\'\'([^;]*)', re.IGNORECASE)
+
+
+def berkas_lampiran(kepala: Headers) -> str | None:
+    """The file name of an attachment response (``Content-Disposition: attachment``), else None."""
+    cd = kepala.get("content-disposition", "")
+    if not cd.lower().startswith("attachment"):
+        return None
+    m = _NAMA_BERKAS.search(cd)
+    return (m.group(1) if m.group(1) is not None else unquote(m.group(2))) if m else ""
+
+
+class CookieKlien:
+    """ASGI middleware: every HTTP response to a request without a valid client cookie sets a new
+    random one (so the page's WebSocket carries it). Under ``/media/``: a request without the
+    cookie is refused; a file served as an attachment (a download) reaches only a browser holding a
+    permit for it (:data:`IZIN_UNDUH`), with ``Cache-Control: no-store``; every refusal is
+    403 and audited ``unduh_ditolak``. Pictures shown on the page (not attachments) pass."""
+
+    def __init__(self, app: ASGIApp, folder: Callable[[], object] | None = None,
+                 izin: IzinUnduh | None = None) -> None:
+        self.app = app
+        self.folder = folder or (lambda: pengguna.folder(Paths.dari_env()))
+        self.izin = izin or IZIN_UNDUH
+
+    def _catat_tolak(self, objek: str, siapa: str) -> None:
+        try:
+            audit.catat(self.folder(), pengguna=siapa, peran="-", aksi=audit.UNDUH_DITOLAK, objek=objek[:80],
+                        hasil=audit.DITOLAK)
+        except OSError:            # an audit folder that cannot be written does not open the file
+            pass
+
+    async def _tolak(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await HTMLResponse("Unduhan hanya untuk peramban yang menekan tombol unduhnya, dalam dua menit.",
+                           status_code=STATUS_DITOLAK, headers={"Cache-Control": "no-store"})(scope, receive, send)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        cookie = cookie_klien(scope)
+        media = JALUR_MEDIA in scope.get("path", "")
+        if cookie is None and media:
+            self._catat_tolak(scope.get("path", "").rsplit("/", 1)[-1], "(tanpa cookie)")
+            await self._tolak(scope, receive, send)
+            return
+        if media:
+            await self._media(scope, receive, send, pemegang(cookie))
+            return
+        if cookie is not None:
+            await self.app(scope, receive, send)
+            return
+        baru = kepala_cookie(sesi.cookie_baru(), https(scope))
+
+        async def kirim(pesan: Message) -> None:
+            if pesan["type"] == "http.response.start":
+                MutableHeaders(scope=pesan).append("set-cookie", baru)
+            await send(pesan)
+
+        await self.app(scope, receive, kirim)
+
+    async def _media(self, scope: Scope, receive: Receive, send: Send, siapa: str) -> None:
+        ditolak = False
+
+        async def kirim(pesan: Message) -> None:
+            nonlocal ditolak
+            if pesan["type"] == "http.response.start":
+                kepala = MutableHeaders(scope=pesan)
+                berkas = berkas_lampiran(kepala)
+                if berkas is not None and not self.izin.boleh(siapa, berkas):
+                    ditolak = True
+                    self._catat_tolak(berkas, "(peramban tanpa izin)")
+                    await self._tolak(scope, receive, send)
+                    return
+                if berkas is not None:
+                    kepala["cache-control"] = "no-store"
+            if not ditolak:
+                await send(pesan)
+
+        await self.app(scope, receive, kirim)
+
+
 def middleware() -> list[Middleware]:
     """The middleware of the dashboard's ASGI app (``dashboard.py``: ``st.App(..., middleware=…)``)."""
-    return [Middleware(PenjagaHost), Middleware(TutupMetrik)]
+    return [Middleware(PenjagaHost), Middleware(TutupMetrik), Middleware(CookieKlien)]

@@ -19,7 +19,7 @@ from siaga.akses import Lingkup, audit, gerbang
 from siaga.inti import fmt
 from siaga.laporan.gambar import NAMA_POSTER
 from siaga.model.konteks import Konteks, nama_lingkup
-from siaga.tampilan import ui
+from siaga.tampilan import jaringan, ui
 
 GAMBAR = "png"                                  # the format whose pictures are offered one by one
 NAMA_POSTER_PNG = f"{NAMA_POSTER}.png"
@@ -112,9 +112,13 @@ def tombol_laporan(k: Konteks) -> None:
 
 def dicatat(isi: bytes, berkas: str, ak: akses.Akses) -> Callable[[], bytes]:
     """The report's bytes served only when the button is pressed (outside the script run), after
-    its audit line (``unduh_laporan``, the file name): every report download is logged."""
+    its audit line (``unduh_laporan``, the file name): every report download is logged; and the
+    download permit of this browser (siaga/tampilan/jaringan.py)."""
+    siapa = jaringan.pemegang(gerbang.cookie_sambungan())
+
     def serah() -> bytes:
         gerbang.catat(audit.UNDUH_LAPORAN, berkas, ak=ak)
+        jaringan.IZIN_UNDUH.beri(siapa, berkas)
         return isi
     return serah
 

@@ -31,6 +31,7 @@ from siaga.model import ikhtisar, level
 from siaga.model import layar as waktu_data
 from siaga.model.komponen import Angka, Q
 from siaga.model.konteks import JENDELA, Konteks, Rentang, jendela_bawaan
+from siaga.tampilan import jaringan
 from siaga.tampilan.navigasi import BDG, JDL, KEC, KEL, TGL
 
 SELURUH = ""                              # the "whole region / all kelurahan" choice of a filter
@@ -413,9 +414,14 @@ def boleh_unduh(df: pd.DataFrame, ak: Akses) -> bool:
 
 
 def _tercatat(buat: Callable[[], bytes], berkas: str, ak: Akses) -> Callable[[], bytes]:
-    """The file, built when the button is pressed (outside the script run), after its audit line."""
+    """The file, built when the button is pressed (outside the script run), after its audit line
+    and the download permit of this browser (siaga/tampilan/jaringan.py: only the browser whose
+    session pressed the button fetches the file, within two minutes)."""
+    siapa = jaringan.pemegang(gerbang.cookie_sambungan())
+
     def isi() -> bytes:
         gerbang.catat(audit.UNDUH, berkas, ak=ak)
+        jaringan.IZIN_UNDUH.beri(siapa, berkas)
         return buat()
     return isi
 

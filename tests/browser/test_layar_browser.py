@@ -20,7 +20,9 @@ from tests.conftest import FIXTURE
 SIAP = '[data-testid="stMetric"]'
 UKURAN = [(1366, 768), (1920, 1080), (3840, 2160)]
 JUDUL = ["Situasi hari ini", "Perlu tindakan hari ini", "Kesiapan per kecamatan", "Perubahan sejak",
-         "Logistik", "Insiden 24 jam terakhir", "Netralitas ASN"]
+         "Logistik", "Insiden 24 jam terakhir", "Netralitas ASN", "Keputusan rapat terakhir dan tindak lanjutnya"]
+# Slides of the demo's deck before voting day: the meetings' decisions from the first meeting (25 November)
+JUMLAH = {"2024-11-20": 7, "2024-11-26": 8}
 
 # What the room sees, measured in the page: scrolling, things sticking out, the smallest visible
 # text (HTML and the SVG text of plotly), cut labels, the cards' values and the alerts.
@@ -99,21 +101,22 @@ def judul(page) -> str:
     return page.locator("h1").first.inner_text()
 
 
-def nomor_slide(page) -> int:
-    return int(re.search(r"Slide (\d) dari 7", page.locator("body").inner_text()).group(1))
+def nomor_slide(page, n: int) -> int:
+    return int(re.search(rf"Slide (\d) dari {n}", page.locator("body").inner_text()).group(1))
 
 
 def test_no_chrome_and_the_slides_rotate(server, tab, artefak):
-    tab.open(server + "/?mode=layar&interval=8&tgl=2024-11-26", ready=SIAP)      # seven slides before voting day
+    tab.open(server + "/?mode=layar&interval=8&tgl=2024-11-26", ready=SIAP)      # eight slides before voting day
     page = tab.page
+    n = JUMLAH["2024-11-26"]
     assert page.locator('[data-testid="stException"]').count() == 0
     for testid in ("stSidebar", "stHeader", "stToolbar"):
         loc = page.locator(f'[data-testid="{testid}"]')
         assert loc.count() == 0 or not loc.first.is_visible(), testid
-    pertama = nomor_slide(page)
-    page.wait_for_function(f"() => !document.body.innerText.includes('Slide {pertama} dari 7')", timeout=30_000)
-    page.wait_for_function("() => /Slide \\d dari 7/.test(document.body.innerText)", timeout=30_000)
-    assert nomor_slide(page) == pertama % 7 + 1                    # the next one, by itself
+    pertama = nomor_slide(page, n)
+    page.wait_for_function(f"() => !document.body.innerText.includes('Slide {pertama} dari {n}')", timeout=30_000)
+    page.wait_for_function(f"() => /Slide \\d dari {n}/.test(document.body.innerText)", timeout=30_000)
+    assert nomor_slide(page, n) == pertama % n + 1                 # the next one, by itself
     assert tab.errors == [] and tab.external == []
 
 
@@ -122,12 +125,13 @@ def test_no_chrome_and_the_slides_rotate(server, tab, artefak):
 def test_every_slide_fits_the_screen(server, browser, artefak, lebar, tinggi, tgl):
     tab = Tab(browser, lebar, tinggi)
     try:
-        for nomor in range(1, 8):
+        n = JUMLAH[tgl]
+        for nomor in range(1, n + 1):
             buka_slide(tab, server, nomor, tgl)
             page = tab.page
             assert page.locator('[data-testid="stException"]').count() == 0
             assert judul(page).startswith(JUDUL[nomor - 1])
-            assert f"Slide {nomor} dari 7" in page.locator("body").inner_text()
+            assert f"Slide {nomor} dari {n}" in page.locator("body").inner_text()
             path = artefak / f"layar-{tgl}-{lebar}x{tinggi}-{nomor}.png"
             page.screenshot(path=str(path))                          # the viewport: what the room sees
             assert Image.open(path).size == (lebar, tinggi)
@@ -156,6 +160,10 @@ def test_every_slide_fits_the_screen(server, browser, artefak, lebar, tinggi, tg
             if nomor == 3:                                        # which kecamatan lag, and why
                 assert {"Kecamatan", "Level", "Jadwal", "Penyebab utama"} <= set(r["kolom"]), r["kolom"]
                 assert r["tabel"] >= 3 and r["peta_huruf"] is not None
+            if nomor == 8:                                        # the meetings' decisions and their follow-up
+                assert r["kolom"] == ["Keputusan", "Pelaksana", "Batas waktu", "Status"] and r["tabel"] >= 3, r
+                assert [label for label, _ in r["kartu"] if label != "Pukul"] == [
+                    "Keputusan terbuka", "Lewat batas waktu", "Selesai sejak rapat terakhir"]
             assert galat(tab) == [] and tab.external == [], (sisi, tab.errors, tab.external)
     finally:
         tab.close()
