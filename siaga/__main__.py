@@ -12,7 +12,8 @@
 - ``pulihkan`` restore a version (``python -m siaga pulihkan VERSI``)
 - ``laporan``  write the daily report (``python -m siaga laporan --format pdf|png|pptx``)
 - ``pengguna`` users of the dashboard (``tambah``, ``hapus``, ``reset``, ``daftar``)
-- ``hapus-pribadi`` delete identities of cases closed before a date (``--sebelum TANGGAL``)
+- ``hapus-pribadi`` delete identities of cases closed before a date (``--sebelum TANGGAL``) and the
+  photos of incidents closed before it
 
 The import logic lives in :mod:`siaga.masuk.impor`, :mod:`siaga.masuk.impor_batas` and :mod:`siaga.masuk.riwayat`;
 users in :mod:`siaga.akses.pengguna`, retention in :mod:`siaga.akses.retensi`. Every change is written to the
@@ -493,6 +494,12 @@ def _hapus_pribadi(args) -> int:
     if hasil.masalah:
         _audit("hapus_pribadi", f"sebelum {sebelum}", "gagal")
         return 1
+    if hasil.foto:
+        print(("Akan dihapus (--dry-run, tidak ada yang diubah): " if args.dry_run else "Dihapus: ")
+              + f"{hasil.foto} foto lampiran dari {len(hasil.insiden)} insiden yang selesai sebelum "
+              f"{sebelum.isoformat()} ({', '.join(hasil.insiden)}).")
+        if not args.dry_run:
+            _audit("hapus_pribadi", f"sebelum {sebelum}: foto insiden {', '.join(hasil.insiden)}")
     if not hasil.kasus:
         print(f"Tidak ada identitas kasus yang ditutup sebelum {sebelum.isoformat()}.")
         return 0
@@ -603,7 +610,8 @@ def main(argv: list[str] | None = None) -> int:
     rs.add_argument("--sandi-stdin", action="store_true", help="baca kata sandi dari satu baris masukan standar")
     aksi.add_parser("daftar", help="daftar pengguna (tanpa kata sandi)")
     pg.set_defaults(fn=_pengguna_cmd)
-    hp = sub.add_parser("hapus-pribadi", help="hapus identitas kasus netralitas yang ditutup sebelum tanggal")
+    hp = sub.add_parser("hapus-pribadi",
+                        help="hapus identitas kasus netralitas dan foto insiden yang ditutup sebelum tanggal")
     hp.add_argument("--sebelum", required=True, metavar="TANGGAL", help="tanggal TTTT-BB-HH")
     hp.add_argument("--dry-run", action="store_true", help="tampilkan kasusnya saja, jangan hapus")
     hp.add_argument("--oleh", help="nama petugas (bawaan: pengguna sistem)")

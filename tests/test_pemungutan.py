@@ -224,3 +224,99 @@ def test_demo_deck_follows_the_phase(demo_store, tanggal, harap):
     if f is not None and f.ulang is not None:
         assert {b[0] for b in f.ulang.tabel.baris} == {"TPS 004, Kel. Bantargebang", "TPS 005, Kel. Bantargebang"}
         assert f.ulang.hari is not None and f.ulang.hari.dpt == f.ulang.ulang.dpt
+
+
+# ------------------------------------------------------------------ the voting-day map
+
+_TINDAK = "dilaporkan,polri_tni"
+INSIDEN_HARI = "".join(f"{baris},,Polres Contoh,2024-11-28\n" for baris in (
+    f"I901,2024-11-27 11:30,2024-11-27 11:20,99.01.01,99.01.01.1001,,-6.951,110.051,konflik,tinggi,{_TINDAK},"
+    "Adu mulut di TPS",
+    f"I902,2024-11-27 08:00,2024-11-27 07:50,99.01.02,,,,,konflik,sedang,{_TINDAK},Antrean ricuh",
+    f"I903,2024-11-27 05:00,2024-11-27 05:00,99.01.02,,,-6.96,110.06,konflik,rendah,{_TINDAK},Spanduk",
+))
+
+
+def _deck_layers(deck) -> dict[str, dict]:
+    import json
+    return {lay["id"]: lay for lay in json.loads(deck.to_json())["layers"]}
+
+
+@pytest.fixture
+def hari_insiden_store(contoh_paths):
+    for nama, teks in (("pemungutan.csv", PEMUNGUTAN), ("rekapitulasi.csv", REKAP),
+                       ("pemungutan_ulang.csv", ULANG)):
+        (contoh_paths.data / nama).write_text(teks, encoding="utf-8")
+    with (contoh_paths.data / "insiden.csv").open("a", encoding="utf-8") as f:
+        f.write(INSIDEN_HARI)
+    s = Store(contoh_paths)
+    assert s.muat(), [m.pesan() for m in s.ditolak]
+    return s
+
+
+def _siang(s: Store, akses=None):
+    q, k = paparan.dari_store(s, H)
+    k = k.dengan(rentang=k.rentang.__class__(k.rentang.awal, H, dt.datetime(2024, 11, 27, 12, 0)))
+    return q, k if akses is None else k.dengan(akses=akses)
+
+
+def test_voting_day_map_colours_kecamatan_by_how_their_tps_opened(hari_insiden_store):
+    s = hari_insiden_store
+    q, k = _siang(s)
+    p = pemungutan.susun(q, k).hari.peta
+    assert p is not None
+    # Alpha: A1 at 06.55, A2 at 07.20, A3 not open at noon; Beta: B1 at 07.00 sharp
+    kelas = p.kelas.set_index("kode")
+    assert kelas.loc["99.01.01", "kelas"] == "belum_0730" and kelas.loc["99.01.02", "kelas"] == "tepat"
+    assert round(kelas.loc["99.01.01", "tepat"], 1) == 33.3 and kelas.loc["99.01.02", "tepat"] == 100.0
+    # rolling windows up to 12.00: I901 (11.30) in both, I902 (08.00) only in 6 hours, I903 (05.00) in neither
+    assert p.insiden == {"1jam": 1, "6jam": 2}
+    assert p.catatan["1jam"] == ("1 insiden dilaporkan dalam 1 jam terakhir (27 Nov 2024 11.00 – 27 Nov 2024 "
+                                 "12.00 WITA), semuanya tampil sebagai titik.")
+    assert p.catatan["6jam"].endswith("; 1 tampil sebagai titik, 1 tanpa koordinat.")
+    satu, enam = _deck_layers(p.peta["1jam"]), _deck_layers(p.peta["6jam"])
+    assert [i for i in satu if i.startswith("hari-insiden")] == ["hari-insiden-tinggi"]
+    assert [i for i in enam if i.startswith("hari-insiden")] == ["hari-insiden-tinggi"]     # I902 has no position
+    fitur = {f["properties"]["kode"]: f["properties"] for f in satu["hari-kecamatan"]["data"]["features"]}
+    warna = {k: w for k, _, w in pemungutan.KELAS_BUKA}
+    assert fitur["99.01.01"]["warna"][:3] == [int(warna["belum_0730"][i:i + 2], 16) for i in (1, 3, 5)]
+    assert fitur["99.01.01"]["keterangan"].startswith(
+        "Kec. Alpha: ada TPS belum dibuka lewat pukul 07.30\n1 dari 3 TPS dibuka ≤ 07.00 · 1 terlambat · 1 belum")
+    assert {t["teks"] for t in satu["label-hari"]["data"]} == {"Alpha\n33% tepat", "Beta\n100% tepat"}
+    # offline: no tiles, no map provider
+    assert p.peta["1jam"].map_provider is None and p.peta["1jam"].map_style.startswith("data:")
+    # the legend names every class in Indonesian
+    teks = [t for tr in p.legenda.data for t in tr.text]
+    assert teks[:5] == ["Ada TPS belum dibuka lewat pukul 07.30", "Ada TPS belum dilaporkan dibuka",
+                        "Dibuka ≤ 07.00 di bawah 70% TPS", "Dibuka ≤ 07.00 di 70–89% TPS",
+                        "Dibuka ≤ 07.00 di 90% TPS atau lebih"]
+
+
+@pytest.mark.parametrize(("tepat", "terlambat", "belum", "belum_0730", "harap"), [
+    (9, 1, 0, 0, "tepat"), (8, 2, 0, 0, "sedang"), (7, 3, 0, 0, "sedang"), (6, 4, 0, 0, "kurang"),
+    (9, 0, 1, 0, "belum"), (9, 0, 1, 1, "belum_0730"),
+    (698, 302, 0, 0, "sedang"), (694, 306, 0, 0, "kurang"), (895, 105, 0, 0, "tepat"),    # as shown: 70%, 69%, 90%
+])
+def test_voting_day_map_classes(tepat, terlambat, belum, belum_0730, harap):
+    r = {"jumlah_tps": tepat + terlambat + belum, "dibuka_tepat": tepat, "dibuka_terlambat": terlambat,
+         "belum_dibuka": belum, "belum_dibuka_0730": belum_0730}
+    assert pemungutan.kelas_buka(r) == harap
+
+
+def test_voting_day_map_without_row_access_has_no_free_text(hari_insiden_store):
+    from siaga.akses import STAF, TAMU, Akses
+    q, k = _siang(hari_insiden_store)
+    assert k.akses == TAMU
+    for deck in pemungutan.susun(q, k).hari.peta.peta.values():
+        teks = deck.to_json()
+        assert "I901 · " in teks and "Adu mulut di TPS" not in teks
+    q, k = _siang(hari_insiden_store, Akses("staf", STAF))
+    assert "Adu mulut di TPS" in pemungutan.susun(q, k).hari.peta.peta["1jam"].to_json()
+
+
+def test_demo_logistics_slide_on_voting_day_projects_nothing(demo_store):
+    q, k = paparan.dari_store(demo_store, H)
+    s = paparan.susun(q, k).slide("logistik")
+    assert s.catatan.startswith("Hari H: distribusi logistik Kota Bekasi selesai di ")
+    assert "diperkirakan" not in s.catatan and s.tabel is None
+    assert [a.label for a in s.angka][-1] == "Distribusi ke TPS"

@@ -279,6 +279,24 @@ def _dpt_split(rng, total: int, n: int, fixed: dict[int, int]) -> list[int]:
     return vals.tolist()
 
 
+# The stages after the rekapitulasi for the demo's status strip (Ringkasan, big screen, report): dates
+# only, no random draw, so no other output changes. Sengketa at the MK is one stage as dates and a state.
+TAHAPAN_AKHIR = (
+    ("Penetapan pasangan calon terpilih", dt.date(2025, 1, 6), dt.date(2025, 1, 9),
+     "KPU kota, bila tidak ada permohonan perselisihan hasil (tanggal simulasi)"),
+    ("Perselisihan hasil pemilihan di Mahkamah Konstitusi", dt.date(2024, 12, 9), dt.date(2025, 3, 13),
+     "permohonan, pemeriksaan dan putusan; tanggal dan keadaan saja (tanggal simulasi)"),
+    ("Pelantikan wali kota dan wakil wali kota terpilih", dt.date(2025, 2, 20), dt.date(2025, 2, 20),
+     "pelantikan serentak (tanggal simulasi)"),
+)
+
+
+def buat_tahapan_akhir() -> list[dict]:
+    """``tahapan.csv`` rows after the rekapitulasi: penetapan, sengketa at the MK, pelantikan."""
+    return [{"tahapan": t, "mulai": a.isoformat(), "selesai": b.isoformat(), "catatan": c}
+            for t, a, b, c in TAHAPAN_AKHIR]
+
+
 def buat_tps(d: Demo, kel_geom: dict) -> pd.DataFrame:
     rows = []
     khusus_left = {"32.75.01": ("Lembaga pemasyarakatan", 2), "32.75.04": ("Rumah sakit", 1),
@@ -1005,7 +1023,8 @@ def buat(data_dir: Path, geo_dir: Path, seed: int = SEED) -> dict[str, int]:
     rapat, tugas_rapat = tindak.buat_rapat(tugas, AKHIR)      # meetings: after the tasks, no random stream
     tugas = sorted(tugas + tugas_rapat, key=lambda x: (x["waktu"], x["id_tugas"]))
 
-    tahapan = pd.read_csv(REF / "tahapan-pilkada-2024.csv", dtype=str, keep_default_na=False)
+    tahapan = pd.concat([pd.read_csv(REF / "tahapan-pilkada-2024.csv", dtype=str, keep_default_na=False),
+                         pd.DataFrame(buat_tahapan_akhir())], ignore_index=True)
     files = {
         "wilayah.csv": wilayah_csv,
         "tps.csv": _csv(tps.to_dict("records"), ["kode_tps", "kode_kelurahan", "nomor_tps", "dpt", "jenis",

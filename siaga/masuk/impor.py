@@ -367,17 +367,19 @@ def _cek_tahap(jenis: str, lap: HasilImpor):
 
 
 def impor(paths: Paths, jenis: str, data: bytes | None, sumber: str, oleh: str, uji: bool = False,
-          sumber_tampil: str | None = None, kabar: Callable[[str], None] | None = None, **opsi) -> HasilImpor:
+          sumber_tampil: str | None = None, kabar: Callable[[str], None] | None = None,
+          tunggu: float = riwayat.TUNGGU_KUNCI, **opsi) -> HasilImpor:
     """Check and, unless ``uji`` (dry run), commit one file as a new version.
 
     ``oleh`` is who imports (the OS user on the command line, the name entered in the app;
-    later the logged-in user). The returned report has ``versi`` set when committed."""
+    later the logged-in user). ``tunggu``: seconds to wait for another import holding the lock.
+    The returned report has ``versi`` set when committed."""
     nama = sumber_tampil or sumber
     kabar = kabar or (lambda _: None)
     if uji:
         kabar("membaca dan memeriksa")
         return periksa(paths, jenis, data, nama, **opsi)
-    with riwayat.kunci(paths) as k:
+    with riwayat.kunci(paths, tunggu) as k:
         kabar("membaca dan memeriksa")
         lap = periksa(paths, jenis, data, nama, **opsi)
         if not lap.ok or not lap.berubah:

@@ -213,10 +213,8 @@ def _slide_logistik(h: logistik.HalamanLogistik, k: Konteks) -> Slide:
         return Slide("logistik", "Logistik", (), kosong=h.belum_ada)
     risiko = h.berisiko
     nama = k.unit.capitalize()
-    if k.tanggal >= k.wilayah.hari_pemungutan:        # voting has begun: no pre-voting projection
-        return Slide("logistik", "Logistik", _kartu(h.angka), grafik=h.grafik_tahap,
-                     catatan="Pemungutan suara sudah dimulai: perkiraan tanggal lengkap tidak ditampilkan lagi. "
-                             "Kekurangan logistik di TPS ditangani lewat laporan insiden hari H.")
+    if h.tanpa_proyeksi:        # voting has begun: what the distribution achieved, no projection
+        return Slide("logistik", "Logistik", _kartu(h.angka), grafik=h.grafik_tahap, catatan=h.kalimat)
     return Slide(
         "logistik", "Logistik", _kartu(h.angka), grafik=h.grafik_tahap,
         tabel=Tabel.dari(risiko, [nama, "Perkiraan lengkap", "Keterangan", "Kemajuan"], satuan=k.unit,

@@ -210,3 +210,41 @@ def test_the_big_screen_stops_when_its_user_is_removed(browser):
         finally:
             t.close()
         assert '"sesi_berakhir"' in (srv.akses / "audit.jsonl").read_text()
+
+
+# The phase's slides come first (issue 13): voting day, the rekapitulasi, and both on the PSU's date.
+FASE = {"2024-11-27": ("Hari pemungutan suara Rabu, 27 November 2024",),
+        "2024-12-01": ("Rekapitulasi suara per kecamatan", "PSU Minggu, 1 Desember 2024"),
+        "2024-12-03": ("Rekapitulasi suara per kecamatan",)}
+UKURAN_FASE = [(1366, 768), (1920, 1080)]
+
+
+@pytest.mark.parametrize("tgl", list(FASE))
+@pytest.mark.parametrize("lebar,tinggi", UKURAN_FASE, ids=[f"{w}x{h}" for w, h in UKURAN_FASE])
+def test_voting_day_and_after_slides_fit_the_screen(server, browser, artefak, demo_store, lebar, tinggi, tgl):
+    from tests.test_app_pemungutan import jumlah_slide
+    tab = Tab(browser, lebar, tinggi)
+    jumlah = jumlah_slide(demo_store, tgl, len(FASE[tgl]))
+    try:
+        for nomor, harap in enumerate(FASE[tgl], 1):
+            buka_slide(tab, server, nomor, tgl)
+            page = tab.page
+            assert page.locator('[data-testid="stException"]').count() == 0
+            assert judul(page).startswith(harap), judul(page)
+            assert f"Slide {nomor} dari {jumlah}" in page.locator("body").inner_text()
+            path = artefak / f"layar-fase-{tgl}-{lebar}x{tinggi}-{nomor}.png"
+            page.screenshot(path=str(path))
+            assert Image.open(path).size == (lebar, tinggi)
+            r = page.evaluate(UKUR_JS)
+            sisi = (nomor, tgl, lebar, tinggi)
+            assert r["scroll_tinggi"] <= r["tinggi"], (sisi, r["scroll_tinggi"])
+            assert r["gulir"] == [] and r["bawah"] <= r["tinggi"], (sisi, r["gulir"], r["bawah"])
+            assert r["scroll_lebar"] <= r["lebar"] and r["keluar"] == [], (sisi, r["keluar"])
+            assert r["teks"][0][0] >= HURUF_MIN * tinggi - 0.01, (sisi, r["teks"][:5])
+            assert r["terpotong"] == [], (sisi, r["terpotong"])
+            assert r["tabel"] > 0, sisi                                 # per kecamatan, or the PSU's TPS
+            if harap.startswith("Hari pemungutan"):                     # turnout by hour is drawn
+                assert r["grafik"] > 0, sisi
+            assert galat(tab) == [] and tab.external == [], (sisi, tab.errors, tab.external)
+    finally:
+        tab.close()
