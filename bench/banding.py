@@ -456,8 +456,8 @@ def susun(hasil: dict, args, n_sama: int, beban: list[tuple[str, str]]) -> list[
     lines.append(f"| peak memory of the process (MB; DuckDB: the restarted app process, cold start "
                  f"{_mm([r['rss_mb'] for r in d], 1)}) | {_mm([r['rss_mb'] for r in dm], 1)} | – "
                  f"| {_mm([r['rss_mb'] for r in pd_], 1)} | – |")
-    lines += ["", "What the table says (median wall time; a ratio only where both sides computed the same "
-              "result, which the check above established):", ""]
+    lines += ["", "What the table says (medians of wall and CPU time; a ratio only where both sides computed the "
+              "same result, which the check above established):", ""]
 
     def kalimat(judul: str, bagian: str, nama: str | None = None) -> str:
         def m(rs, k):
