@@ -346,7 +346,8 @@ def sel_kecil(r, minimum: int, nama: str) -> HalamanNetralitas:
     batas = f"< {fmt.angka(minimum)}"
     angka = tuple(Angka(a.label, batas, bantuan=a.bantuan) for a in angka_kunci(r))
     teks = (f"Demo publik: {nama} mencatat kurang dari {fmt.angka(minimum)} kasus netralitas ASN; angka dan "
-            "rinciannya tidak ditampilkan agar tidak menunjuk seseorang. Pilih seluruh wilayah untuk melihat jumlahnya.")
+            "rinciannya tidak ditampilkan agar tidak menunjuk seseorang. Pilih seluruh wilayah untuk melihat "
+            "jumlahnya.")
     return HalamanNetralitas(angka=angka, keterangan="", kosong=teks, ada_kasus=False)
 
 
