@@ -234,6 +234,7 @@ class Pasangan:
     kembar: Callable   # pandas twin: (tables, tanggal, kecamatan) -> DataFrame
     params: Callable   # (tanggal, kecamatan) -> the query's parameters
     kunci: tuple[str, ...]   # columns that identify a row (sort before comparing)
+    kota_saja: bool = False  # a kab/kota desk's view only (national data: one row per kab/kota, not compared)
 
 
 PASANGAN = (
@@ -244,7 +245,7 @@ PASANGAN = (
              lambda tgl, kec: {"tanggal": tgl, "kecamatan": kec}, ()),
     Pasangan("ringkasan logistik · seluruh wilayah", "logistik_ringkas",
              lambda t, tgl, kec: pd_logistik_ringkas(t, tgl, None),
-             lambda tgl, kec: {"tanggal": tgl, "kecamatan": None}, ()),
+             lambda tgl, kec: {"tanggal": tgl, "kecamatan": None}, (), kota_saja=True),
     Pasangan("daftar insiden · seluruh wilayah", "insiden_daftar",
              lambda t, tgl, kec: pd_insiden_daftar(t, tgl, None),
              lambda tgl, kec: {"tanggal": tgl, "kecamatan": None, "kelurahan": None, "mulai": None},
@@ -514,6 +515,10 @@ def main() -> None:
     if args.kecamatan is None:
         w = pd.read_csv(args.data / "data" / "wilayah.csv", dtype=str)
         args.kecamatan = sorted(w.loc[w["tingkat"] == "kecamatan", "kode"])[0]
+    w = pd.read_csv(args.data / "data" / "wilayah.csv", dtype=str)
+    if (w["tingkat"] == "kabkota").any():       # several regions: drop the kab/kota desk's whole-region views
+        global PASANGAN
+        PASANGAN = tuple(p for p in PASANGAN if not p.kota_saja)
     if args.anak:
         print(json.dumps(anak(args.anak, args.data, args.terbit, dt.date.fromisoformat(args.tgl),
                               dt.date.fromisoformat(args.tgl_lama), args.kecamatan, args.ulang)))
