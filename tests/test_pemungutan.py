@@ -233,6 +233,14 @@ def test_revote_rows_leave_the_regular_views_unchanged(hari_store, ulang_store):
     assert a2["status_laporan"] == "bermasalah" and a2["item_lengkap"] == 1      # 270 of 300 ballots, as before H
 
 
+def test_revote_preparation_counts_as_fresh_data_for_the_alerts(hari_store, ulang_store):
+    sampai = dt.datetime(2024, 11, 30, 23, 59)
+    assert hari_store.query("kirim_terbaru", sampai=sampai)["waktu_terakhir"].iloc[0] == pd.Timestamp(
+        "2024-11-27 16:30")                                                  # A1's boxes to the PPS
+    assert ulang_store.query("kirim_terbaru", sampai=sampai)["waktu_terakhir"].iloc[0] == pd.Timestamp(
+        "2024-11-30 15:00")                                                  # A2's checklist for the PSU
+
+
 def test_revote_rows_without_the_revote_are_checked_as_regular_rows(contoh_paths):
     """The same rows with no pemungutan_ulang.csv continue the regular logs: the KPPS "untrained" again
     is refused, the boxes counted twice are over the need."""
