@@ -171,9 +171,14 @@ class Store:
             return self._snap is not None and self._snap.versi == versi and not self.ditolak
         batas = time.monotonic() + float(os.environ.get("SIAGA_TUNGGU_MUAT", _TUNGGU_PERTAMA))
         self._baca_status(paksa=True)
+        lihat = time.monotonic()
         while time.monotonic() < batas:
             if self.pemuat == "proses":
                 terbit.pastikan_pemuat(self.paths)
+            if baru and time.monotonic() - lihat >= 1.0:
+                # the inputs as they are *now*: during a burst of field reports the loader skips to
+                # the newest inputs, so the version of the moment we started may never be published
+                lihat, versi = time.monotonic(), terbit.versi_masukan(self.paths)
             if baru:
                 tolak = terbit.ditolak(self.folder)[0]
                 if (self._snap is not None and self._snap.versi == versi) or tolak == versi:

@@ -394,12 +394,13 @@ def impor(paths: Paths, jenis: str, data: bytes | None, sumber: str, oleh: str, 
     return lap
 
 
-def impor_bersama(paths: Paths, data: dict[str, bytes], sumber: str, oleh: str) -> dict[str, HasilImpor]:
+def impor_bersama(paths: Paths, data: dict[str, bytes], sumber: str, oleh: str,
+                  tunggu: float = riwayat.TUNGGU_KUNCI) -> dict[str, HasilImpor]:
     """Append rows to several event logs as one version: every file is checked under one lock and
     all are written together, or none (a meeting and the tasks of its decisions). Messages name the
     rows of the first input ``sumber``, those of the others ``<input> dari <sumber>``. The reports,
-    by input; each has ``versi`` set when committed."""
-    with riwayat.kunci(paths) as k:
+    by input; each has ``versi`` set when committed. ``tunggu``: seconds to wait for the lock."""
+    with riwayat.kunci(paths, tunggu) as k:
         lap = {j: periksa(paths, j, isi, sumber if i == 0 else f"{j} dari {sumber}", mode=MODE_TAMBAH)
                for i, (j, isi) in enumerate(data.items())}
         if not all(x.ok for x in lap.values()) or not any(x.berubah for x in lap.values()):

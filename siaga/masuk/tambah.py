@@ -70,4 +70,8 @@ def tambah_bersama(paths: Paths, baris: Mapping[str, Sequence[Mapping[str, objec
     for jenis in baris:
         if not INPUTS[jenis].log:
             raise ValueError(f"{jenis} bukan log peristiwa")
-    return impor.impor_bersama(paths, {j: csv_baris(j, b) for j, b in baris.items()}, sumber, oleh)
+    try:
+        return impor.impor_bersama(paths, {j: csv_baris(j, b) for j, b in baris.items()}, sumber, oleh,
+                                   tunggu=TUNGGU_TAMBAH)
+    except MasalahError as exc:             # the lock or the disk: nothing was written
+        return {j: HasilImpor(j, f"{sumber}.csv", masalah=list(exc.masalah), mode=impor.MODE_TAMBAH) for j in baris}
