@@ -93,9 +93,18 @@ def test_revote_countdown_and_its_tps_only(demo_app):
     tabel = [d for d in at.dataframe if "Skor kesiapan" in d.value.columns]
     assert len(tabel) == 1 and sorted(tabel[0].value["TPS"]) == ["TPS 004, Kel. Bantargebang",
                                                                  "TPS 005, Kel. Bantargebang"]
+    # readiness from the PSU's own rows (demo: bulky items on 29 November, ballots and forms on 30th)
+    t = tabel[0].value.set_index("TPS")
+    assert list(t["Logistik lengkap"]) == ["3 dari 10 jenis", "3 dari 10 jenis"]
+    assert t["Kurang"].str.startswith("Surat suara Gubernur dan Wakil Gubernur; Surat suara Wali Kota").all()
+    assert t["Laporan TPS terakhir"].str.startswith("Belum siap (29 November 2024 pukul ").all()
     at = demo_app(tgl="2024-12-01")
     m = metrics(at)
     assert m["PSU Minggu, 1 Desember 2024"] == "Hari ini" and m["TPS dibuka"] == "2 dari 2"
+    t = next(d for d in at.dataframe if "Skor kesiapan" in d.value.columns).value
+    assert list(t["Logistik lengkap"]) == ["10 dari 10 jenis", "10 dari 10 jenis"]
+    assert list(t["Laporan TPS terakhir"]) == ["Siap (1 Desember 2024 pukul 05.22 WIB)",
+                                               "Siap (1 Desember 2024 pukul 05.00 WIB)"]
 
 
 def jumlah_slide(store, tgl: str, fase: int) -> int:

@@ -174,6 +174,94 @@ def test_model_on_the_fixture_at_noon_and_after(hari_store):
     assert {a.label: a.nilai for a in h.rekap.angka}["Rekapitulasi PPK"] == "1 dari 2 kecamatan selesai"
 
 
+# ------------------------------------------------------------------ the re-vote's own preparation
+
+# A2's preparation for PSU-1 (1 December), dated after voting day. Before H, A2 had both boxes, 270 of
+# its 300 ballots usable and a KPPS already trained (checklist "bermasalah"). Counted with those, the
+# boxes would be over the need (a warning) and the untrained KPPS a step back (an error): the
+# re-vote's rows run on their own.
+LOGISTIK_ULANG = f"""2024-11-29 10:00,tps,{A2},KOTAK,2,2,0,untuk PSU
+2024-11-30 10:00,tps,{A2},SS,300,250,0,untuk PSU
+"""
+CHECKLIST_ULANG = f"""2024-11-29 15:00,{A2},ya,ya,tidak,tidak,tidak,tidak,0,0,tidak,belum,persiapan PSU
+2024-11-30 15:00,{A2},ya,ya,ya,ya,ya,ya,270,2,ya,siap,persiapan PSU
+"""
+
+
+def _tambah_ulang(paths) -> None:
+    for nama, teks in (("logistik.csv", LOGISTIK_ULANG), ("checklist.csv", CHECKLIST_ULANG)):
+        with (paths.data / nama).open("a", encoding="utf-8") as f:
+            f.write(teks)
+
+
+@pytest.fixture
+def ulang_store(contoh_paths, hari_store):
+    _tambah_ulang(contoh_paths)
+    s = Store(contoh_paths)
+    assert s.muat(), [m.pesan() for m in s.ditolak]
+    return s
+
+
+@pytest.mark.parametrize(("tanggal", "harap"), [
+    # items complete of 2, the least complete item's share, what is short; report status, checklist score
+    (dt.date(2024, 11, 28), (0, 0.0, "Kotak suara; Surat suara", None, 0.0)),
+    (dt.date(2024, 11, 29), (1, 0.0, "Surat suara", "belum", 200 / 9)),          # formed and sworn in: 2 of 9
+    (dt.date(2024, 11, 30), (1, 100 * 250 / 300, "Surat suara", "siap", 100 * 8.9 / 9)),   # 270 of 300 notices
+])
+def test_revote_readiness_from_its_own_rows(ulang_store, tanggal, harap):
+    [r] = ulang_store.query("pemungutan_ulang_kesiapan", ulang="PSU-1", tanggal=tanggal,
+                            kecamatan=None).to_dict("records")
+    assert r["kode_tps"] == A2 and r["jumlah_item"] == 2
+    assert r["item_lengkap"] == harap[0] and r["skor_logistik"] == pytest.approx(harap[1])
+    assert r["item_kurang"] == harap[2]
+    assert (None if pd.isna(r["status_laporan"]) else r["status_laporan"]) == harap[3]
+    assert r["skor_checklist"] == pytest.approx(harap[4])
+
+
+def test_revote_rows_leave_the_regular_views_unchanged(hari_store, ulang_store):
+    """The regular readiness of A2 and the data period ignore the re-vote's rows (no receipt is
+    counted twice, the as-of moment stays on the last regular event)."""
+    assert ulang_store.query("rentang_data").equals(hari_store.query("rentang_data"))
+    for tanggal in (H, dt.date(2024, 11, 30), dt.date(2024, 12, 1)):
+        for nama, params in (("kesiapan_tps", {"kecamatan": None, "kelurahan": None}),
+                             ("logistik_wilayah", {"kecamatan": None}), ("kesiapan_unit", {"kecamatan": None})):
+            baru = ulang_store.query(nama, tanggal=tanggal, **params)
+            lama = hari_store.query(nama, tanggal=tanggal, **params)
+            pd.testing.assert_frame_equal(baru, lama, obj=f"{nama} {tanggal}")
+    a2 = ulang_store.query("kesiapan_tps", tanggal=dt.date(2024, 11, 30), kecamatan=None, kelurahan=None)
+    a2 = a2.set_index("kode_tps").loc[A2]
+    assert a2["status_laporan"] == "bermasalah" and a2["item_lengkap"] == 1      # 270 of 300 ballots, as before H
+
+
+def test_revote_preparation_counts_as_fresh_data_for_the_alerts(hari_store, ulang_store):
+    sampai = dt.datetime(2024, 11, 30, 23, 59)
+    assert hari_store.query("kirim_terbaru", sampai=sampai)["waktu_terakhir"].iloc[0] == pd.Timestamp(
+        "2024-11-27 16:30")                                                  # A1's boxes to the PPS
+    assert ulang_store.query("kirim_terbaru", sampai=sampai)["waktu_terakhir"].iloc[0] == pd.Timestamp(
+        "2024-11-30 15:00")                                                  # A2's checklist for the PSU
+
+
+def test_revote_rows_without_the_revote_are_checked_as_regular_rows(contoh_paths):
+    """The same rows with no pemungutan_ulang.csv continue the regular logs: the KPPS "untrained" again
+    is refused, the boxes counted twice are over the need."""
+    _tambah_ulang(contoh_paths)
+    s = Store(contoh_paths)
+    assert not s.muat()
+    alasan = {(m.berkas, m.kolom, m.tingkat): m.alasan for m in s.ditolak}
+    assert "kembali tidak" in alasan[("checklist.csv", "kpps_bimtek", "galat")]
+    assert "melebihi kebutuhan" in alasan[("logistik.csv", "jumlah_diterima", "peringatan")]
+
+
+def test_revote_model_shows_its_own_readiness(ulang_store):
+    q, k = paparan.dari_store(ulang_store, dt.date(2024, 11, 30))
+    u = pemungutan.susun(q, k).ulang
+    assert u is not None and u.tabel.kolom == ("TPS", "DPT", "Skor kesiapan", "Logistik lengkap", "Kurang",
+                                               "Laporan TPS terakhir")
+    [b] = u.tabel.baris
+    assert b[3:] == ("1 dari 2 jenis", "Surat suara", "Siap (30 November 2024 pukul 15.00 WITA)")
+    assert u.hitung_mundur.nilai == "1 hari lagi"
+
+
 # ------------------------------------------------------------------ the demo
 
 def _demo(nama: str) -> pd.DataFrame:

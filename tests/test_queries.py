@@ -21,6 +21,10 @@ MACRO_NAME = {name: m.sql.split("MACRO", 1)[1].split("(")[0].strip() for name, m
               if "MACRO" in m.sql and "AS TABLE" in m.sql}
 TABLE_NAME = {name: m.sql.split("TABLE", 1)[1].split()[0] for name, m in MODELS.items()
               if m.sql.lstrip("-").find("CREATE OR REPLACE TABLE") >= 0 and "MACRO" not in m.sql}
+# Statements that move the re-votes' own rows out of an input table into the table of the file
+# without "_pisah" (00_ulang_logistik_pisah -> 00_ulang_logistik: logistik -> logistik_ulang).
+DELETE_NAME = {name: m.sql.split("DELETE FROM", 1)[1].split()[0] for name, m in MODELS.items()
+               if "DELETE FROM" in m.sql}
 
 
 def default_params(q, kecamatan=None):
@@ -82,7 +86,17 @@ def test_model_table_columns_match_header(contoh_store, name):
 
 def test_every_model_file_is_checked():
     scalar = {n for n, m in MODELS.items() if "MACRO" in m.sql and "AS TABLE" not in m.sql}
-    assert set(MODELS) == set(MACRO_NAME) | set(TABLE_NAME) | scalar
+    assert set(MODELS) == set(MACRO_NAME) | set(TABLE_NAME) | scalar | set(DELETE_NAME)
+
+
+@pytest.mark.parametrize("name", sorted(DELETE_NAME))
+def test_every_split_keeps_what_it_takes_out(name):
+    """A DELETE model runs after the file that copies the same rows into ``<table>_ulang``."""
+    asal = name.removesuffix("_pisah")
+    assert asal != name and asal < name
+    assert TABLE_NAME[asal] == f"{DELETE_NAME[name]}_ulang"
+    sql = MODELS[name].sql
+    assert "EXISTS" in sql and sql.split("EXISTS", 1)[1].strip() in MODELS[asal].sql     # the same re-vote test
 
 
 def test_unknown_query_and_wrong_params_are_refused(contoh_store):

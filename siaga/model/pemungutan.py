@@ -400,18 +400,27 @@ def susun_rekap(q: Q, k: Konteks) -> Rekap:
 
 
 def susun_ulang(q: Q, k: Konteks, u: m_fase.Ulang) -> HalamanUlang:
-    """A re-vote: countdown, its TPS with their latest readiness, and its voting day once it has come."""
+    """A re-vote: countdown, its TPS with their readiness for the re-vote (logistics and checklist from
+    the re-vote's own rows, dated after voting day; open incidents and neutrality cases as of the
+    date, weighted as in the readiness score), and its voting day once it has come."""
     tps = q("kesiapan_tps", tanggal=k.tanggal, kecamatan=k.kecamatan, kelurahan=None)
-    kode = [c.strip() for c in u.tps.split(",")]
-    tps = tps[tps["kode_tps"].isin(kode)]
+    siap = q("pemungutan_ulang_kesiapan", ulang=u.id_ulang, tanggal=k.tanggal, kecamatan=k.kecamatan)
+    tps = tps[["kode_tps", "nama", "nama_kelurahan", "dpt", "skor_insiden", "skor_netralitas", "w_logistik",
+               "w_checklist", "w_insiden", "w_netralitas"]].merge(siap, on="kode_tps").sort_values("kode_tps")
+    skor = (tps["w_logistik"] * tps["skor_logistik"] + tps["w_checklist"] * tps["skor_checklist"]
+            + tps["w_insiden"] * tps["skor_insiden"] + tps["w_netralitas"] * tps["skor_netralitas"])
     rows = pd.DataFrame({
         "TPS": [f"{r['nama']}, Kel. {r['nama_kelurahan']}" for r in tps.to_dict("records")],
         "DPT": [fmt.angka(x) for x in tps["dpt"]],
-        "Skor kesiapan": [fmt.skor(x) for x in tps["skor"]],
-        "Logistik lengkap": [fmt.persen(x, 0) for x in tps["skor_logistik"]],
-        "Laporan TPS terakhir": [fmt.KOSONG if fmt.hilang(x) else LABEL_STATUS_TPS.get(x, x)
-                                 for x in tps["status_laporan"]],
-    }, columns=["TPS", "DPT", "Skor kesiapan", "Logistik lengkap", "Laporan TPS terakhir"])
+        "Skor kesiapan": [fmt.skor(x) for x in skor],
+        "Logistik lengkap": [f"{fmt.angka(a)} dari {fmt.angka(b)} jenis" for a, b in
+                             zip(tps["item_lengkap"], tps["jumlah_item"], strict=True)],
+        "Kurang": [fmt.KOSONG if fmt.hilang(x) else x for x in tps["item_kurang"]],
+        "Laporan TPS terakhir": [
+            "Belum ada laporan" if fmt.hilang(x)
+            else f"{LABEL_STATUS_TPS.get(x, x)} ({fmt.waktu(w, k.wilayah.zona_waktu)})"
+            for x, w in zip(tps["status_laporan"], tps["waktu_laporan"], strict=True)],
+    }, columns=["TPS", "DPT", "Skor kesiapan", "Logistik lengkap", "Kurang", "Laporan TPS terakhir"])
     hari = (susun_hari(q, k, u.tanggal, u) if 0 <= (k.tanggal - u.tanggal).days <= 1 else None)
     sisa = (u.tanggal - k.tanggal).days
     nilai = "Hari ini" if sisa == 0 else f"{fmt.angka(sisa)} hari lagi" if sisa > 0 else f"{fmt.angka(-sisa)} hari lalu"
@@ -419,8 +428,10 @@ def susun_ulang(q: Q, k: Konteks, u: m_fase.Ulang) -> HalamanUlang:
         u, Angka(f"{u.jenis.upper()} {fmt.hari_tanggal(u.tanggal)}", nilai,
                  f"{fmt.angka(u.jumlah_tps)} TPS ({fmt.angka(u.dpt)} DPT) di Kec. {u.kecamatan} · dasar: {u.dasar}",
                  "Pemungutan ulang/lanjutan/susulan menurut pemungutan_ulang.csv; kesiapan dihitung untuk "
-                 "TPS-nya saja."),
-        Tabel.dari(rows, tuple(rows.columns), maks=None, satuan="TPS"), hari)
+                 "TPS-nya saja, dari logistik dan checklist yang dilaporkan untuk pemungutan ulang ini "
+                 "(setelah hari pemungutan)."),
+        Tabel.dari(rows, tuple(rows.columns), ringkas=("TPS", "DPT", "Skor kesiapan", "Logistik lengkap",
+                                                        "Laporan TPS terakhir"), maks=None, satuan="TPS"), hari)
 
 
 def hitung_selesai_pada(q: Q, k: Konteks) -> dt.datetime | None:

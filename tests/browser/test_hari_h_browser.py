@@ -136,3 +136,25 @@ def test_logistik_on_voting_day_projects_nothing(server, tab, artefak):
     assert page.locator('[data-testid="stPlotlyChart"]').count() == 1
     tab.screenshot(artefak, "logistik-hari-h")
     assert tab.errors == [] and tab.external == []
+
+
+TERPOTONG = """() => [...document.querySelectorAll(
+    '[data-testid="stMetricValue"], [data-testid="stMetricValue"] *, [data-testid="stMetricLabel"] *')]
+  .filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.innerText)"""
+
+
+def test_key_figures_are_never_cut_at_1366(server, browser, artefak):
+    """A key figure is read aloud: at 1366×768 the four voting-day cards side by side show their
+    whole value ("3.671 dari 3.671"), wrapped if need be, never cut with "…"."""
+    from tests.browser.conftest import Tab
+
+    tab = Tab(browser, 1366, 768)
+    try:
+        tab.open(server + "/?tgl=2024-11-27")
+        m = _metrik(tab.page)
+        assert m["TPS dibuka"] == "3.671 dari 3.671" and m["Penghitungan selesai"] == "0 dari 3.671 TPS"
+        assert tab.page.evaluate(TERPOTONG) == []
+        tab.screenshot(artefak, "hari-h-1366")
+        assert tab.errors == [] and tab.external == []
+    finally:
+        tab.close()
