@@ -33,15 +33,15 @@
 WITH lingkup AS (
     -- the units shown for the scope: the kab/kota and every kecamatan with TPS, or one kecamatan
     -- and its kelurahan with TPS; `lingkup` marks the row of the scope itself (logistik_simpan:
-    -- logistik_wilayah($tanggal), kept per date)
+    -- logistik_wilayah($tanggal, awalan := $kecamatan), kept per date and scope)
     SELECT
         CASE
             WHEN CAST($kecamatan AS VARCHAR) IS NULL THEN tingkat = 'kabkota'
             ELSE tingkat = 'kecamatan'
         END AS lingkup,
-        * EXCLUDE (tanggal)  -- every column of logistik_wilayah
+        * EXCLUDE (tanggal, awalan)  -- every column of logistik_wilayah
     FROM logistik_simpan
-    WHERE tanggal = $tanggal AND (
+    WHERE tanggal = $tanggal AND awalan IS NOT DISTINCT FROM $kecamatan AND (
             (
                 CAST($kecamatan AS VARCHAR) IS NULL
                 AND (tingkat = 'kabkota' OR (tingkat = 'kecamatan' AND jumlah_tps > 0))
@@ -67,7 +67,7 @@ kini AS (
 ),
 awal AS (
     SELECT tingkat, kode, persen_tps, (persen_gudang + persen_ppk + persen_pps) / 3 AS hulu
-    FROM logistik_wilayah(CAST($tanggal AS DATE) - 3)
+    FROM logistik_wilayah(CAST($tanggal AS DATE) - 3, awalan := $kecamatan)  -- the scope's units only
 ),
 ukur AS (
     SELECT

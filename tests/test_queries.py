@@ -315,11 +315,10 @@ def test_ringkasan_summary_is_kept_per_date_and_bounded(contoh_paths):
 
 @pytest.mark.parametrize(("tabel", "makro", "query", "lagi"), [
     ("kesiapan", "kesiapan_wilayah", "kesiapan_unit", "indikator_utama"),
-    ("logistik", "logistik_wilayah", "logistik_wilayah", "logistik_ringkas"),
 ])
 def test_rows_kept_per_date_equal_the_model_and_are_bounded(demo_store, tabel, makro, query, lagi):
-    """The page queries read one date's readiness or logistics rows from a table filled once per
-    date: the rows are exactly the model's, and at most the configured number of dates is held."""
+    """The page queries read one date's readiness rows from a table filled once per date: the rows
+    are exactly the model's, and at most the configured number of dates is held."""
     from siaga.data import store as modul
 
     maks = getattr(modul, f"{tabel.upper()}_MAKS")
@@ -342,6 +341,82 @@ def test_rows_kept_per_date_equal_the_model_and_are_bounded(demo_store, tabel, m
     # another query of a date already held adds nothing
     s.query(lagi, tanggal=d, kecamatan="32.75.07")
     assert cur.execute(f"SELECT count(*) FROM {tabel}_simpan").fetchall()[0][0] == maks * len(model)
+    cur.close()
+
+
+def test_logistics_rows_kept_per_date_and_scope_are_the_models_and_bounded(demo_store):
+    """The logistics page's queries read rows kept per (date, scope): a kecamatan's entry holds its
+    own units only (not the whole region's), the whole region's the kab/kota and its kecamatan;
+    each equals the unscoped model's rows, a second query of a held key adds nothing, and at most
+    LOGISTIK_MAKS entries are held."""
+    from siaga.data import store as modul
+
+    s = modul.Store(demo_store.paths, pemuat="luar")       # the published snapshot, opened afresh
+    assert s.muat(baru=False)
+    snap = s.snapshot
+    cur = snap.cursor()
+    urut = "ORDER BY tingkat, kode"
+    model = cur.execute(f"SELECT * FROM logistik_wilayah($t) {urut}", {"t": TGL}).df()
+
+    def held(awalan):
+        return cur.execute(f"SELECT * EXCLUDE (tanggal, awalan) FROM logistik_simpan WHERE tanggal = $t "
+                           f"AND awalan IS NOT DISTINCT FROM $a {urut}", {"t": TGL, "a": awalan}).df()
+
+    kecamatan = sorted(model.loc[model["tingkat"] == "kecamatan", "kode"])
+    assert len(kecamatan) == 12
+    for k in kecamatan:
+        s.query("logistik_ringkas", tanggal=TGL, kecamatan=k)
+        rows = held(k)
+        expected = model[model["kode_kecamatan"] == k].reset_index(drop=True)
+        assert set(rows["tingkat"]) == {"kecamatan", "kelurahan"} and len(rows) == len(expected) > 1
+        pd.testing.assert_frame_equal(rows, expected, check_exact=False, rtol=1e-12)
+    assert snap.logistik == [(TGL, k) for k in kecamatan]
+    s.query("logistik_wilayah", tanggal=TGL, kecamatan=None)
+    whole = held(None)
+    expected = model[model["tingkat"] != "kelurahan"].reset_index(drop=True)
+    assert len(whole) == 13
+    pd.testing.assert_frame_equal(whole, expected, check_exact=False, rtol=1e-12)
+    n = cur.execute("SELECT count(*) FROM logistik_simpan").fetchall()[0][0]
+    for q in ("logistik_wilayah", "logistik_laju", "logistik_ringkas"):     # held keys: nothing added
+        s.query(q, **default_params(REGISTRY[q], "32.75.07"))
+        s.query(q, **default_params(REGISTRY[q], None))
+    assert cur.execute("SELECT count(*) FROM logistik_simpan").fetchall()[0][0] == n
+    assert len(snap.logistik) == 13
+    # bounded: the oldest entries go first
+    days = [TGL - dt.timedelta(days=i) for i in range(1, modul.LOGISTIK_MAKS)]
+    for d in days:
+        s.query("logistik_ringkas", tanggal=d, kecamatan="32.75.01")
+    kunci = [(TGL, k) for k in kecamatan] + [(TGL, None)] + [(d, "32.75.01") for d in days]
+    assert snap.logistik == kunci[-modul.LOGISTIK_MAKS:]
+    disimpan = cur.execute("SELECT DISTINCT tanggal, awalan FROM logistik_simpan").fetchall()
+    assert sorted(disimpan, key=str) == sorted(snap.logistik, key=str)
+    cur.close()
+
+
+@pytest.mark.parametrize("tanggal", [dt.date(2024, 11, 10), TGL, dt.date(2024, 11, 27)])
+def test_logistics_page_queries_of_a_kecamatan_equal_the_whole_regions_model(demo_store, tanggal):
+    """What a kecamatan's logistics view shows, computed from its own places, equals the rows of
+    the model computed for the whole region (and the pace's window start too)."""
+    cur = demo_store.snapshot.cursor()
+    for k in ("32.75.01", "32.75.07"):
+        params = {"tanggal": tanggal, "kecamatan": k}
+        wil = demo_store.query("logistik_wilayah", **params)
+        semua = cur.execute("SELECT * FROM logistik_wilayah($t) WHERE kode_kecamatan = $k "
+                            "AND (tingkat = 'kecamatan' OR jumlah_tps > 0)", {"t": tanggal, "k": k}).df()
+        gabung = wil.merge(semua, on=["tingkat", "kode"], suffixes=("", "_semua"), validate="1:1")
+        assert len(gabung) == len(wil) == len(semua)
+        for c in ("jumlah_tps", "tps_lengkap", "persen_gudang", "persen_ppk", "persen_pps", "persen_tps",
+                  "kurang_tps", "rusak"):
+            assert (gabung[c] - gabung[f"{c}_semua"]).abs().max() < 1e-9, c
+        laju = demo_store.query("logistik_laju", **params, batas=dt.date(2024, 11, 26))
+        awal = cur.execute("SELECT * FROM logistik_wilayah(CAST($t AS DATE) - 3) WHERE kode_kecamatan = $k",
+                           {"t": tanggal, "k": k}).df().set_index(["tingkat", "kode"])
+        hulu = (awal["persen_gudang"] + awal["persen_ppk"] + awal["persen_pps"]) / 3
+        for r in laju.itertuples():
+            if r.metode == "hulu":
+                assert r.kemajuan_awal == pytest.approx(hulu[(r.tingkat, r.kode)], abs=1e-9)
+            elif r.jendela_hari == 3:
+                assert r.kemajuan_awal == pytest.approx(awal.loc[(r.tingkat, r.kode), "persen_tps"], abs=1e-9)
     cur.close()
 
 

@@ -7,8 +7,12 @@
 -- after it has handed on. Chain progress is the mean of the four stages (100: every item
 -- complete at every TPS). Counts (TPS, missing, damaged, receipts) cover the unit's own places:
 -- the gudang only for the whole region.
+-- With `awalan` (a kecamatan or kab/kota code) only the units under that code are computed and
+-- returned (its kecamatan and kelurahan, no kab/kota row), from the places under it and the gudang
+-- of its kab/kota: a kecamatan view of national data reads its own places, not the nation's.
 -- params:
 --   tanggal: DATE, as-of date
+--   awalan: VARCHAR = NULL, only the units under this code (a kecamatan or kab/kota); NULL for all
 -- columns:
 --   tingkat: VARCHAR, kabkota | kecamatan | kelurahan
 --   kode: VARCHAR, code of the unit
@@ -27,12 +31,12 @@
 --   tanda_terima: BIGINT, receipts at the unit's places up to the date
 --   terakhir: TIMESTAMP, latest receipt at the unit's places (NULL when none)
 --   mulai_tps: TIMESTAMP, first receipt at a TPS of the unit (NULL when none yet)
-CREATE OR REPLACE MACRO logistik_wilayah(tanggal) AS TABLE
+CREATE OR REPLACE MACRO logistik_wilayah(tanggal, awalan := NULL) AS TABLE
     WITH u AS MATERIALIZED (
         SELECT
             u.*,
             coalesce(t.kode_kelurahan, CASE WHEN u.tahap = 'pps' THEN u.kode_lokasi END) AS kode_kelurahan
-        FROM logistik_unit(tanggal) AS u
+        FROM logistik_unit(tanggal, awalan := awalan) AS u
         LEFT JOIN tps_wilayah AS t ON u.tahap = 'tps' AND t.kode_tps = u.kode_lokasi
     ),
     anggota AS (
@@ -81,7 +85,13 @@ CREATE OR REPLACE MACRO logistik_wilayah(tanggal) AS TABLE
         GROUP BY ALL
     ),
     tempat AS (
-        SELECT DISTINCT tahap, kode_lokasi, kode_kecamatan FROM kebutuhan_unit
+        SELECT DISTINCT tahap, kode_lokasi, kode_kecamatan
+        FROM kebutuhan_unit
+        WHERE (
+            awalan IS NULL
+            OR (kode_lokasi >= awalan AND kode_lokasi < awalan || '/')
+            OR kode_lokasi IN (left(awalan, 2), left(awalan, 5), left(awalan, 8), left(awalan, 13))
+        )
     ),
     terima AS (
         SELECT
@@ -93,6 +103,11 @@ CREATE OR REPLACE MACRO logistik_wilayah(tanggal) AS TABLE
         INNER JOIN tempat AS p USING (tahap, kode_lokasi)
         LEFT JOIN tps_wilayah AS t ON l.tahap = 'tps' AND t.kode_tps = l.kode_lokasi
         WHERE l.waktu < CAST(tanggal AS DATE) + INTERVAL 1 DAY
+            AND (
+                awalan IS NULL
+                OR (l.kode_lokasi >= awalan AND l.kode_lokasi < awalan || '/')
+                OR l.kode_lokasi IN (left(awalan, 2), left(awalan, 5), left(awalan, 8), left(awalan, 13))
+            )
     ),
     terima_unit AS (
         SELECT
@@ -118,11 +133,15 @@ CREATE OR REPLACE MACRO logistik_wilayah(tanggal) AS TABLE
         SELECT
             'kabkota' AS tingkat, (SELECT p.kode_kabkota FROM param AS p) AS kode, CAST(NULL AS VARCHAR) AS nama,
             CAST(NULL AS VARCHAR) AS kode_kecamatan
+        WHERE awalan IS NULL
         UNION ALL
         SELECT
             w.tingkat, w.kode, w.nama,
             CASE WHEN w.tingkat = 'kecamatan' THEN w.kode ELSE w.kode_induk END AS kode_kecamatan
         FROM wilayah AS w
+        WHERE awalan IS NULL OR (
+                w.tingkat IN ('kecamatan', 'kelurahan') AND w.kode >= awalan AND w.kode < awalan || '/'
+            )
     ),
     stage AS (
         SELECT

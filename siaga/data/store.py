@@ -44,7 +44,10 @@ RINGKAS_MAKS = 8          # as-of dates whose per-kecamatan summary is kept (7.3
 # as-of dates whose readiness rows (kesiapan_wilayah: every kecamatan, kelurahan and TPS) are kept;
 # read by the kab/kota desk's pages only (about 3.700 rows a date for a city)
 KESIAPAN_MAKS = 8
-LOGISTIK_MAKS = 8         # the same for the logistics completeness rows (logistik_wilayah)
+# (as-of date, scope) entries of logistics completeness rows kept (logistik_wilayah of one kecamatan,
+# or of the whole region without its kelurahan): a kecamatan's entry is its own units only (tens of
+# rows), so more entries than dates are kept for the same memory
+LOGISTIK_MAKS = 32
 PEMUAT = ("proses", "sendiri", "luar")
 # Tables of the snapshot file are found through the search path; what a process adds (the summaries
 # of other dates) lives in its own in-memory catalog, searched first.
@@ -68,7 +71,8 @@ class Snapshot:
     ringkas: list[dt.date] = field(default_factory=list)     # dates held in ringkas_simpan, oldest first
     kunci_ringkas: threading.Lock = field(default_factory=threading.Lock)
     kesiapan: list[dt.date] = field(default_factory=list)    # dates held in kesiapan_simpan, oldest first
-    logistik: list[dt.date] = field(default_factory=list)    # dates held in logistik_simpan, oldest first
+    # (date, kecamatan or None for the whole region) held in logistik_simpan, oldest first
+    logistik: list[tuple[dt.date, str | None]] = field(default_factory=list)
 
     @classmethod
     def buka(cls, vfolder: Path) -> Snapshot:
@@ -115,26 +119,31 @@ class Snapshot:
         a view each recomputed them; at most :data:`KESIAPAN_MAKS` dates kept."""
         self._simpan("kesiapan", self.kesiapan, KESIAPAN_MAKS, tanggal)
 
-    def siapkan_logistik(self, tanggal) -> None:
-        """The same for ``logistik_simpan``, the logistics completeness rows of ``tanggal``
-        (every unit and stage), read by the logistics page's queries."""
-        self._simpan("logistik", self.logistik, LOGISTIK_MAKS, tanggal)
+    def siapkan_logistik(self, tanggal, kecamatan: str | None) -> None:
+        """The same for ``logistik_simpan``, the logistics completeness rows of ``tanggal`` read by
+        the logistics page's queries, per scope: a kecamatan's own units (computed from its own
+        places only), or for the whole region (``None``) the kab/kota and its kecamatan. At most
+        :data:`LOGISTIK_MAKS` (date, scope) entries kept."""
+        self._simpan("logistik", self.logistik, LOGISTIK_MAKS, tanggal, kecamatan)
 
-    def _simpan(self, nama: str, tanggal_ada: list[dt.date], maks: int, tanggal) -> None:
+    def _simpan(self, nama: str, ada: list, maks: int, tanggal, *lingkup: str | None) -> None:
+        """Fill the ``<nama>_simpan`` rows of ``tanggal`` (and a scope, for tables keyed on one:
+        the commands then take ``awalan``); ``ada`` lists the keys held, oldest first."""
         t = pd.Timestamp(tanggal).date()
-        if t in tanggal_ada:
+        kunci = (t, *lingkup) if lingkup else t
+        if kunci in ada:
             return
         with self.kunci_ringkas:
-            if t in tanggal_ada:
+            if kunci in ada:
                 return
             cur = self.cursor()
             try:
-                while len(tanggal_ada) >= maks:
-                    cur.execute(queries.perintah(f"{nama}_hapus").sql, {"tanggal": tanggal_ada.pop(0)}).fetchall()
-                cur.execute(queries.perintah(f"{nama}_tambah").sql, {"tanggal": t}).fetchall()
+                while len(ada) >= maks:
+                    cur.execute(queries.perintah(f"{nama}_hapus").sql, _param_kunci(ada.pop(0))).fetchall()
+                cur.execute(queries.perintah(f"{nama}_tambah").sql, _param_kunci(kunci)).fetchall()
             finally:
                 cur.close()
-            tanggal_ada.append(t)
+            ada.append(kunci)
 
 
 class Store:
@@ -275,14 +284,21 @@ class Store:
             snap.siapkan(params["tanggal"])
         if "kesiapan_simpan" in q.sql:       # reads the per-date readiness rows: the same
             snap.siapkan_kesiapan(params["tanggal"])
-        if "logistik_simpan" in q.sql:
-            snap.siapkan_logistik(params["tanggal"])
+        if "logistik_simpan" in q.sql:       # per date and scope (the kecamatan, None: whole region)
+            snap.siapkan_logistik(params["tanggal"], params["kecamatan"])
         cur = snap.cursor()
         try:
             df = cur.execute(q.sql, {k: params[k] for k in q.binds()}).df()
         finally:
             cur.close()
         return sel.gabung_kecil(name, df, lingkup, snap.wilayah.sel_minimum)
+
+
+def _param_kunci(kunci) -> dict:
+    """The bind parameters of a kept entry's key: a date, or (date, scope)."""
+    if isinstance(kunci, tuple):
+        return {"tanggal": kunci[0], "awalan": kunci[1]}
+    return {"tanggal": kunci}
 
 
 def _tanda(path: Path) -> tuple | None:
