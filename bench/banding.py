@@ -168,22 +168,34 @@ def _kebutuhan(t: dict[str, pd.DataFrame], tw: pd.DataFrame) -> pd.DataFrame:
     return pd.concat(bagian, ignore_index=True)
 
 
-LOGISTIK_MAKS = 8     # as-of dates whose per-unit logistics rows are kept (as the store's logistik_simpan)
+LOGISTIK_MAKS = 32    # (as-of date, scope) entries of per-unit logistics rows kept (as the store's logistik_simpan)
 
 
-def _logistik_unit(t: dict, tanggal: dt.date) -> pd.DataFrame:
+def _di_awalan(kode: pd.Series, awalan: str | None) -> pd.Series:
+    """The places of a scope and those above it (logistik_unit's ``awalan`` test)."""
+    if awalan is None:
+        return pd.Series(True, index=kode.index)
+    atas = {awalan[:2], awalan[:5], awalan[:8], awalan[:13]}
+    return ((kode >= awalan) & (kode < awalan + "/")) | kode.isin(atas)
+
+
+def _logistik_unit(t: dict, tanggal: dt.date, kecamatan: str | None = None) -> pd.DataFrame:
     """The per-unit logistics rows of one date for the whole region (``kabkota``) and every kecamatan,
-    computed once per date and kept like the store keeps ``logistik_simpan``: the pandas side gets
-    the same per-date cache as the DuckDB side."""
+    or for one kecamatan from its own places only, computed once per date and scope and kept like
+    the store keeps ``logistik_simpan``: the pandas side gets the same cache as the DuckDB side."""
     simpan = t.setdefault("_logistik", {})
-    if tanggal in simpan:
-        return simpan[tanggal]
+    if (tanggal, kecamatan) in simpan:
+        return simpan[(tanggal, kecamatan)]
     hari = pd.Timestamp(tanggal)
     log = t["logistik"]
     sampai = log[log["waktu"] < hari + SATU_HARI]
+    tanda_terima = len(sampai)              # the whole region's receipts (logistik_ringkas.tanda_terima)
+    sampai = sampai[_di_awalan(sampai["kode_lokasi"], kecamatan)]
     terima = sampai.groupby(["tahap", "kode_lokasi", "kode_item"], as_index=False).agg(
         diterima=("jumlah_diterima", "sum"), rusak=("jumlah_rusak", "sum"), terakhir=("waktu", "max"))
-    u = t["kebutuhan_unit"].merge(terima, on=["tahap", "kode_lokasi", "kode_item"], how="left")
+    keb = t["kebutuhan_unit"]
+    u = keb[_di_awalan(keb["kode_lokasi"], kecamatan)].merge(terima, on=["tahap", "kode_lokasi", "kode_item"],
+                                                             how="left")
     tersedia = np.minimum((u["diterima"] - u["rusak"]).fillna(0).clip(lower=0), u["kebutuhan"])
     u["kurang"] = u["kebutuhan"] - tersedia
     u["rusak"] = u["rusak"].fillna(0)
@@ -202,16 +214,16 @@ def _logistik_unit(t: dict, tanggal: dt.date) -> pd.DataFrame:
     semua = ringkas(u.assign(k="*"), per_tps.assign(k="*"), "k").rename(index={"*": None})
     out = pd.concat([semua, kec])
     out[["jumlah_tps", "tps_lengkap"]] = out[["jumlah_tps", "tps_lengkap"]].fillna(0)
-    out.attrs["tanda_terima"] = len(sampai)
+    out.attrs["tanda_terima"] = tanda_terima
     while len(simpan) >= LOGISTIK_MAKS:
         simpan.pop(next(iter(simpan)))
-    simpan[tanggal] = out
+    simpan[(tanggal, kecamatan)] = out
     return out
 
 
 def pd_logistik_ringkas(t: dict, tanggal: dt.date, kecamatan: str | None = None) -> pd.DataFrame:
     """Twin of queries/logistik_ringkas.sql (the unit's row of logistik_wilayah over logistik_unit)."""
-    w = _logistik_unit(t, tanggal)
+    w = _logistik_unit(t, tanggal, kecamatan)
     kolom = ["jumlah_tps", "tps_lengkap", "kebutuhan_tps", "kurang_tps", "rusak", "terakhir"]
     if kecamatan is None:
         baris = w.iloc[[0]][kolom]
