@@ -593,6 +593,15 @@ PASANGAN = (
 )
 
 
+def pilih_pasangan(data: Path) -> tuple[Pasangan, ...]:
+    """The pairs for the data in ``data``: without the kab/kota desk's whole-region views when
+    the data hold several regions (national or provincial data have kab/kota rows)."""
+    w = pd.read_csv(data / "data" / "wilayah.csv", dtype=str, usecols=["tingkat"])
+    if (w["tingkat"] == "kabkota").any():
+        return tuple(p for p in PASANGAN if not p.kota_saja)
+    return PASANGAN
+
+
 def normal(df: pd.DataFrame, kunci: tuple[str, ...]) -> pd.DataFrame:
     """One representation for both sides: datetimes in ns, integers as int64 (float64 when they
     hold NULLs), booleans as bool, text as object with None; rows sorted on ``kunci``."""
@@ -643,11 +652,13 @@ def kasus(tabel: dict[str, pd.DataFrame], tanggal: list[dt.date] | None = None,
     return out
 
 
-def periksa_sama(store, tabel: dict[str, pd.DataFrame], views: list[tuple[dt.date, str]]) -> int:
-    """Run every pair on every view and compare; returns the number of comparisons."""
+def periksa_sama(store, tabel: dict[str, pd.DataFrame], views: list[tuple[dt.date, str]],
+                 pasangan: tuple[Pasangan, ...] | None = None) -> int:
+    """Run every pair (default: :data:`PASANGAN`) on every view and compare; returns the number
+    of comparisons."""
     n = 0
     for tgl, kec in views:
-        for p in PASANGAN:
+        for p in pasangan or PASANGAN:
             bandingkan(p, store.query(p.query, **p.params(tgl, kec)), p.kembar(tabel, tgl, kec), f"{tgl}, {kec}")
             n += 1
     return n
@@ -855,10 +866,8 @@ def main() -> None:
     if args.kecamatan is None:
         w = pd.read_csv(args.data / "data" / "wilayah.csv", dtype=str)
         args.kecamatan = sorted(w.loc[w["tingkat"] == "kecamatan", "kode"])[0]
-    w = pd.read_csv(args.data / "data" / "wilayah.csv", dtype=str)
-    if (w["tingkat"] == "kabkota").any():       # several regions: drop the kab/kota desk's whole-region views
-        global PASANGAN
-        PASANGAN = tuple(p for p in PASANGAN if not p.kota_saja)
+    global PASANGAN
+    PASANGAN = pilih_pasangan(args.data)
     if args.anak:
         print(json.dumps(anak(args.anak, args.data, args.terbit, dt.date.fromisoformat(args.tgl),
                               dt.date.fromisoformat(args.tgl_lama), args.kecamatan, args.ulang)))

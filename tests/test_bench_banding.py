@@ -32,6 +32,26 @@ def test_kembar_pandas_sama_dengan_duckdb(nama, request):
     assert tps["skor_logistik"].gt(0).any() and tps["status_laporan"].notna().any()
 
 
+@pytest.mark.lambat
+def test_kembar_pandas_data_nasional(tmp_path):
+    """National data (the generator's, small): kab/kota rows, a region's own gudang, the pairs of a
+    kab/kota desk's whole region left out; the twins still equal DuckDB on every kecamatan."""
+    from siaga.data.store import Store
+    from siaga.demo.nasional import buat
+    from siaga.inti.config import Paths
+
+    buat(tmp_path / "data", tmp_path / "geo", faktor=0.002)
+    pasangan = banding.pilih_pasangan(tmp_path)
+    assert {p.nama for p in pasangan} == {p.nama for p in banding.PASANGAN if not p.kota_saja}
+    assert any(p.query == "kesiapan_unit" for p in pasangan) and any(p.query == "ikhtisar_tps" for p in pasangan)
+    store = Store(Paths(tmp_path / "data", tmp_path / "geo", tmp_path / "terbit"), pemuat="sendiri")
+    assert store.muat(), store.ditolak
+    tabel = banding.baca_csv(tmp_path)
+    views = banding.kasus(tabel, [dt.date(2024, 11, 10), dt.date(2024, 11, 25)], maks=6)
+    assert banding.periksa_sama(store, tabel, views, pasangan) == len(views) * len(pasangan)
+    assert banding.pilih_pasangan(FIXTURE) == banding.PASANGAN
+
+
 def test_perbedaan_ditolak(contoh_store):
     """A twin that computes something else fails the check, naming the pair and the view."""
     tabel = banding.baca_csv(FIXTURE)
