@@ -309,19 +309,30 @@ def _kemajuan(bagian: float, teks: str) -> None:
     print(f"… {round(100 * bagian):3d}% {teks}", file=sys.stderr, flush=True)
 
 
-def _laporan(args) -> int:
-    from siaga import laporan
+def _store_kabkota():
+    """The loaded store of one kab/kota for a command that works on one (the report, deliveries):
+    ``(store, 0)``, or ``(None, exit code)`` after one Indonesian line."""
     from siaga.data.store import Store
-    from siaga.inti import fileio, fmt
-    from siaga.model.konteks import HANYA_KABKOTA, Rentang
+    from siaga.model.konteks import HANYA_KABKOTA
 
     store = Store(Paths.dari_env())
     if not store.muat():
         print("Data tidak dapat dimuat; lihat masalahnya dengan: python -m siaga periksa", file=sys.stderr)
-        return 1
+        return None, 1
     if store.wilayah.multi:
         print(HANYA_KABKOTA, file=sys.stderr)
-        return 2
+        return None, 2
+    return store, 0
+
+
+def _laporan(args) -> int:
+    from siaga import laporan
+    from siaga.inti import fileio, fmt
+    from siaga.model.konteks import Rentang
+
+    store, gagal = _store_kabkota()
+    if store is None:
+        return gagal
     tanggal = args.tanggal or Rentang.dari_query(store.query).akhir
     out = Path(args.out or laporan.nama_berkas(args.kecamatan or store.wilayah.kode, tanggal, args.format))
     started = time.perf_counter()
@@ -346,17 +357,11 @@ def _jam(teks: str):
 
 
 def _kirim_cmd(args) -> int:
-    from siaga.data.store import Store
     from siaga.kirim import antar
-    from siaga.model.konteks import HANYA_KABKOTA
 
-    store = Store(Paths.dari_env())
-    if not store.muat():
-        print("Data tidak dapat dimuat; lihat masalahnya dengan: python -m siaga periksa", file=sys.stderr)
-        return 1
-    if store.wilayah.multi:
-        print(HANYA_KABKOTA, file=sys.stderr)
-        return 2
+    store, gagal = _store_kabkota()
+    if store is None:
+        return gagal
     oleh = f"cli:{_pengguna()}"
     if args.aksi == "peringatan":
         hasil = antar.peringatan(store, args.tanggal, args.jam, coba=args.coba, oleh=oleh)

@@ -361,8 +361,22 @@ class Pemuat:
                         f"{_q(r.kolom)} IS NOT NULL AND {_q(r.kolom)} NOT IN "
                         f"(SELECT {_q(r.kolom_tujuan)} FROM {r.input})",
                         _q(r.kolom)) for r in inp.rujukan]
-            tabel = f"(SELECT rowid AS rid, *{_tambahan(name)}) AS {name}"
+            tabel = f"(SELECT rowid AS rid, *{_tambahan(name, self._segmen(name, wil))}) AS {name}"
             self._laporkan(inp, tabel, cek + _semantik(name, wil) + _kewajaran(inp, wil, sekarang), baris="rid + 2")
+
+    def _segmen(self, name: str, wil: Wilayah) -> str:
+        """The partition suffix that starts a re-vote's own rows afresh (sums and states), as
+        :func:`siaga.masuk.kewajaran.segmen_ulang` does: a row at a re-vote's TPS dated after voting
+        day and on or before the re-vote's date belongs to the earliest such re-vote. "" without
+        re-votes."""
+        if name not in ("logistik", "checklist") or not self._x(
+                "SELECT 1 FROM duckdb_tables() WHERE table_name = 'pemungutan_ulang'"):
+            return ""
+        mulai = _lit((wil.hari_pemungutan + dt.timedelta(days=1)).isoformat())
+        tps, tahap = (("kode_lokasi", f"{name}.tahap = 'tps' AND ") if name == "logistik" else ("kode_tps", ""))
+        return (f", (SELECT min(u.tanggal) FROM pemungutan_ulang AS u WHERE u.kode_tps = {name}.{tps} AND {tahap}"
+                f"{name}.waktu >= CAST({mulai} AS TIMESTAMP) "
+                f"AND {name}.waktu < CAST(u.tanggal AS TIMESTAMP) + INTERVAL 1 DAY)")
 
     def urutkan(self) -> None:
         """Order large tables by place once everything is checked (row numbers in messages are
@@ -432,21 +446,21 @@ UNION ALL SELECT 'ppk', left(kode_kelurahan, 8), kode_item, sum(kebutuhan) FROM 
 UNION ALL SELECT 'gudang', left(kode_kelurahan, 5), kode_item, sum(kebutuhan) FROM per_tps GROUP BY ALL)"""
 
 
-def _tambahan(name: str) -> str:
+def _tambahan(name: str, seg: str = "") -> str:
     """Extra columns of an operational table for its checks (running totals, the previous status
     of the same item), and the FROM clause they need."""
     if name == "logistik":    # running totals per place and item, in time order; the need from the item formula
         return (", sum(jumlah_rusak) OVER w AS _rusak, sum(jumlah_diterima) OVER w AS _terima, "
                 "sum(jumlah_diterima - coalesce(jumlah_rusak, 0)) OVER w AS _kumulatif, k.kebutuhan AS _keb "
                 f"FROM logistik LEFT JOIN {_KEBUTUHAN} AS k USING (tahap, kode_lokasi, kode_item) "
-                "WINDOW w AS (PARTITION BY tahap, kode_lokasi, kode_item ORDER BY waktu, logistik.rowid "
+                f"WINDOW w AS (PARTITION BY tahap, kode_lokasi, kode_item{seg} ORDER BY waktu, logistik.rowid "
                 "ROWS UNBOUNDED PRECEDING)")
     kol = []
     for m in MESIN_STATUS:
         if m.input == name:
-            kol.append(f"lag({_q(m.kolom)}) OVER (PARTITION BY {_q(m.kunci)} ORDER BY waktu, rowid) AS _sebelum")
+            kol.append(f"lag({_q(m.kolom)}) OVER (PARTITION BY {_q(m.kunci)}{seg} ORDER BY waktu, rowid) AS _sebelum")
     if name == "checklist":
-        kol += [f"lag({t}) OVER (PARTITION BY kode_tps ORDER BY waktu, rowid) AS _dulu_{t}" for t in TUGAS_TPS]
+        kol += [f"lag({t}) OVER (PARTITION BY kode_tps{seg} ORDER BY waktu, rowid) AS _dulu_{t}" for t in TUGAS_TPS]
     return (", " + ", ".join(kol) if kol else "") + f" FROM {name}"
 
 

@@ -33,17 +33,15 @@ def _simpan(jenis: str, baris: dict, objek: str) -> bool:
     return ok
 
 
+def _galat(isi) -> None:
+    st.error("Laporan belum terkirim. Perbaiki isian berikut lalu kirim lagi:", icon=":material/error:")
+    for m in isi:
+        st.markdown(f"- **{m.kolom or 'laporan'}**: {m.alasan}" + (f" (nilai: `{m.nilai}`)" if m.nilai else ""))
+
+
 def kabar() -> None:
-    got = st.session_state.pop(_KABAR, None)
-    if got is None:
-        return
-    jenis, isi = got
-    if jenis == "ok":
-        st.success(isi, icon=":material/check_circle:")
-    else:
-        st.error("Laporan belum terkirim. Perbaiki isian berikut lalu kirim lagi:", icon=":material/error:")
-        for m in isi:
-            st.markdown(f"- **{m.kolom or 'laporan'}**: {m.alasan}" + (f" (nilai: `{m.nilai}`)" if m.nilai else ""))
+    """The outcome of the last report of this session (once)."""
+    ui.kabar(_KABAR, _galat)
 
 
 def kirim_insiden(k: Konteks, h: lapor.HalamanLapor) -> None:

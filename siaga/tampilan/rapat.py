@@ -22,21 +22,18 @@ JUMLAH_AWAL, JUMLAH_MAKS = 3, 30
 JUDUL_BAWAAN = "Rapat koordinasi Desk Pilkada"
 
 
+def _galat(isi) -> None:
+    st.error("Rapat tidak disimpan:", icon=":material/error:")
+    if isinstance(isi, str):
+        st.markdown(isi)
+    else:
+        st.dataframe(ui.tabel_masalah(isi)[["berkas", "baris", "kolom", "nilai", "alasan"]], hide_index=True,
+                     width="stretch")
+
+
 def kabar() -> None:
     """The outcome of the last save of this session (once)."""
-    got = st.session_state.pop(_KABAR, None)
-    if got is None:
-        return
-    jenis, isi = got
-    if jenis == "ok":
-        st.success(isi, icon=":material/check_circle:")
-    else:
-        st.error("Rapat tidak disimpan:", icon=":material/error:")
-        if isinstance(isi, str):
-            st.markdown(isi)
-        else:
-            st.dataframe(ui.tabel_masalah(isi)[["berkas", "baris", "kolom", "nilai", "alasan"]], hide_index=True,
-                         width="stretch")
+    ui.kabar(_KABAR, _galat)
 
 
 def _tambah_baris() -> None:
