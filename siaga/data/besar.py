@@ -368,9 +368,11 @@ class Pemuat:
         """The partition suffix that starts a re-vote's own rows afresh (sums and states), as
         :func:`siaga.masuk.kewajaran.segmen_ulang` does: a row at a re-vote's TPS dated after voting
         day and on or before the re-vote's date belongs to the earliest such re-vote. "" without
-        re-votes."""
+        re-votes (also when the re-vote file holds no row: national data carry an empty one, and the
+        correlated look-up per row of 5 million logistics rows ran out of the 400 MB limit there)."""
         if name not in ("logistik", "checklist") or not self._x(
-                "SELECT 1 FROM duckdb_tables() WHERE table_name = 'pemungutan_ulang'"):
+                "SELECT 1 FROM duckdb_tables() WHERE table_name = 'pemungutan_ulang'") or not self._x(
+                "SELECT 1 FROM pemungutan_ulang LIMIT 1"):
             return ""
         mulai = _lit((wil.hari_pemungutan + dt.timedelta(days=1)).isoformat())
         tps, tahap = (("kode_lokasi", f"{name}.tahap = 'tps' AND ") if name == "logistik" else ("kode_tps", ""))
