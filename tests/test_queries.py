@@ -433,3 +433,41 @@ def test_ikhtisar_tps_reads_only_its_kecamatan_and_agrees_with_the_whole(demo_st
     assert (m["logistik_lengkap"] == m["logistik_lengkap_semua"]).all()
     rata = (tps["skor_logistik"] + tps["skor_checklist"]) / 2
     assert rata.is_monotonic_increasing
+
+
+@pytest.mark.lambat
+def test_logistics_of_a_national_kecamatan_reads_its_own_units(tmp_path):
+    """National data (the generator's, small): a kecamatan's logistics view keeps only that
+    kecamatan's rows (the per-date rows of every unit of the nation ran out of DuckDB's 400 MB on the
+    full set), its counts equal the unscoped model's, and its gudang stage is its own kab/kota's."""
+    from siaga.data.store import Store
+    from siaga.demo.nasional import buat
+    from siaga.inti.config import Paths
+
+    buat(tmp_path / "data", tmp_path / "geo", faktor=0.002)
+    s = Store(Paths(tmp_path / "data", tmp_path / "geo", tmp_path / "terbit"), pemuat="sendiri")
+    assert s.muat(), s.ditolak
+    cur = s.snapshot.cursor()
+    kec = [r[0] for r in cur.execute("SELECT kode FROM wilayah WHERE tingkat = 'kecamatan' ORDER BY kode").fetchall()]
+    pilih = [kec[0], kec[-1]]
+    assert pilih[0][:5] != pilih[1][:5]                    # two kab/kota, two gudang
+    semua = cur.execute("SELECT * FROM logistik_wilayah($t)", {"t": TGL}).df()
+    for k in pilih:
+        wil = s.query("logistik_wilayah", tanggal=TGL, kecamatan=k)
+        s.query("logistik_ringkas", tanggal=TGL, kecamatan=k)
+        s.query("logistik_laju", tanggal=TGL, kecamatan=k, batas=dt.date(2024, 11, 26))
+        held = cur.execute("SELECT * FROM logistik_simpan WHERE awalan = $k", {"k": k}).df()
+        assert set(held["kode_kecamatan"]) == {k} and len(held) == (semua["kode_kecamatan"] == k).sum()
+        gabung = wil.merge(semua, on=["tingkat", "kode"], suffixes=("", "_semua"), validate="1:1")
+        assert len(gabung) == len(wil) > 1
+        for c in ("jumlah_tps", "tps_lengkap", "persen_pps", "persen_tps", "kurang_tps", "rusak"):
+            assert (gabung[c] - gabung[f"{c}_semua"]).abs().max() < 1e-9, c
+        gudang = cur.execute(
+            "SELECT 100 * avg(CASE WHEN kebutuhan = 0 THEN 1.0 ELSE tersedia / kebutuhan END) "
+            "FROM logistik_unit($t) WHERE tahap = 'gudang' AND kode_lokasi = $g",
+            {"t": TGL, "g": k[:5]}).fetchall()[0][0]
+        assert wil["persen_gudang"].to_numpy() == pytest.approx([gudang] * len(wil), abs=1e-9)
+    assert cur.execute("SELECT count(DISTINCT awalan), count(*) FILTER (WHERE awalan IS NULL) FROM logistik_simpan"
+                       ).fetchall()[0] == (2, 0)
+    assert s.snapshot.logistik == [(TGL, pilih[0]), (TGL, pilih[1])]
+    cur.close()
