@@ -166,10 +166,10 @@ def gambar_peta(peta: PetaStatis, u: Ukuran, huruf: float = 14, huruf_min: float
         lebar_peta = min(0.62, rasio * (1 - catatan) * u.tinggi / u.lebar * 1.05)
         leg = fig.legend(handles=legenda, loc="center left", bbox_to_anchor=(lebar_peta + 0.04, 0.5), ncol=1,
                          frameon=False, fontsize=ukuran, handlelength=1.4, labelspacing=0.9)
-        lebar_legenda = leg.get_window_extent(renderer).width / lebar
+        lebih = leg.get_window_extent(renderer).x1 / lebar - 0.99
         asli = lebar_peta
-        if lebar_peta + 0.04 + lebar_legenda > 0.99:           # long labels: the map gives way to the legend
-            lebar_peta = 0.99 - 0.04 - lebar_legenda
+        if lebih > 0:                                          # long labels: the map gives way to the legend
+            lebar_peta -= lebih
             leg.set_bbox_to_anchor((lebar_peta + 0.04, 0.5), transform=fig.transFigure)
         if lebar_peta < 0.8 * asli:                            # the map would shrink: the legend goes below
             leg.remove()
