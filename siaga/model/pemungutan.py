@@ -136,7 +136,8 @@ def grafik_jam(jam: pd.DataFrame, kurva: tuple[float, ...], label_acuan: str) ->
                         name="Partisipasi hari ini", mode="lines+markers", line=dict(color="#0077BB", width=3),
                         text=[fmt.angka(h) for h in jam["hadir"]],
                         hovertemplate="%{x}: %{y:.1f}% (%{text} pemilih)<extra></extra>")
-    fig.update_xaxes(categoryorder="array", categoryarray=label_jam, title="Pukul")
+    # "07.00" is a label, not the number 7 (plotly would otherwise read the hours as numbers)
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=label_jam, title="Pukul")
     fig.update_yaxes(range=[0, 100], ticksuffix="%", title="Hadir dari DPT")
     return grafik.gaya(fig, tinggi=320)
 

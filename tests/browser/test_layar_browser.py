@@ -258,7 +258,7 @@ def test_voting_day_and_after_slides_fit_the_screen(server, browser, artefak, de
                 assert r["peta_huruf"] == Layar(lebar, tinggi, True).huruf_min, sisi
                 alami, tampil = r["peta_lebar"]
                 assert r["peta_huruf"] * tampil / alami >= HURUF_MIN * tinggi, (sisi, alami, tampil)
-                warna = set(Image.open(path).convert("RGB").getdata())
+                warna = {c for _, c in Image.open(path).convert("RGB").getcolors(1 << 24)}
                 kelas = {k: w for k, _, w in pemungutan.KELAS_BUKA}
                 assert any(dekat(c, kelas["kurang"]) for c in warna), sisi
                 assert any(dekat(c, kelas["sedang"]) for c in warna), sisi
