@@ -4,6 +4,7 @@ and the screen model on the demo at 27 November, 1 December (the PSU) and 3 Dece
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
@@ -168,6 +169,14 @@ def test_model_on_the_fixture_at_noon_and_after(hari_store):
     assert telepon == sorted(telepon, reverse=True) and telepon[0]
     ind = ringkasan.susun(q, k).indikator[0]
     assert (ind.label, ind.nilai) == ("Partisipasi pemilih", "25,3%")
+    # the sentence under the voting-day slide names as many kecamatan as the key figure counts,
+    # directly or as "and n more"
+    catatan = next(s for s in paparan.slide_fase(h) if s.kode == "hari_h").catatan
+    assert catatan.startswith("Perlu ditelepon sekarang: " + " ".join(h.hari.perlu[:2]))
+    banyak = dataclasses.replace(h.hari, perlu=h.hari.perlu * 3)
+    assert banyak.kalimat_perlu(2).endswith(" Dan 4 kecamatan lainnya.")
+    kosong = dataclasses.replace(h.hari, perlu=())
+    assert kosong.kalimat_perlu(2) == "Tidak ada kecamatan yang perlu ditelepon sekarang."
     q, k = paparan.dari_store(hari_store, dt.date(2024, 12, 3))
     h = pemungutan.susun(q, k)
     assert h.fase == fase.PASCA and h.hari is None
@@ -415,7 +424,7 @@ def test_the_voting_day_slide_has_the_map_and_not_before(hari_insiden_store):
     assert s.grafik is None and s.tabel.kolom == pemungutan.KOLOM_HARI
     assert s.catatan.endswith("2 insiden dilaporkan dalam 6 jam terakhir (27 Nov 2024 06.00 – 27 Nov 2024 12.00 "
                               "WITA); 1 tampil sebagai titik, 1 tanpa koordinat.")
-    assert s.catatan.startswith("Kec. Alpha: 1 TPS belum dibuka lewat pukul 07.30")
+    assert s.catatan.startswith("Perlu ditelepon sekarang: Kec. Alpha: 1 TPS belum dibuka lewat pukul 07.30")
     t = lap.slide("partisipasi")
     assert t.peta is None and t.grafik is not None and [a.label for a in t.angka] == ["Partisipasi pemilih",
                                                                                      "Penghitungan selesai"]

@@ -255,7 +255,7 @@ def slide_fase(f: pemungutan.HalamanFase | None) -> tuple[Slide, ...]:
     if f.hari is not None:
         h = f.hari
         jendela = h.peta.catatan[m_fase.JENDELA_HARI_H] if h.peta is not None else ""
-        perlu = " ".join(h.perlu[:2]) or "Tidak ada kecamatan yang perlu ditelepon sekarang."
+        perlu = h.kalimat_perlu(2)
         out.append(Slide("hari_h", h.judul, _kartu(h.angka), peta=h.peta.statis if h.peta is not None else None,
                          tabel=h.tabel, judul_tabel="TPS dibuka, partisipasi dan penghitungan per kecamatan",
                          catatan=f"{perlu} {jendela}".strip(), kosong="Belum ada laporan dari TPS."))

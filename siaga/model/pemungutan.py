@@ -90,6 +90,15 @@ class HariH:
     def partisipasi(self) -> float:
         return _persen(self.hadir, self.dpt)
 
+    def kalimat_perlu(self, maks: int) -> str:
+        """Who needs a call now, said in one go: the first ``maks`` kecamatan's sentences and how many
+        more there are, so the sentence never names fewer than the key figure counts."""
+        if not self.perlu:
+            return "Tidak ada kecamatan yang perlu ditelepon sekarang."
+        sisa = len(self.perlu) - maks
+        return ("Perlu ditelepon sekarang: " + " ".join(self.perlu[:maks])
+                + (f" Dan {fmt.angka(sisa)} kecamatan lainnya." if sisa > 0 else ""))
+
 
 @dataclass(frozen=True)
 class Rekap:

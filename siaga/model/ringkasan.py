@@ -133,9 +133,7 @@ def situasi_fase(k: Konteks, f: m_pemungutan.HalamanFase) -> tuple[str, ...] | N
         satu = (f"{k.nama_lingkup}, {judul}: TPS dibuka {buka.nilai} ({buka.keterangan}); "
                 f"penghitungan {hitung.nilai}.")
         dua = f"Partisipasi sejauh ini {hadir.nilai}: {hadir.keterangan}"
-        tiga = ("Perlu ditelepon sekarang: " + " ".join(h.perlu[:3])
-                + (f" Dan {fmt.angka(len(h.perlu) - 3)} kecamatan lainnya." if len(h.perlu) > 3 else "")
-                if h.perlu else "Tidak ada kecamatan yang perlu ditelepon sekarang.")
+        tiga = h.kalimat_perlu(3)
         return satu, dua, tiga
     if f.rekap is not None:
         r = f.rekap
