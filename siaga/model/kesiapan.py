@@ -45,6 +45,8 @@ KOLOM_UNIT = ("#", "Wilayah", "Skor", "Level", "Jadwal", "Logistik", "Checklist"
 KOLOM_TPS = ("TPS", "Kelurahan", "DPT", "Skor", "Level", "Logistik", "Kurang di TPS", "Checklist", "Belum terpenuhi",
              "Laporan terakhir", "Status sejak", "Rawan banjir", "Insiden", "Catatan laporan")
 WARNA_JALUR = "#555555"
+# Columns of kesiapan_harian that are blank after the as-of date (the plan, ``jalur``, goes on).
+KOLOM_HARIAN = ("skor", "skor_logistik", "skor_checklist", "skor_insiden", "skor_netralitas")
 # Text readable on each level colour (as siaga.tampilan.gaya does for the level column).
 WARNA_TEKS = {"siap": "#ffffff", "perlu_perhatian": "#1a1a1a", "rawan": "#ffffff"}
 WARNA_BATAS = "#CC3311"
@@ -495,6 +497,24 @@ def peta_kelurahan(batas: Batas, unit: pd.DataFrame, tps: pd.DataFrame | None, z
 
 # ------------------------------------------------------------------ readiness over time
 
+def seri_harian(q: Q, k: Konteks, kecamatan: str | None, kelurahan: str | None) -> pd.DataFrame:
+    """The scope's daily readiness series as of ``k.tanggal`` (``kesiapan_harian``), cut from the
+    series as of the last day of data: a day's values only use what was reported up to the end of
+    that day, so the series of an earlier as-of date is the later one's first days, with the values
+    after the date blank and the days running to the H-1 deadline or the date, whichever is later.
+    One series per scope is computed (and cached) instead of one per scope and date."""
+    akhir = k.rentang.akhir
+    if k.tanggal >= akhir:
+        return q("kesiapan_harian", tanggal=k.tanggal, kecamatan=kecamatan, kelurahan=kelurahan)
+    semua = q("kesiapan_harian", tanggal=akhir, kecamatan=kecamatan, kelurahan=kelurahan)
+    hari = pd.to_datetime(semua["tanggal"]).dt.date
+    if semua.empty or hari.iloc[0] > k.tanggal:         # before the first day of data: no series
+        return semua.iloc[0:0].reset_index(drop=True)
+    out = semua[hari <= max(k.tanggal, k.wilayah.batas_logistik)].copy()
+    out.loc[hari[out.index] > k.tanggal, list(KOLOM_HARIAN)] = None
+    return out.reset_index(drop=True)
+
+
 def nilai_pada(harian: pd.DataFrame, tanggal: dt.date, kolom: str) -> float | None:
     """A column of the daily series on a date (None when the date is not in it)."""
     if harian.empty:
@@ -616,7 +636,7 @@ def susun(q: Q, k: Konteks) -> HalamanKesiapan:
     tanggal, kecamatan, kelurahan = k.tanggal, k.kecamatan, k.kelurahan
     ambang = k.wilayah.kesiapan
     unit = q("kesiapan_unit", tanggal=tanggal, kecamatan=kecamatan)
-    harian = q("kesiapan_harian", tanggal=tanggal, kecamatan=kecamatan, kelurahan=kelurahan)
+    harian = seri_harian(q, k, kecamatan, kelurahan)
     rencana = jadwal.untuk(q, k)
     lingkup = baris_lingkup(unit, kelurahan)
     tps = q("kesiapan_tps", tanggal=tanggal, kecamatan=kecamatan, kelurahan=kelurahan) if kecamatan else None
