@@ -434,12 +434,12 @@ def test_daily_series_equals_the_per_date_macro_on_the_demo(demo_store, kecamata
 
 
 def _seri_dipotong_sama(store, kecamatan, kelurahan, hari_uji):
-    """seri_harian (the series as of the last day of data, cut) equals kesiapan_harian queried as of
-    each date; only the last day's series is queried for a date before it."""
+    """seri_harian (the series as of the last day a view may ask for, cut) equals kesiapan_harian
+    queried as of each date; only that last day's series is queried for a date before it."""
     from siaga.model import konteks
 
     k = konteks.untuk(store.query, store.wilayah, store.versi, TGL, kecamatan)
-    akhir = k.rentang.akhir
+    akhir = k.rentang.batas_atas
     diminta = []
 
     def q(nama, **p):
@@ -466,6 +466,9 @@ def test_daily_series_cut_from_the_last_day_equals_the_query_on_the_fixture(cont
 @pytest.mark.parametrize("kecamatan", [None, "32.75.07"])
 def test_daily_series_cut_from_the_last_day_equals_the_query_on_the_demo(demo_store, kecamatan):
     awal = demo_store.query("rentang_data").iloc[0].tanggal_awal.date()
+    r = demo_store.query("rentang_data").iloc[0]
+    akhir_log = r.tanggal_akhir.date()
     hari = [awal - dt.timedelta(days=1), awal, dt.date(2024, 11, 14), dt.date(2024, 11, 25), dt.date(2024, 11, 26),
-            dt.date(2024, 11, 27), dt.date(2024, 11, 29)]
-    _seri_dipotong_sama(demo_store, kecamatan, None, hari)
+            dt.date(2024, 11, 27), akhir_log, akhir_log + dt.timedelta(days=1), r.waktu_pasca.date()]
+    pasca = r.waktu_pasca.date()          # the voting-day and rekapitulasi logs run on after the others
+    assert _seri_dipotong_sama(demo_store, kecamatan, None, hari) == pasca > akhir_log + dt.timedelta(days=1)

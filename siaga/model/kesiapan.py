@@ -499,11 +499,12 @@ def peta_kelurahan(batas: Batas, unit: pd.DataFrame, tps: pd.DataFrame | None, z
 
 def seri_harian(q: Q, k: Konteks, kecamatan: str | None, kelurahan: str | None) -> pd.DataFrame:
     """The scope's daily readiness series as of ``k.tanggal`` (``kesiapan_harian``), cut from the
-    series as of the last day of data: a day's values only use what was reported up to the end of
-    that day, so the series of an earlier as-of date is the later one's first days, with the values
-    after the date blank and the days running to the H-1 deadline or the date, whichever is later.
-    One series per scope is computed (and cached) instead of one per scope and date."""
-    akhir = k.rentang.akhir
+    series as of the last day a view may ask for (:attr:`Rentang.batas_atas`): a day's values only
+    use what was reported up to the end of that day, so the series of an earlier as-of date is the
+    later one's first days, with the values after the date blank and the days running to the H-1
+    deadline or the date, whichever is later. One series per scope is computed (and cached) instead
+    of one per scope and date."""
+    akhir = k.rentang.batas_atas
     if k.tanggal >= akhir:
         return q("kesiapan_harian", tanggal=k.tanggal, kecamatan=kecamatan, kelurahan=kelurahan)
     semua = q("kesiapan_harian", tanggal=akhir, kecamatan=kecamatan, kelurahan=kelurahan)
