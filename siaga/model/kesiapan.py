@@ -415,6 +415,7 @@ def tabel_tps(tps: pd.DataFrame, zona: str, kelurahan: bool = True) -> pd.DataFr
 
 def ekspor_tps(tps: pd.DataFrame) -> pd.DataFrame:
     """Raw values per TPS, Indonesian column names."""
+    baris = tps.to_dict("records")
     out = pd.DataFrame({
         "kode_tps": tps["kode_tps"], "tps": tps["nama"], "kelurahan": tps["nama_kelurahan"], "dpt": tps["dpt"],
         "jenis": tps["jenis"], "keterangan": tps["keterangan"], "lintang": tps["lat"], "bujur": tps["lon"],
@@ -422,13 +423,13 @@ def ekspor_tps(tps: pd.DataFrame) -> pd.DataFrame:
         "skor_logistik": tps["skor_logistik"], "logistik_lengkap_di_tps": tps["logistik_lengkap"],
         "item_lengkap_di_tps": tps["item_lengkap"], "jumlah_item": tps["jumlah_item"],
         "item_kurang_di_tps": tps["item_kurang"], "skor_checklist": tps["skor_checklist"],
-        "belum_terpenuhi": [belum_terpenuhi(r) for r in tps.to_dict("records")],
+        "belum_terpenuhi": [belum_terpenuhi(r) for r in baris],
         "status_laporan": [STATUS_LAPORAN.get(s, s) if isinstance(s, str) else None for s in tps["status_laporan"]],
         "waktu_laporan": tps["waktu_laporan"], "status_sejak": tps["status_sejak"], "catatan": tps["catatan"],
         "c_pemberitahuan": tps["c_pemberitahuan"], "linmas": tps["linmas"],
         "insiden_terbuka": tps["insiden_terbuka"], "insiden_serius": tps["insiden_serius"],
         "skor_insiden": tps["skor_insiden"], "skor_netralitas": tps["skor_netralitas"],
-        "penyebab_utama": [level.penyebab(r) for r in tps.to_dict("records")],
+        "penyebab_utama": [level.penyebab(r) for r in baris],
     })
     return out.reset_index(drop=True)
 
