@@ -328,7 +328,7 @@ def susun(q: Q, k: Konteks) -> HalamanRingkasan:
     saat_tugas, sekarang = tugas.batas(k)
     semua = q("perhatian_utama", tanggal=k.tanggal, saat=saat_tugas, sekarang=sekarang, kecamatan=k.kecamatan,
               jumlah=SEMUA_BARIS)
-    harian = q("kesiapan_harian", tanggal=k.tanggal, kecamatan=k.kecamatan, kelurahan=None)
+    harian = m_kesiapan.seri_harian(q, k, k.kecamatan, None)
     batas = k.batas.get("kecamatan")
     f = m_pemungutan.susun(q, k)
     return HalamanRingkasan(
