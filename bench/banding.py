@@ -448,12 +448,12 @@ def _rencana(p: dict, tanggal: dt.date) -> dict:
             + 100 * (p["w_insiden"] + p["w_netralitas"])}
 
 
-KESIAPAN_MAKS = 8     # as-of dates whose readiness rows are kept (as the store's kesiapan_simpan)
+KESIAPAN_MAKS = 32    # as-of dates whose readiness rows are kept (as the store's kesiapan_simpan, KESIAPAN_MAKS)
 
 
 def _kesiapan_wilayah(t: dict, tanggal: dt.date) -> pd.DataFrame:
     """Twin of kesiapan_wilayah(tanggal): every kecamatan, kelurahan and TPS, computed once per
-    date and kept for 8 dates like the store's ``kesiapan_simpan``."""
+    date and kept for as many dates as the store's ``kesiapan_simpan``."""
     simpan = t.setdefault("_kesiapan", {})
     if tanggal in simpan:
         return simpan[tanggal]
