@@ -142,3 +142,73 @@ def test_row_numbers_whatever_the_line_endings(contoh_paths, monkeypatch, akhir,
         assert not s.muat()
         assert [m.pesan() for m in s.ditolak] == ["logistik.csv, baris 6, kolom jumlah_diterima: nilai “abc” — "
                                                   "bukan bilangan bulat (contoh: 1.234 atau 1234)"]
+
+
+class _Pencatat:
+    """Keeps every large-file loader a build creates, to read what it did (sorted which tables,
+    ran the checks across files or took them from the cache)."""
+
+    def __init__(self, monkeypatch):
+        from siaga.data import besar
+
+        self.dibuat = []
+        asli = besar.Pemuat
+        dibuat = self.dibuat
+
+        class Pemuat(asli):
+            def __init__(self, *a, **k):
+                super().__init__(*a, **k)
+                dibuat.append(self)
+
+        monkeypatch.setattr(besar, "Pemuat", Pemuat)
+
+    @property
+    def terakhir(self):
+        return self.dibuat[-1]
+
+
+def _muat_baru(paths: Paths, folder) -> Store:
+    """A build into a new publish folder (what a changed input or new code costs), from the cache."""
+    store = Store(Paths(paths.data, paths.geo, folder))
+    store.muat()
+    return store
+
+
+def test_tables_are_cached_in_place_order_so_a_load_from_the_cache_sorts_nothing(contoh_paths, monkeypatch,
+                                                                                tmp_path):
+    import duckdb
+
+    from siaga.data.besar import URUTAN
+    from siaga.inti.kontrak import INPUTS
+
+    monkeypatch.setenv("SIAGA_BESAR_MB", "0")
+    monkeypatch.setenv("SIAGA_CACHE", str(tmp_path / "cache"))
+    catat = _Pencatat(monkeypatch)
+    pertama = _muat_baru(contoh_paths, tmp_path / "t1")
+    assert pertama.siap and not pertama.ditolak
+    assert catat.terakhir.diurutkan == list(OPERASIONAL)
+    con = duckdb.connect()
+    for name, kolom in URUTAN.items():
+        (pq,) = (tmp_path / "cache").glob(f"{name}-*.parquet")
+        df = con.execute("SELECT * FROM read_parquet($p)", {"p": str(pq)}).df()
+        # the entry is in place order (equal places in file order) and knows each row's record number
+        assert list(df[kolom]) == sorted(df[kolom])
+        assert name != "logistik" or list(df["_baris"]) != sorted(df["_baris"])      # not the file's order
+        assert df.sort_values([kolom, "_baris"])["_baris"].tolist() == df["_baris"].tolist()
+        csv = pd.read_csv(contoh_paths.data / INPUTS[name].berkas, dtype=str)
+        assert df.sort_values("_baris")[kolom].tolist() == csv[kolom].tolist()
+    kedua = _muat_baru(contoh_paths, tmp_path / "t2")
+    assert kedua.siap and not kedua.ditolak
+    assert catat.terakhir.diurutkan == []
+    for name in OPERASIONAL:           # the same rows in the same stored order, the contract's columns only
+        a, b = (s.snapshot.cursor().execute(f"SELECT * FROM {name}").df() for s in (pertama, kedua))
+        assert list(a.columns) == [k.nama for k in INPUTS[name].kolom]
+        pd.testing.assert_frame_equal(a, b, obj=name)
+    for q, p in [("kesiapan_tps", dict(tanggal="2024-11-25", kecamatan=None, kelurahan=None)),
+                 ("logistik_wilayah", dict(tanggal="2024-11-26", kecamatan=None)),
+                 ("logistik_tahap", dict(tanggal="2024-11-26", kecamatan="99.01.01"))]:
+        pd.testing.assert_frame_equal(pertama.query(q, **p), kedua.query(q, **p), obj=q)
+    # a change to one file sorts that table only
+    _rewrite(contoh_paths, "insiden.csv", "Keributan di depan balai warga", "Keributan di depan pasar")
+    assert _muat_baru(contoh_paths, tmp_path / "t3").siap
+    assert catat.terakhir.diurutkan == ["insiden"]

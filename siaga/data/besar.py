@@ -49,12 +49,18 @@ from siaga.masuk.baca import lokasi_berkas, norm_judul
 from siaga.masuk.periksa import ALASAN, MAX_PER_KOLOM, RENTANG_KOORDINAT, contoh_nilai, teks_rentang
 
 OPERASIONAL = ("tps", "logistik", "checklist", "insiden", "netralitas")
-# tables ordered by place after the checks (a look-up by code prefix then reads a few row groups)
+# tables ordered by place once checked, before they are cached (a look-up by code prefix then reads a
+# few row groups, and a load from the cache needs no sort)
 URUTAN = {"logistik": "kode_lokasi", "checklist": "kode_tps", "insiden": "kode_kecamatan",
           "netralitas": "kode_kecamatan"}
 # jenis that DuckDB's reader types while parsing (as the contract's DuckDB type); the others are
 # read as text and checked, then converted, in SQL
 _BERTIPE = {"bulat", "desimal", "lintang", "bujur", "tanggal", "waktu"}
+# A checked table keeps its record number in the file (0 for the first record) in this column until
+# the checks across files are done: their row numbers and the order of equal times follow the file,
+# not the place order the table is stored in. Dropped before publishing (Pemuat.rapikan).
+_BARIS = "_baris"
+_CACHE_VERSI = 2          # layout of a cache entry; raise it when that changes
 
 
 def batas_besar() -> int:
@@ -175,7 +181,7 @@ def folder_cache(paths: Paths) -> Path:
 def _kunci_cache(inp: Input, path: Path) -> str:
     """The file as read (path, size, modification time) and the contract it was checked against."""
     st = path.stat()
-    teks = f"{path.resolve()}|{st.st_size}|{st.st_mtime_ns}|{inp!r}"
+    teks = f"{path.resolve()}|{st.st_size}|{st.st_mtime_ns}|{inp!r}|{_CACHE_VERSI}|{URUTAN.get(inp.nama)}"
     return hashlib.sha1(teks.encode()).hexdigest()[:16]
 
 
@@ -184,14 +190,17 @@ class Pemuat:
     :class:`siaga.masuk.baca._Validator` does: examples per (file, column, reason), then a summary
     line with the number of further rows.
 
-    With a ``cache`` folder, a file that passed its own checks is kept there as Parquet, keyed on
-    its size, time and the contract: the next load (a restart, or another file changed) reads the
-    Parquet instead of parsing and checking the CSV again. The checks across files always run."""
+    A checked table is stored ordered by place (:data:`URUTAN`) with its file record number
+    (``_baris``). With a ``cache`` folder it is kept there as Parquet in that order, keyed on the
+    file's size, time and the contract: the next load (a new snapshot after another file changed,
+    or a new publish folder) reads the Parquet instead of parsing, checking and sorting the CSV
+    again. The checks across files always run."""
 
     def __init__(self, con: duckdb.DuckDBPyConnection, cache: Path | None = None):
         self.con = con
         self.cache = cache
         self.masalah: list[Masalah] = []
+        self.diurutkan: list[str] = []      # tables sorted by this loader (none when all came from the cache)
 
     def _dari_cache(self, name: str, kunci: str) -> bool:
         if self.cache is None:
@@ -287,8 +296,7 @@ class Pemuat:
             self._x(f"DROP TABLE {raw}")
             return False
         self._ketik(inp, raw, names)
-        self._x(f"DROP TABLE IF EXISTS {name}")
-        self._x(f"ALTER TABLE {raw} RENAME TO {name}")
+        self._urutkan(name, raw)
         self._x("CHECKPOINT")          # compress this table before the next one is read
         self._simpan_cache(name, kunci_cache, self.masalah[sebelum:])
         return True
@@ -313,6 +321,17 @@ class Pemuat:
         if list(self._x(f"SELECT column_name FROM information_schema.columns WHERE table_name = '{raw}' "
                         "ORDER BY ordinal_position")) != [(n,) for n in urut]:
             self._x(f"CREATE OR REPLACE TABLE {raw} AS SELECT {', '.join(_q(n) for n in urut)} FROM {raw}")
+
+    def _urutkan(self, name: str, raw: str) -> None:
+        """The checked raw table (file order) as table ``name``, ordered by place (:data:`URUTAN`;
+        equal places in file order), with the record number in :data:`_BARIS`: one sort, before
+        the table is cached, so a load from the cache needs none."""
+        urut = URUTAN.get(name)
+        self._x(f"DROP TABLE IF EXISTS {name}")
+        self._x(f"CREATE TABLE {name} AS SELECT *, rowid AS {_BARIS} FROM {raw} "
+                f"ORDER BY {_q(urut) + ', ' if urut else ''}{_BARIS}")
+        self._x(f"DROP TABLE {raw}")
+        self.diurutkan.append(name)
 
     def _ganda(self, inp: Input, raw: str) -> None:
         """Rows repeating the key of an earlier row, each named with that first row (as the pandas reader does)."""
@@ -361,18 +380,16 @@ class Pemuat:
                         f"{_q(r.kolom)} IS NOT NULL AND {_q(r.kolom)} NOT IN "
                         f"(SELECT {_q(r.kolom_tujuan)} FROM {r.input})",
                         _q(r.kolom)) for r in inp.rujukan]
-            tabel = f"(SELECT rowid AS rid, *{_tambahan(name)}) AS {name}"
+            tabel = f"(SELECT {name}.{_BARIS} AS rid, *{_tambahan(name)}) AS {name}"
             self._laporkan(inp, tabel, cek + _semantik(name, wil) + _kewajaran(inp, wil, sekarang), baris="rid + 2")
 
-    def urutkan(self) -> None:
-        """Order large tables by place once everything is checked (row numbers in messages are
-        file order, so this comes last): a kecamatan's TPS list then reads a few row groups
-        instead of scanning millions of rows (DuckDB skips row groups by their min/max)."""
-        for name, kolom in URUTAN.items():
-            self._x(f"CREATE OR REPLACE TABLE _urut AS SELECT * FROM {name} ORDER BY {kolom}")
-            self._x(f"DROP TABLE {name}")
-            self._x(f"ALTER TABLE _urut RENAME TO {name}")
-            self._x("CHECKPOINT")
+    def rapikan(self) -> None:
+        """Drop the record numbers once everything is checked: the published tables have the
+        contract's columns, already ordered by place (a kecamatan's TPS list reads a few row
+        groups instead of scanning millions of rows: DuckDB skips row groups by their min/max)."""
+        for name in OPERASIONAL:
+            self._x(f"ALTER TABLE {name} DROP COLUMN {_BARIS}")
+        self._x("CHECKPOINT")
 
     def ok(self) -> bool:
         return not any(m.tingkat == GALAT for m in self.masalah)
@@ -439,14 +456,14 @@ def _tambahan(name: str) -> str:
         return (", sum(jumlah_rusak) OVER w AS _rusak, sum(jumlah_diterima) OVER w AS _terima, "
                 "sum(jumlah_diterima - coalesce(jumlah_rusak, 0)) OVER w AS _kumulatif, k.kebutuhan AS _keb "
                 f"FROM logistik LEFT JOIN {_KEBUTUHAN} AS k USING (tahap, kode_lokasi, kode_item) "
-                "WINDOW w AS (PARTITION BY tahap, kode_lokasi, kode_item ORDER BY waktu, logistik.rowid "
+                f"WINDOW w AS (PARTITION BY tahap, kode_lokasi, kode_item ORDER BY waktu, logistik.{_BARIS} "
                 "ROWS UNBOUNDED PRECEDING)")
     kol = []
     for m in MESIN_STATUS:
         if m.input == name:
-            kol.append(f"lag({_q(m.kolom)}) OVER (PARTITION BY {_q(m.kunci)} ORDER BY waktu, rowid) AS _sebelum")
+            kol.append(f"lag({_q(m.kolom)}) OVER (PARTITION BY {_q(m.kunci)} ORDER BY waktu, {_BARIS}) AS _sebelum")
     if name == "checklist":
-        kol += [f"lag({t}) OVER (PARTITION BY kode_tps ORDER BY waktu, rowid) AS _dulu_{t}" for t in TUGAS_TPS]
+        kol += [f"lag({t}) OVER (PARTITION BY kode_tps ORDER BY waktu, {_BARIS}) AS _dulu_{t}" for t in TUGAS_TPS]
     return (", " + ", ".join(kol) if kol else "") + f" FROM {name}"
 
 

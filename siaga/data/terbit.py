@@ -360,7 +360,7 @@ def _bangun(paths: Paths, tujuan: Path, versi: str, sidik: tuple) -> Manifest:
                 if all([pemuat.muat(n, lokasi_berkas(INPUTS[n], paths)) for n in besar.OPERASIONAL]):
                     pemuat.silang(wil)
                     if pemuat.ok():
-                        pemuat.urutkan()
+                        pemuat.rapikan()
                 hasil.masalah.extend(pemuat.masalah)
         batas, pusat = {}, []
         if "wilayah" in hasil.tabel:
