@@ -23,6 +23,7 @@ if __name__ == "__main__":          # a run of the script (Streamlit runs it as 
     st.set_page_config(page_title="Siaga Pilkada", page_icon=str(HERE / "siaga" / "static" / "ikon.png"), layout="wide",
                        initial_sidebar_state="auto")      # collapsed on a phone (Lapor)
     ui.penjaga_modul()
+    ui.gaya_desk()
 
     ak = gerbang.jaga()
     if ak is None:                      # the log-in form; the link (page and filters) is kept for after

@@ -32,7 +32,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-TGL = dt.date(2024, 11, 25)
+# the as-of date of every view: H-2 unless --tgl (e.g. 2024-11-27, voting day); children inherit it
+TGL = dt.date.fromisoformat(os.environ.get("SIAGA_BENCH_TGL", "2024-11-25"))
 # page label -> (page file or None for the default page, URL query)
 HALAMAN = {
     "kota": {
@@ -194,10 +195,15 @@ def main() -> None:
     ap.add_argument("--nasional", type=Path, help="folder from `python -m siaga demo --skala nasional --out`")
     ap.add_argument("--runs", type=int, default=9)
     ap.add_argument("--tulis", action="store_true", help="update docs/performance.md")
+    ap.add_argument("--tgl", help="as-of date of the views (YYYY-MM-DD; default 2024-11-25), e.g. voting day")
     ap.add_argument("--anak", choices=("app", "ingest"), help=argparse.SUPPRESS)
     ap.add_argument("--skala", choices=("kota", "nasional"), help=argparse.SUPPRESS)
     ap.add_argument("--data", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.tgl:
+        global TGL
+        TGL = dt.date.fromisoformat(args.tgl)
+        os.environ["SIAGA_BENCH_TGL"] = args.tgl          # for the child processes
     if args.anak:
         hasil = anak_ingest(args.data) if args.anak == "ingest" else anak_app(args.data, args.skala, args.runs)
         print(json.dumps(hasil))

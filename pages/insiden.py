@@ -6,6 +6,7 @@ import streamlit as st
 from siaga.inti import fmt
 from siaga.model import grafik, insiden
 from siaga.tampilan import kolom, ui
+from siaga.tampilan.lampiran import foto_insiden
 
 k = ui.konteks()
 ui.judul("Insiden & Permasalahan", k)
@@ -59,3 +60,5 @@ elif h.jumlah_daftar:
     st.subheader(f"Daftar insiden · {judul_jendela}")
     st.dataframe(h.daftar, hide_index=True, width="stretch", column_config=kolom.INSIDEN_BERTAUT)
     ui.tombol_unduh(h.ekspor_daftar, f"insiden-{k.jendela}", k, "insiden")
+
+foto_insiden(k)          # staf and above, their scope only; never exported

@@ -57,7 +57,9 @@ else:
     ui.tombol_unduh(v.ekspor_kekurangan, "logistik-kekurangan", k, "kekurangan")
 st.caption(logistik.cara_kekurangan(k.wilayah.nama, batas, bool(k.kecamatan)))
 
-# ------------------------------------------------------------------ projection
+# ------------------------------------------------------------------ projection (before voting day only)
+if v.tanpa_proyeksi:
+    st.stop()
 st.subheader(f"Perkiraan tanggal lengkap per {unit.lower()}")
 if v.grafik_proyeksi is None:
     ui.kosong(f"Tidak ada {unit.lower()} dengan TPS di {k.nama_lingkup}.")

@@ -1,11 +1,13 @@
 """Ringkasan: the situation in three sentences, countdown, readiness score against the KPU plan,
 running stages, the three indicators, what needs attention, what changed since yesterday (or the last
-meeting), and every kecamatan on a map and in a ranking."""
+meeting), the meetings' decisions and their follow-up, and every kecamatan on a map and in a ranking."""
 
 import streamlit as st
 
 from siaga.inti import fmt
-from siaga.model import grafik, ringkasan
+from siaga.model import fase as m_fase
+from siaga.model import grafik, pemungutan, ringkasan
+from siaga.model.konteks import JENDELA
 from siaga.tampilan import kolom, ui
 
 k = ui.konteks()
@@ -24,6 +26,17 @@ if f is not None and f.hari is not None:
     if f.hari.jam is not None:
         kiri.plotly_chart(f.hari.jam, width="stretch", config=grafik.PLOTLY_CONFIG, key="grafik_jam")
     kanan.dataframe(f.hari.tabel.frame(), hide_index=True, width="stretch")
+    if (ph := f.hari.peta) is not None:
+        jendela = st.radio("Insiden di peta", pemungutan.JENDELA_PETA, horizontal=True, key="peta_hari_jendela",
+                           index=pemungutan.JENDELA_PETA.index(k.jendela if k.jendela in pemungutan.JENDELA_PETA
+                                                               else m_fase.JENDELA_HARI_H),
+                           format_func=JENDELA.get)
+        st.pydeck_chart(ph.peta[jendela], height=grafik.MAP_HEIGHT)
+        st.plotly_chart(ph.legenda, width="stretch", key="legenda_peta_hari",
+                        config=grafik.PLOTLY_CONFIG | {"displayModeBar": False, "staticPlot": True})
+        st.caption(ph.catatan[jendela])
+        if catatan := grafik.catatan_batas(k.wilayah.batas_perkiraan, k.wilayah.sumber_batas):
+            st.caption(fmt.md(catatan))
 if f is not None and f.rekap is not None:
     st.subheader("Rekapitulasi suara per kecamatan")
     ui.kartu(f.rekap.angka)
@@ -73,6 +86,16 @@ else:
                  column_config=kolom.PERUBAHAN_LEVEL)
 st.caption("Ubah tanggal pembanding (misalnya tanggal rapat koordinasi terakhir) di **Perubahan sejak** pada "
            "panel kiri.")
+
+t = h.rapat
+if t is not None and t.ada_rapat:
+    st.subheader(t.judul)
+    st.caption(t.kalimat)
+    ui.kartu(t.angka)
+    if t.kosong:
+        ui.kosong(t.kosong)
+    else:
+        st.dataframe(t.tabel.frame(), hide_index=True, width="stretch", height=ui.tinggi_tabel(len(t.tabel.baris)))
 
 st.subheader("Kesiapan kecamatan")
 kiri, kanan = st.columns([5, 6])

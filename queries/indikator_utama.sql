@@ -21,9 +21,9 @@
 --   insiden_terlambat: BIGINT, open incidents past their due date
 --   netralitas_terbuka: BIGINT, open ASN neutrality cases
 WITH kec AS (
-    SELECT *
-    FROM kesiapan_wilayah($tanggal)
-    WHERE tingkat = 'kecamatan' AND ($kecamatan IS NULL OR kode = $kecamatan)
+    SELECT * EXCLUDE (tanggal)
+    FROM kesiapan_simpan  -- kesiapan_wilayah($tanggal), kept per date
+    WHERE tanggal = $tanggal AND (tingkat = 'kecamatan' AND ($kecamatan IS NULL OR kode = $kecamatan))
 ),
 ins AS (
     SELECT *

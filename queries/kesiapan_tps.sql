@@ -57,9 +57,9 @@ WITH t AS (
         AND (CAST($kelurahan AS VARCHAR) IS NULL OR kode_kelurahan = $kelurahan)
 ),
 w AS (
-    SELECT *
-    FROM kesiapan_wilayah($tanggal)
-    WHERE tingkat = 'tps'
+    SELECT * EXCLUDE (tanggal)
+    FROM kesiapan_simpan  -- kesiapan_wilayah($tanggal), kept per date
+    WHERE tanggal = $tanggal AND (tingkat = 'tps')
 ),
 sejak AS (
     -- since when each TPS has had its latest status: the start of the last run of equal statuses

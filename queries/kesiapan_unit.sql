@@ -35,11 +35,13 @@
 --   rencana_checklist: DOUBLE, the checklist component the plan asks for on the date
 --   level: VARCHAR, siap | perlu_perhatian | rawan (NULL without TPS)
 WITH w AS (
-    SELECT *
-    FROM kesiapan_wilayah($tanggal)
-    WHERE (CAST($kecamatan AS VARCHAR) IS NULL AND tingkat = 'kecamatan')
-        OR (tingkat = 'kecamatan' AND kode = $kecamatan)
-        OR (tingkat = 'kelurahan' AND kode_kecamatan = $kecamatan)
+    SELECT * EXCLUDE (tanggal)
+    FROM kesiapan_simpan  -- kesiapan_wilayah($tanggal), kept per date
+    WHERE tanggal = $tanggal AND (
+            (CAST($kecamatan AS VARCHAR) IS NULL AND tingkat = 'kecamatan')
+            OR (tingkat = 'kecamatan' AND kode = $kecamatan)
+            OR (tingkat = 'kelurahan' AND kode_kecamatan = $kecamatan)
+        )
 ),
 anak AS (
     -- the units one level down, from the region list, so a unit without TPS still shows

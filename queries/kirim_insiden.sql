@@ -3,6 +3,7 @@
 -- params:
 --   dari: TIMESTAMP, start of the window (exclusive)
 --   sampai: TIMESTAMP, end of the window (inclusive)
+--   kecamatan: VARCHAR, kecamatan code, NULL for the whole region
 -- columns:
 --   id_insiden: VARCHAR, incident id
 --   lapor: TIMESTAMP, first report
@@ -37,5 +38,8 @@ FROM ins
 LEFT JOIN kategori_insiden AS k ON k.kode_kategori = ins.kategori
 LEFT JOIN wilayah AS kw ON kw.kode = ins.kode_kecamatan
 LEFT JOIN wilayah AS lw ON lw.kode = ins.kode_kelurahan
-WHERE ins.lapor > $dari AND (ins.keparahan = 'tinggi' OR k.kelompok = 'konflik')
+WHERE
+    ins.lapor > $dari
+    AND (ins.keparahan = 'tinggi' OR k.kelompok = 'konflik')
+    AND ($kecamatan IS NULL OR ins.kode_kecamatan = $kecamatan)
 ORDER BY ins.lapor, ins.id_insiden

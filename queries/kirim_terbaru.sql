@@ -1,5 +1,6 @@
 -- The newest event in the data at or before a moment (alerts, siaga/kirim: the stale-data rule of
--- the pages, measured at that moment): operational logs and voting-day reports.
+-- the pages, measured at that moment): operational logs, voting-day reports and the re-votes'
+-- own logistics and checklist rows.
 -- params:
 --   sampai: TIMESTAMP, the moment
 -- columns:
@@ -21,6 +22,12 @@ WITH semua AS (
     WHERE waktu <= $sampai
     UNION ALL
     SELECT max(waktu) AS w FROM pemungutan
+    WHERE waktu <= $sampai
+    UNION ALL
+    SELECT max(waktu) AS w FROM logistik_ulang
+    WHERE waktu <= $sampai
+    UNION ALL
+    SELECT max(waktu) AS w FROM checklist_ulang
     WHERE waktu <= $sampai
 )
 SELECT max(w) AS waktu_terakhir

@@ -30,7 +30,28 @@
 --   laju: DOUBLE, progress points per day over the window
 --   mulai_tps: TIMESTAMP, first receipt at a TPS of the unit (NULL when none yet)
 --   terakhir: TIMESTAMP, latest receipt at the unit's places (NULL when none)
-WITH kini AS (
+WITH lingkup AS (
+    -- the units shown for the scope: the kab/kota and every kecamatan with TPS, or one kecamatan
+    -- and its kelurahan with TPS; `lingkup` marks the row of the scope itself (logistik_simpan:
+    -- logistik_wilayah($tanggal), kept per date)
+    SELECT
+        CASE
+            WHEN CAST($kecamatan AS VARCHAR) IS NULL THEN tingkat = 'kabkota'
+            ELSE tingkat = 'kecamatan'
+        END AS lingkup,
+        * EXCLUDE (tanggal)  -- every column of logistik_wilayah
+    FROM logistik_simpan
+    WHERE tanggal = $tanggal AND (
+            (
+                CAST($kecamatan AS VARCHAR) IS NULL
+                AND (tingkat = 'kabkota' OR (tingkat = 'kecamatan' AND jumlah_tps > 0))
+            )
+            OR (tingkat = 'kecamatan' AND kode = $kecamatan)
+            OR (tingkat = 'kelurahan' AND kode_kecamatan = $kecamatan AND jumlah_tps > 0)
+        )
+),
+
+kini AS (
     SELECT
         *,
         CASE
@@ -42,7 +63,7 @@ WITH kini AS (
             WHEN metode = 'hulu' THEN 3
             ELSE least(3, CAST($tanggal AS DATE) - CAST(mulai_tps AS DATE) + 1)
         END AS jendela_hari
-    FROM logistik_lingkup($tanggal, $kecamatan)
+    FROM lingkup
 ),
 awal AS (
     SELECT tingkat, kode, persen_tps, (persen_gudang + persen_ppk + persen_pps) / 3 AS hulu

@@ -23,6 +23,8 @@ SELECT
     w.terakhir,
     (SELECT count(*) FROM logistik AS l WHERE l.waktu < CAST($tanggal AS DATE) + INTERVAL 1 DAY) AS tanda_terima,
     (SELECT min(l.waktu) FROM logistik AS l) AS pertama
-FROM logistik_wilayah($tanggal) AS w
-WHERE (CAST($kecamatan AS VARCHAR) IS NULL AND w.tingkat = 'kabkota')
-    OR (w.tingkat = 'kecamatan' AND w.kode = $kecamatan)
+FROM logistik_simpan AS w  -- logistik_wilayah($tanggal), kept per date
+WHERE w.tanggal = $tanggal AND (
+        (CAST($kecamatan AS VARCHAR) IS NULL AND w.tingkat = 'kabkota')
+        OR (w.tingkat = 'kecamatan' AND w.kode = $kecamatan)
+    )

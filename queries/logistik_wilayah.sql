@@ -20,6 +20,27 @@
 --   kurang_tps: BIGINT, units still missing at the TPS stage
 --   rusak: BIGINT, damaged units received at the unit's places
 --   terakhir: TIMESTAMP, latest receipt at the unit's places (NULL when none)
+WITH lingkup AS (
+    -- the units shown for the scope: the kab/kota and every kecamatan with TPS, or one kecamatan
+    -- and its kelurahan with TPS; `lingkup` marks the row of the scope itself (logistik_simpan:
+    -- logistik_wilayah($tanggal), kept per date)
+    SELECT
+        CASE
+            WHEN CAST($kecamatan AS VARCHAR) IS NULL THEN tingkat = 'kabkota'
+            ELSE tingkat = 'kecamatan'
+        END AS lingkup,
+        * EXCLUDE (tanggal)  -- every column of logistik_wilayah
+    FROM logistik_simpan
+    WHERE tanggal = $tanggal AND (
+            (
+                CAST($kecamatan AS VARCHAR) IS NULL
+                AND (tingkat = 'kabkota' OR (tingkat = 'kecamatan' AND jumlah_tps > 0))
+            )
+            OR (tingkat = 'kecamatan' AND kode = $kecamatan)
+            OR (tingkat = 'kelurahan' AND kode_kecamatan = $kecamatan AND jumlah_tps > 0)
+        )
+)
+
 SELECT
     lingkup,
     tingkat,
@@ -34,5 +55,5 @@ SELECT
     kurang_tps,
     rusak,
     terakhir
-FROM logistik_lingkup($tanggal, $kecamatan)
+FROM lingkup
 ORDER BY lingkup DESC, kode ASC

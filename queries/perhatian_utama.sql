@@ -49,9 +49,9 @@ ins AS (
     WHERE i.terlambat
 ),
 kec AS (
-    SELECT *
-    FROM kesiapan_wilayah($tanggal)
-    WHERE tingkat = 'kecamatan'
+    SELECT * EXCLUDE (tanggal)
+    FROM kesiapan_simpan  -- kesiapan_wilayah($tanggal), kept per date
+    WHERE tanggal = $tanggal AND (tingkat = 'kecamatan')
 ),
 terakhir_terima AS (
     SELECT kode_kecamatan, max(terakhir) AS terakhir
@@ -81,20 +81,22 @@ log AS (
 tps AS (
     SELECT
         'tps' AS jenis,
-        c.kode_kecamatan AS kode,
-        c.kode_kecamatan,
+        t.kode_kecamatan AS kode,
+        t.kode_kecamatan,
         CAST(NULL AS VARCHAR) AS nama_kelurahan,
         CAST(NULL AS VARCHAR) AS kategori,
         CAST(NULL AS VARCHAR) AS keparahan,
-        count(*) FILTER (WHERE c.status_laporan = 'bermasalah') AS angka,
+        count(*) FILTER (WHERE c.status = 'bermasalah') AS angka,
         CAST(NULL AS BOOLEAN) AS terlambat,
         count(*) AS dari,
-        min(c.waktu_laporan) FILTER (WHERE c.status_laporan = 'bermasalah') AS sejak,
+        min(c.waktu_laporan) FILTER (WHERE c.status = 'bermasalah') AS sejak,
         CAST(NULL AS VARCHAR) AS pic,
-        200 + least(count(*) FILTER (WHERE c.status_laporan = 'bermasalah'), 50) AS prioritas
-    FROM komponen_tps($tanggal) AS c
-    GROUP BY c.kode_kecamatan
-    HAVING count(*) FILTER (WHERE c.status_laporan = 'bermasalah') > 0
+        200 + least(count(*) FILTER (WHERE c.status = 'bermasalah'), 50) AS prioritas
+    -- the latest report of every TPS of the region (as komponen_tps, without the other components)
+    FROM tps_wilayah AS t
+    INNER JOIN checklist_tps($tanggal) AS c USING (kode_tps)
+    GROUP BY t.kode_kecamatan
+    HAVING count(*) FILTER (WHERE c.status = 'bermasalah') > 0
 ),
 net AS (
     SELECT

@@ -12,7 +12,8 @@
 - ``pulihkan`` restore a version (``python -m siaga pulihkan VERSI``)
 - ``laporan``  write the daily report (``python -m siaga laporan --format pdf|png|pptx``)
 - ``pengguna`` users of the dashboard (``tambah``, ``hapus``, ``reset``, ``daftar``)
-- ``hapus-pribadi`` delete identities of cases closed before a date (``--sebelum TANGGAL``)
+- ``hapus-pribadi`` delete identities of cases closed before a date (``--sebelum TANGGAL``) and the
+  photos of incidents closed before it
 
 The import logic lives in :mod:`siaga.masuk.impor`, :mod:`siaga.masuk.impor_batas` and :mod:`siaga.masuk.riwayat`;
 users in :mod:`siaga.akses.pengguna`, retention in :mod:`siaga.akses.retensi`. Every change is written to the
@@ -308,19 +309,30 @@ def _kemajuan(bagian: float, teks: str) -> None:
     print(f"… {round(100 * bagian):3d}% {teks}", file=sys.stderr, flush=True)
 
 
-def _laporan(args) -> int:
-    from siaga import laporan
+def _store_kabkota():
+    """The loaded store of one kab/kota for a command that works on one (the report, deliveries):
+    ``(store, 0)``, or ``(None, exit code)`` after one Indonesian line."""
     from siaga.data.store import Store
-    from siaga.inti import fileio, fmt
-    from siaga.model.konteks import HANYA_KABKOTA, Rentang
+    from siaga.model.konteks import HANYA_KABKOTA
 
     store = Store(Paths.dari_env())
     if not store.muat():
         print("Data tidak dapat dimuat; lihat masalahnya dengan: python -m siaga periksa", file=sys.stderr)
-        return 1
+        return None, 1
     if store.wilayah.multi:
         print(HANYA_KABKOTA, file=sys.stderr)
-        return 2
+        return None, 2
+    return store, 0
+
+
+def _laporan(args) -> int:
+    from siaga import laporan
+    from siaga.inti import fileio, fmt
+    from siaga.model.konteks import Rentang
+
+    store, gagal = _store_kabkota()
+    if store is None:
+        return gagal
     tanggal = args.tanggal or Rentang.dari_query(store.query).akhir
     out = Path(args.out or laporan.nama_berkas(args.kecamatan or store.wilayah.kode, tanggal, args.format))
     started = time.perf_counter()
@@ -345,17 +357,11 @@ def _jam(teks: str):
 
 
 def _kirim_cmd(args) -> int:
-    from siaga.data.store import Store
     from siaga.kirim import antar
-    from siaga.model.konteks import HANYA_KABKOTA
 
-    store = Store(Paths.dari_env())
-    if not store.muat():
-        print("Data tidak dapat dimuat; lihat masalahnya dengan: python -m siaga periksa", file=sys.stderr)
-        return 1
-    if store.wilayah.multi:
-        print(HANYA_KABKOTA, file=sys.stderr)
-        return 2
+    store, gagal = _store_kabkota()
+    if store is None:
+        return gagal
     oleh = f"cli:{_pengguna()}"
     if args.aksi == "peringatan":
         hasil = antar.peringatan(store, args.tanggal, args.jam, coba=args.coba, oleh=oleh)
@@ -493,6 +499,12 @@ def _hapus_pribadi(args) -> int:
     if hasil.masalah:
         _audit("hapus_pribadi", f"sebelum {sebelum}", "gagal")
         return 1
+    if hasil.foto:
+        print(("Akan dihapus (--dry-run, tidak ada yang diubah): " if args.dry_run else "Dihapus: ")
+              + f"{hasil.foto} foto lampiran dari {len(hasil.insiden)} insiden yang selesai sebelum "
+              f"{sebelum.isoformat()} ({', '.join(hasil.insiden)}).")
+        if not args.dry_run:
+            _audit("hapus_pribadi", f"sebelum {sebelum}: foto insiden {', '.join(hasil.insiden)}")
     if not hasil.kasus:
         print(f"Tidak ada identitas kasus yang ditutup sebelum {sebelum.isoformat()}.")
         return 0
@@ -603,7 +615,8 @@ def main(argv: list[str] | None = None) -> int:
     rs.add_argument("--sandi-stdin", action="store_true", help="baca kata sandi dari satu baris masukan standar")
     aksi.add_parser("daftar", help="daftar pengguna (tanpa kata sandi)")
     pg.set_defaults(fn=_pengguna_cmd)
-    hp = sub.add_parser("hapus-pribadi", help="hapus identitas kasus netralitas yang ditutup sebelum tanggal")
+    hp = sub.add_parser("hapus-pribadi",
+                        help="hapus identitas kasus netralitas dan foto insiden yang ditutup sebelum tanggal")
     hp.add_argument("--sebelum", required=True, metavar="TANGGAL", help="tanggal TTTT-BB-HH")
     hp.add_argument("--dry-run", action="store_true", help="tampilkan kasusnya saja, jangan hapus")
     hp.add_argument("--oleh", help="nama petugas (bawaan: pengguna sistem)")

@@ -120,3 +120,134 @@ def test_pengguna_tambah_lurah(tmp_path):
                         kecamatan_ada={KEL})
     with pytest.raises(pengguna.PenggunaError, match="hanya untuk peran lurah"):
         pengguna.tambah(tmp_path, "staf1", "staf", "sandi-yang-panjang", kelurahan=KEL)
+
+
+def test_logistics_receipts_at_a_tps_and_a_pps_of_the_scope(buka):
+    at = buka()
+    assert at.radio(key="lp_jenis").options == ["Insiden", "Kesiapan TPS", "Terima logistik",
+                                                "Status layanan publik"]     # before Hari H, no voting-day data
+    at.radio(key="lp_jenis").set_value("logistik").run()
+    assert at.radio(key="lp_tahap").value == "tps"
+    assert at.selectbox(key="lp_lok").options == ["TPS 001 · Satu", "TPS 002 · Satu"]
+    assert at.selectbox(key="lp_item").options == ["Kotak suara (buah)", "Surat suara (lembar)"]
+    # the 30 wet ballots of TPS 002 replaced: usable stock back at the need
+    at.selectbox(key="lp_lok").set_value("99.01.01.1001.002")
+    at.selectbox(key="lp_item").set_value("SS")
+    at.number_input(key="lp_terima").set_value(30)
+    at.text_input(key="lp_catatan_l").set_value("Pengganti surat suara basah")
+    at = _klik(at, "Kirim tanda terima logistik")
+    assert not at.exception and not at.error, [m.value for m in at.markdown]
+    assert any("terkirim" in s.value for s in at.success)
+    df = pd.read_csv(buka.paths.data / "logistik.csv")
+    assert df.iloc[-1].tolist()[:4] + df.iloc[-1].tolist()[5:] == [
+        "2024-11-26 10:00", "tps", "99.01.01.1001.002", "SS", 30, 0, "Pengganti surat suara basah"]
+    v = riwayat.daftar(buka.paths)[-1]
+    assert (v.jenis, v.sumber, v.oleh) == ("logistik", "lapor", "lurah1")
+
+    # a typo (5.000 for 50) is refused by the plausibility rule, nothing written
+    at.radio(key="lp_jenis").set_value("logistik").run()
+    at.selectbox(key="lp_lok").set_value("99.01.01.1001.002")
+    at.selectbox(key="lp_item").set_value("SS")
+    at.number_input(key="lp_terima").set_value(5000)
+    at.time_input(key="lp_jam_l").set_value(dt.time(9, 45))
+    at = _klik(at, "Kirim tanda terima logistik")
+    assert at.error and "jumlah_diterima" in " ".join(m.value for m in at.markdown)
+    assert len(pd.read_csv(buka.paths.data / "logistik.csv")) == len(df)
+
+    # the PPS of the lurah's own kelurahan only
+    at.radio(key="lp_jenis").set_value("logistik").run()
+    at.radio(key="lp_tahap").set_value("pps").run()
+    assert at.selectbox(key="lp_lok").options == ["PPS Satu"]
+    at.selectbox(key="lp_item").set_value("KOTAK")
+    at.number_input(key="lp_terima").set_value(2)
+    at.number_input(key="lp_rusak").set_value(1)
+    at = _klik(at, "Kirim tanda terima logistik")
+    assert not at.error, [m.value for m in at.markdown]
+    r = pd.read_csv(buka.paths.data / "logistik.csv").iloc[-1]
+    assert (r["tahap"], r["kode_lokasi"], r["kode_item"], r["jumlah_diterima"], r["jumlah_rusak"]) == (
+        "pps", KEL, "KOTAK", 2, 1)
+    s = Store(buka.paths)
+    assert s.muat(), s.ditolak
+
+
+def test_voting_day_events_and_turnout_from_hari_h(buka, monkeypatch):
+    monkeypatch.setenv("SIAGA_JAM", "2024-11-27 09:30")
+    at = buka()
+    assert at.radio(key="lp_jenis").options == ["Insiden", "Kesiapan TPS", "Terima logistik", "Hari H di TPS",
+                                                "Status layanan publik"]
+    at.radio(key="lp_jenis").set_value("pemungutan").run()
+    assert at.selectbox(key="lp_tps_p").options == ["TPS 001 · Satu", "TPS 002 · Satu"]
+    assert at.radio(key="lp_sumber_p").value == "lurah"
+    assert not at.number_input                                   # counts only on an attendance report
+    at.radio(key="lp_kejadian").set_value("dibuka").run()
+    at.selectbox(key="lp_tps_p").set_value("99.01.01.1001.001")
+    at.time_input(key="lp_jam_p").set_value(dt.time(7, 0))
+    at = _klik(at, "Kirim laporan hari H")
+    assert not at.exception and not at.error, [m.value for m in at.markdown]
+
+    at.radio(key="lp_jenis").set_value("pemungutan").run()
+    at.radio(key="lp_kejadian").set_value("kehadiran").run()
+    assert [n.label for n in at.number_input] == ["Pemilih DPT yang sudah hadir",
+                                                 "Pemilih DPTb (pindahan) yang sudah hadir",
+                                                 "Pemilih DPK (KTP-el setempat) yang sudah hadir"]
+    at.selectbox(key="lp_tps_p").set_value("99.01.01.1001.001")
+    at.number_input(key="lp_hadir_dpt").set_value(61)
+    at.number_input(key="lp_hadir_dptb").set_value(2)
+    at = _klik(at, "Kirim laporan hari H")
+    assert not at.error, [m.value for m in at.markdown]
+    df = pd.read_csv(buka.paths.data / "pemungutan.csv", dtype=str)
+    assert df.fillna("").values.tolist() == [
+        ["2024-11-27 07:00", "99.01.01.1001.001", "dibuka", "", "", "", "lurah", ""],
+        ["2024-11-27 09:30", "99.01.01.1001.001", "kehadiran", "61", "2", "0", "lurah", ""]]
+    assert riwayat.daftar(buka.paths)[-1].jenis == "pemungutan"
+
+    # more DPT voters than the TPS has: the import's message, nothing written
+    at.radio(key="lp_jenis").set_value("pemungutan").run()
+    at.radio(key="lp_kejadian").set_value("kehadiran").run()
+    at.selectbox(key="lp_tps_p").set_value("99.01.01.1001.001")
+    at.number_input(key="lp_hadir_dpt").set_value(150)
+    at.time_input(key="lp_jam_p").set_value(dt.time(9, 20))
+    at = _klik(at, "Kirim laporan hari H")
+    assert at.error and "melebihi jumlah DPT TPS" in " ".join(m.value for m in at.markdown)
+    assert len(pd.read_csv(buka.paths.data / "pemungutan.csv")) == 2
+
+    # the desk's voting-day figures count the TPS opened on time and its voters
+    s = Store(buka.paths)
+    assert s.muat(), s.ditolak
+    kec = s.query("pemungutan_kecamatan", sampai=dt.datetime(2024, 11, 27, 10), hari=dt.date(2024, 11, 27),
+                  ulang=None, kecamatan="99.01.01").iloc[0]
+    assert (kec["dibuka_tepat"], kec["hadir_dpt"], kec["hadir"]) == (1, 61, 63)
+
+
+def test_voting_day_reports_offered_once_the_region_has_voting_day_data(buka, contoh_dir, monkeypatch):
+    monkeypatch.setenv("SIAGA_JAM", "2024-12-02 10:00")          # after Hari H by the clock
+    at = buka()
+    assert "Hari H di TPS" not in at.radio(key="lp_jenis").options
+    (contoh_dir / "data" / "pemungutan.csv").write_text(
+        "waktu,kode_tps,kejadian,hadir_dpt,hadir_dptb,hadir_dpk,sumber,catatan\n"
+        "2024-11-27 07:00,99.01.02.1001.001,dibuka,,,,pps,\n", encoding="utf-8")
+    at = buka()
+    assert "Hari H di TPS" in at.radio(key="lp_jenis").options
+
+
+def test_desk_pastes_a_whatsapp_message_reviews_and_sends(buka):
+    at = buka(peran="staf", kecamatan=None, nama="desk1")
+    at.text_area(key="lp_wa").set_value("insiden / kec. beta / tiga / tps 1 / Pelanggaran APK / "
+                                        "Baliho menutup jalan masuk TPS")
+    at = _klik(at, "Urai pesan")
+    assert not at.exception and any("Pesan terurai" in s.value for s in at.success)
+    assert (at.selectbox(key="lp_kel").value, at.selectbox(key="lp_tps").value, at.selectbox(key="lp_kategori").value,
+            at.text_area(key="lp_ringkasan").value) == (
+        "99.01.02.1001", "99.01.02.1001.001", "apk", "Baliho menutup jalan masuk TPS")
+    assert len(pd.read_csv(buka.paths.data / "insiden.csv")) == 6          # nothing saved before review
+    at = _klik(at, "Kirim laporan insiden")
+    assert not at.error, [m.value for m in at.markdown]
+    r = pd.read_csv(buka.paths.data / "insiden.csv").iloc[-1]
+    assert (r["kode_tps"], r["kategori"], r["ringkasan"]) == ("99.01.02.1001.001", "apk",
+                                                             "Baliho menutup jalan masuk TPS")
+
+    # an unknown place is named; the lurah does not get the paste box
+    at.text_area(key="lp_wa").set_value("INSIDEN / Gamma / Satu / - / konflik / Ribut")
+    at = _klik(at, "Urai pesan")
+    assert "kecamatan “Gamma” tidak dikenal di wilayah Anda" in [m.value.lstrip("- ") for m in at.markdown]
+    assert not any(t.key == "lp_wa" for t in buka().text_area)

@@ -44,6 +44,23 @@ def test_loads_with_no_filter(buka):
     assert len(plotly_specs(at)) == 2
 
 
+def test_voting_day_projects_nothing(buka):
+    at = buka(tgl="2024-11-27")
+    assert not at.exception and not at.error
+    # the distribution ended on 26 Nov (H-1) with A1 the only complete TPS of four
+    m = metrics(at)
+    assert m["Distribusi ke TPS"] == "Belum di 3 TPS" and m["TPS dengan logistik lengkap"] == "25%"
+    assert "Menuju batas logistik (H-1)" not in m
+    assert at.warning[-1].value == (
+        "Hari H: distribusi logistik Kota Contoh selesai di 1 TPS, belum di 3 dari 4 TPS. Kekurangan di TPS "
+        "ditangani lewat laporan insiden hari H; perkiraan tanggal lengkap tidak ditampilkan lagi.")
+    assert "diperkirakan lengkap" not in teks_markdown(at)
+    assert not any(s.value.startswith("Perkiraan tanggal lengkap") for s in at.subheader)
+    assert len(plotly_specs(at)) == 1                            # the item x stage heatmap only
+    # the tables that still apply: per kecamatan and the shortages
+    assert [d.value.columns[0] for d in at.dataframe[-2:]] == ["Kecamatan", "Tahap"]
+
+
 def test_kecamatan_from_the_widget_and_no_shortage(buka):
     at = buka(tgl="2024-11-25")
     at.selectbox(key="f_kec").set_value("99.01.02").run()

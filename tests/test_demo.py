@@ -47,6 +47,8 @@ def test_operations_span_september_to_voting_day(demo_store):
     r = demo_store.query("rentang_data").iloc[0]
     assert r.tanggal_awal.date() <= dt.date(2024, 9, 7)
     assert r.tanggal_akhir.date() == dt.date(2024, 11, 27)
+    # the default as-of moment stays on voting day, after the PSU's preparation was added
+    assert r.waktu_terakhir == pd.Timestamp("2024-11-27 13:51")
 
 
 def test_lagging_kecamatan_are_last_on_logistics_at_h_minus_1(demo_store):
@@ -252,10 +254,31 @@ def test_summaries_fit_the_phase_of_the_calendar():
     assert kampanye["waktu"].dt.date.between(dt.date(2024, 9, 25), dt.date(2024, 11, 23)).all()
 
 
+def _psu(df: pd.DataFrame, kolom: str) -> pd.Series:
+    """The rows of the PSU's own preparation: at its TPS, after voting day."""
+    u = pd.read_csv(ROOT / "data" / "pemungutan_ulang.csv", dtype=str)
+    return df[kolom].isin(set(u["kode_tps"])) & (df["waktu"] >= pd.Timestamp("2024-11-28"))
+
+
 def test_no_receipt_at_a_tps_once_voting_is_under_way():
     log = _pertama("logistik.csv")
-    tps = log[log["tahap"] == "tps"]
+    tps = log[(log["tahap"] == "tps") & ~_psu(log, "kode_lokasi")]
     assert tps["waktu"].max() < pd.Timestamp("2024-11-27 12:00")            # polls close at 13.00
+
+
+def test_the_psu_has_its_own_preparation_before_its_morning():
+    """A fresh set of every item at its two TPS and checklist reports from 28 November to the PSU's
+    morning, before the TPS open at 07.00."""
+    log, cl = _pertama("logistik.csv"), _pertama("checklist.csv")
+    u = pd.read_csv(ROOT / "data" / "pemungutan_ulang.csv", dtype=str)
+    for df, kolom in ((log, "kode_lokasi"), (cl, "kode_tps")):
+        psu = df[df["waktu"] >= pd.Timestamp("2024-11-28")]
+        assert len(psu) and set(psu[kolom]) == set(u["kode_tps"])
+        assert psu["waktu"].max() < pd.Timestamp("2024-12-01 07:00")
+    psu = log[_psu(log, "kode_lokasi")]
+    assert (psu["tahap"] == "tps").all()
+    assert psu.groupby("kode_lokasi")["kode_item"].nunique().eq(10).all()
+    assert cl[_psu(cl, "kode_tps")].sort_values("waktu").groupby("kode_tps")["status"].last().eq("siap").all()
 
 
 def test_checklist_reports_come_before_the_tps_opens_on_voting_day():

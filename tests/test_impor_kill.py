@@ -86,7 +86,9 @@ def _periksa_setelah_kill(paths: Paths, rujukan: dict) -> str:
         assert p.name in inputs or p.name.startswith("."), p.name
     store = Store(paths)
     assert store.muat(), [m.pesan() for m in store.ditolak]
-    n = store.snapshot.cursor().execute("SELECT count(*) FROM logistik").fetchone()[0]
+    # a re-vote's own preparation rows are kept apart from the regular ones (logistik_ulang)
+    n = store.snapshot.cursor().execute(
+        "SELECT (SELECT count(*) FROM logistik) + (SELECT count(*) FROM logistik_ulang)").fetchone()[0]
     # the old and the new file hold the same events (the export only changes their notation)
     assert n == len((ROOT / "data" / "logistik.csv").read_text(encoding="utf-8").splitlines()) - 1
     return "lama" if sha == rujukan["lama"] else "baru"

@@ -174,6 +174,94 @@ def test_model_on_the_fixture_at_noon_and_after(hari_store):
     assert {a.label: a.nilai for a in h.rekap.angka}["Rekapitulasi PPK"] == "1 dari 2 kecamatan selesai"
 
 
+# ------------------------------------------------------------------ the re-vote's own preparation
+
+# A2's preparation for PSU-1 (1 December), dated after voting day. Before H, A2 had both boxes, 270 of
+# its 300 ballots usable and a KPPS already trained (checklist "bermasalah"). Counted with those, the
+# boxes would be over the need (a warning) and the untrained KPPS a step back (an error): the
+# re-vote's rows run on their own.
+LOGISTIK_ULANG = f"""2024-11-29 10:00,tps,{A2},KOTAK,2,2,0,untuk PSU
+2024-11-30 10:00,tps,{A2},SS,300,250,0,untuk PSU
+"""
+CHECKLIST_ULANG = f"""2024-11-29 15:00,{A2},ya,ya,tidak,tidak,tidak,tidak,0,0,tidak,belum,persiapan PSU
+2024-11-30 15:00,{A2},ya,ya,ya,ya,ya,ya,270,2,ya,siap,persiapan PSU
+"""
+
+
+def _tambah_ulang(paths) -> None:
+    for nama, teks in (("logistik.csv", LOGISTIK_ULANG), ("checklist.csv", CHECKLIST_ULANG)):
+        with (paths.data / nama).open("a", encoding="utf-8") as f:
+            f.write(teks)
+
+
+@pytest.fixture
+def ulang_store(contoh_paths, hari_store):
+    _tambah_ulang(contoh_paths)
+    s = Store(contoh_paths)
+    assert s.muat(), [m.pesan() for m in s.ditolak]
+    return s
+
+
+@pytest.mark.parametrize(("tanggal", "harap"), [
+    # items complete of 2, the least complete item's share, what is short; report status, checklist score
+    (dt.date(2024, 11, 28), (0, 0.0, "Kotak suara; Surat suara", None, 0.0)),
+    (dt.date(2024, 11, 29), (1, 0.0, "Surat suara", "belum", 200 / 9)),          # formed and sworn in: 2 of 9
+    (dt.date(2024, 11, 30), (1, 100 * 250 / 300, "Surat suara", "siap", 100 * 8.9 / 9)),   # 270 of 300 notices
+])
+def test_revote_readiness_from_its_own_rows(ulang_store, tanggal, harap):
+    [r] = ulang_store.query("pemungutan_ulang_kesiapan", ulang="PSU-1", tanggal=tanggal,
+                            kecamatan=None).to_dict("records")
+    assert r["kode_tps"] == A2 and r["jumlah_item"] == 2
+    assert r["item_lengkap"] == harap[0] and r["skor_logistik"] == pytest.approx(harap[1])
+    assert r["item_kurang"] == harap[2]
+    assert (None if pd.isna(r["status_laporan"]) else r["status_laporan"]) == harap[3]
+    assert r["skor_checklist"] == pytest.approx(harap[4])
+
+
+def test_revote_rows_leave_the_regular_views_unchanged(hari_store, ulang_store):
+    """The regular readiness of A2 and the data period ignore the re-vote's rows (no receipt is
+    counted twice, the as-of moment stays on the last regular event)."""
+    assert ulang_store.query("rentang_data").equals(hari_store.query("rentang_data"))
+    for tanggal in (H, dt.date(2024, 11, 30), dt.date(2024, 12, 1)):
+        for nama, params in (("kesiapan_tps", {"kecamatan": None, "kelurahan": None}),
+                             ("logistik_wilayah", {"kecamatan": None}), ("kesiapan_unit", {"kecamatan": None})):
+            baru = ulang_store.query(nama, tanggal=tanggal, **params)
+            lama = hari_store.query(nama, tanggal=tanggal, **params)
+            pd.testing.assert_frame_equal(baru, lama, obj=f"{nama} {tanggal}")
+    a2 = ulang_store.query("kesiapan_tps", tanggal=dt.date(2024, 11, 30), kecamatan=None, kelurahan=None)
+    a2 = a2.set_index("kode_tps").loc[A2]
+    assert a2["status_laporan"] == "bermasalah" and a2["item_lengkap"] == 1      # 270 of 300 ballots, as before H
+
+
+def test_revote_preparation_counts_as_fresh_data_for_the_alerts(hari_store, ulang_store):
+    sampai = dt.datetime(2024, 11, 30, 23, 59)
+    assert hari_store.query("kirim_terbaru", sampai=sampai)["waktu_terakhir"].iloc[0] == pd.Timestamp(
+        "2024-11-27 16:30")                                                  # A1's boxes to the PPS
+    assert ulang_store.query("kirim_terbaru", sampai=sampai)["waktu_terakhir"].iloc[0] == pd.Timestamp(
+        "2024-11-30 15:00")                                                  # A2's checklist for the PSU
+
+
+def test_revote_rows_without_the_revote_are_checked_as_regular_rows(contoh_paths):
+    """The same rows with no pemungutan_ulang.csv continue the regular logs: the KPPS "untrained" again
+    is refused, the boxes counted twice are over the need."""
+    _tambah_ulang(contoh_paths)
+    s = Store(contoh_paths)
+    assert not s.muat()
+    alasan = {(m.berkas, m.kolom, m.tingkat): m.alasan for m in s.ditolak}
+    assert "kembali tidak" in alasan[("checklist.csv", "kpps_bimtek", "galat")]
+    assert "melebihi kebutuhan" in alasan[("logistik.csv", "jumlah_diterima", "peringatan")]
+
+
+def test_revote_model_shows_its_own_readiness(ulang_store):
+    q, k = paparan.dari_store(ulang_store, dt.date(2024, 11, 30))
+    u = pemungutan.susun(q, k).ulang
+    assert u is not None and u.tabel.kolom == ("TPS", "DPT", "Skor kesiapan", "Logistik lengkap", "Kurang",
+                                               "Laporan TPS terakhir")
+    [b] = u.tabel.baris
+    assert b[3:] == ("1 dari 2 jenis", "Surat suara", "Siap (30 November 2024 pukul 15.00 WITA)")
+    assert u.hitung_mundur.nilai == "1 hari lagi"
+
+
 # ------------------------------------------------------------------ the demo
 
 def _demo(nama: str) -> pd.DataFrame:
@@ -224,3 +312,99 @@ def test_demo_deck_follows_the_phase(demo_store, tanggal, harap):
     if f is not None and f.ulang is not None:
         assert {b[0] for b in f.ulang.tabel.baris} == {"TPS 004, Kel. Bantargebang", "TPS 005, Kel. Bantargebang"}
         assert f.ulang.hari is not None and f.ulang.hari.dpt == f.ulang.ulang.dpt
+
+
+# ------------------------------------------------------------------ the voting-day map
+
+_TINDAK = "dilaporkan,polri_tni"
+INSIDEN_HARI = "".join(f"{baris},,Polres Contoh,2024-11-28\n" for baris in (
+    f"I901,2024-11-27 11:30,2024-11-27 11:20,99.01.01,99.01.01.1001,,-6.951,110.051,konflik,tinggi,{_TINDAK},"
+    "Adu mulut di TPS",
+    f"I902,2024-11-27 08:00,2024-11-27 07:50,99.01.02,,,,,konflik,sedang,{_TINDAK},Antrean ricuh",
+    f"I903,2024-11-27 05:00,2024-11-27 05:00,99.01.02,,,-6.96,110.06,konflik,rendah,{_TINDAK},Spanduk",
+))
+
+
+def _deck_layers(deck) -> dict[str, dict]:
+    import json
+    return {lay["id"]: lay for lay in json.loads(deck.to_json())["layers"]}
+
+
+@pytest.fixture
+def hari_insiden_store(contoh_paths):
+    for nama, teks in (("pemungutan.csv", PEMUNGUTAN), ("rekapitulasi.csv", REKAP),
+                       ("pemungutan_ulang.csv", ULANG)):
+        (contoh_paths.data / nama).write_text(teks, encoding="utf-8")
+    with (contoh_paths.data / "insiden.csv").open("a", encoding="utf-8") as f:
+        f.write(INSIDEN_HARI)
+    s = Store(contoh_paths)
+    assert s.muat(), [m.pesan() for m in s.ditolak]
+    return s
+
+
+def _siang(s: Store, akses=None):
+    q, k = paparan.dari_store(s, H)
+    k = k.dengan(rentang=k.rentang.__class__(k.rentang.awal, H, dt.datetime(2024, 11, 27, 12, 0)))
+    return q, k if akses is None else k.dengan(akses=akses)
+
+
+def test_voting_day_map_colours_kecamatan_by_how_their_tps_opened(hari_insiden_store):
+    s = hari_insiden_store
+    q, k = _siang(s)
+    p = pemungutan.susun(q, k).hari.peta
+    assert p is not None
+    # Alpha: A1 at 06.55, A2 at 07.20, A3 not open at noon; Beta: B1 at 07.00 sharp
+    kelas = p.kelas.set_index("kode")
+    assert kelas.loc["99.01.01", "kelas"] == "belum_0730" and kelas.loc["99.01.02", "kelas"] == "tepat"
+    assert round(kelas.loc["99.01.01", "tepat"], 1) == 33.3 and kelas.loc["99.01.02", "tepat"] == 100.0
+    # rolling windows up to 12.00: I901 (11.30) in both, I902 (08.00) only in 6 hours, I903 (05.00) in neither
+    assert p.insiden == {"1jam": 1, "6jam": 2}
+    assert p.catatan["1jam"] == ("1 insiden dilaporkan dalam 1 jam terakhir (27 Nov 2024 11.00 – 27 Nov 2024 "
+                                 "12.00 WITA), semuanya tampil sebagai titik.")
+    assert p.catatan["6jam"].endswith("; 1 tampil sebagai titik, 1 tanpa koordinat.")
+    satu, enam = _deck_layers(p.peta["1jam"]), _deck_layers(p.peta["6jam"])
+    assert [i for i in satu if i.startswith("hari-insiden")] == ["hari-insiden-tinggi"]
+    assert [i for i in enam if i.startswith("hari-insiden")] == ["hari-insiden-tinggi"]     # I902 has no position
+    fitur = {f["properties"]["kode"]: f["properties"] for f in satu["hari-kecamatan"]["data"]["features"]}
+    warna = {k: w for k, _, w in pemungutan.KELAS_BUKA}
+    assert fitur["99.01.01"]["warna"][:3] == [int(warna["belum_0730"][i:i + 2], 16) for i in (1, 3, 5)]
+    assert fitur["99.01.01"]["keterangan"].startswith(
+        "Kec. Alpha: ada TPS belum dibuka lewat pukul 07.30\n1 dari 3 TPS dibuka ≤ 07.00 · 1 terlambat · 1 belum")
+    assert {t["teks"] for t in satu["label-hari"]["data"]} == {"Alpha\n33% tepat", "Beta\n100% tepat"}
+    # offline: no tiles, no map provider
+    assert p.peta["1jam"].map_provider is None and p.peta["1jam"].map_style.startswith("data:")
+    # the legend names every class in Indonesian
+    teks = [t for tr in p.legenda.data for t in tr.text]
+    assert teks[:5] == ["Ada TPS belum dibuka lewat pukul 07.30", "Ada TPS belum dilaporkan dibuka",
+                        "Dibuka ≤ 07.00 di bawah 70% TPS", "Dibuka ≤ 07.00 di 70–89% TPS",
+                        "Dibuka ≤ 07.00 di 90% TPS atau lebih"]
+
+
+@pytest.mark.parametrize(("tepat", "terlambat", "belum", "belum_0730", "harap"), [
+    (9, 1, 0, 0, "tepat"), (8, 2, 0, 0, "sedang"), (7, 3, 0, 0, "sedang"), (6, 4, 0, 0, "kurang"),
+    (9, 0, 1, 0, "belum"), (9, 0, 1, 1, "belum_0730"),
+    (698, 302, 0, 0, "sedang"), (694, 306, 0, 0, "kurang"), (895, 105, 0, 0, "tepat"),    # as shown: 70%, 69%, 90%
+])
+def test_voting_day_map_classes(tepat, terlambat, belum, belum_0730, harap):
+    r = {"jumlah_tps": tepat + terlambat + belum, "dibuka_tepat": tepat, "dibuka_terlambat": terlambat,
+         "belum_dibuka": belum, "belum_dibuka_0730": belum_0730}
+    assert pemungutan.kelas_buka(r) == harap
+
+
+def test_voting_day_map_without_row_access_has_no_free_text(hari_insiden_store):
+    from siaga.akses import STAF, TAMU, Akses
+    q, k = _siang(hari_insiden_store)
+    assert k.akses == TAMU
+    for deck in pemungutan.susun(q, k).hari.peta.peta.values():
+        teks = deck.to_json()
+        assert "I901 · " in teks and "Adu mulut di TPS" not in teks
+    q, k = _siang(hari_insiden_store, Akses("staf", STAF))
+    assert "Adu mulut di TPS" in pemungutan.susun(q, k).hari.peta.peta["1jam"].to_json()
+
+
+def test_demo_logistics_slide_on_voting_day_projects_nothing(demo_store):
+    q, k = paparan.dari_store(demo_store, H)
+    s = paparan.susun(q, k).slide("logistik")
+    assert s.catatan.startswith("Hari H: distribusi logistik Kota Bekasi selesai di ")
+    assert "diperkirakan" not in s.catatan and s.tabel is None
+    assert [a.label for a in s.angka][-1] == "Distribusi ke TPS"

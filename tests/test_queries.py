@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import pytest
 
 from siaga.data import queries
@@ -20,6 +21,10 @@ MACRO_NAME = {name: m.sql.split("MACRO", 1)[1].split("(")[0].strip() for name, m
               if "MACRO" in m.sql and "AS TABLE" in m.sql}
 TABLE_NAME = {name: m.sql.split("TABLE", 1)[1].split()[0] for name, m in MODELS.items()
               if m.sql.lstrip("-").find("CREATE OR REPLACE TABLE") >= 0 and "MACRO" not in m.sql}
+# Statements that move the re-votes' own rows out of an input table into the table of the file
+# without "_pisah" (00_ulang_logistik_pisah -> 00_ulang_logistik: logistik -> logistik_ulang).
+DELETE_NAME = {name: m.sql.split("DELETE FROM", 1)[1].split()[0] for name, m in MODELS.items()
+               if "DELETE FROM" in m.sql}
 
 
 def default_params(q, kecamatan=None):
@@ -81,7 +86,17 @@ def test_model_table_columns_match_header(contoh_store, name):
 
 def test_every_model_file_is_checked():
     scalar = {n for n, m in MODELS.items() if "MACRO" in m.sql and "AS TABLE" not in m.sql}
-    assert set(MODELS) == set(MACRO_NAME) | set(TABLE_NAME) | scalar
+    assert set(MODELS) == set(MACRO_NAME) | set(TABLE_NAME) | scalar | set(DELETE_NAME)
+
+
+@pytest.mark.parametrize("name", sorted(DELETE_NAME))
+def test_every_split_keeps_what_it_takes_out(name):
+    """A DELETE model runs after the file that copies the same rows into ``<table>_ulang``."""
+    asal = name.removesuffix("_pisah")
+    assert asal != name and asal < name
+    assert TABLE_NAME[asal] == f"{DELETE_NAME[name]}_ulang"
+    sql = MODELS[name].sql
+    assert "EXISTS" in sql and sql.split("EXISTS", 1)[1].strip() in MODELS[asal].sql     # the same re-vote test
 
 
 def test_unknown_query_and_wrong_params_are_refused(contoh_store):
@@ -296,6 +311,38 @@ def test_ringkasan_summary_is_kept_per_date_and_bounded(contoh_paths):
     fresh = snap.con.cursor().execute("SELECT count(*) FROM ringkas_simpan WHERE tanggal = $t",
                                       {"t": days[-1]}).fetchall()[0][0]
     assert fresh == again["jumlah_kecamatan"].iloc[0] == 2
+
+
+@pytest.mark.parametrize(("tabel", "makro", "query", "lagi"), [
+    ("kesiapan", "kesiapan_wilayah", "kesiapan_unit", "indikator_utama"),
+    ("logistik", "logistik_wilayah", "logistik_wilayah", "logistik_ringkas"),
+])
+def test_rows_kept_per_date_equal_the_model_and_are_bounded(demo_store, tabel, makro, query, lagi):
+    """The page queries read one date's readiness or logistics rows from a table filled once per
+    date: the rows are exactly the model's, and at most the configured number of dates is held."""
+    from siaga.data import store as modul
+
+    maks = getattr(modul, f"{tabel.upper()}_MAKS")
+    s = modul.Store(demo_store.paths, pemuat="luar")       # the published snapshot, opened afresh
+    assert s.muat(baru=False)
+    snap = s.snapshot
+    days = [TGL - dt.timedelta(days=i) for i in range(maks + 2)]
+    for d in days:
+        s.query(query, tanggal=d, kecamatan=None)
+    assert getattr(snap, tabel) == days[-maks:]
+    cur = snap.cursor()
+    held = cur.execute(f"SELECT DISTINCT tanggal FROM {tabel}_simpan ORDER BY 1").fetchall()
+    assert [r[0] for r in held] == sorted(days[-maks:])
+    d = days[-1]
+    urut = "ORDER BY tingkat, kode"
+    simpan = cur.execute(f"SELECT * EXCLUDE (tanggal) FROM {tabel}_simpan WHERE tanggal = $t {urut}", {"t": d}).df()
+    model = cur.execute(f"SELECT * FROM {makro}($t) {urut}", {"t": d}).df()
+    assert len(simpan) > 12
+    pd.testing.assert_frame_equal(simpan, model, check_exact=False, rtol=1e-12)
+    # another query of a date already held adds nothing
+    s.query(lagi, tanggal=d, kecamatan="32.75.07")
+    assert cur.execute(f"SELECT count(*) FROM {tabel}_simpan").fetchall()[0][0] == maks * len(model)
+    cur.close()
 
 
 @pytest.mark.parametrize("kecamatan", ["32.75.01", "32.75.07"])

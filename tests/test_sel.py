@@ -68,3 +68,41 @@ def test_config_sel_minimum_salah(contoh_dir):
     with pytest.raises(MasalahError) as e:
         _wilayah(contoh_dir, "\n[privasi]\nsel_minimum = 0\n")
     assert "privasi.sel_minimum" in str(e.value) and "1 sampai 100" in str(e.value)
+
+
+def test_kecamatan_kecil_digabung_nol_tetap():
+    """Per kecamatan: 1 or 2 cases merged, a kecamatan without a case keeps its row of zeros; the
+    merged row has no code."""
+    kolom = ["kode", "nama", "jumlah", "terbuka", "terlambat", "lapor_terlambat", "selesai", "tidak_terbukti"]
+    df = pd.DataFrame([("01", "Alfa", 4, 1, 0, 1, 2, 1), ("02", "Beta", 1, 1, 1, 0, 0, 0),
+                       ("03", "Gama", 0, 0, 0, 0, 0, 0), ("04", "Delta", 2, 0, 0, 0, 1, 1)], columns=kolom)
+    out = sel.gabung_kecil("netralitas_kecamatan", df, Lingkup("publik"), 3)
+    assert list(out["nama"]) == ["Alfa", "Gama", sel.label_lainnya(3)]
+    assert list(out["kode"]) == ["01", "03", ""]
+    assert out.iloc[-1][kolom[2:]].tolist() == [3, 1, 1, 0, 1, 1]
+    assert out[kolom[2:]].sum().tolist() == df[kolom[2:]].sum().tolist()
+    assert sel.gabung_kecil("netralitas_kecamatan", df, Lingkup("staf"), 3).equals(df)
+
+
+def test_satu_kecamatan_dengan_sedikit_kasus_tidak_dirinci_untuk_publik(contoh_store):
+    """The public demo viewing one kecamatan with 1 or 2 cases: every card says "< 3" and nothing is
+    broken down; staff see the numbers and the breakdowns."""
+    from siaga.akses import TAMU, Akses
+    from siaga.model import netralitas
+    from tests.conftest import konteks_uji
+
+    per_kec = contoh_store.query("netralitas_kecamatan", lingkup=Lingkup("staf"), tanggal=D28, kecamatan=None,
+                                 batas_lapor=netralitas.BATAS_LAPOR_HARI)
+    kecil = per_kec[(per_kec["jumlah"] > 0) & (per_kec["jumlah"] < 3)]
+    assert len(kecil), per_kec
+    kode, jumlah = str(kecil["kode"].iloc[0]), int(kecil["jumlah"].iloc[0])
+
+    def q(peran):
+        return lambda name, **p: contoh_store.query(name, lingkup=Lingkup(peran), **p)
+
+    publik = netralitas.susun(q("publik"), konteks_uji(D28, kecamatan=kode, akses=TAMU))
+    assert [a.nilai for a in publik.angka] == ["< 3"] * 6
+    assert not publik.ada_kasus and "kurang dari 3 kasus" in publik.kosong
+    assert publik.grafik_alur is None and publik.grafik_opd is None and publik.kecamatan is None
+    staf = netralitas.susun(q("staf"), konteks_uji(D28, kecamatan=kode, akses=Akses("staf1", "staf")))
+    assert staf.angka[0].nilai == str(jumlah) and staf.ada_kasus and staf.grafik_alur is not None

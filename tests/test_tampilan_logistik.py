@@ -455,3 +455,17 @@ def test_waiting_for_the_hand_over_in_words():
                                      mulai_tps=None)]), D(2024, 11, 24), H1)
     assert tl.kalimat_proyeksi(dfp, "Kecamatan A", H1) == (
         "Logistik Kecamatan A sudah lengkap sampai PPS dan menunggu distribusi ke TPS pada 26 November 2024 (H-1).")
+
+
+@pytest.mark.parametrize(("tanggal", "lengkap", "nilai", "kalimat"), [
+    (dt.date(2024, 11, 27), 4, "Selesai", "Hari H: distribusi logistik Kota Contoh selesai di semua 4 TPS."),
+    (dt.date(2024, 12, 3), 3, "Belum di 1 TPS",
+     "H+6 (sesudah hari H): distribusi logistik Kota Contoh selesai di 3 TPS, belum di 1 dari 4 TPS. Kekurangan "
+     "di TPS ditangani lewat laporan insiden hari H; perkiraan tanggal lengkap tidak ditampilkan lagi."),
+])
+def test_voting_day_and_after_say_what_the_distribution_achieved(tanggal, lengkap, nilai, kalimat):
+    angka, teks = tl.sesudah_h({"jumlah_tps": 4, "tps_lengkap": lengkap}, "Kota Contoh", tanggal,
+                                     dt.date(2024, 11, 27), dt.date(2024, 11, 26))
+    assert (angka.label, angka.nilai, teks) == ("Distribusi ke TPS", nilai, kalimat)
+    assert angka.keterangan == (f"selesai di {lengkap} dari 4 TPS; batas H-1 (Selasa, 26 November 2024) sudah "
+                                "lewat.")

@@ -134,3 +134,41 @@ def test_old_snapshots_are_removed_but_the_last_few_kept(contoh_paths):
     versi = sorted(p.name for p in s.folder.glob("v-*"))
     assert len(versi) == terbit.SIMPAN_VERSI and f"v-{s.versi}" in versi
     assert not list(s.folder.glob(".v-*"))                   # no staging folder left
+
+
+def test_waiting_for_the_inputs_follows_them_when_the_loader_skips_a_version(contoh_paths, monkeypatch):
+    """A field report waits for the snapshot of the inputs as they are; during a burst the loader
+    skips to the newest inputs, so the wait follows the inputs instead of hanging on a version
+    that will never be published."""
+    import threading
+
+    assert terbit.terbitkan(contoh_paths) in (terbit.BARU, terbit.SAMA)
+    s = Store(contoh_paths, pemuat="luar", check_interval=0)
+    assert s.muat(baru=False)
+    p = contoh_paths.data / "tps.csv"
+
+    def ubah(lama: str, dpt: str) -> None:
+        teks = p.read_text(encoding="utf-8")
+        assert f",1,{lama}" in teks
+        p.write_text(teks.replace(f",1,{lama}", f",1,{dpt}", 1), encoding="utf-8")
+        st = p.stat()
+        os.utime(p, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
+
+    ubah("40", "41")                                      # the version the report wrote
+    dibaca = threading.Event()
+    asli = terbit.versi_masukan
+
+    def versi_masukan(paths):
+        dibaca.set()
+        return asli(paths)
+
+    monkeypatch.setattr(terbit, "versi_masukan", versi_masukan)
+    monkeypatch.setenv("SIAGA_TUNGGU_MUAT", "60")
+    hasil: list[bool] = []
+    t = threading.Thread(target=lambda: hasil.append(s.muat()))
+    t.start()
+    assert dibaca.wait(30)                            # the waiter has taken the version it started with
+    ubah("41", "42")                                      # the next report lands before the loader runs
+    assert terbit.terbitkan(contoh_paths) == terbit.BARU        # the loader publishes the newest only
+    t.join(60)
+    assert hasil == [True] and s.versi == asli(contoh_paths)

@@ -224,3 +224,36 @@ def test_concurrent_field_reports_from_separate_processes_all_land(contoh_paths)
     assert baru["id_insiden"].is_unique
     s = Store(contoh_paths)
     assert s.muat(), s.ditolak                            # the file is valid and loads
+
+
+def test_an_append_that_cannot_get_the_lock_says_so_and_writes_nothing(contoh_paths, k, monkeypatch):
+    """Another import holds the lock past the wait: an Indonesian problem, not an exception."""
+    from siaga.masuk import riwayat
+    from siaga.masuk import tambah as m_tambah
+
+    monkeypatch.setattr(m_tambah, "TUNGGU_TAMBAH", 0.5)
+    sebelum = (contoh_paths.data / "insiden.csv").read_bytes()
+    with riwayat.kunci(contoh_paths):
+        h = _buat(contoh_paths, k)[1]
+    assert not h.ok and h.versi is None
+    assert [m.pesan() for m in h.galat] == ["riwayat — impor lain sedang berjalan; coba lagi sebentar lagi"]
+    assert not lokasi_berkas(INPUTS["tugas"], contoh_paths).exists()
+    assert (contoh_paths.data / "insiden.csv").read_bytes() == sebelum
+
+
+
+def test_a_meeting_that_cannot_get_the_lock_says_so_and_writes_nothing(contoh_paths, monkeypatch):
+    """The meeting and its tasks wait as long as any app-written append, then say so in Indonesian
+    for each log; nothing is written."""
+    from siaga.masuk import riwayat
+    from siaga.masuk import tambah as m_tambah
+
+    monkeypatch.setattr(m_tambah, "TUNGGU_TAMBAH", 0.5)
+    with riwayat.kunci(contoh_paths):
+        hasil = m_tambah.tambah_bersama(contoh_paths, {"rapat": [{}], "tugas": [{}]}, "staf1", "rapat")
+    assert set(hasil) == {"rapat", "tugas"}
+    for h in hasil.values():
+        assert not h.ok and h.versi is None
+        assert [m.pesan() for m in h.galat] == ["riwayat — impor lain sedang berjalan; coba lagi sebentar lagi"]
+    assert not lokasi_berkas(INPUTS["rapat"], contoh_paths).exists()
+    assert not lokasi_berkas(INPUTS["tugas"], contoh_paths).exists()

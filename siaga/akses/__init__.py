@@ -63,7 +63,8 @@ AKSI = sorted(set().union(*HAK.values()))
 
 # Queries that hold no row per kecamatan (the data's date range, the stage schedule): a camat may
 # run them unscoped. Any other query a camat runs must take a ``$kecamatan`` parameter.
-REFERENSI = frozenset({"rentang_data", "tahapan", "rencana_jadwal", "kategori_daftar"})   # no place-level data
+REFERENSI = frozenset({"rentang_data", "tahapan", "rencana_jadwal", "kategori_daftar",
+                       "lapor_item", "kirim_terbaru"})   # no place-level data
 # Province and national overview queries: figures across kab/kota, refused to a camat (their
 # kecamatan is on the kab/kota pages).
 IKHTISAR = frozenset({"ikhtisar_unit", "ikhtisar_indikator"})

@@ -43,7 +43,8 @@ UNDUH, IMPOR, PULIHKAN, HAPUS_PRIBADI = "unduh", "impor", "pulihkan", "hapus_pri
 UNDUH_LAPORAN, UNDUH_DITOLAK, SESI_DITOLAK = "unduh_laporan", "unduh_ditolak", "sesi_ditolak"
 PENGGUNA_TAMBAH, PENGGUNA_HAPUS, PENGGUNA_RESET = "pengguna_tambah", "pengguna_hapus", "pengguna_reset"
 AKSES_DITOLAK, LIHAT_AUDIT = "akses_ditolak", "lihat_audit"
-TUGAS_BUAT, TUGAS_UBAH, LAPOR = "tugas_buat", "tugas_ubah", "lapor"
+TUGAS_BUAT, TUGAS_UBAH, LAPOR, RAPAT_BUAT = "tugas_buat", "tugas_ubah", "lapor", "rapat_buat"
+LIHAT_FOTO = "lihat_foto"
 KIRIM_PERINGATAN, KIRIM_LAPORAN = "kirim_peringatan", "kirim_laporan"
 LABEL = {
     MASUK: "Masuk", MASUK_GAGAL: "Gagal masuk", TERKUNCI: "Akun terkunci", KELUAR: "Keluar",
@@ -56,6 +57,8 @@ LABEL = {
     UNDUH_LAPORAN: "Mengunduh laporan", UNDUH_DITOLAK: "Unduhan ditolak",
     SESI_DITOLAK: "Sesi dari peramban lain ditolak",
     TUGAS_BUAT: "Membuat tugas", TUGAS_UBAH: "Mengubah tugas", LAPOR: "Mengirim laporan lapangan",
+    RAPAT_BUAT: "Mencatat rapat dan keputusannya",
+    LIHAT_FOTO: "Melihat foto laporan lapangan",
     KIRIM_PERINGATAN: "Mengirim peringatan", KIRIM_LAPORAN: "Mengirim laporan harian",
 }
 

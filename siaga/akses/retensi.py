@@ -5,6 +5,10 @@ whose case was closed (``selesai`` or ``tidak_terbukti``, by its last status in
 ``netralitas.csv``) before ``TANGGAL`` are removed from the file in use (imported as a new
 version, checked like any import) and from every copy kept in the import history, so a restore
 cannot bring them back. The case facts in ``netralitas.csv`` (no identities) stay.
+
+The same command deletes the photos of field reports (``SIAGA_DATA/lampiran/``, see
+:mod:`siaga.akses.lampiran`) of incidents closed (``selesai``) before ``TANGGAL``: the photo
+files and their index entries; the incident rows stay.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from siaga.akses import identitas
+from siaga.akses import identitas, lampiran
 from siaga.akses.identitas import INPUT
 from siaga.inti.config import Paths
 from siaga.inti.kontrak import STATUS_TUTUP
@@ -27,6 +31,8 @@ class HasilHapus:
     versi: int | None = None                             # the new version of the file in use
     versi_disaring: list[int] = field(default_factory=list)   # history versions rewritten
     masalah: list = field(default_factory=list)
+    insiden: list[str] = field(default_factory=list)     # incidents whose photos were (or would be) deleted
+    foto: int = 0                                        # photos deleted (or that would be)
 
 
 def kasus_tutup(netralitas: pd.DataFrame, sebelum: dt.date) -> set[str]:
@@ -36,6 +42,15 @@ def kasus_tutup(netralitas: pd.DataFrame, sebelum: dt.date) -> set[str]:
     akhir = netralitas.sort_values("waktu").groupby("id_kasus").tail(1)
     tutup = akhir["status"].isin(STATUS_TUTUP) & (akhir["waktu"].dt.date < sebelum)
     return set(akhir.loc[tutup, "id_kasus"].astype(str))
+
+
+def insiden_tutup(insiden: pd.DataFrame, sebelum: dt.date) -> set[str]:
+    """Incidents whose last status is ``selesai``, recorded before ``sebelum``."""
+    if insiden.empty:
+        return set()
+    akhir = insiden.sort_values("waktu").groupby("id_insiden").tail(1)
+    tutup = akhir["status"].eq("selesai") & (akhir["waktu"].dt.date < sebelum)
+    return set(akhir.loc[tutup, "id_insiden"].astype(str))
 
 
 def tanpa_kasus(isi: bytes, kasus: set[str]) -> bytes | None:
@@ -51,7 +66,13 @@ def tanpa_kasus(isi: bytes, kasus: set[str]) -> bytes | None:
 
 def hapus_pribadi(paths: Paths, sebelum: dt.date, oleh: str, uji: bool = False) -> HasilHapus:
     hasil = HasilHapus()
-    tabel, _ = periksa.muat_sekarang(paths, {"netralitas", "netralitas_pribadi"})
+    tabel, _ = periksa.muat_sekarang(paths, {"netralitas", "netralitas_pribadi", "insiden"})
+    if "insiden" in tabel:
+        tutup_insiden = insiden_tutup(tabel["insiden"], sebelum)
+        foto = [f for f in lampiran.daftar(paths) if f.id_insiden in tutup_insiden]
+        hasil.insiden, hasil.foto = sorted({f.id_insiden for f in foto}), len(foto)
+        if not uji and foto:
+            hasil.foto = len(lampiran.hapus_insiden(paths, hasil.insiden))
     if "netralitas_pribadi" not in tabel:
         return hasil
     tutup = kasus_tutup(tabel.get("netralitas", pd.DataFrame(columns=["id_kasus", "waktu", "status"])), sebelum)

@@ -28,9 +28,12 @@ class Rincian:
     lain: tuple[str, ...] = ()
 
 
-# Breakdowns of cases by a group small enough to identify someone: neutrality cases per agency.
+# Breakdowns of cases by a group small enough to identify someone: neutrality cases per agency and
+# per kecamatan (a kecamatan without a case identifies nobody and keeps its row of zeros).
 GABUNG: dict[str, Rincian] = {
     "netralitas_opd": Rincian("opd", "jumlah", ("terbuka", "terlambat", "ditutup")),
+    "netralitas_kecamatan": Rincian("nama", "jumlah", ("terbuka", "terlambat", "lapor_terlambat", "selesai",
+                                                       "tidak_terbukti")),
 }
 
 
@@ -40,17 +43,18 @@ def label_lainnya(minimum: int) -> str:
 
 def gabung_kecil(nama: str, df: pd.DataFrame, lingkup: Lingkup | None, minimum: int = SEL_MINIMUM) -> pd.DataFrame:
     """``df`` (the result of query ``nama``) as ``lingkup`` may see it: for the public role, the
-    groups of a :data:`GABUNG` breakdown with fewer than ``minimum`` cases merged into one row at
+    groups of a :data:`GABUNG` breakdown with at least one but fewer than ``minimum`` cases merged into one row at
     the end; anything else unchanged."""
     r = GABUNG.get(nama)
     if r is None or lingkup is None or lingkup.peran != PUBLIK or minimum <= 1 or df.empty:
         return df
-    kecil = df[r.jumlah] < minimum
+    kecil = (df[r.jumlah] > 0) & (df[r.jumlah] < minimum)
     if not kecil.any():
         return df
     besar = df[~kecil]
     hitung = [r.jumlah, *r.lain]
     baris = {c: [df.loc[kecil, c].sum()] for c in hitung}
     baris[r.kelompok] = [label_lainnya(minimum)]
+    baris.update({c: [""] for c in df.columns if c not in baris})       # e.g. the code of a kecamatan: none
     lain = pd.DataFrame(baris).astype({c: df[c].dtype for c in hitung})
     return pd.concat([besar, lain[list(df.columns)]], ignore_index=True)

@@ -381,21 +381,36 @@ class Pemuat:
         with the plausibility rules of :mod:`siaga.masuk.kewajaran` (same messages).
 
         With a ``cache`` folder and the ``masukan`` paths, the messages are kept in the cache keyed
-        on the fingerprints of every input the checks read (:func:`sidik_silang`): the next load of
+        on the fingerprints of every input the checks read (:meth:`sidik_silang`): the next load of
         the same inputs takes them from there instead of checking again. The checks that depend on
         the moment ("in the future") are counted on every load; a different count checks again."""
         sekarang = sekarang or kewajaran.sekarang_wilayah(wil)
-        kunci = sidik_silang(wil, masukan) if self.cache is not None and masukan is not None else None
+        kunci = self.sidik_silang(wil, masukan) if self.cache is not None and masukan is not None else None
         hitung = self._hitung_kini(wil, sekarang) if kunci else {}
         if kunci and self._silang_dari_cache(kunci, hitung):
             return
         sebelum = len(self.masalah)
         for name in OPERASIONAL:
-            tabel = f"(SELECT {name}.{_BARIS} AS rid, *{_tambahan(name)}) AS {name}"
+            tabel = f"(SELECT {name}.{_BARIS} AS rid, *{_tambahan(name, self._segmen(name, wil))}) AS {name}"
             self._laporkan(INPUTS[name], tabel, _cek_silang(name, wil, sekarang), baris="rid + 2")
         self.silang_diperiksa = True
         if kunci:
             self._simpan_silang(kunci, hitung, self.masalah[sebelum:])
+
+    def sidik_silang(self, wil: Wilayah, masukan: Paths) -> str:
+        """Cache key of the checks across files: every input they read (path, size, modification
+        time: the config and the tables of the snapshot), the contract, and the SQL of the checks as
+        this code and config write them (at a fixed moment, see :data:`_ACUAN`)."""
+        h = hashlib.sha1(f"{_CACHE_VERSI}|{MAX_PER_KOLOM}|{INPUTS!r}".encode())
+        for p in [masukan.data / CONFIG_FILE, *(lokasi_berkas(INPUTS[n], masukan) for n in DIMUAT)]:
+            try:
+                st = p.stat()
+                h.update(f"|{p.resolve()}|{st.st_size}|{st.st_mtime_ns}".encode())
+            except OSError:
+                h.update(f"|{p}|-".encode())
+        for name in OPERASIONAL:
+            h.update(f"|{_tambahan(name, self._segmen(name, wil))}|{_cek_silang(name, wil, _ACUAN)!r}".encode())
+        return h.hexdigest()[:16]
 
     def _hitung_kini(self, wil: Wilayah, sekarang: dt.datetime) -> dict[str, list[int]]:
         """Rows each moment-dependent check flags now, per table. Such a check flags the rows beyond
@@ -432,6 +447,20 @@ class Pemuat:
         except OSError:
             pass            # a cache that cannot be written only costs time on the next load
 
+    def _segmen(self, name: str, wil: Wilayah) -> str:
+        """The partition suffix that starts a re-vote's own rows afresh (sums and states), as
+        :func:`siaga.masuk.kewajaran.segmen_ulang` does: a row at a re-vote's TPS dated after voting
+        day and on or before the re-vote's date belongs to the earliest such re-vote. "" without
+        re-votes."""
+        if name not in ("logistik", "checklist") or not self._x(
+                "SELECT 1 FROM duckdb_tables() WHERE table_name = 'pemungutan_ulang'"):
+            return ""
+        mulai = _lit((wil.hari_pemungutan + dt.timedelta(days=1)).isoformat())
+        tps, tahap = (("kode_lokasi", f"{name}.tahap = 'tps' AND ") if name == "logistik" else ("kode_tps", ""))
+        return (f", (SELECT min(u.tanggal) FROM pemungutan_ulang AS u WHERE u.kode_tps = {name}.{tps} AND {tahap}"
+                f"{name}.waktu >= CAST({mulai} AS TIMESTAMP) "
+                f"AND {name}.waktu < CAST(u.tanggal AS TIMESTAMP) + INTERVAL 1 DAY)")
+
     def rapikan(self) -> None:
         """Drop the record numbers once everything is checked: the published tables have the
         contract's columns, already ordered by place (a kecamatan's TPS list reads a few row
@@ -451,22 +480,6 @@ def _cek_silang(name: str, wil: Wilayah, sekarang: dt.datetime) -> list[_Cek]:
                 f"{_q(r.kolom)} IS NOT NULL AND {_q(r.kolom)} NOT IN (SELECT {_q(r.kolom_tujuan)} FROM {r.input})",
                 _q(r.kolom)) for r in inp.rujukan]
     return cek + _semantik(name, wil) + _kewajaran(inp, wil, sekarang)
-
-
-def sidik_silang(wil: Wilayah, masukan: Paths) -> str:
-    """Cache key of the checks across files: every input they read (path, size, modification
-    time: the config and the tables of the snapshot), the contract, and the SQL of the checks as
-    this code and config write them (at a fixed moment, see :data:`_ACUAN`)."""
-    h = hashlib.sha1(f"{_CACHE_VERSI}|{MAX_PER_KOLOM}|{INPUTS!r}".encode())
-    for p in [masukan.data / CONFIG_FILE, *(lokasi_berkas(INPUTS[n], masukan) for n in DIMUAT)]:
-        try:
-            st = p.stat()
-            h.update(f"|{p.resolve()}|{st.st_size}|{st.st_mtime_ns}".encode())
-        except OSError:
-            h.update(f"|{p}|-".encode())
-    for name in OPERASIONAL:
-        h.update(f"|{_tambahan(name)}|{_cek_silang(name, wil, _ACUAN)!r}".encode())
-    return h.hexdigest()[:16]
 
 
 def _semantik(name: str, wil: Wilayah) -> list[_Cek]:
@@ -523,21 +536,22 @@ UNION ALL SELECT 'ppk', left(kode_kelurahan, 8), kode_item, sum(kebutuhan) FROM 
 UNION ALL SELECT 'gudang', left(kode_kelurahan, 5), kode_item, sum(kebutuhan) FROM per_tps GROUP BY ALL)"""
 
 
-def _tambahan(name: str) -> str:
+def _tambahan(name: str, seg: str = "") -> str:
     """Extra columns of an operational table for its checks (running totals, the previous status
     of the same item), and the FROM clause they need."""
     if name == "logistik":    # running totals per place and item, in time order; the need from the item formula
         return (", sum(jumlah_rusak) OVER w AS _rusak, sum(jumlah_diterima) OVER w AS _terima, "
                 "sum(jumlah_diterima - coalesce(jumlah_rusak, 0)) OVER w AS _kumulatif, k.kebutuhan AS _keb "
                 f"FROM logistik LEFT JOIN {_KEBUTUHAN} AS k USING (tahap, kode_lokasi, kode_item) "
-                f"WINDOW w AS (PARTITION BY tahap, kode_lokasi, kode_item ORDER BY waktu, logistik.{_BARIS} "
+                f"WINDOW w AS (PARTITION BY tahap, kode_lokasi, kode_item{seg} ORDER BY waktu, logistik.{_BARIS} "
                 "ROWS UNBOUNDED PRECEDING)")
     kol = []
     for m in MESIN_STATUS:
         if m.input == name:
-            kol.append(f"lag({_q(m.kolom)}) OVER (PARTITION BY {_q(m.kunci)} ORDER BY waktu, {_BARIS}) AS _sebelum")
+            kol.append(f"lag({_q(m.kolom)}) OVER (PARTITION BY {_q(m.kunci)}{seg} ORDER BY waktu, {_BARIS}) "
+                       "AS _sebelum")
     if name == "checklist":
-        kol += [f"lag({t}) OVER (PARTITION BY kode_tps ORDER BY waktu, {_BARIS}) AS _dulu_{t}" for t in TUGAS_TPS]
+        kol += [f"lag({t}) OVER (PARTITION BY kode_tps{seg} ORDER BY waktu, {_BARIS}) AS _dulu_{t}" for t in TUGAS_TPS]
     return (", " + ", ".join(kol) if kol else "") + f" FROM {name}"
 
 

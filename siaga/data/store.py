@@ -41,6 +41,10 @@ log = logging.getLogger("siaga.data.store")
 # query split over two threads costs more CPU than it saves time (bench/cpu_interaksi.py). Large data: two.
 THREADS_KECIL = 1
 RINGKAS_MAKS = 8          # as-of dates whose per-kecamatan summary is kept (7.300 rows each nationally)
+# as-of dates whose readiness rows (kesiapan_wilayah: every kecamatan, kelurahan and TPS) are kept;
+# read by the kab/kota desk's pages only (about 3.700 rows a date for a city)
+KESIAPAN_MAKS = 8
+LOGISTIK_MAKS = 8         # the same for the logistics completeness rows (logistik_wilayah)
 PEMUAT = ("proses", "sendiri", "luar")
 # Tables of the snapshot file are found through the search path; what a process adds (the summaries
 # of other dates) lives in its own in-memory catalog, searched first.
@@ -63,6 +67,8 @@ class Snapshot:
     peringatan: list[Masalah] = field(default_factory=list)
     ringkas: list[dt.date] = field(default_factory=list)     # dates held in ringkas_simpan, oldest first
     kunci_ringkas: threading.Lock = field(default_factory=threading.Lock)
+    kesiapan: list[dt.date] = field(default_factory=list)    # dates held in kesiapan_simpan, oldest first
+    logistik: list[dt.date] = field(default_factory=list)    # dates held in logistik_simpan, oldest first
 
     @classmethod
     def buka(cls, vfolder: Path) -> Snapshot:
@@ -76,6 +82,9 @@ class Snapshot:
         try:
             con.execute("ATTACH $f AS data (READ_ONLY)", {"f": str(vfolder / terbit.BERKAS_DB)}).fetchall()
             con.execute(queries.perintah("ringkas_salin").sql).fetchall()
+            con.execute(_JALUR).fetchall()
+            con.execute(queries.perintah("kesiapan_buat").sql).fetchall()
+            con.execute(queries.perintah("logistik_buat").sql).fetchall()
             snap = cls(con, muat_wilayah(vfolder), {}, manifest.versi, dt.datetime.fromisoformat(manifest.dibuat),
                        manifest.masalah(), [dt.date.fromisoformat(t) for t in manifest.ringkas])
             cur = snap.cursor()
@@ -98,20 +107,34 @@ class Snapshot:
         """Make sure ``ringkas_simpan`` holds the per-kecamatan summary of ``tanggal``: computed
         once per data version and date (the heavy part of a province or national view), at
         most :data:`RINGKAS_MAKS` dates kept."""
+        self._simpan("ringkas", self.ringkas, RINGKAS_MAKS, tanggal)
+
+    def siapkan_kesiapan(self, tanggal) -> None:
+        """Make sure ``kesiapan_simpan`` holds the readiness rows of ``tanggal``: computed once
+        per data version and date, where the readiness, indicator, attention and TPS queries of
+        a view each recomputed them; at most :data:`KESIAPAN_MAKS` dates kept."""
+        self._simpan("kesiapan", self.kesiapan, KESIAPAN_MAKS, tanggal)
+
+    def siapkan_logistik(self, tanggal) -> None:
+        """The same for ``logistik_simpan``, the logistics completeness rows of ``tanggal``
+        (every unit and stage), read by the logistics page's queries."""
+        self._simpan("logistik", self.logistik, LOGISTIK_MAKS, tanggal)
+
+    def _simpan(self, nama: str, tanggal_ada: list[dt.date], maks: int, tanggal) -> None:
         t = pd.Timestamp(tanggal).date()
-        if t in self.ringkas:
+        if t in tanggal_ada:
             return
         with self.kunci_ringkas:
-            if t in self.ringkas:
+            if t in tanggal_ada:
                 return
             cur = self.cursor()
             try:
-                while len(self.ringkas) >= RINGKAS_MAKS:
-                    cur.execute(queries.perintah("ringkas_hapus").sql, {"tanggal": self.ringkas.pop(0)}).fetchall()
-                cur.execute(queries.perintah("ringkas_tambah").sql, {"tanggal": t}).fetchall()
+                while len(tanggal_ada) >= maks:
+                    cur.execute(queries.perintah(f"{nama}_hapus").sql, {"tanggal": tanggal_ada.pop(0)}).fetchall()
+                cur.execute(queries.perintah(f"{nama}_tambah").sql, {"tanggal": t}).fetchall()
             finally:
                 cur.close()
-            self.ringkas.append(t)
+            tanggal_ada.append(t)
 
 
 class Store:
@@ -148,9 +171,14 @@ class Store:
             return self._snap is not None and self._snap.versi == versi and not self.ditolak
         batas = time.monotonic() + float(os.environ.get("SIAGA_TUNGGU_MUAT", _TUNGGU_PERTAMA))
         self._baca_status(paksa=True)
+        lihat = time.monotonic()
         while time.monotonic() < batas:
             if self.pemuat == "proses":
                 terbit.pastikan_pemuat(self.paths)
+            if baru and time.monotonic() - lihat >= 1.0:
+                # the inputs as they are *now*: during a burst of field reports the loader skips to
+                # the newest inputs, so the version of the moment we started may never be published
+                lihat, versi = time.monotonic(), terbit.versi_masukan(self.paths)
             if baru:
                 tolak = terbit.ditolak(self.folder)[0]
                 if (self._snap is not None and self._snap.versi == versi) or tolak == versi:
@@ -245,6 +273,10 @@ class Store:
         snap = self.snapshot_versi(versi) if versi else self.snapshot
         if "ringkas_simpan" in q.sql:        # reads the per-date summary: compute it once first
             snap.siapkan(params["tanggal"])
+        if "kesiapan_simpan" in q.sql:       # reads the per-date readiness rows: the same
+            snap.siapkan_kesiapan(params["tanggal"])
+        if "logistik_simpan" in q.sql:
+            snap.siapkan_logistik(params["tanggal"])
         cur = snap.cursor()
         try:
             df = cur.execute(q.sql, {k: params[k] for k in q.binds()}).df()

@@ -279,6 +279,24 @@ def _dpt_split(rng, total: int, n: int, fixed: dict[int, int]) -> list[int]:
     return vals.tolist()
 
 
+# The stages after the rekapitulasi for the demo's status strip (Ringkasan, big screen, report): dates
+# only, no random draw, so no other output changes. Sengketa at the MK is one stage as dates and a state.
+TAHAPAN_AKHIR = (
+    ("Penetapan pasangan calon terpilih", dt.date(2025, 1, 6), dt.date(2025, 1, 9),
+     "KPU kota, bila tidak ada permohonan perselisihan hasil (tanggal simulasi)"),
+    ("Perselisihan hasil pemilihan di Mahkamah Konstitusi", dt.date(2024, 12, 9), dt.date(2025, 3, 13),
+     "permohonan, pemeriksaan dan putusan; tanggal dan keadaan saja (tanggal simulasi)"),
+    ("Pelantikan wali kota dan wakil wali kota terpilih", dt.date(2025, 2, 20), dt.date(2025, 2, 20),
+     "pelantikan serentak (tanggal simulasi)"),
+)
+
+
+def buat_tahapan_akhir() -> list[dict]:
+    """``tahapan.csv`` rows after the rekapitulasi: penetapan, sengketa at the MK, pelantikan."""
+    return [{"tahapan": t, "mulai": a.isoformat(), "selesai": b.isoformat(), "catatan": c}
+            for t, a, b, c in TAHAPAN_AKHIR]
+
+
 def buat_tps(d: Demo, kel_geom: dict) -> pd.DataFrame:
     rows = []
     khusus_left = {"32.75.01": ("Lembaga pemasyarakatan", 2), "32.75.04": ("Rumah sakit", 1),
@@ -907,6 +925,49 @@ def buat_pemungutan(d: Demo, tps: pd.DataFrame, seed: int) -> tuple[list[dict], 
     return rows, ulang
 
 
+def buat_persiapan_psu(tps: pd.DataFrame, seed: int) -> tuple[list[dict], list[dict]]:
+    """The re-vote's own preparation at its two TPS, in the existing logs (``logistik.csv``,
+    ``checklist.csv``) with dates between voting day and the re-vote: a fresh set of every item
+    delivered to the TPS on 29-30 November (the ballots of one TPS short at first, the rest on the
+    eve), and checklist reports from 28 November to the re-vote's morning (KPPS briefed again,
+    new C-Pemberitahuan, site, security). A generator of its own, so the other files do not depend on it."""
+    rng = np.random.default_rng([seed, 10])
+    logistik: list[dict] = []
+    checklist: list[dict] = []
+    psu = tps[tps["kode_tps"].isin(tps_psu(tps))].sort_values("kode_tps")
+    for n, r in enumerate(psu.itertuples()):
+        for item in ITEMS:
+            need = _need(item, int(r.dpt))
+            besar = item[0] in ("KOTAK", "BILIK", "ALAT")
+            t = _d(11, 29 if besar else 30, float(rng.uniform(9, 16)))
+            short = max(1, int(need * 0.3)) if n == 1 and item[4] > 0 else 0      # ballots of the 2nd TPS
+            logistik.append({"waktu": t.replace(second=0, microsecond=0), "tahap": "tps", "kode_lokasi": r.kode_tps,
+                             "kode_item": item[0], "jumlah_kebutuhan": need, "jumlah_diterima": need - short,
+                             "jumlah_rusak": 0, "catatan": "untuk PSU" + (", kurang dari kebutuhan" if short else "")})
+            if short:
+                t2 = _d(11, 30, float(rng.uniform(19, 22)))
+                logistik.append({"waktu": t2.replace(second=0, microsecond=0), "tahap": "tps",
+                                 "kode_lokasi": r.kode_tps, "kode_item": item[0], "jumlah_kebutuhan": need,
+                                 "jumlah_diterima": short, "jumlah_rusak": 0, "catatan": "kiriman susulan untuk PSU"})
+        c_final = float(rng.uniform(0.93, 0.99))
+        jadwal = [(_d(11, 28, float(rng.uniform(15, 18))), 0.0, False, False, 1),
+                  (_d(11, 29, float(rng.uniform(15, 20))), 0.4, True, False, 1),
+                  (_d(11, 30, float(rng.uniform(15, 17))), 0.9, True, n == 0, 2),
+                  (_d(12, 1, float(rng.uniform(5, 6.5))), 1.0, True, True, 2)]
+        for t, frac, bimtek, lokasi, linmas in jadwal:
+            c = int(r.dpt * c_final * frac)
+            row = {"waktu": t.replace(second=0, microsecond=0), "kode_tps": r.kode_tps, "kpps_dibentuk": True,
+                   "kpps_dilantik": True, "kpps_bimtek": bimtek, "lokasi_siap": lokasi, "akses_disabilitas": lokasi,
+                   "penerangan": lokasi, "c_pemberitahuan": c, "linmas": linmas, "pengamanan": linmas >= 2}
+            siap = bimtek and lokasi and linmas >= 2 and c >= 0.9 * r.dpt
+            row["status"] = "siap" if siap else "belum"
+            row["catatan"] = "persiapan PSU" + ("" if siap else ": belum lengkap")
+            checklist.append(row)
+    logistik.sort(key=lambda x: (x["waktu"], x["kode_lokasi"], x["kode_item"]))
+    checklist.sort(key=lambda x: (x["waktu"], x["kode_tps"]))
+    return logistik, checklist
+
+
 def buat_rekapitulasi(d: Demo, tps: pd.DataFrame, seed: int) -> list[dict]:
     """``rekapitulasi.csv``: boxes reach the PPK over 28-29 November, the PPK plenaries run 29 November
     to 3 December (the lagging kecamatan last; the re-vote's kecamatan closes after it), then every
@@ -1001,9 +1062,13 @@ def buat(data_dir: Path, geo_dir: Path, seed: int = SEED) -> dict[str, int]:
     layanan = buat_layanan(d, insiden, seed)
     pemungutan, ulang = buat_pemungutan(d, tps, seed)   # voting day, count, rekapitulasi: streams of their own
     rekapitulasi = buat_rekapitulasi(d, tps, seed)
+    logistik_psu, checklist_psu = buat_persiapan_psu(tps, seed)    # the re-vote's own logs
     tugas = tindak.buat_tugas(insiden, logistik, AKHIR)
+    rapat, tugas_rapat = tindak.buat_rapat(tugas, AKHIR)      # meetings: after the tasks, no random stream
+    tugas = sorted(tugas + tugas_rapat, key=lambda x: (x["waktu"], x["id_tugas"]))
 
-    tahapan = pd.read_csv(REF / "tahapan-pilkada-2024.csv", dtype=str, keep_default_na=False)
+    tahapan = pd.concat([pd.read_csv(REF / "tahapan-pilkada-2024.csv", dtype=str, keep_default_na=False),
+                         pd.DataFrame(buat_tahapan_akhir())], ignore_index=True)
     files = {
         "wilayah.csv": wilayah_csv,
         "tps.csv": _csv(tps.to_dict("records"), ["kode_tps", "kode_kelurahan", "nomor_tps", "dpt", "jenis",
@@ -1013,11 +1078,13 @@ def buat(data_dir: Path, geo_dir: Path, seed: int = SEED) -> dict[str, int]:
                                    for n, i in enumerate(ITEMS, start=1)],
                                   ["kode_item", "nama_item", "satuan", "per_tps", "per_pemilih", "cadangan_persen",
                                    "urutan"]),
-        "logistik.csv": _csv(logistik, ["waktu", "tahap", "kode_lokasi", "kode_item", "jumlah_kebutuhan",
-                                        "jumlah_diterima", "jumlah_rusak", "catatan"]),
-        "checklist.csv": _csv(checklist, ["waktu", "kode_tps", "kpps_dibentuk", "kpps_dilantik", "kpps_bimtek",
-                                          "lokasi_siap", "akses_disabilitas", "penerangan", "c_pemberitahuan",
-                                          "linmas", "pengamanan", "status", "catatan"]),
+        "logistik.csv": _csv(logistik + logistik_psu, ["waktu", "tahap", "kode_lokasi", "kode_item",
+                                                       "jumlah_kebutuhan", "jumlah_diterima", "jumlah_rusak",
+                                                       "catatan"]),
+        "checklist.csv": _csv(checklist + checklist_psu, ["waktu", "kode_tps", "kpps_dibentuk", "kpps_dilantik",
+                                                          "kpps_bimtek", "lokasi_siap", "akses_disabilitas",
+                                                          "penerangan", "c_pemberitahuan", "linmas", "pengamanan",
+                                                          "status", "catatan"]),
         "kategori_insiden.csv": _csv([{"kode_kategori": a, "nama": b, "kelompok": c} for a, b, c in KATEGORI],
                                      ["kode_kategori", "nama", "kelompok"]),
         "insiden.csv": _csv(insiden, ["id_insiden", "waktu", "waktu_kejadian", "kode_kecamatan", "kode_kelurahan",
@@ -1037,6 +1104,7 @@ def buat(data_dir: Path, geo_dir: Path, seed: int = SEED) -> dict[str, int]:
         "pemungutan_ulang.csv": _csv(ulang, ["id_ulang", "jenis", "tanggal", "kode_tps", "dasar", "catatan"]),
         "tahapan.csv": _csv(tahapan.to_dict("records"), ["tahapan", "mulai", "selesai", "catatan"]),
         "tugas.csv": _csv(tugas, tindak.KOLOM_DEMO_TUGAS),
+        "rapat.csv": _csv(rapat, tindak.KOLOM_DEMO_RAPAT),
     }
     counts = {}
     for name, text in files.items():

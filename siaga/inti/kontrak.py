@@ -482,8 +482,12 @@ INPUTS: dict[str, Input] = {i.nama: i for i in (
     Input(
         "pemungutan_ulang", "pemungutan_ulang.csv",
         "Pemungutan suara ulang, lanjutan atau susulan (PSU/PSL/PSS): satu baris per TPS yang ikut. Berkas ini "
-        "boleh tidak ada.",
-        "Re-votes (PSU/PSL/PSS): one row per TPS taking part. Optional.",
+        "boleh tidak ada. Persiapannya ditulis di log yang ada: baris `logistik.csv` (tahap `tps`) dan "
+        "`checklist.csv` di TPS-nya yang bertanggal sesudah hari pemungutan sampai tanggal pemungutan ulang "
+        "adalah logistik dan checklist pemungutan ulang itu, tidak dihitung untuk hari pemungutan.",
+        "Re-votes (PSU/PSL/PSS): one row per TPS taking part. Optional. Their preparation goes in the existing "
+        "logs: rows of `logistik.csv` (stage `tps`) and `checklist.csv` at their TPS dated after voting day up "
+        "to the re-vote's date are that re-vote's logistics and checklist, not counted for voting day.",
         (
             K("id_ulang", "kode", True, "Nomor kejadian pemungutan ulang (sama untuk semua TPS-nya)",
               "Re-vote id (the same for all its TPS)", pola="id"),

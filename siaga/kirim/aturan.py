@@ -109,7 +109,7 @@ def ganti_level(q: Q, k: Konteks, saat: dt.datetime) -> list[Peristiwa]:
 
 def insiden(q: Q, k: Konteks, saat: dt.datetime, jam: float) -> list[Peristiwa]:
     """Serious (high severity) or conflict-group incidents first reported in the last ``jam`` hours."""
-    df = q("kirim_insiden", dari=saat - dt.timedelta(hours=jam), sampai=saat)
+    df = q("kirim_insiden", dari=saat - dt.timedelta(hours=jam), sampai=saat, kecamatan=None)
     zona = k.wilayah.zona_waktu
     out = []
     for r in df.to_dict("records"):

@@ -367,17 +367,19 @@ def _cek_tahap(jenis: str, lap: HasilImpor):
 
 
 def impor(paths: Paths, jenis: str, data: bytes | None, sumber: str, oleh: str, uji: bool = False,
-          sumber_tampil: str | None = None, kabar: Callable[[str], None] | None = None, **opsi) -> HasilImpor:
+          sumber_tampil: str | None = None, kabar: Callable[[str], None] | None = None,
+          tunggu: float = riwayat.TUNGGU_KUNCI, **opsi) -> HasilImpor:
     """Check and, unless ``uji`` (dry run), commit one file as a new version.
 
     ``oleh`` is who imports (the OS user on the command line, the name entered in the app;
-    later the logged-in user). The returned report has ``versi`` set when committed."""
+    later the logged-in user). ``tunggu``: seconds to wait for another import holding the lock.
+    The returned report has ``versi`` set when committed."""
     nama = sumber_tampil or sumber
     kabar = kabar or (lambda _: None)
     if uji:
         kabar("membaca dan memeriksa")
         return periksa(paths, jenis, data, nama, **opsi)
-    with riwayat.kunci(paths) as k:
+    with riwayat.kunci(paths, tunggu) as k:
         kabar("membaca dan memeriksa")
         lap = periksa(paths, jenis, data, nama, **opsi)
         if not lap.ok or not lap.berubah:
@@ -389,6 +391,32 @@ def impor(paths: Paths, jenis: str, data: bytes | None, sumber: str, oleh: str, 
             lap.masalah += exc.masalah
             return lap
         lap.versi = v.nomor
+    return lap
+
+
+def impor_bersama(paths: Paths, data: dict[str, bytes], sumber: str, oleh: str,
+                  tunggu: float = riwayat.TUNGGU_KUNCI) -> dict[str, HasilImpor]:
+    """Append rows to several event logs as one version: every file is checked under one lock and
+    all are written together, or none (a meeting and the tasks of its decisions). Messages name the
+    rows of the first input ``sumber``, those of the others ``<input> dari <sumber>``. The reports,
+    by input; each has ``versi`` set when committed. ``tunggu``: seconds to wait for the lock."""
+    with riwayat.kunci(paths, tunggu) as k:
+        lap = {j: periksa(paths, j, isi, sumber if i == 0 else f"{j} dari {sumber}", mode=MODE_TAMBAH)
+               for i, (j, isi) in enumerate(data.items())}
+        if not all(x.ok for x in lap.values()) or not any(x.berubah for x in lap.values()):
+            return lap
+        berkas = [b for x in lap.values() for b in x.berkas]
+        cek = {INPUTS[j].berkas: _cek_tahap(j, x) for j, x in lap.items() if x.berubah}
+        try:
+            v = k.catat(berkas, oleh=oleh or "(tanpa nama)", aksi=riwayat.AKSI_IMPOR, jenis=next(iter(data)),
+                        sumber=sumber, sumber_sha256=sha256(b"".join(data.values())),
+                        cek=lambda b, tmp: cek[b.nama](b, tmp))
+        except MasalahError as exc:
+            pertama = next(iter(lap.values()))
+            pertama.masalah += exc.masalah
+            return lap
+        for x in lap.values():
+            x.versi = v.nomor
     return lap
 
 

@@ -134,17 +134,41 @@ def kebutuhan_unit(tabel: dict[str, pd.DataFrame]) -> pd.DataFrame | None:
                       .rename(columns={c: "kode_lokasi"}).assign(tahap=t_) for t_, c in bagian], ignore_index=True)
 
 
-def jumlah_logistik(df: pd.DataFrame, tabel: dict[str, pd.DataFrame], w: Kewajaran, v: Pencatat) -> None:
+def segmen_ulang(df: pd.DataFrame, kolom_tps: str, tabel: dict[str, pd.DataFrame], hari: dt.date,
+                 hanya_tps: bool = False) -> pd.Series:
+    """The re-vote each row of a log belongs to (``pemungutan_ulang.csv``), "" for the regular election:
+    a row at a re-vote's TPS dated after voting day and on or before the re-vote's date (the earliest
+    such re-vote), as the store splits them (queries/model/00_ulang_*.sql). A re-vote's logistics and
+    checklist run on their own: their sums and states start afresh."""
+    out = pd.Series("", index=df.index, dtype=object)
+    ulang = tabel.get("pemungutan_ulang")
+    if ulang is None or ulang.empty or df.empty:
+        return out
+    u = ulang[["id_ulang", "kode_tps", "tanggal"]].dropna().sort_values(["tanggal", "id_ulang"])
+    mulai = pd.Timestamp(hari) + pd.Timedelta(days=1)
+    waktu_ = pd.to_datetime(df["waktu"])
+    calon = waktu_.ge(mulai) & df[kolom_tps].isin(set(u["kode_tps"]))
+    if hanya_tps:
+        calon &= df["tahap"].eq("tps")
+    for r in u.iloc[::-1].itertuples():       # the earliest re-vote last: it wins
+        kena = calon & df[kolom_tps].eq(r.kode_tps) & waktu_.lt(pd.Timestamp(r.tanggal) + pd.Timedelta(days=1))
+        out = out.mask(kena.fillna(False), r.id_ulang)
+    return out
+
+
+def jumlah_logistik(df: pd.DataFrame, tabel: dict[str, pd.DataFrame], w: Kewajaran, v: Pencatat,
+                   ulang: pd.Series | None = None) -> None:
     keb = kebutuhan_unit(tabel)
     if keb is None or df.empty:
         return
     key = ["tahap", "kode_lokasi", "kode_item"]
     x = df[[*key, "waktu", "jumlah_diterima", "jumlah_rusak", "jumlah_kebutuhan", "_baris"]].copy()
+    x["_ulang"] = "" if ulang is None else ulang
     x["_urut"] = range(len(x))
     x = x.sort_values(["waktu", "_urut"], kind="stable")
     # usable units: replacements of damaged units are not a surplus
     x["_bersih"] = x["jumlah_diterima"].astype("Float64") - x["jumlah_rusak"].astype("Float64").fillna(0)
-    x["kumulatif"] = x.groupby(key, dropna=False)["_bersih"].cumsum()
+    x["kumulatif"] = x.groupby([*key, "_ulang"], dropna=False)["_bersih"].cumsum()
     x = x.merge(keb, on=key, how="left").set_index(x.index)
     x = x.reindex(df.index)
     ada = x["kebutuhan"].notna() & x["kebutuhan"].gt(0) & x["kumulatif"].notna()
@@ -174,13 +198,15 @@ def _urut(df: pd.DataFrame, kunci: str) -> pd.DataFrame:
     return x.sort_values([kunci, "waktu", "_urut"], kind="stable")
 
 
-def status(inp: Input, df: pd.DataFrame, v: Pencatat) -> None:
+def status(inp: Input, df: pd.DataFrame, v: Pencatat, ulang: pd.Series | None = None) -> None:
+    """State machines per key (a re-vote's rows, ``ulang``, run on their own)."""
+    seg = pd.Series("", index=df.index, dtype=object) if ulang is None else ulang
     koreksi = df[KOREKSI].fillna(False).astype(bool) if KOREKSI in df else pd.Series(False, index=df.index)
     for m in MESIN_STATUS:
         if m.input != inp.nama or df.empty:
             continue
         x = _urut(df, m.kunci)
-        sebelum = x.groupby(m.kunci, sort=False)[m.kolom].shift(1)
+        sebelum = x.groupby([x[m.kunci], seg.reindex(x.index)], sort=False)[m.kolom].shift(1)
         kini = x[m.kolom]
         rank = {st: peringkat(m, st) for st in {*m.urutan, *m.tutup, "bermasalah"}}
         r0, r1 = sebelum.map(rank), kini.map(rank)
@@ -194,17 +220,17 @@ def status(inp: Input, df: pd.DataFrame, v: Pencatat) -> None:
         if m.lompat is not None:
             v.tambah_nilai(df, lompat.reindex(df.index), m.kolom, nilai, alasan_lompat(m), m.lompat)
     if inp.nama == "checklist" and not df.empty:
-        _tugas(df, koreksi, v)
+        _tugas(df, koreksi, v, seg)
 
 
-def _tugas(df: pd.DataFrame, koreksi: pd.Series, v: Pencatat) -> None:
+def _tugas(df: pd.DataFrame, koreksi: pd.Series, v: Pencatat, seg: pd.Series) -> None:
     for sebelumnya, tugas in itertools.pairwise(TUGAS_TPS):
         salah = df[tugas].eq(True) & df[sebelumnya].eq(False)
         v.tambah_nilai(df, salah.fillna(False), tugas, pd.Series("ya", index=df.index),
                        TUGAS_URUTAN.format(tugas=tugas, sebelum=sebelumnya))
     x = _urut(df, "kode_tps")
     for tugas in TUGAS_TPS:
-        dulu = x.groupby("kode_tps", sort=False)[tugas].shift(1)
+        dulu = x.groupby([x["kode_tps"], seg.reindex(x.index)], sort=False)[tugas].shift(1)
         batal = (dulu.eq(True) & x[tugas].eq(False) & ~koreksi.reindex(x.index)).reindex(df.index).fillna(False)
         v.tambah_nilai(df, batal, tugas, pd.Series("ya → tidak", index=df.index), TUGAS_MUNDUR.format(tugas=tugas))
 
@@ -237,8 +263,12 @@ def periksa(inp: Input, df: pd.DataFrame, tabel: dict[str, pd.DataFrame], wil: W
     """Every plausibility rule of one typed input (the checks across files call this)."""
     w = wil.wajar
     waktu(inp, df, w, sekarang or sekarang_wilayah(wil), v)
+    ulang = None
     if inp.nama == "logistik":
-        jumlah_logistik(df, tabel, w, v)
+        ulang = segmen_ulang(df, "kode_lokasi", tabel, wil.hari_pemungutan, hanya_tps=True)
+        jumlah_logistik(df, tabel, w, v, ulang)
+    elif inp.nama == "checklist":
+        ulang = segmen_ulang(df, "kode_tps", tabel, wil.hari_pemungutan)
     elif inp.nama == "logistik_item":
         faktor_item(df, w, v)
-    status(inp, df, v)
+    status(inp, df, v, ulang)

@@ -3,7 +3,10 @@ an event log: the rows become a small CSV in contract order and go through the v
 as an uploaded file (:func:`siaga.masuk.impor.impor`, mode ``tambah``): the same validation and
 Indonesian messages, the same lock around read-validate-replace, the same atomic replace and
 version history. Two sessions appending at once both land: the second waits for the lock and
-validates against the file the first one wrote."""
+validates against the file the first one wrote. A burst (twenty phones pressing "Kirim" on voting
+day) queues on the lock for up to :data:`TUNGGU_TAMBAH` seconds rather than the import's 30: each
+append holds the lock for about a second, and a report that waits still lands. Should the wait run
+out anyway, the result says so in Indonesian (nothing written), never a traceback."""
 
 from __future__ import annotations
 
@@ -14,8 +17,11 @@ from collections.abc import Mapping, Sequence
 
 from siaga.inti.config import Paths
 from siaga.inti.kontrak import INPUTS
+from siaga.inti.masalah import MasalahError
 from siaga.masuk import impor
 from siaga.masuk.hasil import HasilImpor
+
+TUNGGU_TAMBAH = 300.0      # seconds an app-written append waits for the import lock
 
 
 def _teks(x) -> str:
@@ -50,5 +56,22 @@ def tambah(paths: Paths, jenis: str, baris: Sequence[Mapping[str, object]], oleh
     ``versi`` set when the rows were written, else its problems say why (nothing written)."""
     if not INPUTS[jenis].log:
         raise ValueError(f"{jenis} bukan log peristiwa")
-    return impor.impor(paths, jenis, csv_baris(jenis, baris), f"{sumber}.csv", oleh, mode=impor.MODE_TAMBAH,
-                       sumber_tampil=sumber)
+    try:
+        return impor.impor(paths, jenis, csv_baris(jenis, baris), f"{sumber}.csv", oleh, mode=impor.MODE_TAMBAH,
+                           sumber_tampil=sumber, tunggu=TUNGGU_TAMBAH)
+    except MasalahError as exc:             # the lock or the disk: nothing was written
+        return HasilImpor(jenis, f"{sumber}.csv", masalah=list(exc.masalah), mode=impor.MODE_TAMBAH)
+
+
+def tambah_bersama(paths: Paths, baris: Mapping[str, Sequence[Mapping[str, object]]], oleh: str,
+                   sumber: str) -> dict[str, HasilImpor]:
+    """Validate and append rows to several logs (``{"rapat": [...], "tugas": [...]}``) as one
+    version: all land or none. The reports by log, each with ``versi`` set when written."""
+    for jenis in baris:
+        if not INPUTS[jenis].log:
+            raise ValueError(f"{jenis} bukan log peristiwa")
+    try:
+        return impor.impor_bersama(paths, {j: csv_baris(j, b) for j, b in baris.items()}, sumber, oleh,
+                                   tunggu=TUNGGU_TAMBAH)
+    except MasalahError as exc:             # the lock or the disk: nothing was written
+        return {j: HasilImpor(j, f"{sumber}.csv", masalah=list(exc.masalah), mode=impor.MODE_TAMBAH) for j in baris}

@@ -124,6 +124,30 @@ def angka_kunci(r, nama_lingkup: str, kecamatan: bool) -> list[Angka]:
     ]
 
 
+def sesudah_h(r, nama_lingkup: str, tanggal: dt.date, hari_pemungutan: dt.date,
+              batas: dt.date) -> tuple[Angka, str]:
+    """On voting day and after it no projection applies: what the distribution to the TPS achieved
+    (a ``logistik_ringkas`` row), as a figure and a sentence."""
+    n, lengkap = int(r["jumlah_tps"]), int(r["tps_lengkap"])
+    belum = n - lengkap
+    saat = "Hari H" if tanggal == hari_pemungutan else f"{fmt.hitung_mundur(tanggal, hari_pemungutan)} (sesudah hari H)"
+    if not n:
+        return Angka("Distribusi ke TPS", fmt.KOSONG, f"Belum ada TPS di {nama_lingkup}."), \
+            f"{saat}: belum ada TPS di {nama_lingkup}."
+    angka = Angka("Distribusi ke TPS", "Selesai" if not belum else f"Belum di {fmt.angka(belum)} TPS",
+                  f"selesai di {fmt.angka(lengkap)} dari {fmt.angka(n)} TPS; batas H-1 ({fmt.hari_tanggal(batas)}) "
+                  "sudah lewat.",
+                  "TPS yang sudah menerima semua item dalam keadaan baik. Sejak hari pemungutan suara tidak ada "
+                  "lagi perkiraan tanggal lengkap.")
+    if not belum:
+        teks = f"{saat}: distribusi logistik {nama_lingkup} selesai di semua {fmt.angka(n)} TPS."
+    else:
+        teks = (f"{saat}: distribusi logistik {nama_lingkup} selesai di {fmt.angka(lengkap)} TPS, belum di "
+                f"{fmt.angka(belum)} dari {fmt.angka(n)} TPS. Kekurangan di TPS ditangani lewat laporan insiden "
+                "hari H; perkiraan tanggal lengkap tidak ditampilkan lagi.")
+    return angka, teks
+
+
 def kalimat_belum_ada(tanggal: dt.date, pertama) -> str:
     """Empty state before the first receipt."""
     teks = f"Belum ada tanda terima logistik sampai {fmt.tanggal(tanggal)}."
@@ -640,6 +664,7 @@ class HalamanLogistik:
     grafik_proyeksi: go.Figure | None = None
     tabel_proyeksi: pd.DataFrame | None = None
     ekspor_proyeksi: pd.DataFrame | None = None
+    tanpa_proyeksi: bool = False                # voting day or after: no pre-voting projection
 
     @property
     def berisiko(self) -> pd.DataFrame:
@@ -661,12 +686,19 @@ def susun(q: Q, k: Konteks) -> HalamanLogistik:
     wil = q("logistik_wilayah", tanggal=tanggal, kecamatan=kecamatan)
     kurang = q("logistik_kekurangan", tanggal=tanggal, kecamatan=kecamatan)
     sisa, ket_sisa = sisa_hari(tanggal, batas)
-    unit_ada = len(_anak(laju)) > 0
+    hari = k.wilayah.hari_pemungutan
+    if tanggal >= hari:            # voting has begun: say what the distribution achieved, project nothing
+        akhir, kalimat = sesudah_h(ringkas, k.nama_lingkup, tanggal, hari, batas)
+        risiko = int(ringkas["tps_lengkap"]) < int(ringkas["jumlah_tps"])
+    else:
+        akhir, kalimat = Angka("Menuju batas logistik (H-1)", sisa, ket_sisa), kalimat_proyeksi(laju, k.nama_lingkup,
+                                                                                                 batas)
+        risiko = ada_risiko(laju)
+    unit_ada = len(_anak(laju)) > 0 and tanggal < hari
     return HalamanLogistik(
         belum_ada=None,
-        angka=(*angka_kunci(ringkas, k.nama_lingkup, kecamatan is not None),
-               Angka("Menuju batas logistik (H-1)", sisa, ket_sisa)),
-        kalimat=kalimat_proyeksi(laju, k.nama_lingkup, batas), risiko=ada_risiko(laju),
+        angka=(*angka_kunci(ringkas, k.nama_lingkup, kecamatan is not None), akhir),
+        kalimat=kalimat, risiko=risiko, tanpa_proyeksi=tanggal >= hari,
         grafik_tahap=grafik_tahap(tahap, k.nama_kec), tabel_tahap=tabel_tahap(tahap),
         ekspor_tahap=ekspor_tahap(tahap),
         wilayah=_data_wilayah(wil, zona) if len(_anak(wil)) else None, ekspor_wilayah=ekspor_wilayah(wil),
@@ -675,5 +707,5 @@ def susun(q: Q, k: Konteks) -> HalamanLogistik:
         ekspor_kekurangan=ekspor_kekurangan(kurang),
         grafik_proyeksi=grafik_proyeksi(laju, tanggal, batas) if unit_ada else None,
         tabel_proyeksi=tabel_proyeksi(laju, batas) if unit_ada else None,
-        ekspor_proyeksi=ekspor_proyeksi(laju, k.nama_lingkup, batas),
+        ekspor_proyeksi=ekspor_proyeksi(laju, k.nama_lingkup, batas) if tanggal < hari else None,
     )

@@ -339,6 +339,18 @@ class HalamanNetralitas:
         return tuple(self.angka[i] for i in (0, 1, 2, 4))
 
 
+def sel_kecil(r, minimum: int, nama: str) -> HalamanNetralitas:
+    """The public view of one kecamatan with fewer than ``minimum`` cases (``[privasi]
+    sel_minimum``): every figure is at most the number of cases, so each card says "< minimum"
+    (true whatever the count), and nothing is broken down, so no case can be pointed at."""
+    batas = f"< {fmt.angka(minimum)}"
+    angka = tuple(Angka(a.label, batas, bantuan=a.bantuan) for a in angka_kunci(r))
+    teks = (f"Demo publik: {nama} mencatat kurang dari {fmt.angka(minimum)} kasus netralitas ASN; angka dan "
+            "rinciannya tidak ditampilkan agar tidak menunjuk seseorang. Pilih seluruh wilayah untuk melihat "
+            "jumlahnya.")
+    return HalamanNetralitas(angka=angka, keterangan="", kosong=teks, ada_kasus=False)
+
+
 def susun(q: Q, k: Konteks) -> HalamanNetralitas:
     """Run the screen's queries through ``q`` and build every figure, table and sentence."""
     lingkup = {"tanggal": k.tanggal, "kecamatan": k.kecamatan}
@@ -348,6 +360,9 @@ def susun(q: Q, k: Konteks) -> HalamanNetralitas:
              "kosong": f"Belum ada kasus netralitas ASN yang tercatat {di}.", "ada_kasus": bool(r["jumlah_kasus"])}
     if not r["jumlah_kasus"]:
         return HalamanNetralitas(**dasar)
+    minimum = k.wilayah.sel_minimum
+    if k.akses.publik and k.kecamatan and int(r["jumlah_kasus"]) < minimum:
+        return sel_kecil(r, minimum, k.nama_lingkup)
     opd = q("netralitas_opd", **lingkup)
     kec = q("netralitas_kecamatan", tanggal=k.tanggal, batas_lapor=BATAS_LAPOR_HARI)
     terbuka = q("netralitas_terbuka", **lingkup, batas_lapor=BATAS_LAPOR_HARI)

@@ -1,6 +1,7 @@
 """The briefing deck (*paparan*): what each slide says, whoever draws it.
 
-The big screen (``?mode=layar``) and the daily report (PDF, PNG, PPTX) show the same seven slides.
+The big screen (``?mode=layar``) and the daily report (PDF, PNG, PPTX) show the same slides: seven,
+the meetings' decisions once a meeting is recorded, and the voting-day phase's before them.
 :func:`susun` builds them from the screen models of :mod:`siaga.model` (the ones the pages
 render), so a slide and its page agree by construction:
 
@@ -14,6 +15,8 @@ perubahan  :class:`siaga.model.perubahan.Perubahan` (part of the Ringkasan model
 logistik   :class:`siaga.model.logistik.HalamanLogistik`
 insiden    :class:`siaga.model.insiden.HalamanInsiden` (the last 24 hours)
 netralitas :class:`siaga.model.netralitas.HalamanNetralitas`
+rapat      :class:`siaga.model.rapat.TindakLanjutRapat` (part of the Ringkasan model; only once a
+           meeting has been recorded in the view's scope)
 ========== ===========================================================
 
 Each :class:`Slide` has a short title, 2–4 key figures, one visual (a plotly figure or a
@@ -37,7 +40,18 @@ from siaga.akses import Lingkup
 from siaga.data.store import Store
 from siaga.inti import fmt
 from siaga.masuk.geo import Batas
-from siaga.model import grafik, insiden, kesiapan, level, logistik, netralitas, pemungutan, perubahan, ringkasan
+from siaga.model import (
+    grafik,
+    insiden,
+    kesiapan,
+    level,
+    logistik,
+    netralitas,
+    pemungutan,
+    perubahan,
+    rapat,
+    ringkasan,
+)
 from siaga.model.komponen import MAKS_BARIS, Angka, Q, Tabel
 from siaga.model.konteks import Konteks, untuk
 
@@ -199,10 +213,8 @@ def _slide_logistik(h: logistik.HalamanLogistik, k: Konteks) -> Slide:
         return Slide("logistik", "Logistik", (), kosong=h.belum_ada)
     risiko = h.berisiko
     nama = k.unit.capitalize()
-    if k.tanggal >= k.wilayah.hari_pemungutan:        # voting has begun: no pre-voting projection
-        return Slide("logistik", "Logistik", _kartu(h.angka), grafik=h.grafik_tahap,
-                     catatan="Pemungutan suara sudah dimulai: perkiraan tanggal lengkap tidak ditampilkan lagi. "
-                             "Kekurangan logistik di TPS ditangani lewat laporan insiden hari H.")
+    if h.tanpa_proyeksi:        # voting has begun: what the distribution achieved, no projection
+        return Slide("logistik", "Logistik", _kartu(h.angka), grafik=h.grafik_tahap, catatan=h.kalimat)
     return Slide(
         "logistik", "Logistik", _kartu(h.angka), grafik=h.grafik_tahap,
         tabel=Tabel.dari(risiko, [nama, "Perkiraan lengkap", "Keterangan", "Kemajuan"], satuan=k.unit,
@@ -234,6 +246,16 @@ def _slide_perhatian(h: ringkasan.HalamanRingkasan, k: Konteks) -> Slide:
         "perhatian", "Perlu tindakan hari ini", h.perhatian_angka, tabel=t if t.baris else None,
         judul_tabel="Apa, di mana, sejak kapan, siapa menindaklanjuti",
         kosong=h.perhatian_kosong)
+
+
+def slide_rapat(t: rapat.TindakLanjutRapat | None) -> tuple[Slide, ...]:
+    """"Keputusan rapat terakhir dan tindak lanjutnya" (none before the first meeting of the scope)."""
+    if t is None or not t.ada_rapat:
+        return ()
+    tabel = t.tabel.untuk_slide() if t.tabel.baris else None
+    return (Slide("rapat", t.judul, _kartu(t.angka), tabel=tabel,
+                  judul_tabel="Keputusan terbuka, lalu yang selesai sejak rapat terakhir", catatan=t.kalimat,
+                  kosong=t.kosong),)
 
 
 def slide_fase(f: pemungutan.HalamanFase | None) -> tuple[Slide, ...]:
@@ -283,7 +305,8 @@ def susun(q: Q, k: Konteks, kabar: Kabar = diam) -> Paparan:
               _slide_kesiapan(model["kesiapan"], k), _slide_perubahan(model["ringkasan"].perubahan, k),
               _slide_logistik(model["logistik"], k),
               _slide_insiden(model["insiden"], k.dengan(jendela="24jam")),
-              _slide_netralitas(model["netralitas"], k))
+              _slide_netralitas(model["netralitas"], k),
+              *slide_rapat(model["ringkasan"].rapat))
     wil = k.wilayah
     return Paparan(
         wilayah=wil.nama, lingkup=k.nama_lingkup, kode=k.kecamatan or wil.kode, tanggal=k.tanggal, saat=k.saat,
@@ -308,4 +331,4 @@ def dari_store(store: Store, tanggal: dt.date, kecamatan: str | None = None,
 
 
 __all__ = ["Kabar", "KecamatanTidakDikenal", "LaporanError", "Paparan", "PetaLevel", "Slide", "dari_store", "diam",
-           "sebagian", "susun"]
+           "sebagian", "slide_fase", "slide_rapat", "susun"]

@@ -12,12 +12,16 @@ from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
+import pydeck as pdk
 
+from siaga.akses import RINCIAN
 from siaga.inti import fmt
+from siaga.inti.kontrak import LABEL_KEPARAHAN
+from siaga.masuk.geo import Batas, geojson
 from siaga.model import fase as m_fase
-from siaga.model import grafik
+from siaga.model import grafik, insiden
 from siaga.model.komponen import Angka, Q, Tabel
-from siaga.model.konteks import Konteks
+from siaga.model.konteks import JAM_JENDELA, Konteks
 
 JAM_ACUAN = tuple(range(7, 14))           # the hours of the comparison curve (07.00 … 13.00)
 KOLOM_HARI = ("Kecamatan", "TPS", "Dibuka ≤ 07.00", "Terlambat", "Belum dibuka", "Partisipasi", "Ditutup",
@@ -30,10 +34,32 @@ TAHAP_AKHIR = (("rekapitulasi tingkat kabupaten/kota", "Rekapitulasi KPU kab/kot
                ("perselisihan", "Sengketa hasil di MK"), ("pelantikan", "Pelantikan"))
 LABEL_STATUS_TPS = {"siap": "Siap", "belum": "Belum siap", "bermasalah": "Bermasalah"}
 KEADAAN = {"akan_datang": "belum dimulai", "berjalan": "berjalan", "selesai": "selesai"}
+# The voting-day map: a kecamatan with a TPS not yet open stands out; otherwise its colour is the share
+# of its TPS opened by 07.00 (at least AMBANG_TEPAT[0] %, at least AMBANG_TEPAT[1] %, less). Paul Tol's
+# PRGn scheme (colour-blind safe): never the readiness-level colours nor the severity colours of the
+# incident points drawn on top; always with its label in the legend.
+AMBANG_TEPAT = (90, 70)
+KELAS_BUKA = (("belum_0730", "Ada TPS belum dibuka lewat pukul 07.30", "#762A83"),
+              ("belum", "Ada TPS belum dilaporkan dibuka", "#BBBBBB"),
+              ("kurang", f"Dibuka ≤ 07.00 di bawah {AMBANG_TEPAT[1]}% TPS", "#C2A5CF"),
+              ("sedang", f"Dibuka ≤ 07.00 di {AMBANG_TEPAT[1]}–{AMBANG_TEPAT[0] - 1}% TPS", "#ACD39E"),
+              ("tepat", f"Dibuka ≤ 07.00 di {AMBANG_TEPAT[0]}% TPS atau lebih", "#1B7837"))
+JENDELA_PETA = ("1jam", "6jam")            # the rolling incident layer of the voting-day map
 
 
 def _persen(a, b) -> float:
     return 0.0 if not b else 100.0 * float(a) / float(b)
+
+
+@dataclass(frozen=True)
+class PetaHari:
+    """The voting-day map: the kecamatan coloured by how their TPS opened (:data:`KELAS_BUKA`), with
+    the incidents reported in the last hour or the last 6 hours as points (one deck per window)."""
+    peta: dict[str, pdk.Deck]              # window (:data:`JENDELA_PETA`) -> deck
+    legenda: go.Figure
+    kelas: pd.DataFrame                    # kode, nama, kelas, tepat (share opened by 07.00, %)
+    insiden: dict[str, int]                # window -> incidents reported in it
+    catatan: dict[str, str]                # window -> the sentence under the map
 
 
 @dataclass(frozen=True)
@@ -48,6 +74,7 @@ class HariH:
     dpt: int
     laporan: bool                          # any voting-day report in the scope
     kecamatan: pd.DataFrame                # pemungutan_kecamatan rows
+    peta: PetaHari | None = None           # the region's voting day, with boundaries
 
     @property
     def partisipasi(self) -> float:
@@ -102,6 +129,115 @@ def grafik_jam(jam: pd.DataFrame, kurva: tuple[float, ...], label_acuan: str) ->
     fig.update_xaxes(categoryorder="array", categoryarray=label_jam, title="Pukul")
     fig.update_yaxes(range=[0, 100], ticksuffix="%", title="Hadir dari DPT")
     return grafik.gaya(fig, tinggi=320)
+
+
+def kelas_buka(r) -> str:
+    """A kecamatan's class on the voting-day map (a ``pemungutan_kecamatan`` row): a TPS not open past
+    07.30 first, then any TPS not yet open, else the share of its TPS opened by 07.00 in whole percent."""
+    if int(r["belum_dibuka_0730"]):
+        return "belum_0730"
+    if int(r["belum_dibuka"]):
+        return "belum"
+    tepat = fmt.bulat(_persen(r["dibuka_tepat"], r["jumlah_tps"]))      # judged as shown on the map: 69,8 is 70%
+    return "tepat" if tepat >= AMBANG_TEPAT[0] else "sedang" if tepat >= AMBANG_TEPAT[1] else "kurang"
+
+
+def _rgb(warna: str, alfa: int = 255) -> list[int]:
+    h = warna.lstrip("#")
+    return [int(h[i:i + 2], 16) for i in (0, 2, 4)] + [alfa]
+
+
+def legenda_peta() -> go.Figure:
+    """A fixed two-row legend (no hover, no clicks): the classes of the kecamatan and the severity of
+    the incident points."""
+    baris = [("Kecamatan:", "square", [(label, w) for _, label, w in KELAS_BUKA]),
+             ("Insiden (titik):", "circle", [(LABEL_KEPARAHAN[k], grafik.WARNA_KEPARAHAN[k])
+                                             for k in reversed(insiden.URUTAN_KEPARAHAN)])]
+    data, notes = [], []
+    langkah = 87 / max(len(isi) for _, _, isi in baris)
+    for i, (judul, simbol, isi) in enumerate(baris):
+        y = 1 - i
+        notes.append({"x": 0, "y": y, "xref": "x", "yref": "y", "text": judul, "showarrow": False,
+                      "xanchor": "left", "font": {"size": 13, "color": "#31333f"}})
+        x = [13 + j * langkah for j in range(len(isi))]
+        data.append({"type": "scatter", "mode": "markers+text", "hoverinfo": "skip", "x": x, "y": [y] * len(isi),
+                     "text": [nama for nama, _ in isi], "textposition": "middle right",
+                     "textfont": {"size": 12, "color": "#31333f"},
+                     "marker": {"symbol": simbol, "size": 13 if simbol == "square" else 11,
+                                "color": [w for _, w in isi],
+                                "line": {"color": "#787878" if simbol == "square" else "#ffffff", "width": 1}}})
+    fig = go.Figure({"data": data, "layout": {
+        "height": insiden.TINGGI_LEGENDA, "showlegend": False, "margin": {"l": 0, "r": 0, "t": 0, "b": 0},
+        "hovermode": False, "dragmode": False, "annotations": notes, "paper_bgcolor": "#ffffff",
+        "plot_bgcolor": "#ffffff", "xaxis": {"visible": False, "range": [0, 100], "fixedrange": True},
+        "yaxis": {"visible": False, "range": [-0.6, 1.6], "fixedrange": True}}})
+    return fig
+
+
+def kalimat_insiden(d: pd.DataFrame, frasa: str, mulai: dt.datetime, saat: dt.datetime, zona: str) -> str:
+    """Under the voting-day map: how many incidents the window holds and how many of them are points."""
+    if not len(d):
+        return f"Tidak ada insiden dilaporkan {frasa}."
+    dari = fmt.waktu_pendek(mulai, zona).removesuffix(" " + zona)
+    teks = f"{fmt.angka(len(d))} insiden dilaporkan {frasa} ({dari} – {fmt.waktu_pendek(saat, zona)})"
+    ada = int((d["lat"].notna() & d["lon"].notna()).sum())
+    if ada == len(d):
+        return teks + ", semuanya tampil sebagai titik."
+    return teks + f"; {fmt.angka(ada)} tampil sebagai titik, {fmt.angka(len(d) - ada)} tanpa koordinat."
+
+
+def peta_hari(batas: Batas, kec: pd.DataFrame, daftar: pd.DataFrame, saat: dt.datetime, zona: str) -> PetaHari:
+    """The voting-day map of the kecamatan in ``kec`` (``pemungutan_kecamatan`` rows) with the incidents of
+    ``daftar`` (``insiden_daftar`` rows reported in the last 6 hours up to ``saat``) as points, one deck for
+    each window of :data:`JENDELA_PETA`."""
+    rows = kec.to_dict("records")
+    kelas = [kelas_buka(r) for r in rows]
+    warna = {k: w for k, _, w in KELAS_BUKA}
+    label = {k: lb for k, lb, _ in KELAS_BUKA}
+    tepat = [_persen(r["dibuka_tepat"], r["jumlah_tps"]) for r in rows]
+    props = pd.DataFrame({
+        "kode": kec["kode"],
+        "nama": kec["nama"],
+        "keterangan": [f"Kec. {r['nama']}: {label[c][:1].lower()}{label[c][1:]}\n"
+                       f"{fmt.angka(r['dibuka_tepat'])} dari {fmt.angka(r['jumlah_tps'])} TPS dibuka ≤ 07.00 · "
+                       f"{fmt.angka(r['dibuka_terlambat'])} terlambat · {fmt.angka(r['belum_dibuka'])} belum dibuka\n"
+                       f"Partisipasi {fmt.persen(_persen(r['hadir'], r['dpt']))}"
+                       for r, c in zip(rows, kelas, strict=True)],
+        "warna": [_rgb(warna[c], 215) for c in kelas],
+    })
+    data = geojson(batas, props)
+    sub = batas.gdf[batas.gdf["kode"].isin(set(props["kode"]))]
+    bounds = tuple(float(x) for x in sub.total_bounds) if len(sub) else batas.bounds
+    dilabel = Batas(batas.tingkat, sub, batas.bounds)
+    pusat = dilabel.titik_label().merge(pd.DataFrame({"kode": kec["kode"], "nama": kec["nama"], "tepat": tepat}),
+                                        on="kode")
+    labels = [{"posisi": [lon, lat], "teks": f"{n}\n{fmt.angka(fmt.bulat(t))}% tepat"}
+              for lon, lat, n, t in zip(pusat["lon"], pusat["lat"], pusat["nama"], pusat["tepat"], strict=True)]
+    wilayah = pdk.Layer("GeoJsonLayer", data, id="hari-kecamatan", pickable=True, stroked=True, filled=True,
+                        get_fill_color="properties.warna", get_line_color=[255, 255, 255, 255], get_line_width=1,
+                        line_width_units="'pixels'")
+    nama = grafik.lapisan_label(labels, "label-hari", character_set="'auto'")
+    lapor = pd.to_datetime(daftar["waktu_lapor"])
+    decks, jumlah, catatan = {}, {}, {}
+    for jendela in JENDELA_PETA:
+        mulai = saat - dt.timedelta(hours=JAM_JENDELA[jendela])
+        d = daftar[(lapor >= mulai) & (lapor <= saat)]
+        layers = [wilayah]
+        for keparahan, pts in insiden.titik(d, zona).items():     # serious ones drawn last, on top
+            if pts:
+                layers.append(pdk.Layer(
+                    "ScatterplotLayer", pts, id=f"hari-insiden-{keparahan}", pickable=True, stroked=True,
+                    filled=True, get_position=["lon", "lat"],
+                    get_fill_color=_rgb(grafik.WARNA_KEPARAHAN.get(keparahan, "#777777")),
+                    get_radius=insiden.JARI_JARI.get(keparahan, 5), radius_units="'pixels'",
+                    get_line_color=[255, 255, 255, 255], line_width_min_pixels=1))
+        layers.append(nama)
+        decks[jendela] = grafik.deck(layers, bounds, tooltip={"text": "{keterangan}"})
+        jumlah[jendela] = len(d)
+        frasa = insiden.FRASA_JENDELA[jendela]
+        catatan[jendela] = kalimat_insiden(d, frasa, mulai, saat, zona)
+    tabel = pd.DataFrame({"kode": kec["kode"], "nama": kec["nama"], "kelas": kelas, "tepat": tepat})
+    return PetaHari(decks, legenda_peta(), tabel, jumlah, catatan)
 
 
 def _perlu(r: dict) -> list[str]:
@@ -178,10 +314,18 @@ def susun_hari(q: Q, k: Konteks, hari: dt.date, ulang: m_fase.Ulang | None = Non
               "TPS belum dibuka lewat pukul 07.30, tanpa laporan kehadiran 2 jam, atau insiden serius terbuka",
               "Kecamatan yang camatnya perlu dihubungi sekarang."),
     )
+    batas = k.batas.get("kecamatan")
+    peta = None
+    if ulang is None and batas is not None and len(kec):
+        daftar = q("insiden_daftar", tanggal=k.tanggal, kecamatan=k.kecamatan, kelurahan=None,
+                   mulai=saat - dt.timedelta(hours=max(JAM_JENDELA[j] for j in JENDELA_PETA)))
+        if not k.akses.boleh(RINCIAN):
+            daftar = insiden.tanpa_teks_bebas(daftar)
+        peta = peta_hari(batas, kec, daftar, saat, zona)
     return HariH(judul, angka, Tabel.dari(rows, KOLOM_HARI, ringkas=("Kecamatan", "Dibuka ≤ 07.00", "Partisipasi",
                                                                     "Penghitungan selesai"),
                                           maks=None, satuan="kecamatan"),
-                 grafik_jam(jam, p.kurva_acuan, p.label_acuan), tuple(perlu), hadir, dpt, laporan, kec)
+                 grafik_jam(jam, p.kurva_acuan, p.label_acuan), tuple(perlu), hadir, dpt, laporan, kec, peta)
 
 
 def _waktu(t, zona: str) -> str:
@@ -256,18 +400,27 @@ def susun_rekap(q: Q, k: Konteks) -> Rekap:
 
 
 def susun_ulang(q: Q, k: Konteks, u: m_fase.Ulang) -> HalamanUlang:
-    """A re-vote: countdown, its TPS with their latest readiness, and its voting day once it has come."""
+    """A re-vote: countdown, its TPS with their readiness for the re-vote (logistics and checklist from
+    the re-vote's own rows, dated after voting day; open incidents and neutrality cases as of the
+    date, weighted as in the readiness score), and its voting day once it has come."""
     tps = q("kesiapan_tps", tanggal=k.tanggal, kecamatan=k.kecamatan, kelurahan=None)
-    kode = [c.strip() for c in u.tps.split(",")]
-    tps = tps[tps["kode_tps"].isin(kode)]
+    siap = q("pemungutan_ulang_kesiapan", ulang=u.id_ulang, tanggal=k.tanggal, kecamatan=k.kecamatan)
+    tps = tps[["kode_tps", "nama", "nama_kelurahan", "dpt", "skor_insiden", "skor_netralitas", "w_logistik",
+               "w_checklist", "w_insiden", "w_netralitas"]].merge(siap, on="kode_tps").sort_values("kode_tps")
+    skor = (tps["w_logistik"] * tps["skor_logistik"] + tps["w_checklist"] * tps["skor_checklist"]
+            + tps["w_insiden"] * tps["skor_insiden"] + tps["w_netralitas"] * tps["skor_netralitas"])
     rows = pd.DataFrame({
         "TPS": [f"{r['nama']}, Kel. {r['nama_kelurahan']}" for r in tps.to_dict("records")],
         "DPT": [fmt.angka(x) for x in tps["dpt"]],
-        "Skor kesiapan": [fmt.skor(x) for x in tps["skor"]],
-        "Logistik lengkap": [fmt.persen(x, 0) for x in tps["skor_logistik"]],
-        "Laporan TPS terakhir": [fmt.KOSONG if fmt.hilang(x) else LABEL_STATUS_TPS.get(x, x)
-                                 for x in tps["status_laporan"]],
-    }, columns=["TPS", "DPT", "Skor kesiapan", "Logistik lengkap", "Laporan TPS terakhir"])
+        "Skor kesiapan": [fmt.skor(x) for x in skor],
+        "Logistik lengkap": [f"{fmt.angka(a)} dari {fmt.angka(b)} jenis" for a, b in
+                             zip(tps["item_lengkap"], tps["jumlah_item"], strict=True)],
+        "Kurang": [fmt.KOSONG if fmt.hilang(x) else x for x in tps["item_kurang"]],
+        "Laporan TPS terakhir": [
+            "Belum ada laporan" if fmt.hilang(x)
+            else f"{LABEL_STATUS_TPS.get(x, x)} ({fmt.waktu(w, k.wilayah.zona_waktu)})"
+            for x, w in zip(tps["status_laporan"], tps["waktu_laporan"], strict=True)],
+    }, columns=["TPS", "DPT", "Skor kesiapan", "Logistik lengkap", "Kurang", "Laporan TPS terakhir"])
     hari = (susun_hari(q, k, u.tanggal, u) if 0 <= (k.tanggal - u.tanggal).days <= 1 else None)
     sisa = (u.tanggal - k.tanggal).days
     nilai = "Hari ini" if sisa == 0 else f"{fmt.angka(sisa)} hari lagi" if sisa > 0 else f"{fmt.angka(-sisa)} hari lalu"
@@ -275,8 +428,10 @@ def susun_ulang(q: Q, k: Konteks, u: m_fase.Ulang) -> HalamanUlang:
         u, Angka(f"{u.jenis.upper()} {fmt.hari_tanggal(u.tanggal)}", nilai,
                  f"{fmt.angka(u.jumlah_tps)} TPS ({fmt.angka(u.dpt)} DPT) di Kec. {u.kecamatan} · dasar: {u.dasar}",
                  "Pemungutan ulang/lanjutan/susulan menurut pemungutan_ulang.csv; kesiapan dihitung untuk "
-                 "TPS-nya saja."),
-        Tabel.dari(rows, tuple(rows.columns), maks=None, satuan="TPS"), hari)
+                 "TPS-nya saja, dari logistik dan checklist yang dilaporkan untuk pemungutan ulang ini "
+                 "(setelah hari pemungutan)."),
+        Tabel.dari(rows, tuple(rows.columns), ringkas=("TPS", "DPT", "Skor kesiapan", "Logistik lengkap",
+                                                        "Laporan TPS terakhir"), maks=None, satuan="TPS"), hari)
 
 
 def hitung_selesai_pada(q: Q, k: Konteks) -> dt.datetime | None:

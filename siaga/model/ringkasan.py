@@ -24,6 +24,7 @@ from siaga.model import fase as m_fase
 from siaga.model import grafik, jadwal, level, perubahan, tugas
 from siaga.model import kesiapan as m_kesiapan
 from siaga.model import pemungutan as m_pemungutan
+from siaga.model import rapat as m_rapat
 from siaga.model.komponen import Angka, Q, Tabel
 from siaga.model.konteks import Konteks
 from siaga.model.netralitas import BATAS_LAPOR_HARI, LABEL_STATUS_KASUS
@@ -244,6 +245,7 @@ class HalamanRingkasan:
     catatan_skor: str                           # one sentence on the score (slide)
     perubahan: perubahan.Perubahan              # what changed since yesterday or the last meeting
     fase: m_pemungutan.HalamanFase | None = None    # voting day, rekapitulasi, re-vote (None: before voting day)
+    rapat: m_rapat.TindakLanjutRapat | None = None  # the decisions of the meetings and their follow-up
 
     @property
     def perhatian_kosong(self) -> str:
@@ -364,4 +366,5 @@ def susun(q: Q, k: Konteks) -> HalamanRingkasan:
                       if lv and pos else ""),
         perubahan=perubahan.susun(q, k),
         fase=f if f.fase != m_fase.PERSIAPAN else None,
+        rapat=m_rapat.susun_tindak_lanjut(q, k),
     )

@@ -47,6 +47,9 @@ HALAMAN = (
             boleh=lambda ak: ak.boleh(akses.LAPOR_LAPANGAN), lurah=True),
     Halaman("tugas.py", "Tugas", ":material/task_alt:", frozenset({KEC, TGL}),
             boleh=lambda ak: ak.boleh(akses.RINCIAN), lurah=True),
+    # the desk enters meetings; pimpinan reads the decisions and their follow-up (no task notes)
+    Halaman("rapat.py", "Rapat", ":material/groups:", frozenset({KEC, TGL}),
+            boleh=lambda ak: ak.boleh(akses.SELURUH_WILAYAH) and not ak.publik),
     Halaman("ikhtisar.py", "Ikhtisar", ":material/travel_explore:", frozenset({TGL}), kabkota=False, multi=True),
     Halaman("data.py", "Data", ":material/upload_file:", frozenset(),
             boleh=lambda ak: ak.boleh(akses.IMPOR) or ak.publik, multi=True),

@@ -39,17 +39,14 @@ def _simpan(k: Konteks, baris: dict, aksi: str) -> HasilImpor:
     return hasil
 
 
+def _galat(isi) -> None:
+    st.error("Tugas tidak disimpan:", icon=":material/error:")
+    st.dataframe(ui.tabel_masalah(isi)[["kolom", "nilai", "alasan"]], hide_index=True, width="stretch")
+
+
 def kabar() -> None:
     """The outcome of the last save of this session (once)."""
-    got = st.session_state.pop(_KABAR, None)
-    if got is None:
-        return
-    jenis, isi = got
-    if jenis == "ok":
-        st.success(isi, icon=":material/check_circle:")
-    else:
-        st.error("Tugas tidak disimpan:", icon=":material/error:")
-        st.dataframe(ui.tabel_masalah(isi)[["kolom", "nilai", "alasan"]], hide_index=True, width="stretch")
+    ui.kabar(_KABAR, _galat)
 
 
 def _buat(k: Konteks, kel_url: str) -> None:

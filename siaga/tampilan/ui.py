@@ -454,6 +454,31 @@ def tinggi_tabel(n: int, maks: int = 600) -> int:
     return min(maks, 35 * (max(n, 1) + 1) + 3)
 
 
+# ------------------------------------------------------------------ the outcome of a save
+
+def kabar(kunci: str, galat: Callable[[object], None]) -> None:
+    """The outcome of this session's last save, once: ``(jenis, isi)`` under ``kunci`` in the
+    session state; "ok" shows ``isi`` as success, anything else is drawn by ``galat(isi)``."""
+    got = st.session_state.pop(kunci, None)
+    if got is None:
+        return
+    jenis, isi = got
+    if jenis == "ok":
+        st.success(isi, icon=":material/check_circle:")
+    else:
+        galat(isi)
+
+
+# ------------------------------------------------------------------ the desk's style sheet
+
+CSS_DESK = "<style>" + (STATIC / "desk.css").read_text(encoding="utf-8") + "</style>"
+
+
+def gaya_desk() -> None:
+    """The desk pages' static style sheet (``siaga/static/desk.css``): key figures wrap, never cut."""
+    st.html(CSS_DESK)  # static style sheet from siaga/static, never a data value
+
+
 # ------------------------------------------------------------------ a browser module that failed to load
 
 PENJAGA_MODUL = (STATIC / "muat_ulang.js").read_text(encoding="utf-8")

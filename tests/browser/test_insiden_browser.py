@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 
 from PIL import Image
+from playwright.sync_api import expect
 
 from tests.browser.conftest import Tab
 
@@ -119,7 +120,8 @@ def test_fixture_payload_stays_text(contoh_server, browser, artefak):
         tabel = page.locator('[data-testid="stDataFrame"]').last
         tabel.scroll_into_view_if_needed()
         t.settle()
-        assert tabel.get_by_text(PAYLOAD, exact=True).count() == 1
+        # the grid fills its accessible cells after it has drawn: wait for the cell, do not count at once
+        expect(tabel.get_by_text(PAYLOAD, exact=True)).to_have_count(1, timeout=30_000)
         # hover I3 (placed at its TPS, 110.15 E 6.95 S) and read the tooltip
         peta = page.locator('[data-testid="stDeckGlJsonChart"]').first
         peta.scroll_into_view_if_needed()

@@ -20,7 +20,9 @@ from tests.conftest import FIXTURE
 SIAP = '[data-testid="stMetric"]'
 UKURAN = [(1366, 768), (1920, 1080), (3840, 2160)]
 JUDUL = ["Situasi hari ini", "Perlu tindakan hari ini", "Kesiapan per kecamatan", "Perubahan sejak",
-         "Logistik", "Insiden 24 jam terakhir", "Netralitas ASN"]
+         "Logistik", "Insiden 24 jam terakhir", "Netralitas ASN", "Keputusan rapat terakhir dan tindak lanjutnya"]
+# Slides of the demo's deck before voting day: the meetings' decisions from the first meeting (25 November)
+JUMLAH = {"2024-11-20": 7, "2024-11-26": 8}
 
 # What the room sees, measured in the page: scrolling, things sticking out, the smallest visible
 # text (HTML and the SVG text of plotly), cut labels, the cards' values and the alerts.
@@ -99,21 +101,22 @@ def judul(page) -> str:
     return page.locator("h1").first.inner_text()
 
 
-def nomor_slide(page) -> int:
-    return int(re.search(r"Slide (\d) dari 7", page.locator("body").inner_text()).group(1))
+def nomor_slide(page, n: int) -> int:
+    return int(re.search(rf"Slide (\d) dari {n}", page.locator("body").inner_text()).group(1))
 
 
 def test_no_chrome_and_the_slides_rotate(server, tab, artefak):
-    tab.open(server + "/?mode=layar&interval=8&tgl=2024-11-26", ready=SIAP)      # seven slides before voting day
+    tab.open(server + "/?mode=layar&interval=8&tgl=2024-11-26", ready=SIAP)      # eight slides before voting day
     page = tab.page
+    n = JUMLAH["2024-11-26"]
     assert page.locator('[data-testid="stException"]').count() == 0
     for testid in ("stSidebar", "stHeader", "stToolbar"):
         loc = page.locator(f'[data-testid="{testid}"]')
         assert loc.count() == 0 or not loc.first.is_visible(), testid
-    pertama = nomor_slide(page)
-    page.wait_for_function(f"() => !document.body.innerText.includes('Slide {pertama} dari 7')", timeout=30_000)
-    page.wait_for_function("() => /Slide \\d dari 7/.test(document.body.innerText)", timeout=30_000)
-    assert nomor_slide(page) == pertama % 7 + 1                    # the next one, by itself
+    pertama = nomor_slide(page, n)
+    page.wait_for_function(f"() => !document.body.innerText.includes('Slide {pertama} dari {n}')", timeout=30_000)
+    page.wait_for_function(f"() => /Slide \\d dari {n}/.test(document.body.innerText)", timeout=30_000)
+    assert nomor_slide(page, n) == pertama % n + 1                 # the next one, by itself
     assert tab.errors == [] and tab.external == []
 
 
@@ -122,12 +125,13 @@ def test_no_chrome_and_the_slides_rotate(server, tab, artefak):
 def test_every_slide_fits_the_screen(server, browser, artefak, lebar, tinggi, tgl):
     tab = Tab(browser, lebar, tinggi)
     try:
-        for nomor in range(1, 8):
+        n = JUMLAH[tgl]
+        for nomor in range(1, n + 1):
             buka_slide(tab, server, nomor, tgl)
             page = tab.page
             assert page.locator('[data-testid="stException"]').count() == 0
             assert judul(page).startswith(JUDUL[nomor - 1])
-            assert f"Slide {nomor} dari 7" in page.locator("body").inner_text()
+            assert f"Slide {nomor} dari {n}" in page.locator("body").inner_text()
             path = artefak / f"layar-{tgl}-{lebar}x{tinggi}-{nomor}.png"
             page.screenshot(path=str(path))                          # the viewport: what the room sees
             assert Image.open(path).size == (lebar, tinggi)
@@ -156,6 +160,10 @@ def test_every_slide_fits_the_screen(server, browser, artefak, lebar, tinggi, tg
             if nomor == 3:                                        # which kecamatan lag, and why
                 assert {"Kecamatan", "Level", "Jadwal", "Penyebab utama"} <= set(r["kolom"]), r["kolom"]
                 assert r["tabel"] >= 3 and r["peta_huruf"] is not None
+            if nomor == 8:                                        # the meetings' decisions and their follow-up
+                assert r["kolom"] == ["Keputusan", "Pelaksana", "Batas waktu", "Status"] and r["tabel"] >= 3, r
+                assert [label for label, _ in r["kartu"] if label != "Pukul"] == [
+                    "Keputusan terbuka", "Lewat batas waktu", "Selesai sejak rapat terakhir"]
             assert galat(tab) == [] and tab.external == [], (sisi, tab.errors, tab.external)
     finally:
         tab.close()
@@ -202,3 +210,41 @@ def test_the_big_screen_stops_when_its_user_is_removed(browser):
         finally:
             t.close()
         assert '"sesi_berakhir"' in (srv.akses / "audit.jsonl").read_text()
+
+
+# The phase's slides come first (issue 13): voting day, the rekapitulasi, and both on the PSU's date.
+FASE = {"2024-11-27": ("Hari pemungutan suara Rabu, 27 November 2024",),
+        "2024-12-01": ("Rekapitulasi suara per kecamatan", "PSU Minggu, 1 Desember 2024"),
+        "2024-12-03": ("Rekapitulasi suara per kecamatan",)}
+UKURAN_FASE = [(1366, 768), (1920, 1080)]
+
+
+@pytest.mark.parametrize("tgl", list(FASE))
+@pytest.mark.parametrize("lebar,tinggi", UKURAN_FASE, ids=[f"{w}x{h}" for w, h in UKURAN_FASE])
+def test_voting_day_and_after_slides_fit_the_screen(server, browser, artefak, demo_store, lebar, tinggi, tgl):
+    from tests.test_app_pemungutan import jumlah_slide
+    tab = Tab(browser, lebar, tinggi)
+    jumlah = jumlah_slide(demo_store, tgl, len(FASE[tgl]))
+    try:
+        for nomor, harap in enumerate(FASE[tgl], 1):
+            buka_slide(tab, server, nomor, tgl)
+            page = tab.page
+            assert page.locator('[data-testid="stException"]').count() == 0
+            assert judul(page).startswith(harap), judul(page)
+            assert f"Slide {nomor} dari {jumlah}" in page.locator("body").inner_text()
+            path = artefak / f"layar-fase-{tgl}-{lebar}x{tinggi}-{nomor}.png"
+            page.screenshot(path=str(path))
+            assert Image.open(path).size == (lebar, tinggi)
+            r = page.evaluate(UKUR_JS)
+            sisi = (nomor, tgl, lebar, tinggi)
+            assert r["scroll_tinggi"] <= r["tinggi"], (sisi, r["scroll_tinggi"])
+            assert r["gulir"] == [] and r["bawah"] <= r["tinggi"], (sisi, r["gulir"], r["bawah"])
+            assert r["scroll_lebar"] <= r["lebar"] and r["keluar"] == [], (sisi, r["keluar"])
+            assert r["teks"][0][0] >= HURUF_MIN * tinggi - 0.01, (sisi, r["teks"][:5])
+            assert r["terpotong"] == [], (sisi, r["terpotong"])
+            assert r["tabel"] > 0, sisi                                 # per kecamatan, or the PSU's TPS
+            if harap.startswith("Hari pemungutan"):                     # turnout by hour is drawn
+                assert r["grafik"] > 0, sisi
+            assert galat(tab) == [] and tab.external == [], (sisi, tab.errors, tab.external)
+    finally:
+        tab.close()

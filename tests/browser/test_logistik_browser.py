@@ -10,7 +10,8 @@ SIAP = '[data-testid="stPlotlyChart"]'
 
 
 def test_logistik_renders_without_errors_offline(server, tab, artefak):
-    tab.open(server + PAGE, ready=SIAP)
+    # before voting day (H-2), when the projection applies; the demo opens on voting day
+    tab.open(server + PAGE + "?tgl=2024-11-25", ready=SIAP)
     tab.tunggu_grafik(2)
     tab.settle()
     page = tab.page
@@ -31,7 +32,7 @@ def test_logistik_renders_without_errors_offline(server, tab, artefak):
     tab.settle()
     charts.nth(1).screenshot(path=str(artefak / "logistik-proyeksi.png"))
     page.locator('[data-testid="stMain"]').evaluate("el => el.scrollTo(0, 0)")
-    shot = tab.screenshot(artefak, "logistik-1920x1080")
+    shot = tab.screenshot(artefak, "logistik-h-2-1920x1080")
     assert Image.open(shot).size[0] == 1920
     assert tab.errors == []
     assert tab.external == []          # no CDN, no tiles, nothing from the internet

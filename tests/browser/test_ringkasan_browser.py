@@ -23,8 +23,10 @@ def test_ringkasan_renders_without_errors_offline(server, tab, artefak):
     # the demo's latest day is voting day: turnout from the TPS attendance reports
     assert any(t.strip() == "Partisipasi pemilih" for t in labels)
     assert page.locator('[data-testid="stDeckGlJsonChart"] canvas').count() >= 1
-    # attention items, ranking; on voting day also the TPS table per kecamatan and the kecamatan to call now
-    assert page.locator('[data-testid="stDataFrame"]').count() == 4
+    # attention items, ranking; on voting day also the TPS table per kecamatan and the kecamatan to call now;
+    # the demo's meetings: the decisions and their follow-up
+    assert page.locator('[data-testid="stDataFrame"]').count() == 5
+    assert page.get_by_text("Keputusan rapat terakhir dan tindak lanjutnya", exact=True).count() == 1
     shot = tab.screenshot(artefak, "ringkasan-1920x1080")
     assert Image.open(shot).size[0] == 1920
     assert tab.errors == []
@@ -33,7 +35,9 @@ def test_ringkasan_renders_without_errors_offline(server, tab, artefak):
 
 def test_map_is_drawn(server, tab, artefak):
     tab.open(server + "/")
-    canvas = tab.page.locator('[data-testid="stDeckGlJsonChart"]').first
+    # on voting day (the demo's latest day) the voting-day map comes first, the readiness map last
+    assert tab.page.locator('[data-testid="stDeckGlJsonChart"]').count() == 2
+    canvas = tab.page.locator('[data-testid="stDeckGlJsonChart"]').last
     path = artefak / "ringkasan-peta.png"
     canvas.screenshot(path=str(path))
     img = Image.open(path).convert("RGB")

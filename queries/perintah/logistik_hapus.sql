@@ -1,0 +1,5 @@
+-- Drop the logistics completeness rows of one as-of date (the oldest, when the store holds too many).
+-- params:
+--   tanggal: DATE, as-of date
+DELETE FROM logistik_simpan
+WHERE tanggal = $tanggal
