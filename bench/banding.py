@@ -12,7 +12,9 @@ and the generators write; it does not validate anything, the DuckDB side does). 
 the benchmark runs every pair on several as-of dates and scopes and compares the results with
 ``pandas.testing.assert_frame_equal`` after sorting and normalising dtypes; it stops with exit
 code 1 when one differs (``tests/test_bench_banding.py`` runs the same check on the test fixture
-and the demo, so the twins stay correct).
+and the demo, so the twins stay correct). As-of dates run up to voting day: after it the store
+takes the re-votes' own checklist reports and receipts out of the voting-day tables, which the
+twins do not (``--tgl`` and ``--tgl-lama`` later than voting day are refused).
 
 What is measured, each in its own child process (peak RSS is the process's own), ``--runs``
 times, min and median reported:
@@ -85,10 +87,54 @@ def baca_csv(data: Path) -> dict[str, pd.DataFrame]:
         ins[k] = pd.to_numeric(ins[k])
     t["insiden"] = ins
     t["kategori_insiden"] = pd.read_csv(d / "kategori_insiden.csv", dtype=str, keep_default_na=False, na_values=[""])
+    cl = pd.read_csv(d / "checklist.csv", dtype=str, keep_default_na=False, na_values=[""],
+                     usecols=["waktu", "kode_tps", *BUTIR_YA, "c_pemberitahuan", "linmas", "status"])
+    cl["waktu"] = pd.to_datetime(cl["waktu"], format="ISO8601")
+    for k in BUTIR_YA:
+        cl[k] = _ya(cl[k], f"checklist.csv {k}")
+    for k in ("c_pemberitahuan", "linmas"):
+        cl[k] = pd.to_numeric(cl[k])
+    t["checklist"] = cl
+    net = pd.read_csv(d / "netralitas.csv", dtype=str, keep_default_na=False, na_values=[""],
+                      usecols=["id_kasus", "waktu", "kode_kecamatan", "status"])
+    net["waktu"] = pd.to_datetime(net["waktu"], format="ISO8601")
+    t["netralitas"] = net
+    t["_param"] = _param(d)
     # static per data version, as the snapshot's tps_wilayah and kebutuhan_unit tables
     t["tps_wilayah"] = _tps_wilayah(t)
     t["kebutuhan_unit"] = _kebutuhan(t, t["tps_wilayah"])
     return t
+
+
+BUTIR_YA = ("kpps_dibentuk", "kpps_dilantik", "kpps_bimtek", "lokasi_siap", "akses_disabilitas", "penerangan",
+            "pengamanan")       # the yes/no checklist items, in the order the score adds them
+
+
+def _ya(s: pd.Series, asal: str) -> pd.Series:
+    """ya/tidak as written by the demo and the generators (empty: NA). Anything else stops the
+    benchmark: the twins do not validate, so they refuse what they were not written for."""
+    nilai = s.map({"ya": True, "tidak": False})
+    aneh = s.notna() & nilai.isna()
+    if aneh.any():
+        raise ValueError(f"{asal}: nilai ya/tidak tidak dikenal {s[aneh].iloc[0]!r}")
+    return nilai
+
+
+def _param(d: Path) -> dict:
+    """The readiness parameters of the config (the snapshot's ``param`` table), read with the
+    project's config reader: the weights normalised, the KPU plan's defaults filled in."""
+    from siaga.inti.config import muat_wilayah
+
+    w = muat_wilayah(d)
+    k = w.kesiapan
+    return {"kode_kabkota": w.kode, "hari_pemungutan": w.hari_pemungutan,
+            "w_logistik": k.bobot["logistik"], "w_checklist": k.bobot["checklist"],
+            "w_insiden": k.bobot["insiden"], "w_netralitas": k.bobot["netralitas"],
+            "ambang_siap": k.ambang_siap, "ambang_perhatian": k.ambang_perhatian,
+            "penalti": {"rendah": k.penalti_insiden["rendah"], "sedang": k.penalti_insiden["sedang"],
+                        "tinggi": k.penalti_insiden["tinggi"]},
+            "penalti_netralitas": k.penalti_netralitas,
+            "jadwal_logistik": dict(w.jadwal.logistik), "jadwal_checklist": dict(w.jadwal.checklist)}
 
 
 def _tps_wilayah(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -225,6 +271,293 @@ def pd_logistik_ringkas(t: dict, tanggal: dt.date, kecamatan: str | None = None)
     return baris
 
 
+# ------------------------------------------------------------------ readiness: the model macros' twins
+
+def _di(kode: pd.Series, awalan: str) -> pd.Series:
+    """``kode >= awalan AND kode < awalan || '/'``: the unit itself and the codes under it."""
+    return (kode == awalan) | kode.str.startswith(awalan + ".", na=False)
+
+
+def _di_bawah(kode: pd.Series, awalan: str) -> pd.Series:
+    """``kode > awalan || '.' AND kode < awalan || '/'``: the codes under the unit."""
+    return kode.str.startswith(awalan + ".", na=False) & (kode != awalan + ".")
+
+
+def _logistik_lokasi(t: dict, tanggal: dt.date, awalan: str | None = None) -> pd.DataFrame:
+    """Twin of logistik_unit(tanggal, awalan): completeness per place, stage and item."""
+    hari = pd.Timestamp(tanggal)
+    log = t["logistik"]
+    log = log[log["waktu"] < hari + SATU_HARI]
+    ku = t["kebutuhan_unit"]
+    if awalan is not None:
+        atas = {awalan[:2], awalan[:5], awalan[:8], awalan[:13]}
+        log = log[_di(log["kode_lokasi"], awalan) | log["kode_lokasi"].isin(atas)]
+        ku = ku[_di(ku["kode_lokasi"], awalan) | ku["kode_lokasi"].isin(atas)]
+    terima = log.groupby(["tahap", "kode_lokasi", "kode_item"], as_index=False).agg(
+        diterima=("jumlah_diterima", "sum"), rusak=("jumlah_rusak", "sum"))
+    u = ku.merge(terima, on=["tahap", "kode_lokasi", "kode_item"], how="left")
+    tersedia = np.minimum((u["diterima"] - u["rusak"]).fillna(0).clip(lower=0), u["kebutuhan"])
+    u["lengkap"] = np.where(u["kebutuhan"] == 0, 1.0, tersedia / u["kebutuhan"].where(u["kebutuhan"] != 0))
+    return u[["tahap", "kode_lokasi", "kode_item", "lengkap"]]
+
+
+def _logistik_tps(t: dict, tanggal: dt.date, awalan: str | None = None) -> pd.DataFrame:
+    """Twin of logistik_tps: per TPS the least-advanced item (best stage × its completeness)."""
+    u = _logistik_lokasi(t, tanggal, awalan)
+    x = u[u["tahap"] == "tps"].rename(columns={"kode_lokasi": "kode_tps", "lengkap": "di_tps"}).drop(columns="tahap")
+    x = x.merge(t["tps_wilayah"][["kode_tps", "kode_kelurahan", "kode_kecamatan"]], on="kode_tps")
+    x["kode_gudang"] = x["kode_kecamatan"].str[:5]
+    for tahap, kolom in (("pps", "kode_kelurahan"), ("ppk", "kode_kecamatan"), ("gudang", "kode_gudang")):
+        s = u.loc[u["tahap"] == tahap, ["kode_lokasi", "kode_item", "lengkap"]]
+        x = x.merge(s.rename(columns={"kode_lokasi": kolom, "lengkap": tahap}), on=[kolom, "kode_item"])
+    x["posisi"] = np.maximum.reduce([1.00 * x["di_tps"], 0.75 * x["pps"], 0.50 * x["ppk"], 0.25 * x["gudang"]])
+    x["lengkap_di_tps"] = x["di_tps"] >= 1
+    g = x.groupby("kode_tps").agg(skor_logistik=("posisi", "min"), item_lengkap_di_tps=("lengkap_di_tps", "sum"),
+                                  jumlah_item=("posisi", "size"))
+    g["skor_logistik"] = 100 * g["skor_logistik"]
+    return g.reset_index()
+
+
+def _checklist_tps(t: dict, tanggal: dt.date, awalan: str | None = None) -> pd.DataFrame:
+    """Twin of checklist_tps: the latest report per TPS and its score (0 without a report)."""
+    cl = t["checklist"]
+    cl = cl[cl["waktu"] < pd.Timestamp(tanggal) + SATU_HARI]
+    tw = t["tps_wilayah"][["kode_tps", "dpt"]]
+    if awalan is not None:
+        cl = cl[_di_bawah(cl["kode_tps"], awalan)]
+        tw = tw[_di_bawah(tw["kode_tps"], awalan)]
+    akhir = cl.sort_values(["kode_tps", "waktu"]).drop_duplicates("kode_tps", keep="last")
+    c = tw.merge(akhir, on="kode_tps", how="left").rename(columns={"waktu": "waktu_laporan"})
+    jumlah = 0
+    for k in BUTIR_YA:
+        c[k] = c[k].fillna(False).astype(bool)
+        jumlah = jumlah + c[k].astype("int64")
+    for k in ("c_pemberitahuan", "linmas"):
+        c[k] = c[k].fillna(0).astype("int64")
+    dpt = c["dpt"].where(c["dpt"] != 0)
+    pemberitahuan = np.where(c["dpt"] == 0, 1.0, np.minimum(c["c_pemberitahuan"] / dpt, 1.0))
+    c["skor_checklist"] = 100 * (jumlah + pemberitahuan + np.minimum(c["linmas"], 2) / 2.0) / 9.0
+    return c
+
+
+def _insiden_asof(t: dict, tanggal: dt.date, awalan: str | None = None) -> pd.DataFrame:
+    """Twin of insiden_asof (the columns readiness uses): the latest row of every incident."""
+    hari = pd.Timestamp(tanggal)
+    ins = t["insiden"]
+    if awalan is not None:       # every row of an incident ever placed in the unit (it may have moved)
+        ins = ins[ins["id_insiden"].isin(ins.loc[_di(ins["kode_kecamatan"], awalan), "id_insiden"])]
+    ins = ins[ins["waktu"] < hari + SATU_HARI]
+    a = ins.sort_values(["id_insiden", "waktu"]).drop_duplicates("id_insiden", keep="last")
+    a = a[a["kategori"].isin(t["kategori_insiden"]["kode_kategori"])]
+    if awalan is not None:
+        a = a[_di(a["kode_kecamatan"], awalan)]
+    a = a[["id_insiden", "kode_kecamatan", "kode_kelurahan", "kode_tps", "keparahan", "status", "batas_waktu"]].copy()
+    a["terbuka"] = a["status"] != "selesai"
+    a["terlambat"] = a["terbuka"] & (a["batas_waktu"] < hari)
+    pen = t["_param"]["penalti"]
+    a["penalti"] = np.select([~a["terbuka"], a["keparahan"] == "tinggi", a["keparahan"] == "sedang"],
+                             [0.0, pen["tinggi"], pen["sedang"]], pen["rendah"])
+    return a
+
+
+def _netralitas_terbuka(t: dict, tanggal: dt.date, awalan: str | None = None) -> pd.Series:
+    """Open neutrality cases per kecamatan (netralitas_asof, terbuka)."""
+    net = t["netralitas"]
+    if awalan is not None:
+        net = net[net["id_kasus"].isin(net.loc[_di(net["kode_kecamatan"], awalan), "id_kasus"])]
+    net = net[net["waktu"] < pd.Timestamp(tanggal) + SATU_HARI]
+    a = net.sort_values(["id_kasus", "waktu"]).drop_duplicates("id_kasus", keep="last")
+    if awalan is not None:
+        a = a[_di(a["kode_kecamatan"], awalan)]
+    a = a[~a["status"].isin(["selesai", "tidak_terbukti"])]
+    return a.groupby("kode_kecamatan").size().rename("netralitas_terbuka")
+
+
+def _komponen_tps(t: dict, tanggal: dt.date, awalan: str | None = None) -> pd.DataFrame:
+    """Twin of komponen_tps(tanggal, awalan): readiness components per TPS before weighting."""
+    tw = t["tps_wilayah"]
+    if awalan is not None:
+        tw = tw[_di_bawah(tw["kode_tps"], awalan)]
+    ins = _insiden_asof(t, tanggal, awalan)
+    ins = ins[ins["terbuka"] & ins["kode_tps"].notna()]
+    per_tps = ins.assign(serius=ins["keparahan"] == "tinggi").groupby("kode_tps").agg(
+        insiden_terbuka=("id_insiden", "size"), insiden_serius=("serius", "sum"),
+        insiden_terlambat=("terlambat", "sum"), penalti_insiden=("penalti", "sum"))
+    c = _checklist_tps(t, tanggal, awalan)[["kode_tps", "skor_checklist", "status", "waktu_laporan",
+                                            "c_pemberitahuan"]].rename(columns={"status": "status_laporan"})
+    k = (tw[["kode_tps", "kode_kelurahan", "nama_kelurahan", "kode_kecamatan", "nama_kecamatan", "nomor_tps", "dpt"]]
+         .merge(_logistik_tps(t, tanggal, awalan), on="kode_tps", how="left")
+         .merge(c, on="kode_tps")
+         .merge(per_tps, left_on="kode_tps", right_index=True, how="left")
+         .merge(_netralitas_terbuka(t, tanggal, awalan), left_on="kode_kecamatan", right_index=True, how="left"))
+    k["skor_logistik"] = k["skor_logistik"].fillna(0.0)
+    k["logistik_lengkap"] = (k["item_lengkap_di_tps"] == k["jumlah_item"]) & k["jumlah_item"].notna()
+    for kol in ("insiden_terbuka", "insiden_serius", "insiden_terlambat", "netralitas_terbuka"):
+        k[kol] = k[kol].fillna(0).astype("int64")
+    k["penalti_insiden"] = k["penalti_insiden"].fillna(0.0)
+    return k
+
+
+def pd_ikhtisar_tps(t: dict, tanggal: dt.date, kecamatan: str) -> pd.DataFrame:
+    """Twin of queries/ikhtisar_tps.sql: the TPS of one kecamatan, least ready first (only the
+    kecamatan's places are read, as the query's ``awalan`` does)."""
+    k = _komponen_tps(t, tanggal, kecamatan)
+    k = k[k["kode_kecamatan"] == kecamatan]
+    k = k.assign(_urut=(k["skor_logistik"] + k["skor_checklist"]) / 2).sort_values(["_urut", "kode_tps"])
+    return k[["kode_tps", "nomor_tps", "kode_kelurahan", "nama_kelurahan", "dpt", "skor_logistik",
+              "logistik_lengkap", "skor_checklist", "status_laporan", "waktu_laporan", "insiden_terbuka",
+              "insiden_serius"]].reset_index(drop=True)
+
+
+def _bulat(x):
+    """DuckDB's round() of a DOUBLE to a whole number: half away from zero (scores are ≥ 0)."""
+    return np.floor(np.asarray(x, dtype="float64") + 0.5)
+
+
+def _level(skor, rencana: float, p: dict):
+    """Twin of level_kesiapan (NULL score: rawan, as the CASE falls through)."""
+    s = _bulat(skor)
+    return np.where(s >= _bulat(p["ambang_siap"] * rencana / 100), "siap",
+                    np.where(s >= _bulat(p["ambang_perhatian"] * rencana / 100), "perlu_perhatian", "rawan"))
+
+
+def _rencana(p: dict, tanggal: dt.date) -> dict:
+    """Twin of rencana_kesiapan(tanggal): the KPU plan on one day."""
+    sebelum = (p["hari_pemungutan"] - tanggal).days
+    jl = p["jadwal_logistik"]
+    logistik = next((nilai for tahap, nilai in (("tps", 100.0), ("pps", 75.0), ("ppk", 50.0), ("gudang", 25.0))
+                     if sebelum <= jl[tahap]), 0.0)
+    jc = p["jadwal_checklist"]
+    checklist = 100.0 * sum(int(sebelum <= jc[b]) for b in (
+        "kpps_dibentuk", "kpps_dilantik", "kpps_bimtek", "lokasi_siap", "akses_disabilitas", "penerangan",
+        "pengamanan", "c_pemberitahuan", "linmas")) / 9
+    return {"rencana_logistik": logistik, "rencana_checklist": checklist,
+            "rencana": p["w_logistik"] * logistik + p["w_checklist"] * checklist
+            + 100 * (p["w_insiden"] + p["w_netralitas"])}
+
+
+KESIAPAN_MAKS = 32    # as-of dates whose readiness rows are kept (as the store's kesiapan_simpan, KESIAPAN_MAKS)
+
+
+def _kesiapan_wilayah(t: dict, tanggal: dt.date) -> pd.DataFrame:
+    """Twin of kesiapan_wilayah(tanggal): every kecamatan, kelurahan and TPS, computed once per
+    date and kept for as many dates as the store's ``kesiapan_simpan``."""
+    simpan = t.setdefault("_kesiapan", {})
+    if tanggal in simpan:
+        return simpan[tanggal]
+    p = t["_param"]
+    k = _komponen_tps(t, tanggal)
+    k["_bermasalah"] = k["status_laporan"] == "bermasalah"
+    k["_ld"], k["_cd"] = k["skor_logistik"] * k["dpt"], k["skor_checklist"] * k["dpt"]
+
+    def satuan(kunci: str) -> pd.DataFrame:
+        g = k.groupby(kunci).agg(
+            nama_kelurahan=("nama_kelurahan", "first"), kode_kecamatan=("kode_kecamatan", "first"),
+            nama_kecamatan=("nama_kecamatan", "first"), jumlah_tps=("kode_tps", "size"), dpt=("dpt", "sum"),
+            c_pemberitahuan=("c_pemberitahuan", "sum"), tps_logistik_lengkap=("logistik_lengkap", "sum"),
+            tps_bermasalah=("_bermasalah", "sum"), ld=("_ld", "sum"), cd=("_cd", "sum"),
+            l_rata=("skor_logistik", "mean"), c_rata=("skor_checklist", "mean"),
+            netralitas_terbuka=("netralitas_terbuka", "max"))
+        dpt = g["dpt"].where(g["dpt"] != 0)
+        g["skor_logistik"] = (g["ld"] / dpt).fillna(g["l_rata"])
+        g["skor_checklist"] = (g["cd"] / dpt).fillna(g["c_rata"])
+        return g.rename_axis("kode").reset_index()
+    kec = satuan("kode_kecamatan").assign(tingkat="kecamatan", kode_induk=p["kode_kabkota"])
+    kec["nama"] = kec["nama_kecamatan"]
+    kel = satuan("kode_kelurahan").assign(tingkat="kelurahan")
+    kel["nama"], kel["kode_induk"] = kel["nama_kelurahan"], kel["kode_kecamatan"]
+    tps = k.assign(tingkat="tps", kode=k["kode_tps"], nama="TPS " + k["nomor_tps"].astype(str).str.zfill(3),
+                   kode_induk=k["kode_kelurahan"], jumlah_tps=1,
+                   tps_logistik_lengkap=k["logistik_lengkap"].astype("int64"),
+                   tps_bermasalah=k["_bermasalah"].astype("float64").where(k["status_laporan"].notna()))
+    kolom = ["tingkat", "kode", "nama", "kode_induk", "kode_kecamatan", "nama_kecamatan", "jumlah_tps", "dpt",
+             "c_pemberitahuan", "tps_logistik_lengkap", "tps_bermasalah", "skor_logistik", "skor_checklist",
+             "netralitas_terbuka"]
+    u = pd.concat([kec[kolom], kel[kolom], tps[kolom]], ignore_index=True)
+    ins = _insiden_asof(t, tanggal)
+    ins = ins[ins["terbuka"]].assign(serius=lambda d: d["keparahan"] == "tinggi")
+    pen = pd.concat([ins.dropna(subset=[kunci]).groupby(kunci).agg(
+        insiden_terbuka=("id_insiden", "size"), insiden_serius=("serius", "sum"),
+        insiden_terlambat=("terlambat", "sum"), penalti=("penalti", "sum"))
+        .rename_axis("kode").reset_index().assign(tingkat=tingkat)
+        for tingkat, kunci in (("kecamatan", "kode_kecamatan"), ("kelurahan", "kode_kelurahan"), ("tps", "kode_tps"))],
+        ignore_index=True)
+    u = u.merge(pen, on=["tingkat", "kode"], how="left")
+    u["skor_insiden"] = 100 - np.minimum(100, u["penalti"].fillna(0))
+    u["skor_netralitas"] = np.where(u["tingkat"] == "kecamatan",
+                                    100 - np.minimum(100, u["netralitas_terbuka"] * p["penalti_netralitas"]), 100.0)
+    for kol in ("insiden_terbuka", "insiden_serius", "insiden_terlambat"):
+        u[kol] = u[kol].fillna(0).astype("int64")
+    for kol in ("w_logistik", "w_checklist", "w_insiden", "w_netralitas"):
+        u[kol] = p[kol]
+    u["skor"] = (p["w_logistik"] * u["skor_logistik"] + p["w_checklist"] * u["skor_checklist"]
+                 + p["w_insiden"] * u["skor_insiden"] + p["w_netralitas"] * u["skor_netralitas"])
+    r = _rencana(p, tanggal)
+    u["skor_rencana"] = r["rencana"]
+    u["level"] = _level(u["skor"], r["rencana"], p)
+    u = u.drop(columns="penalti")
+    while len(simpan) >= KESIAPAN_MAKS:
+        simpan.pop(next(iter(simpan)))
+    simpan[tanggal] = u
+    return u
+
+
+def pd_kesiapan_unit(t: dict, tanggal: dt.date, kecamatan: str | None = None) -> pd.DataFrame:
+    """Twin of queries/kesiapan_unit.sql: the scope's row (the region or one kecamatan) and the
+    units one level down, least ready first, over the kept readiness rows of the date."""
+    p = t["_param"]
+    s = _kesiapan_wilayah(t, tanggal)
+    if kecamatan is None:
+        w = s[s["tingkat"] == "kecamatan"]
+    else:
+        w = s[((s["tingkat"] == "kecamatan") & (s["kode"] == kecamatan))
+              | ((s["tingkat"] == "kelurahan") & (s["kode_kecamatan"] == kecamatan))]
+    d = t["wilayah"]
+    if kecamatan is None:
+        anak = d[d["tingkat"] == "kecamatan"].assign(kode_kecamatan=lambda x: x["kode"])
+    else:
+        anak = d[(d["tingkat"] == "kelurahan") & (d["kode_induk"] == kecamatan)].assign(
+            kode_kecamatan=lambda x: x["kode_induk"])
+    angka = ["jumlah_tps", "dpt", "tps_logistik_lengkap", "tps_bermasalah", "insiden_terbuka", "insiden_serius",
+             "insiden_terlambat", "netralitas_terbuka"]
+    skor = ["skor_logistik", "skor_checklist", "skor_insiden", "skor_netralitas"]
+    unit = anak[["tingkat", "kode", "nama", "kode_kecamatan"]].merge(
+        w[["tingkat", "kode", *angka, *skor, "skor", "level"]], on=["tingkat", "kode"], how="left", indicator=True)
+    ada = unit["_merge"] == "both"
+    urut = unit[ada].sort_values(["skor", "kode"])
+    unit["peringkat"] = pd.Series(np.arange(1, len(urut) + 1), index=urut.index).reindex(unit.index)
+    unit[angka] = unit[angka].fillna(0).astype("int64")
+    unit = unit.drop(columns="_merge").assign(lingkup=False)
+    bagian = []
+    if kecamatan is None:
+        dpt = w["dpt"].sum()
+        baris = {"lingkup": True, "tingkat": "kabkota", "kode": p["kode_kabkota"], "nama": None,
+                 "kode_kecamatan": None, "peringkat": np.nan, "level": None}
+        baris |= {k: int(w[k].sum()) for k in angka}
+        for k in [*skor, "skor"]:
+            baris[k] = (w[k] * w["dpt"]).sum() / dpt if dpt != 0 else np.nan
+        if baris["jumlah_tps"] > 0:
+            bagian.append(pd.DataFrame([baris]))
+    else:
+        kec = w[w["tingkat"] == "kecamatan"]
+        bagian.append(kec[["tingkat", "kode", "nama", "kode_kecamatan", *angka, *skor, "skor", "level"]]
+                      .assign(lingkup=True, peringkat=np.nan))
+    out = pd.concat([*bagian, unit], ignore_index=True)
+    for kol in ("w_logistik", "w_checklist", "w_insiden", "w_netralitas"):
+        out[kol] = p[kol]
+    r = _rencana(p, tanggal)
+    out["skor_rencana"], out["rencana_logistik"], out["rencana_checklist"] = (
+        r["rencana"], r["rencana_logistik"], r["rencana_checklist"])
+    kota = out["lingkup"] & (out["tingkat"] == "kabkota") & out["skor"].notna()
+    out.loc[kota, "level"] = _level(out.loc[kota, "skor"], r["rencana"], p)
+    out = out.sort_values(["lingkup", "peringkat", "kode"], ascending=[False, True, True], na_position="last")
+    return out[["lingkup", "tingkat", "kode", "nama", "kode_kecamatan", "peringkat", "jumlah_tps", "dpt",
+                "tps_logistik_lengkap", "tps_bermasalah", "skor_logistik", "skor_checklist", "skor_insiden",
+                "skor_netralitas", "insiden_terbuka", "insiden_serius", "insiden_terlambat", "netralitas_terbuka",
+                "w_logistik", "w_checklist", "w_insiden", "w_netralitas", "skor", "skor_rencana",
+                "rencana_logistik", "rencana_checklist", "level"]].reset_index(drop=True)
+
+
 # ------------------------------------------------------------------ the pairs
 
 @dataclass(frozen=True)
@@ -250,7 +583,23 @@ PASANGAN = (
              lambda t, tgl, kec: pd_insiden_daftar(t, tgl, None),
              lambda tgl, kec: {"tanggal": tgl, "kecamatan": None, "kelurahan": None, "mulai": None},
              ("id_insiden",)),
+    Pasangan("kesiapan · satu kecamatan", "kesiapan_unit", pd_kesiapan_unit,
+             lambda tgl, kec: {"tanggal": tgl, "kecamatan": kec}, ("lingkup", "kode")),
+    Pasangan("kesiapan · seluruh wilayah", "kesiapan_unit",
+             lambda t, tgl, kec: pd_kesiapan_unit(t, tgl, None),
+             lambda tgl, kec: {"tanggal": tgl, "kecamatan": None}, ("lingkup", "kode"), kota_saja=True),
+    Pasangan("daftar TPS · satu kecamatan", "ikhtisar_tps", pd_ikhtisar_tps,
+             lambda tgl, kec: {"tanggal": tgl, "kecamatan": kec}, ("kode_tps",)),
 )
+
+
+def pilih_pasangan(data: Path) -> tuple[Pasangan, ...]:
+    """The pairs for the data in ``data``: without the kab/kota desk's whole-region views when
+    the data hold several regions (national or provincial data have kab/kota rows)."""
+    w = pd.read_csv(data / "data" / "wilayah.csv", dtype=str, usecols=["tingkat"])
+    if (w["tingkat"] == "kabkota").any():
+        return tuple(p for p in PASANGAN if not p.kota_saja)
+    return PASANGAN
 
 
 def normal(df: pd.DataFrame, kunci: tuple[str, ...]) -> pd.DataFrame:
@@ -303,11 +652,13 @@ def kasus(tabel: dict[str, pd.DataFrame], tanggal: list[dt.date] | None = None,
     return out
 
 
-def periksa_sama(store, tabel: dict[str, pd.DataFrame], views: list[tuple[dt.date, str]]) -> int:
-    """Run every pair on every view and compare; returns the number of comparisons."""
+def periksa_sama(store, tabel: dict[str, pd.DataFrame], views: list[tuple[dt.date, str]],
+                 pasangan: tuple[Pasangan, ...] | None = None) -> int:
+    """Run every pair (default: :data:`PASANGAN`) on every view and compare; returns the number
+    of comparisons."""
     n = 0
     for tgl, kec in views:
-        for p in PASANGAN:
+        for p in pasangan or PASANGAN:
             bandingkan(p, store.query(p.query, **p.params(tgl, kec)), p.kembar(tabel, tgl, kec), f"{tgl}, {kec}")
             n += 1
     return n
@@ -515,16 +866,18 @@ def main() -> None:
     if args.kecamatan is None:
         w = pd.read_csv(args.data / "data" / "wilayah.csv", dtype=str)
         args.kecamatan = sorted(w.loc[w["tingkat"] == "kecamatan", "kode"])[0]
-    w = pd.read_csv(args.data / "data" / "wilayah.csv", dtype=str)
-    if (w["tingkat"] == "kabkota").any():       # several regions: drop the kab/kota desk's whole-region views
-        global PASANGAN
-        PASANGAN = tuple(p for p in PASANGAN if not p.kota_saja)
+    global PASANGAN
+    PASANGAN = pilih_pasangan(args.data)
     if args.anak:
         print(json.dumps(anak(args.anak, args.data, args.terbit, dt.date.fromisoformat(args.tgl),
                               dt.date.fromisoformat(args.tgl_lama), args.kecamatan, args.ulang)))
         return
     if args.runs < 3:
         raise SystemExit("--runs minimal 3")
+    from siaga.inti.config import muat_wilayah
+    hari_h = muat_wilayah(args.data / "data").hari_pemungutan
+    if max(dt.date.fromisoformat(args.tgl), dt.date.fromisoformat(args.tgl_lama)) > hari_h:
+        raise SystemExit(f"--tgl dan --tgl-lama paling lambat hari pemungutan ({hari_h.isoformat()})")
     args.label = "demo kota (data/)" if args.data == ROOT else f"{args.data.name} (national generator)"
     beban = [("before", _beban())]
     try:

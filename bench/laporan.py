@@ -1,10 +1,11 @@
 """Benchmark: time to produce the daily report in each format on the demo data (whole city and
 one kecamatan), and the pictures of it for the documentation.
 
-    python bench/laporan.py [--tanggal 2024-11-26] [--kecamatan 32.75.07] [--tulis] [--gambar]
+    python bench/laporan.py [--tanggal 2024-11-26] [--kecamatan 32.75.07] [--tulis] [--gambar [FOLDER]]
 
 Prints a table. --tulis rewrites the "Laporan (snapshot)" section of docs/performance.md;
---gambar writes docs/img/laporan/ (the PDF's first page, every slide PNG and the poster, whole city).
+--gambar writes docs/img/laporan/ (the PDF's first page, every slide PNG and the poster, whole city), or
+the folder given (the voting-day pictures: --tanggal 2024-11-27 --gambar docs/img/laporan/hari-h).
 Not part of the test suite: timings depend on the machine.
 """
 
@@ -57,18 +58,18 @@ def kecil(png: bytes) -> bytes:
     return buf.getvalue()
 
 
-def tulis_gambar(hasil: dict[str, tuple[float, int, bytes]]) -> list[Path]:
-    GAMBAR.mkdir(parents=True, exist_ok=True)
+def tulis_gambar(hasil: dict[str, tuple[float, int, bytes]], folder: Path = GAMBAR) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
     halaman = pypdfium2.PdfDocument(hasil["pdf"][2])[0].render(scale=150 / 72).to_pil()
     buf = io.BytesIO()
     halaman.save(buf, format="PNG")
-    ditulis = [GAMBAR / "pdf-halaman-1.png"]
+    ditulis = [folder / "pdf-halaman-1.png"]
     ditulis[0].write_bytes(kecil(buf.getvalue()))
     z = zipfile.ZipFile(io.BytesIO(hasil["png"][2]))
-    for lama in GAMBAR.glob("slide-*.png"):           # slides of an older deck
+    for lama in folder.glob("slide-*.png"):           # slides of an older deck
         lama.unlink()
     for nama in z.namelist():
-        p = GAMBAR / (nama if nama == "poster.png" else f"slide-{nama}")
+        p = folder / (nama if nama == "poster.png" else f"slide-{nama}")
         p.write_bytes(kecil(z.read(nama)))
         ditulis.append(p)
     return ditulis
@@ -79,7 +80,8 @@ def main() -> None:
     ap.add_argument("--tanggal", type=dt.date.fromisoformat, help="bawaan: hari data terakhir")
     ap.add_argument("--kecamatan", default="32.75.07")
     ap.add_argument("--tulis", action="store_true", help="update docs/performance.md")
-    ap.add_argument("--gambar", action="store_true", help="write docs/img/laporan/")
+    ap.add_argument("--gambar", nargs="?", const=GAMBAR, type=lambda x: ROOT / x, metavar="FOLDER",
+                    help="write the pictures to docs/img/laporan/ (or FOLDER, relative to the repository)")
     args = ap.parse_args()
     store = Store(Paths(ROOT / "data", ROOT / "geo"))
     assert store.muat(), store.ditolak
@@ -106,7 +108,7 @@ def main() -> None:
         doc.write_text(kepala + AWAL + "\n" + "\n".join(teks) + "\n" + AKHIR + ekor, encoding="utf-8")
         print(f"ditulis: {doc.relative_to(ROOT)}")
     if args.gambar:
-        for p in tulis_gambar(hasil[next(iter(lingkup))]):
+        for p in tulis_gambar(hasil[next(iter(lingkup))], args.gambar):
             print(f"ditulis: {p.relative_to(ROOT)} ({p.stat().st_size / 1024:,.0f} KB)")
 
 

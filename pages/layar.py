@@ -76,7 +76,7 @@ def isi(s, p, kurang: float) -> None:
     else:
         visual_ = tabel = st.container()
     if s.peta is not None:
-        png, lebar = layar.peta_layar(p, k.kecamatan, ukuran, ada_tabel, bagian, kurang)
+        png, lebar = layar.peta_layar(p, s.kode, k.kecamatan, ukuran, ada_tabel, bagian, kurang)
         with visual_.container(key=f"layar_peta_huruf_{ukuran.huruf_min}"):   # the smallest label size drawn
             st.image(png, width=lebar)
     elif s.grafik is not None:

@@ -27,12 +27,12 @@ WITH kec AS (
 ),
 ins AS (
     SELECT *
-    FROM insiden_asof($tanggal)
+    FROM insiden_asof($tanggal, awalan := $kecamatan)  -- the kecamatan's incidents only, when one is chosen
     WHERE $kecamatan IS NULL OR kode_kecamatan = $kecamatan
 ),
 net AS (
     SELECT *
-    FROM netralitas_asof($tanggal)
+    FROM netralitas_asof($tanggal, awalan := $kecamatan)
     WHERE $kecamatan IS NULL OR kode_kecamatan = $kecamatan
 ),
 k AS (

@@ -84,7 +84,7 @@ barang AS (
         count(*) FILTER (WHERE u.kurang = 0) AS item_lengkap,
         count(*) AS jumlah_item,
         string_agg(i.nama_item, '; ' ORDER BY i.urutan, i.kode_item) FILTER (WHERE u.kurang > 0) AS item_kurang
-    FROM logistik_unit($tanggal) AS u
+    FROM logistik_unit($tanggal, awalan := $kecamatan) AS u  -- only the kecamatan's places when one is chosen
     INNER JOIN t ON t.kode_tps = u.kode_lokasi
     INNER JOIN logistik_item AS i USING (kode_item)
     WHERE u.tahap = 'tps'
@@ -136,7 +136,7 @@ SELECT
 FROM t
 INNER JOIN w ON w.kode = t.kode_tps
 INNER JOIN tps AS s USING (kode_tps)
-INNER JOIN checklist_tps($tanggal) AS c USING (kode_tps)
+INNER JOIN checklist_tps($tanggal, awalan := $kecamatan) AS c USING (kode_tps)
 LEFT JOIN sejak AS z USING (kode_tps)
 LEFT JOIN barang AS b USING (kode_tps)
 ORDER BY w.skor, t.kode_tps

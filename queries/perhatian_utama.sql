@@ -44,7 +44,7 @@ ins AS (
         i.pic,
         300 + CASE i.keparahan WHEN 'tinggi' THEN 60 WHEN 'sedang' THEN 30 ELSE 0 END
         + least((SELECT pt.t FROM param_tanggal AS pt) - i.batas_waktu, 30) AS prioritas
-    FROM insiden_asof($tanggal) AS i
+    FROM insiden_asof($tanggal, awalan := $kecamatan) AS i  -- a chosen kecamatan: only its rows are read
     LEFT JOIN wilayah AS w ON w.kode = i.kode_kelurahan
     WHERE i.terlambat
 ),
@@ -55,7 +55,7 @@ kec AS (
 ),
 terakhir_terima AS (
     SELECT kode_kecamatan, max(terakhir) AS terakhir
-    FROM logistik_unit($tanggal)
+    FROM logistik_unit($tanggal, awalan := $kecamatan)
     WHERE kode_kecamatan IS NOT NULL
     GROUP BY kode_kecamatan
 ),
@@ -94,7 +94,7 @@ tps AS (
         200 + least(count(*) FILTER (WHERE c.status = 'bermasalah'), 50) AS prioritas
     -- the latest report of every TPS of the region (as komponen_tps, without the other components)
     FROM tps_wilayah AS t
-    INNER JOIN checklist_tps($tanggal) AS c USING (kode_tps)
+    INNER JOIN checklist_tps($tanggal, awalan := $kecamatan) AS c USING (kode_tps)
     GROUP BY t.kode_kecamatan
     HAVING count(*) FILTER (WHERE c.status = 'bermasalah') > 0
 ),
@@ -118,7 +118,7 @@ net AS (
             END,
             30
         ) AS prioritas
-    FROM netralitas_asof($tanggal) AS n
+    FROM netralitas_asof($tanggal, awalan := $kecamatan) AS n
     WHERE n.terbuka AND (n.terlambat OR n.umur_hari > 14)
 ),
 tgs AS (

@@ -12,6 +12,7 @@ import json
 import re
 
 import openpyxl
+import pandas as pd
 import pytest
 from streamlit.delta_generator import DeltaGenerator
 from streamlit.testing.v1 import AppTest
@@ -218,6 +219,30 @@ def test_cached_query_results_are_keyed_on_the_scope(app_env):
     batas = ui._batas(versi, Lingkup(CAMAT, BETA))
     assert set(batas["kecamatan"].gdf["kode"]) == {BETA}
     assert set(batas["kelurahan"].gdf["kode"]) == {"99.01.02.1001"}
+
+
+def test_daily_series_cut_for_an_earlier_date_stays_in_the_scope(app_env):
+    """The Ringkasan and Kesiapan pages cut the readiness series of an earlier date from the cached
+    series of the last day (kesiapan.seri_harian): that cached series is keyed on the scope, so a
+    camat asking for the whole region gets their kecamatan's series, cut, never the region's."""
+    from siaga.model import kesiapan, konteks
+    from siaga.tampilan import ui
+
+    app_env(FIXTURE / "data", FIXTURE / "geo")
+    versi = ui.store().versi
+
+    def q_untuk(lingkup):
+        return lambda nama, **p: ui._cached(nama, tuple(sorted(p.items())), versi, lingkup)
+
+    q_staf, q_camat = q_untuk(Lingkup(STAF)), q_untuk(Lingkup(CAMAT, BETA))
+    k = konteks.untuk(q_staf, ui.store().wilayah, versi, dt.date(2024, 11, 22))
+    assert k.tanggal < k.rentang.batas_atas
+    wilayah = kesiapan.seri_harian(q_staf, k, None, None)          # caches the region's series of the last day
+    camat = kesiapan.seri_harian(q_camat, k, None, None)           # the camat asks for the whole region
+    beta = ui.store().query("kesiapan_harian", tanggal=k.tanggal, kecamatan=BETA, kelurahan=None)
+    pd.testing.assert_frame_equal(camat, beta, check_exact=False, rtol=1e-12)
+    assert not wilayah["skor"].equals(camat["skor"])
+    pd.testing.assert_frame_equal(kesiapan.seri_harian(q_staf, k, None, None), wilayah)
 
 
 def test_public_demo_has_no_login_no_rows_and_no_imports(buka):

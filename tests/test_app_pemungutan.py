@@ -121,7 +121,7 @@ def _layar(tgl: str, slide: int):
 
 @pytest.mark.lambat
 @pytest.mark.parametrize(("tgl", "judul", "angka"), [
-    ("2024-11-27", ["Hari pemungutan suara Rabu, 27 November 2024"],
+    ("2024-11-27", ["Hari pemungutan suara Rabu, 27 November 2024", "Partisipasi pemilih per jam"],
      {"TPS dibuka": "3.671 dari 3.671", "Penghitungan selesai": "0 dari 3.671 TPS"}),
     ("2024-12-01", ["Rekapitulasi suara per kecamatan", "PSU Minggu, 1 Desember 2024"],
      {"PSU Minggu, 1 Desember 2024": "Hari ini", "TPS dibuka": "2 dari 2"}),
@@ -136,6 +136,12 @@ def test_big_screen_opens_on_the_phase_slides(app_env, demo_store, tgl, judul, a
         assert not at.exception and not at.error
         assert at.title[0].value == harap
         assert f"Slide {nomor} dari {jumlah} · dijeda" in at.caption[-1].value
+        if tgl == "2024-11-27":
+            # the voting-day map (a still picture drawn by the server) beside the kecamatan, then turnout by hour
+            peta, grafik = bool(at.get("image")), bool(at.get("plotly_chart"))
+            assert (peta, grafik) == ((True, False) if nomor == 1 else (False, True)), nomor
+            if nomor == 1:
+                assert any("13 insiden dilaporkan dalam 6 jam terakhir" in c.value for c in at.caption)
         m |= metrics(at)
     assert {k: m[k] for k in angka} == angka
 

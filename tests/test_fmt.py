@@ -44,3 +44,16 @@ def test_md_keeps_data_text_literal_in_markdown():
         "Kel \\[x\\]\\(http://contoh.invalid\\) \\*a\\* \\$1\\$"
     assert fmt.md("Bekasi Timur") == "Bekasi Timur"
     assert fmt.md("<b>") == "\\<b\\>"
+
+
+def test_kept_formatting_equals_babel_and_keeps_signs_and_digits_apart():
+    from decimal import Decimal
+
+    from babel.numbers import format_decimal
+
+    for x, digits in [(0.0, 1), (-0.04, 1), (0.0, 1), (12, 0), (12, 1), (12.0, 2), (1828732, 0), (-3.25, 1),
+                      (-0.04, 1), (12, 0)]:
+        pola = "#,##0" + ("." + "0" * digits if digits else "")
+        nilai = Decimal(str(float(x))).quantize(Decimal(1).scaleb(-digits), rounding="ROUND_HALF_UP")
+        assert fmt.angka(x, digits) == format_decimal(nilai, format=pola, locale="id")
+    assert fmt.angka(12, 1) == "12,0" and fmt.angka(12) == "12" and fmt.angka(1828732) == "1.828.732"

@@ -386,3 +386,72 @@ def test_cli_refuses_bad_arguments_with_exit_code_2(tmp_path, args, pesan):
     r = siaga(*args, cwd=tmp_path)
     assert r.returncode == 2 and pesan in r.stderr
     assert not list(tmp_path.iterdir())
+
+
+# ------------------------------------------------------------------ voting day (issue 13)
+
+HARI_H = dt.date(2024, 11, 27)
+
+
+@pytest.fixture(scope="module")
+def berkas_hari_h(demo_store) -> tuple[paparan.Paparan, dict[str, bytes]]:
+    """The demo's report on voting day (as of 13.51) in every format, as ``python -m siaga laporan
+    --tanggal 2024-11-27`` makes it."""
+    return dek(demo_store, HARI_H), {f: laporan.buat(demo_store, HARI_H, None, f) for f in laporan.FORMAT}
+
+
+def _warna_kelas(lap: paparan.Paparan) -> set[str]:
+    return set(lap.slide("hari_h").peta.wilayah["warna"])
+
+
+def test_voting_day_report_pdf_has_the_map_page_then_every_kecamatan(berkas_hari_h):
+    from siaga.model import pemungutan
+
+    lap, b = berkas_hari_h
+    s = lap.slide("hari_h")
+    assert [x.kode for x in lap.slides][:2] == ["hari_h", "partisipasi"]
+    kelas = {k: w for k, _, w in pemungutan.KELAS_BUKA}
+    assert _warna_kelas(lap) == {kelas["kurang"], kelas["sedang"]}      # the demo at 13.51: 67–77% on time
+    halaman = teks_pdf(b["pdf"])
+    assert halaman[0].startswith("H") and pemungutan.JUDUL_PETA_STATIS in halaman[0]
+    assert "TPS dibuka, partisipasi dan penghitungan per kecamatan" in halaman[0]
+    assert "insiden dilaporkan dalam 6 jam terakhir" in berurutan(halaman[0])
+    assert all(kata(halaman[1], n) for n in s.peta.wilayah["nama"])      # every kecamatan in full on the next page
+    assert "Partisipasi pemilih per jam" in halaman[2]
+    doc = pypdfium2.PdfDocument(b["pdf"])
+    gambar = doc[0].render(scale=1.5).to_pil()
+    for w in _warna_kelas(lap):
+        assert ada_warna(gambar, w, minimal=3000), w                    # the kecamatan, filled
+    assert ada_warna(gambar, "#CC3311", minimal=20)                     # a serious incident's point and its key
+    assert not ada_warna(doc[3].render(scale=1.5).to_pil(), kelas["sedang"], minimal=3000)   # not on other pages
+
+
+def test_voting_day_report_pictures_and_pptx_have_the_map(berkas_hari_h):
+    lap, b = berkas_hari_h
+    z = zipfile.ZipFile(io.BytesIO(b["png"]))
+    assert z.namelist()[:2] == ["01-hari_h.png", "02-partisipasi.png"]
+    png = Image.open(io.BytesIO(z.read("01-hari_h.png")))
+    assert all(ada_warna(png, w, minimal=2000) for w in _warna_kelas(lap))
+    assert not any(ada_warna(Image.open(io.BytesIO(z.read("02-partisipasi.png"))), w) for w in _warna_kelas(lap))
+    prs = Presentation(io.BytesIO(b["pptx"]))
+    pertama = prs.slides[0]
+    assert pertama.shapes.title.text == "Hari pemungutan suara Rabu, 27 November 2024"
+    [gb] = [sh for sh in pertama.shapes if sh.shape_type == 13]
+    assert all(ada_warna(Image.open(io.BytesIO(gb.image.blob)), w, minimal=2000) for w in _warna_kelas(lap))
+
+
+def test_voting_day_map_legend_in_indonesian_and_the_credit_under_it(berkas_hari_h):
+    lap, _ = berkas_hari_h
+    peta = lap.slide("hari_h").peta
+    assert peta.catatan == "Sumber batas wilayah: cahyadsn/wilayah_boundaries (© 2024 Cahya DSN, lisensi MIT)."
+    fig = visual.gambar_peta(peta, visual.Ukuran(900, 560, 1.0))
+    legenda = [t.get_text() for t in fig.legends[0].get_texts()]
+    assert legenda == [lb for lb, _ in peta.legenda] + ["Insiden tinggi", "Insiden sedang", "Insiden rendah"]
+    assert legenda[0] == "Ada TPS belum dibuka > 07.30"
+    assert any(t.get_text().startswith("Sumber batas wilayah: cahyadsn") for t in fig.texts)
+    renderer = fig.canvas.get_renderer()
+    kotak = fig.legends[0].get_window_extent(renderer)
+    assert 0 <= kotak.x0 and kotak.x1 <= 900 and 0 <= kotak.y0 and kotak.y1 <= 560     # the whole legend shows
+    label = [t.get_text() for t in fig.axes[0].texts if t.get_visible()]
+    assert any(t.endswith("% tepat") for t in label)
+    assert len(fig.axes[0].collections) >= 2                            # the kecamatan, then the incident points

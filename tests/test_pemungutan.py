@@ -4,6 +4,7 @@ and the screen model on the demo at 27 November, 1 December (the PSU) and 3 Dece
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
@@ -168,6 +169,14 @@ def test_model_on_the_fixture_at_noon_and_after(hari_store):
     assert telepon == sorted(telepon, reverse=True) and telepon[0]
     ind = ringkasan.susun(q, k).indikator[0]
     assert (ind.label, ind.nilai) == ("Partisipasi pemilih", "25,3%")
+    # the sentence under the voting-day slide names as many kecamatan as the key figure counts,
+    # directly or as "and n more"
+    catatan = next(s for s in paparan.slide_fase(h) if s.kode == "hari_h").catatan
+    assert catatan.startswith("Perlu ditelepon sekarang: " + " ".join(h.hari.perlu[:2]))
+    banyak = dataclasses.replace(h.hari, perlu=h.hari.perlu * 3)
+    assert banyak.kalimat_perlu(2).endswith(" Dan 4 kecamatan lainnya.")
+    kosong = dataclasses.replace(h.hari, perlu=())
+    assert kosong.kalimat_perlu(2) == "Tidak ada kecamatan yang perlu ditelepon sekarang."
     q, k = paparan.dari_store(hari_store, dt.date(2024, 12, 3))
     h = pemungutan.susun(q, k)
     assert h.fase == fase.PASCA and h.hari is None
@@ -299,7 +308,7 @@ def test_no_file_has_a_candidate_result_column():
 
 
 @pytest.mark.parametrize(("tanggal", "harap"), [
-    (dt.date(2024, 11, 27), ("hari_h",)),
+    (dt.date(2024, 11, 27), ("hari_h", "partisipasi")),
     (dt.date(2024, 12, 1), ("rekapitulasi", "ulang")),
     (dt.date(2024, 12, 3), ("rekapitulasi",)),
     (dt.date(2024, 11, 26), ()),
@@ -378,6 +387,52 @@ def test_voting_day_map_colours_kecamatan_by_how_their_tps_opened(hari_insiden_s
     assert teks[:5] == ["Ada TPS belum dibuka lewat pukul 07.30", "Ada TPS belum dilaporkan dibuka",
                         "Dibuka ≤ 07.00 di bawah 70% TPS", "Dibuka ≤ 07.00 di 70–89% TPS",
                         "Dibuka ≤ 07.00 di 90% TPS atau lebih"]
+
+
+def test_voting_day_still_map_colours_and_points_by_hand(hari_insiden_store):
+    """The big screen's and the report's picture of the voting-day map, made by the same model: Alpha
+    (A1 at 06.55, A2 at 07.20, A3 not open at noon) in the class of a TPS still closed after 07.30, Beta
+    (B1 at 07.00 sharp) 100% on time; the points are the incidents of the last 6 hours that have a
+    position (I901 at 11.30, tinggi; I902 at 08.00 has none; I903 at 05.00 is older)."""
+    from siaga.model import grafik
+    q, k = _siang(hari_insiden_store)
+    p = pemungutan.susun(q, k).hari.peta.statis
+    assert p is not None and p.tingkat == "kecamatan"
+    w = p.wilayah.set_index("kode")
+    assert w.loc["99.01.01", "warna"] == "#762A83" and w.loc["99.01.01", "nilai"] == "33% tepat"
+    assert w.loc["99.01.02", "warna"] == "#1B7837" and w.loc["99.01.02", "nilai"] == "100% tepat"
+    assert list(w.loc[["99.01.01", "99.01.02"], "nama"]) == ["Alpha", "Beta"]
+    assert w.geometry.notna().all() and w["lon"].notna().all()
+    assert p.titik[["lon", "lat", "warna", "jari"]].values.tolist() == [[110.051, -6.951, "#CC3311", 7]]
+    assert p.titik["warna"].iloc[0] == grafik.WARNA_KEPARAHAN["tinggi"]
+    # the legend in Indonesian: every class, then the points by severity
+    assert p.legenda == (("Ada TPS belum dibuka > 07.30", "#762A83"), ("Ada TPS belum dilaporkan", "#BBBBBB"),
+                         ("Tepat 07.00: < 70% TPS", "#C2A5CF"), ("Tepat 07.00: 70–89% TPS", "#ACD39E"),
+                         ("Tepat 07.00: ≥ 90% TPS", "#1B7837"))
+    assert p.legenda_titik == (("Insiden tinggi", "#CC3311"), ("Insiden sedang", "#EE7733"),
+                               ("Insiden rendah", "#33BBEE"))
+    assert p.judul == "Hari H: TPS dibuka per kecamatan dan insiden 6 jam terakhir"
+    assert p.catatan == ""                                   # the fixture's boundaries: official, no credit asked
+
+
+def test_the_voting_day_slide_has_the_map_and_not_before(hari_insiden_store):
+    q, k = _siang(hari_insiden_store)
+    lap = paparan.susun(q, k)
+    assert [s.kode for s in lap.slides][:2] == ["hari_h", "partisipasi"]
+    s = lap.slide("hari_h")
+    assert s.peta.wilayah.equals(ringkasan.susun(q, k).fase.hari.peta.statis.wilayah)     # the page's model
+    assert s.grafik is None and s.tabel.kolom == pemungutan.KOLOM_HARI
+    assert s.catatan.endswith("2 insiden dilaporkan dalam 6 jam terakhir (27 Nov 2024 06.00 – 27 Nov 2024 12.00 "
+                              "WITA); 1 tampil sebagai titik, 1 tanpa koordinat.")
+    assert s.catatan.startswith("Perlu ditelepon sekarang: Kec. Alpha: 1 TPS belum dibuka lewat pukul 07.30")
+    t = lap.slide("partisipasi")
+    assert t.peta is None and t.grafik is not None and [a.label for a in t.angka] == ["Partisipasi pemilih",
+                                                                                     "Penghitungan selesai"]
+    # the day before: no voting-day slide, the readiness map is the only map
+    q, k = paparan.dari_store(hari_insiden_store, dt.date(2024, 11, 26))
+    lap = paparan.susun(q, k)
+    assert "hari_h" not in [s.kode for s in lap.slides]
+    assert [s.kode for s in lap.slides if s.peta is not None] == ["kesiapan"]
 
 
 @pytest.mark.parametrize(("tepat", "terlambat", "belum", "belum_0730", "harap"), [

@@ -431,3 +431,44 @@ HARI_DEMO = {dt.date(2024, 10, 1), dt.date(2024, 10, 28), dt.date(2024, 11, 14),
 def test_daily_series_equals_the_per_date_macro_on_the_demo(demo_store, kecamatan, kelurahan):
     hari = HARI_DEMO | {demo_store.query("rentang_data").iloc[0].tanggal_awal.date()}     # and the first day of data
     assert _sama_dengan_macro(demo_store, dt.date(2024, 11, 27), kecamatan, kelurahan, hari) == len(hari)
+
+
+def _seri_dipotong_sama(store, kecamatan, kelurahan, hari_uji):
+    """seri_harian (the series as of the last day a view may ask for, cut) equals kesiapan_harian
+    queried as of each date; only that last day's series is queried for a date before it."""
+    from siaga.model import konteks
+
+    k = konteks.untuk(store.query, store.wilayah, store.versi, TGL, kecamatan)
+    akhir = k.rentang.batas_atas
+    diminta = []
+
+    def q(nama, **p):
+        if nama == "kesiapan_harian":
+            diminta.append(p["tanggal"])
+        return store.query(nama, **p)
+
+    for d in hari_uji:
+        dipotong = tampil.seri_harian(q, k.dengan(tanggal=d, kelurahan=kelurahan), kecamatan, kelurahan)
+        langsung = store.query("kesiapan_harian", tanggal=d, kecamatan=kecamatan, kelurahan=kelurahan)
+        pd.testing.assert_frame_equal(dipotong, langsung, check_exact=False, rtol=1e-12)
+    assert set(diminta) == {akhir} | {d for d in hari_uji if d > akhir}
+    return akhir
+
+
+@pytest.mark.parametrize("kecamatan,kelurahan", [(None, None), ("99.01.01", None), ("99.01.01", "99.01.01.1002")])
+def test_daily_series_cut_from_the_last_day_equals_the_query_on_the_fixture(contoh_store, kecamatan, kelurahan):
+    awal = contoh_store.query("rentang_data").iloc[0].tanggal_awal.date()
+    hari = [awal - dt.timedelta(days=1), awal, dt.date(2024, 11, 20), TGL, BATAS, BATAS + dt.timedelta(days=2)]
+    akhir = _seri_dipotong_sama(contoh_store, kecamatan, kelurahan, hari)
+    assert awal < TGL < akhir          # cut, not just queried
+
+
+@pytest.mark.parametrize("kecamatan", [None, "32.75.07"])
+def test_daily_series_cut_from_the_last_day_equals_the_query_on_the_demo(demo_store, kecamatan):
+    awal = demo_store.query("rentang_data").iloc[0].tanggal_awal.date()
+    r = demo_store.query("rentang_data").iloc[0]
+    akhir_log = r.tanggal_akhir.date()
+    hari = [awal - dt.timedelta(days=1), awal, dt.date(2024, 11, 14), dt.date(2024, 11, 25), dt.date(2024, 11, 26),
+            dt.date(2024, 11, 27), akhir_log, akhir_log + dt.timedelta(days=1), r.waktu_pasca.date()]
+    pasca = r.waktu_pasca.date()          # the voting-day and rekapitulasi logs run on after the others
+    assert _seri_dipotong_sama(demo_store, kecamatan, None, hari) == pasca > akhir_log + dt.timedelta(days=1)

@@ -123,11 +123,29 @@ def test_the_empty_state_only_when_the_slide_has_nothing():
 def test_map_labels_never_overlap_and_stay_large(demo_store, lebar, tinggi):
     """The demo's readiness map drawn for the big screen's box: no two labels overlap, none is
     smaller than the screen's minimum, none sticks out of the picture."""
-    from siaga.laporan import visual
     from siaga.model import paparan
 
     p = paparan.susun(*paparan.dari_store(demo_store, dt.date(2024, 11, 26)))
-    peta = p.slide("kesiapan").peta
+    _label_terpisah(p.slide("kesiapan").peta, lebar, tinggi)
+
+
+@pytest.mark.parametrize("lebar,tinggi", [(1366, 768), (1920, 1080)])
+def test_voting_day_map_labels_and_legend_fit_the_big_screen(demo_store, lebar, tinggi):
+    """The voting-day map (issue 13) through the same renderer: labels apart and large, the whole legend
+    (its classes and the incident points) inside the picture."""
+    from siaga.model import paparan
+
+    p = paparan.susun(*paparan.dari_store(demo_store, dt.date(2024, 11, 27)))
+    fig = _label_terpisah(p.slide("hari_h").peta, lebar, tinggi)
+    w, h = (fig.bbox.width, fig.bbox.height)
+    kotak = fig.legends[0].get_window_extent(fig.canvas.get_renderer())
+    assert 0 <= kotak.x0 and kotak.x1 <= w and 0 <= kotak.y0 and kotak.y1 <= h
+    assert len(fig.legends[0].get_texts()) == 8
+
+
+def _label_terpisah(peta, lebar: int, tinggi: int):
+    from siaga.laporan import visual
+
     u = tl.Layar(lebar, tinggi, True)
     w, h = u.visual(ada_tabel=True)
     fig = visual.gambar_peta(peta, visual.Ukuran(w, h, 1), huruf=u.huruf, huruf_min=u.huruf_min)
@@ -142,3 +160,4 @@ def test_map_labels_never_overlap_and_stay_large(demo_store, lebar, tinggi):
         assert t.get_fontsize() * fig.dpi / 72 >= u.huruf_min - 0.01, t.get_text()      # pt → px at skala 1
         assert 0 <= k.x0 and k.x1 <= w and 0 <= k.y0 and k.y1 <= h, t.get_text()
     assert all(t.get_fontsize() * fig.dpi / 72 >= u.huruf_min - 0.01 for t in fig.legends[0].get_texts())
+    return fig

@@ -42,8 +42,10 @@ log = logging.getLogger("siaga.data.store")
 THREADS_KECIL = 1
 RINGKAS_MAKS = 8          # as-of dates whose per-kecamatan summary is kept (7.300 rows each nationally)
 # as-of dates whose readiness rows (kesiapan_wilayah: every kecamatan, kelurahan and TPS) are kept;
-# read by the kab/kota desk's pages only (about 3.700 rows a date for a city)
-KESIAPAN_MAKS = 8
+# read by the kab/kota desk's pages only (about 3.700 rows, 0,2 MB, a date for a city: 32 dates 5,5 MB). A month of
+# dates: a desk moves back and forth over the last weeks, and the Ringkasan page reads the day before
+# too (the changes since then), so 8 dates were refilled on most date changes.
+KESIAPAN_MAKS = 32
 LOGISTIK_MAKS = 8         # the same for the logistics completeness rows (logistik_wilayah)
 PEMUAT = ("proses", "sendiri", "luar")
 # Tables of the snapshot file are found through the search path; what a process adds (the summaries

@@ -8,6 +8,7 @@ the ``level_kesiapan`` macro in SQL), so a score and its level never disagree.""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -30,7 +31,14 @@ def angka(x, digits: int = 0) -> str:
         return KOSONG
     pattern = "#,##0" + ("." + "0" * digits if digits else "")
     value = Decimal(str(float(x))).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
-    return format_decimal(value, format=pattern, locale=LOCALE)
+    return _format_decimal(str(value), pattern)       # keyed on the text: -0,0 and 0,0 stay apart
+
+
+@functools.lru_cache(maxsize=65536)
+def _format_decimal(value: str, pattern: str) -> str:
+    """babel's formatting of a rounded value, kept: a page formats the same scores and counts many
+    times (hover labels of every day of a series), and babel parses the pattern on every call."""
+    return format_decimal(Decimal(value), format=pattern, locale=LOCALE)
 
 
 def persen(x, digits: int = 1) -> str:

@@ -1,8 +1,8 @@
 """The report as an A4 landscape PDF (fpdf2), text as real text (searchable, copyable).
 
-Pages: the cover (scope, date, countdown, the three indicators, stages, readiness over time),
-the readiness map, the readiness table of every unit, logistics, incidents, neutrality, and
-what needs attention. Every page ends with "Data per …", the source and "Halaman n dari N".
+Pages: one per slide, in the deck's order; a slide with a map (the readiness map; on voting day the
+map of how the TPS opened) is followed by its table of every unit on a page of its own. Every page
+ends with "Data per …", the source and "Halaman n dari N".
 The font is DejaVu Sans as shipped with matplotlib, embedded (subset) in the file.
 """
 
@@ -268,7 +268,7 @@ def tulis(lap: Paparan, kabar: Kabar = diam) -> bytes:
     kabar(0.85, "Menyusun PDF")
     for s in lap.slides:
         if s.peta is not None:       # the map with the short ranking, then every unit in full
-            _halaman_slide(pdf, s, vis.get(s.kode), f"Peta kesiapan per {s.peta.tingkat}")
+            _halaman_slide(pdf, s, vis.get(s.kode), s.peta.judul or None)
             if s.tabel is not None:
                 _halaman_tabel(pdf, s)
         else:

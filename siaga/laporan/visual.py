@@ -1,8 +1,9 @@
 """Static images of the report's visuals, offline.
 
-- Readiness maps: geopandas + matplotlib (Agg, object API: safe off the main thread), polygons
-  in the level colours of :mod:`siaga.model.level`, labelled, with a legend and the note on the
-  boundaries (approximate, their source and licence). No tiles.
+- Maps (:class:`siaga.model.grafik.PetaStatis`: the readiness levels, the voting day's TPS opening):
+  geopandas + matplotlib (Agg, object API: safe off the main thread), polygons in their class
+  colours, labelled, points on top (incidents), with a legend and the note on the boundaries
+  (approximate, their source and licence). No tiles.
 - Plotly figures: kaleido driving Debian's chromium (``/usr/bin/chromium``, or ``SIAGA_CHROMIUM``),
   never a downloaded browser; plotly.js comes from the plotly package and MathJax is off, so the
   page loads nothing from the network.
@@ -29,9 +30,11 @@ import shapely
 from matplotlib import patheffects
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from siaga.model.paparan import Kabar, LaporanError, PetaLevel, diam
+from siaga.model.grafik import PetaStatis
+from siaga.model.paparan import Kabar, LaporanError, diam
 
 FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 FONT = FONT_DIR / "DejaVuSans.ttf"
@@ -127,17 +130,18 @@ def _pt(px: float, dpi: float) -> float:
     return px * 72 / dpi
 
 
-def peta_png(peta: PetaLevel, u: Ukuran, huruf: float = 14, huruf_min: float | None = None) -> bytes:
-    """The readiness map as PNG (see :func:`gambar_peta`)."""
+def peta_png(peta: PetaStatis, u: Ukuran, huruf: float = 14, huruf_min: float | None = None) -> bytes:
+    """A map as PNG (see :func:`gambar_peta`)."""
     fig = gambar_peta(peta, u, huruf, huruf_min)
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=fig.dpi, facecolor="white")
     return buf.getvalue()
 
 
-def gambar_peta(peta: PetaLevel, u: Ukuran, huruf: float = 14, huruf_min: float | None = None) -> Figure:
-    """The readiness map: polygons by level, name and score on each, the legend (beside the map
-    when the box is wide, else below) and the note on the boundaries (approximate, their credit) along the bottom.
+def gambar_peta(peta: PetaStatis, u: Ukuran, huruf: float = 14, huruf_min: float | None = None) -> Figure:
+    """A static map: polygons in their class colours, name and value on each, the points on top, the
+    legend (classes, then points; beside the map when the box is wide, else below) and the note on
+    the boundaries (approximate, their credit) along the bottom.
     ``huruf`` is the label size in CSS px; a crowded label shrinks to ``huruf_min`` (default ¾ of
     ``huruf``) at most, then keeps only its score; labels never overlap."""
     dpi = 100 * u.skala
@@ -155,19 +159,40 @@ def gambar_peta(peta: PetaLevel, u: Ukuran, huruf: float = 14, huruf_min: float 
     kanan = u.lebar / u.tinggi > rasio * 1.5                          # room for the legend beside the map
     ukuran = _pt(huruf * u.skala, dpi)
     legenda = [Patch(facecolor=w, edgecolor="#888888", label=lb) for lb, w in peta.legenda]
+    legenda += [Line2D([], [], linestyle="none", marker="o", markersize=ukuran * 0.8, markerfacecolor=w,
+                       markeredgecolor="white", label=lb) for lb, w in peta.legenda_titik]
+    renderer = fig.canvas.get_renderer()
     if kanan:
         lebar_peta = min(0.62, rasio * (1 - catatan) * u.tinggi / u.lebar * 1.05)
-        ax = fig.add_axes((0.01, catatan, lebar_peta, 0.99 - catatan))
-        fig.legend(handles=legenda, loc="center left", bbox_to_anchor=(lebar_peta + 0.04, 0.5), ncol=1,
-                   frameon=False, fontsize=ukuran, handlelength=1.4, labelspacing=0.9)
-    else:
-        ncol = len(legenda) if u.lebar >= 260 * len(legenda) else 2
+        leg = fig.legend(handles=legenda, loc="center left", bbox_to_anchor=(lebar_peta + 0.04, 0.5), ncol=1,
+                         frameon=False, fontsize=ukuran, handlelength=1.4, labelspacing=0.9)
+        lebih = leg.get_window_extent(renderer).x1 / lebar - 0.99
+        asli = lebar_peta
+        if lebih > 0:                                          # long labels: the map gives way to the legend
+            lebar_peta -= lebih
+            leg.set_bbox_to_anchor((lebar_peta + 0.04, 0.5), transform=fig.transFigure)
+        if lebar_peta < 0.8 * asli:                            # the map would shrink: the legend goes below
+            leg.remove()
+            kanan = False
+        else:
+            ax = fig.add_axes((0.01, catatan, lebar_peta, 0.99 - catatan))
+    if not kanan:
+        # as many columns as fit the width (every label whole), the fewer rows the better
+        for ncol in sorted({min(len(legenda), n) for n in (len(legenda) if u.lebar >= 260 * len(legenda) else 2, 1)},
+                           reverse=True):
+            leg = fig.legend(handles=legenda, loc="lower center", bbox_to_anchor=(0.5, catatan), ncol=ncol,
+                             frameon=False, fontsize=ukuran, handlelength=1.4, columnspacing=1.6)
+            if ncol == 1 or leg.get_window_extent(renderer).width <= 0.98 * lebar:
+                break
+            leg.remove()
         bawah = huruf * (1.9 * math.ceil(len(legenda) / ncol) + 0.6) / u.tinggi + catatan
         ax = fig.add_axes((0.01, bawah, 0.98, 0.99 - bawah))
-        fig.legend(handles=legenda, loc="lower center", bbox_to_anchor=(0.5, catatan), ncol=ncol, frameon=False,
-                   fontsize=ukuran, handlelength=1.4, columnspacing=1.6)
     ax.set_axis_off()
     gdf.plot(ax=ax, color=list(gdf["warna"]), edgecolor="white", linewidth=1.5 * u.skala)
+    if len(peta.titik):       # radius in CSS px as on the live map; area in pt² for matplotlib
+        ax.scatter(peta.titik["lon"], peta.titik["lat"], c=list(peta.titik["warna"]),
+                   s=[(2 * _pt(j * u.skala, dpi)) ** 2 for j in peta.titik["jari"]], edgecolors="white",
+                   linewidths=_pt(u.skala, dpi), zorder=2)     # under the labels
     ax.set_aspect(1 / kosinus)
     pad_x, pad_y = (maxx - minx) * 0.06, (maxy - miny) * 0.02     # room for labels at the edge
     ax.set_xlim(minx - pad_x, maxx + pad_x)
@@ -217,7 +242,7 @@ def _label(ax, gdf, ukuran: float, skala: float, kecil: float) -> None:
     halo = [patheffects.withStroke(linewidth=3 * skala, foreground="white")]
     teks = [ax.text(lon, lat, f"{nama}\n{skor}", ha="center", va="center", fontsize=ukuran, fontweight="bold",
                     color=TEKS, path_effects=halo, linespacing=1.1)
-            for lon, lat, nama, skor in zip(gdf["lon"], gdf["lat"], gdf["nama"], gdf["skor"])]
+            for lon, lat, nama, skor in zip(gdf["lon"], gdf["lat"], gdf["nama"], gdf["nilai"])]
     luas = list(shapely.area(gdf.geometry.values))    # in degrees², only compared
     renderer = ax.figure.canvas.get_renderer()
     for _ in range(10):
@@ -227,7 +252,7 @@ def _label(ax, gdf, ukuran: float, skala: float, kecil: float) -> None:
         if not tabrak:
             return
         for i in tabrak:
-            t, nama, skor = teks[i], gdf["nama"].iloc[i], gdf["skor"].iloc[i]
+            t, nama, skor = teks[i], gdf["nama"].iloc[i], gdf["nilai"].iloc[i]
             if _pindah(i, teks, renderer, gdf.geometry.iloc[i]):
                 continue
             if " " in nama and t.get_text().count("\n") == 1:

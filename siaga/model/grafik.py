@@ -8,7 +8,9 @@ import math
 import urllib.parse
 import weakref
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
+import geopandas as gpd
 import pandas as pd
 import plotly.graph_objects as go
 import pydeck as pdk
@@ -45,6 +47,30 @@ def catatan_batas(perkiraan: bool, sumber: str) -> str:
     if sumber:
         teks.append(f"Sumber batas wilayah: {sumber.rstrip('.')}.")
     return " ".join(teks)
+
+
+@dataclass(frozen=True)
+class PetaStatis:
+    """A map as a still picture (the big screen, the PDF/PNG/PPTX report): units coloured by a class
+    (a readiness level, how a kecamatan's TPS opened), each labelled with its name and one value,
+    optional points on top (incidents), a legend and the note on the boundaries under it. Drawn by
+    :func:`siaga.laporan.visual.gambar_peta`, the one static map renderer; no tiles."""
+    wilayah: gpd.GeoDataFrame          # kode, nama, nilai (label's second line), warna, lon, lat, geometry (WGS84)
+    tingkat: str                       # kecamatan | kelurahan
+    legenda: tuple[tuple[str, str], ...]   # the units' classes: (label, colour), in the order shown
+    perkiraan: bool                    # boundaries are approximate (say so under the map)
+    sumber: str = ""                   # credit of the boundaries (wilayah.toml [peta] sumber_batas), under the map
+    judul: str = ""                    # the title of the map's own page in the PDF
+    titik: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["lon", "lat", "warna", "jari"]))
+    legenda_titik: tuple[tuple[str, str], ...] = ()    # the points' classes: (label, colour)
+
+    @property
+    def catatan(self) -> str:
+        """What is said under the map about its boundaries (approximate, their source)."""
+        return catatan_batas(self.perkiraan, self.sumber)
+
+    def geojson(self) -> dict:
+        return self.wilayah.to_geo_dict(drop_id=True, show_bbox=False)
 
 
 def view_state(bounds: tuple[float, float, float, float], width_px: int = 640,

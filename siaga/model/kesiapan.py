@@ -45,6 +45,8 @@ KOLOM_UNIT = ("#", "Wilayah", "Skor", "Level", "Jadwal", "Logistik", "Checklist"
 KOLOM_TPS = ("TPS", "Kelurahan", "DPT", "Skor", "Level", "Logistik", "Kurang di TPS", "Checklist", "Belum terpenuhi",
              "Laporan terakhir", "Status sejak", "Rawan banjir", "Insiden", "Catatan laporan")
 WARNA_JALUR = "#555555"
+# Columns of kesiapan_harian that are blank after the as-of date (the plan, ``jalur``, goes on).
+KOLOM_HARIAN = ("skor", "skor_logistik", "skor_checklist", "skor_insiden", "skor_netralitas")
 # Text readable on each level colour (as siaga.tampilan.gaya does for the level column).
 WARNA_TEKS = {"siap": "#ffffff", "perlu_perhatian": "#1a1a1a", "rawan": "#ffffff"}
 WARNA_BATAS = "#CC3311"
@@ -413,6 +415,7 @@ def tabel_tps(tps: pd.DataFrame, zona: str, kelurahan: bool = True) -> pd.DataFr
 
 def ekspor_tps(tps: pd.DataFrame) -> pd.DataFrame:
     """Raw values per TPS, Indonesian column names."""
+    baris = tps.to_dict("records")
     out = pd.DataFrame({
         "kode_tps": tps["kode_tps"], "tps": tps["nama"], "kelurahan": tps["nama_kelurahan"], "dpt": tps["dpt"],
         "jenis": tps["jenis"], "keterangan": tps["keterangan"], "lintang": tps["lat"], "bujur": tps["lon"],
@@ -420,13 +423,13 @@ def ekspor_tps(tps: pd.DataFrame) -> pd.DataFrame:
         "skor_logistik": tps["skor_logistik"], "logistik_lengkap_di_tps": tps["logistik_lengkap"],
         "item_lengkap_di_tps": tps["item_lengkap"], "jumlah_item": tps["jumlah_item"],
         "item_kurang_di_tps": tps["item_kurang"], "skor_checklist": tps["skor_checklist"],
-        "belum_terpenuhi": [belum_terpenuhi(r) for r in tps.to_dict("records")],
+        "belum_terpenuhi": [belum_terpenuhi(r) for r in baris],
         "status_laporan": [STATUS_LAPORAN.get(s, s) if isinstance(s, str) else None for s in tps["status_laporan"]],
         "waktu_laporan": tps["waktu_laporan"], "status_sejak": tps["status_sejak"], "catatan": tps["catatan"],
         "c_pemberitahuan": tps["c_pemberitahuan"], "linmas": tps["linmas"],
         "insiden_terbuka": tps["insiden_terbuka"], "insiden_serius": tps["insiden_serius"],
         "skor_insiden": tps["skor_insiden"], "skor_netralitas": tps["skor_netralitas"],
-        "penyebab_utama": [level.penyebab(r) for r in tps.to_dict("records")],
+        "penyebab_utama": [level.penyebab(r) for r in baris],
     })
     return out.reset_index(drop=True)
 
@@ -494,6 +497,25 @@ def peta_kelurahan(batas: Batas, unit: pd.DataFrame, tps: pd.DataFrame | None, z
 
 
 # ------------------------------------------------------------------ readiness over time
+
+def seri_harian(q: Q, k: Konteks, kecamatan: str | None, kelurahan: str | None) -> pd.DataFrame:
+    """The scope's daily readiness series as of ``k.tanggal`` (``kesiapan_harian``), cut from the
+    series as of the last day a view may ask for (:attr:`Rentang.batas_atas`): a day's values only
+    use what was reported up to the end of that day, so the series of an earlier as-of date is the
+    later one's first days, with the values after the date blank and the days running to the H-1
+    deadline or the date, whichever is later. One series per scope is computed (and cached) instead
+    of one per scope and date."""
+    akhir = k.rentang.batas_atas
+    if k.tanggal >= akhir:
+        return q("kesiapan_harian", tanggal=k.tanggal, kecamatan=kecamatan, kelurahan=kelurahan)
+    semua = q("kesiapan_harian", tanggal=akhir, kecamatan=kecamatan, kelurahan=kelurahan)
+    hari = pd.to_datetime(semua["tanggal"]).dt.date
+    if semua.empty or hari.iloc[0] > k.tanggal:         # before the first day of data: no series
+        return semua.iloc[0:0].reset_index(drop=True)
+    out = semua[hari <= max(k.tanggal, k.wilayah.batas_logistik)].copy()
+    out.loc[hari[out.index] > k.tanggal, list(KOLOM_HARIAN)] = None
+    return out.reset_index(drop=True)
+
 
 def nilai_pada(harian: pd.DataFrame, tanggal: dt.date, kolom: str) -> float | None:
     """A column of the daily series on a date (None when the date is not in it)."""
@@ -616,7 +638,7 @@ def susun(q: Q, k: Konteks) -> HalamanKesiapan:
     tanggal, kecamatan, kelurahan = k.tanggal, k.kecamatan, k.kelurahan
     ambang = k.wilayah.kesiapan
     unit = q("kesiapan_unit", tanggal=tanggal, kecamatan=kecamatan)
-    harian = q("kesiapan_harian", tanggal=tanggal, kecamatan=kecamatan, kelurahan=kelurahan)
+    harian = seri_harian(q, k, kecamatan, kelurahan)
     rencana = jadwal.untuk(q, k)
     lingkup = baris_lingkup(unit, kelurahan)
     tps = q("kesiapan_tps", tanggal=tanggal, kecamatan=kecamatan, kelurahan=kelurahan) if kecamatan else None

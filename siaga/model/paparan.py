@@ -1,7 +1,8 @@
 """The briefing deck (*paparan*): what each slide says, whoever draws it.
 
 The big screen (``?mode=layar``) and the daily report (PDF, PNG, PPTX) show the same slides: seven,
-the meetings' decisions once a meeting is recorded, and the voting-day phase's before them.
+the meetings' decisions once a meeting is recorded, and the voting-day phase's before them (on voting
+day: its map with the kecamatan table, then turnout by hour; after it the rekapitulasi; a re-vote).
 :func:`susun` builds them from the screen models of :mod:`siaga.model` (the ones the pages
 render), so a slide and its page agree by construction:
 
@@ -17,10 +18,14 @@ insiden    :class:`siaga.model.insiden.HalamanInsiden` (the last 24 hours)
 netralitas :class:`siaga.model.netralitas.HalamanNetralitas`
 rapat      :class:`siaga.model.rapat.TindakLanjutRapat` (part of the Ringkasan model; only once a
            meeting has been recorded in the view's scope)
+hari_h     :class:`siaga.model.pemungutan.HariH` (part of the Ringkasan model on voting day): the
+           map of how the TPS opened with the incidents of the last 6 hours, the kecamatan table;
+           then ``partisipasi``: the same voting day's turnout by hour
 ========== ===========================================================
 
-Each :class:`Slide` has a short title, 2–4 key figures, one visual (a plotly figure or a
-readiness :class:`PetaLevel`) and/or a small table, every value already formatted in Indonesian.
+Each :class:`Slide` has a short title, 2–4 key figures, one visual (a plotly figure or a static map,
+:class:`siaga.model.grafik.PetaStatis`: the readiness levels, or on voting day how the TPS opened) and/or a
+small table, every value already formatted in Indonesian.
 No Streamlit call is made here, and no personal data can appear: the store never loads
 ``netralitas_pribadi.csv``.
 """
@@ -40,6 +45,7 @@ from siaga.akses import Lingkup
 from siaga.data.store import Store
 from siaga.inti import fmt
 from siaga.masuk.geo import Batas
+from siaga.model import fase as m_fase
 from siaga.model import (
     grafik,
     insiden,
@@ -79,30 +85,12 @@ def sebagian(kabar: Kabar, dari: float, sampai: float) -> Kabar:
 # ------------------------------------------------------------------ the model
 
 @dataclass(frozen=True)
-class PetaLevel:
-    """The readiness choropleth as a static picture: one row per unit with its level colour and label point."""
-    wilayah: gpd.GeoDataFrame          # kode, nama, skor (formatted), level, warna, lon, lat, geometry (WGS84)
-    tingkat: str                       # kecamatan | kelurahan
-    legenda: tuple[tuple[str, str], ...]   # (label, colour), most ready first
-    perkiraan: bool                    # boundaries are approximate (say so under the map)
-    sumber: str = ""                   # credit of the boundaries (wilayah.toml [peta] sumber_batas), under the map
-
-    @property
-    def catatan(self) -> str:
-        """What is said under the map about its boundaries (approximate, their source)."""
-        return grafik.catatan_batas(self.perkiraan, self.sumber)
-
-    def geojson(self) -> dict:
-        return self.wilayah.to_geo_dict(drop_id=True, show_bbox=False)
-
-
-@dataclass(frozen=True)
 class Slide:
     kode: str
     judul: str
     angka: tuple[Angka, ...]
     grafik: go.Figure | None = None
-    peta: PetaLevel | None = None
+    peta: grafik.PetaStatis | None = None
     tabel: Tabel | None = None
     judul_tabel: str = ""
     catatan: str = ""                  # one or two sentences under the visual
@@ -164,7 +152,7 @@ def _legenda(k: Konteks, tanpa_data: bool, rencana: float | None) -> tuple[tuple
     return out + ((level.NO_DATA,) if tanpa_data else ())
 
 
-def peta_level(k: Konteks, anak: pd.DataFrame, rencana: float | None = None) -> PetaLevel | None:
+def peta_level(k: Konteks, anak: pd.DataFrame, rencana: float | None = None) -> grafik.PetaStatis | None:
     """The units of the scope on their boundaries (the kelurahan of a kecamatan), by level; the legend
     gives the thresholds on the day's plan ``rencana``."""
     batas = k.batas.get(k.unit)
@@ -175,12 +163,12 @@ def peta_level(k: Konteks, anak: pd.DataFrame, rencana: float | None = None) -> 
         return None
     pusat = Batas(batas.tingkat, gdf[["kode", "geometry"]], batas.bounds).titik_label()
     gdf = gdf.merge(pusat, on="kode")
-    gdf["skor"] = [fmt.skor(s) for s in gdf["skor"]]
+    gdf["nilai"] = [fmt.skor(s) for s in gdf["skor"]]
     gdf["warna"] = [level.warna(lv) for lv in gdf["level"]]
-    gdf = gpd.GeoDataFrame(gdf[["kode", "nama", "skor", "level", "warna", "lon", "lat", "geometry"]],
+    gdf = gpd.GeoDataFrame(gdf[["kode", "nama", "nilai", "level", "warna", "lon", "lat", "geometry"]],
                            geometry="geometry", crs=batas.gdf.crs)
-    return PetaLevel(gdf, k.unit, _legenda(k, bool(gdf["level"].isna().any()), rencana), k.wilayah.batas_perkiraan,
-                     k.wilayah.sumber_batas)
+    return grafik.PetaStatis(gdf, k.unit, _legenda(k, bool(gdf["level"].isna().any()), rencana),
+                             k.wilayah.batas_perkiraan, k.wilayah.sumber_batas, f"Peta kesiapan per {k.unit}")
 
 
 def _slide_kesiapan(h: kesiapan.HalamanKesiapan, k: Konteks) -> Slide:
@@ -259,15 +247,20 @@ def slide_rapat(t: rapat.TindakLanjutRapat | None) -> tuple[Slide, ...]:
 
 
 def slide_fase(f: pemungutan.HalamanFase | None) -> tuple[Slide, ...]:
-    """The phase's slides (none before voting day): the voting day, the rekapitulasi, a re-vote."""
+    """The phase's slides (none before voting day): the voting day (its map of how TPS opened, with the
+    incidents of the last 6 hours, beside the kecamatan; then turnout by hour), the rekapitulasi, a re-vote."""
     if f is None:
         return ()
     out = []
     if f.hari is not None:
         h = f.hari
-        out.append(Slide("hari_h", h.judul, _kartu(h.angka), grafik=h.jam, tabel=h.tabel, judul_tabel="Per kecamatan",
-                         catatan=" ".join(h.perlu[:2]) or "Tidak ada kecamatan yang perlu ditelepon sekarang.",
-                         kosong="Belum ada laporan dari TPS."))
+        jendela = h.peta.catatan[m_fase.JENDELA_HARI_H] if h.peta is not None else ""
+        perlu = h.kalimat_perlu(2)
+        out.append(Slide("hari_h", h.judul, _kartu(h.angka), peta=h.peta.statis if h.peta is not None else None,
+                         tabel=h.tabel, judul_tabel="TPS dibuka, partisipasi dan penghitungan per kecamatan",
+                         catatan=f"{perlu} {jendela}".strip(), kosong="Belum ada laporan dari TPS."))
+        out.append(Slide("partisipasi", JUDUL_PARTISIPASI, _kartu(h.angka[1:3]), grafik=h.jam,
+                         catatan=h.angka[1].bantuan, kosong="Belum ada laporan kehadiran dari TPS."))
     if f.rekap is not None:
         r = f.rekap
         out.append(Slide("rekapitulasi", "Rekapitulasi suara per kecamatan", _kartu(r.angka), tabel=r.tabel,
@@ -281,6 +274,7 @@ def slide_fase(f: pemungutan.HalamanFase | None) -> tuple[Slide, ...]:
     return tuple(out)
 
 
+JUDUL_PARTISIPASI = "Partisipasi pemilih per jam"
 SLIDES = ("situasi", "perhatian", "kesiapan", "perubahan", "logistik", "insiden", "netralitas")
 
 
@@ -330,5 +324,5 @@ def dari_store(store: Store, tanggal: dt.date, kecamatan: str | None = None,
     return q, k.dengan(kecamatan=kecamatan)
 
 
-__all__ = ["Kabar", "KecamatanTidakDikenal", "LaporanError", "Paparan", "PetaLevel", "Slide", "dari_store", "diam",
+__all__ = ["Kabar", "KecamatanTidakDikenal", "LaporanError", "Paparan", "Slide", "dari_store", "diam",
            "sebagian", "slide_fase", "slide_rapat", "susun"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+import geopandas as gpd
 import pandas as pd
 import plotly.graph_objects as go
 import pydeck as pdk
@@ -45,6 +46,13 @@ KELAS_BUKA = (("belum_0730", "Ada TPS belum dibuka lewat pukul 07.30", "#762A83"
               ("sedang", f"Dibuka ≤ 07.00 di {AMBANG_TEPAT[1]}–{AMBANG_TEPAT[0] - 1}% TPS", "#ACD39E"),
               ("tepat", f"Dibuka ≤ 07.00 di {AMBANG_TEPAT[0]}% TPS atau lebih", "#1B7837"))
 JENDELA_PETA = ("1jam", "6jam")            # the rolling incident layer of the voting-day map
+# The same classes in the still picture's legend, short enough to stand beside the map ("tepat": by 07.00,
+# as the labels on the map say).
+LEGENDA_STATIS = {"belum_0730": "Ada TPS belum dibuka > 07.30", "belum": "Ada TPS belum dilaporkan",
+                  "kurang": f"Tepat 07.00: < {AMBANG_TEPAT[1]}% TPS",
+                  "sedang": f"Tepat 07.00: {AMBANG_TEPAT[1]}–{AMBANG_TEPAT[0] - 1}% TPS",
+                  "tepat": f"Tepat 07.00: ≥ {AMBANG_TEPAT[0]}% TPS"}
+JUDUL_PETA_STATIS = "Hari H: TPS dibuka per kecamatan dan insiden 6 jam terakhir"   # its still picture's title
 
 
 def _persen(a, b) -> float:
@@ -60,6 +68,8 @@ class PetaHari:
     kelas: pd.DataFrame                    # kode, nama, kelas, tepat (share opened by 07.00, %)
     insiden: dict[str, int]                # window -> incidents reported in it
     catatan: dict[str, str]                # window -> the sentence under the map
+    statis: grafik.PetaStatis | None = None   # the same map as a still picture (the voting day's window,
+                                              # :data:`siaga.model.fase.JENDELA_HARI_H`): big screen, report
 
 
 @dataclass(frozen=True)
@@ -79,6 +89,15 @@ class HariH:
     @property
     def partisipasi(self) -> float:
         return _persen(self.hadir, self.dpt)
+
+    def kalimat_perlu(self, maks: int) -> str:
+        """Who needs a call now, said in one go: the first ``maks`` kecamatan's sentences and how many
+        more there are, so the sentence never names fewer than the key figure counts."""
+        if not self.perlu:
+            return "Tidak ada kecamatan yang perlu ditelepon sekarang."
+        sisa = len(self.perlu) - maks
+        return ("Perlu ditelepon sekarang: " + " ".join(self.perlu[:maks])
+                + (f" Dan {fmt.angka(sisa)} kecamatan lainnya." if sisa > 0 else ""))
 
 
 @dataclass(frozen=True)
@@ -126,7 +145,8 @@ def grafik_jam(jam: pd.DataFrame, kurva: tuple[float, ...], label_acuan: str) ->
                         name="Partisipasi hari ini", mode="lines+markers", line=dict(color="#0077BB", width=3),
                         text=[fmt.angka(h) for h in jam["hadir"]],
                         hovertemplate="%{x}: %{y:.1f}% (%{text} pemilih)<extra></extra>")
-    fig.update_xaxes(categoryorder="array", categoryarray=label_jam, title="Pukul")
+    # "07.00" is a label, not the number 7 (plotly would otherwise read the hours as numbers)
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=label_jam, title="Pukul")
     fig.update_yaxes(range=[0, 100], ticksuffix="%", title="Hadir dari DPT")
     return grafik.gaya(fig, tinggi=320)
 
@@ -186,10 +206,12 @@ def kalimat_insiden(d: pd.DataFrame, frasa: str, mulai: dt.datetime, saat: dt.da
     return teks + f"; {fmt.angka(ada)} tampil sebagai titik, {fmt.angka(len(d) - ada)} tanpa koordinat."
 
 
-def peta_hari(batas: Batas, kec: pd.DataFrame, daftar: pd.DataFrame, saat: dt.datetime, zona: str) -> PetaHari:
+def peta_hari(batas: Batas, kec: pd.DataFrame, daftar: pd.DataFrame, saat: dt.datetime, zona: str,
+              perkiraan: bool = False, sumber: str = "") -> PetaHari:
     """The voting-day map of the kecamatan in ``kec`` (``pemungutan_kecamatan`` rows) with the incidents of
     ``daftar`` (``insiden_daftar`` rows reported in the last 6 hours up to ``saat``) as points, one deck for
-    each window of :data:`JENDELA_PETA`."""
+    each window of :data:`JENDELA_PETA`, and the still picture of the voting day's window (``perkiraan``
+    and ``sumber``: the note on the boundaries under it)."""
     rows = kec.to_dict("records")
     kelas = [kelas_buka(r) for r in rows]
     warna = {k: w for k, _, w in KELAS_BUKA}
@@ -237,7 +259,34 @@ def peta_hari(batas: Batas, kec: pd.DataFrame, daftar: pd.DataFrame, saat: dt.da
         frasa = insiden.FRASA_JENDELA[jendela]
         catatan[jendela] = kalimat_insiden(d, frasa, mulai, saat, zona)
     tabel = pd.DataFrame({"kode": kec["kode"], "nama": kec["nama"], "kelas": kelas, "tepat": tepat})
-    return PetaHari(decks, legenda_peta(), tabel, jumlah, catatan)
+    mulai = saat - dt.timedelta(hours=JAM_JENDELA[m_fase.JENDELA_HARI_H])
+    statis = peta_statis(sub, pusat, tabel, daftar[(lapor >= mulai) & (lapor <= saat)], batas.tingkat, perkiraan,
+                         sumber)
+    return PetaHari(decks, legenda_peta(), tabel, jumlah, catatan, statis)
+
+
+def peta_statis(wilayah: pd.DataFrame, pusat: pd.DataFrame, kelas: pd.DataFrame, d: pd.DataFrame, tingkat: str,
+                perkiraan: bool, sumber: str) -> grafik.PetaStatis:
+    """The voting-day map as a still picture: the kecamatan (``wilayah``: kode, geometry; ``pusat``: their
+    label points) in the colour of their class (``kelas``: kode, nama, kelas, tepat), labelled with the share
+    of TPS opened by 07.00, and the incidents of ``d`` that have a position as points (serious ones on top)."""
+    warna = {k: w for k, _, w in KELAS_BUKA}
+    gdf = wilayah[["kode", "geometry"]].merge(pusat[["kode", "lon", "lat"]], on="kode").merge(kelas, on="kode")
+    gdf["nilai"] = [f"{fmt.angka(fmt.bulat(t))}% tepat" for t in gdf["tepat"]]
+    gdf["warna"] = [warna[c] for c in gdf["kelas"]]
+    gdf = gpd.GeoDataFrame(gdf[["kode", "nama", "nilai", "kelas", "warna", "lon", "lat", "geometry"]],
+                           geometry="geometry", crs=wilayah.crs)
+    ada = d[d["lat"].notna() & d["lon"].notna()]
+    urutan = {k: i for i, k in enumerate(insiden.URUTAN_KEPARAHAN)}
+    ada = ada.assign(_urut=[urutan.get(k, -1) for k in ada["keparahan"]]).sort_values("_urut", kind="stable")
+    titik = pd.DataFrame({"lon": ada["lon"].astype(float), "lat": ada["lat"].astype(float),
+                          "warna": [grafik.WARNA_KEPARAHAN.get(k, "#777777") for k in ada["keparahan"]],
+                          "jari": [insiden.JARI_JARI.get(k, 5) for k in ada["keparahan"]]})
+    return grafik.PetaStatis(
+        gdf, tingkat, tuple((LEGENDA_STATIS[k], w) for k, _, w in KELAS_BUKA), perkiraan, sumber, JUDUL_PETA_STATIS,
+        titik,
+        tuple((f"Insiden {LABEL_KEPARAHAN[k].lower()}", grafik.WARNA_KEPARAHAN[k])
+              for k in reversed(insiden.URUTAN_KEPARAHAN)))
 
 
 def _perlu(r: dict) -> list[str]:
@@ -321,7 +370,7 @@ def susun_hari(q: Q, k: Konteks, hari: dt.date, ulang: m_fase.Ulang | None = Non
                    mulai=saat - dt.timedelta(hours=max(JAM_JENDELA[j] for j in JENDELA_PETA)))
         if not k.akses.boleh(RINCIAN):
             daftar = insiden.tanpa_teks_bebas(daftar)
-        peta = peta_hari(batas, kec, daftar, saat, zona)
+        peta = peta_hari(batas, kec, daftar, saat, zona, k.wilayah.batas_perkiraan, k.wilayah.sumber_batas)
     return HariH(judul, angka, Tabel.dari(rows, KOLOM_HARI, ringkas=("Kecamatan", "Dibuka ≤ 07.00", "Partisipasi",
                                                                     "Penghitungan selesai"),
                                           maks=None, satuan="kecamatan"),

@@ -133,9 +133,7 @@ def situasi_fase(k: Konteks, f: m_pemungutan.HalamanFase) -> tuple[str, ...] | N
         satu = (f"{k.nama_lingkup}, {judul}: TPS dibuka {buka.nilai} ({buka.keterangan}); "
                 f"penghitungan {hitung.nilai}.")
         dua = f"Partisipasi sejauh ini {hadir.nilai}: {hadir.keterangan}"
-        tiga = ("Perlu ditelepon sekarang: " + " ".join(h.perlu[:3])
-                + (f" Dan {fmt.angka(len(h.perlu) - 3)} kecamatan lainnya." if len(h.perlu) > 3 else "")
-                if h.perlu else "Tidak ada kecamatan yang perlu ditelepon sekarang.")
+        tiga = h.kalimat_perlu(3)
         return satu, dua, tiga
     if f.rekap is not None:
         r = f.rekap
@@ -330,7 +328,7 @@ def susun(q: Q, k: Konteks) -> HalamanRingkasan:
     saat_tugas, sekarang = tugas.batas(k)
     semua = q("perhatian_utama", tanggal=k.tanggal, saat=saat_tugas, sekarang=sekarang, kecamatan=k.kecamatan,
               jumlah=SEMUA_BARIS)
-    harian = q("kesiapan_harian", tanggal=k.tanggal, kecamatan=k.kecamatan, kelurahan=None)
+    harian = m_kesiapan.seri_harian(q, k, k.kecamatan, None)
     batas = k.batas.get("kecamatan")
     f = m_pemungutan.susun(q, k)
     return HalamanRingkasan(

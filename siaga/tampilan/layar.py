@@ -1,5 +1,5 @@
 """The big screen's Streamlit glue (``?mode=layar``): its style sheet, the slide deck built once per
-data version and view, the readiness map as a static picture, the short slide tables. What the
+data version and view, the slides' maps as static pictures, the short slide tables. What the
 slides say is :mod:`siaga.model.paparan`, the same deck as the PDF/PNG/PPTX report."""
 
 from __future__ import annotations
@@ -74,18 +74,19 @@ def jumlah_slide() -> int:
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def _peta(versi: str, tanggal: dt.date, kecamatan: str | None, lk: Lingkup, lebar: int, tinggi: int, huruf: int,
-          huruf_min: int, _p: paparan.Paparan) -> bytes:
-    peta = next(s.peta for s in _p.slides if s.peta is not None)
+def _peta(versi: str, tanggal: dt.date, kecamatan: str | None, lk: Lingkup, kode: str, lebar: int, tinggi: int,
+          huruf: int, huruf_min: int, _p: paparan.Paparan) -> bytes:
+    peta = _p.slide(kode).peta
     return visual.peta_png(peta, visual.Ukuran(lebar, tinggi, 1), huruf=huruf, huruf_min=huruf_min)
 
 
-def peta_layar(p: paparan.Paparan, kecamatan: str | None, layar: Layar, ada_tabel: bool,
+def peta_layar(p: paparan.Paparan, kode: str, kecamatan: str | None, layar: Layar, ada_tabel: bool,
                bagian: float, kurang: float = 0.0) -> tuple[bytes, int]:
-    """The readiness map as a static picture drawn for the box it fills on this screen (no tiles,
-    nothing to load), cached per view and size; and its width in px."""
+    """The map of the slide ``kode`` (the readiness map, the voting day's) as a static picture drawn
+    for the box it fills on this screen (no tiles, nothing to load), cached per view, slide and size;
+    and its width in px."""
     lebar, tinggi = layar.visual(ada_tabel, bagian, kurang)
-    png = _peta(ui.versi(), p.tanggal, kecamatan, gerbang.lingkup(), lebar, tinggi, layar.huruf,
+    png = _peta(ui.versi(), p.tanggal, kecamatan, gerbang.lingkup(), kode, lebar, tinggi, layar.huruf,
                 layar.huruf_min, p)
     return png, lebar
 

@@ -11,6 +11,7 @@ import re
 import pytest
 from PIL import Image
 
+from siaga.model import pemungutan
 from siaga.model.layar import HURUF_MIN, Layar
 from siaga.model.ringkasan import KOSONG_PERHATIAN
 from tests.browser.conftest import FORM_MASUK, Tab, streamlit_server
@@ -74,6 +75,11 @@ UKUR_JS = """() => {
         kolom: [...document.querySelectorAll('[data-testid="stTable"] thead th')].map(t => t.innerText.trim()),
     };
 }"""
+
+
+def dekat(c: tuple[int, int, int], warna: str, batas: int = 24) -> bool:
+    h = warna.lstrip("#")
+    return sum(abs(a - int(h[i:i + 2], 16)) for a, i in zip(c, (0, 2, 4))) < batas
 
 
 def buka_slide(tab: Tab, url: str, nomor: int, tgl: str) -> None:
@@ -213,7 +219,7 @@ def test_the_big_screen_stops_when_its_user_is_removed(browser):
 
 
 # The phase's slides come first (issue 13): voting day, the rekapitulasi, and both on the PSU's date.
-FASE = {"2024-11-27": ("Hari pemungutan suara Rabu, 27 November 2024",),
+FASE = {"2024-11-27": ("Hari pemungutan suara Rabu, 27 November 2024", "Partisipasi pemilih per jam"),
         "2024-12-01": ("Rekapitulasi suara per kecamatan", "PSU Minggu, 1 Desember 2024"),
         "2024-12-03": ("Rekapitulasi suara per kecamatan",)}
 UKURAN_FASE = [(1366, 768), (1920, 1080)]
@@ -242,9 +248,22 @@ def test_voting_day_and_after_slides_fit_the_screen(server, browser, artefak, de
             assert r["scroll_lebar"] <= r["lebar"] and r["keluar"] == [], (sisi, r["keluar"])
             assert r["teks"][0][0] >= HURUF_MIN * tinggi - 0.01, (sisi, r["teks"][:5])
             assert r["terpotong"] == [], (sisi, r["terpotong"])
-            assert r["tabel"] > 0, sisi                                 # per kecamatan, or the PSU's TPS
-            if harap.startswith("Hari pemungutan"):                     # turnout by hour is drawn
+            if harap.startswith("Partisipasi"):                         # turnout by hour is drawn
                 assert r["grafik"] > 0, sisi
+            else:
+                assert r["tabel"] > 0, sisi                             # per kecamatan, or the PSU's TPS
+            if harap.startswith("Hari pemungutan"):
+                # the voting-day map beside the kecamatan: drawn by the server for this screen, its labels
+                # large enough, in the colours of how the TPS opened (the demo at 13.51: 67–77% on time)
+                assert r["peta_huruf"] == Layar(lebar, tinggi, True).huruf_min, sisi
+                alami, tampil = r["peta_lebar"]
+                assert r["peta_huruf"] * tampil / alami >= HURUF_MIN * tinggi, (sisi, alami, tampil)
+                warna = {c for _, c in Image.open(path).convert("RGB").getcolors(1 << 24)}
+                kelas = {k: w for k, _, w in pemungutan.KELAS_BUKA}
+                assert any(dekat(c, kelas["kurang"]) for c in warna), sisi
+                assert any(dekat(c, kelas["sedang"]) for c in warna), sisi
+            else:
+                assert r["peta_huruf"] is None, sisi
             assert galat(tab) == [] and tab.external == [], (sisi, tab.errors, tab.external)
     finally:
         tab.close()
