@@ -142,3 +142,147 @@ def test_row_numbers_whatever_the_line_endings(contoh_paths, monkeypatch, akhir,
         assert not s.muat()
         assert [m.pesan() for m in s.ditolak] == ["logistik.csv, baris 6, kolom jumlah_diterima: nilai “abc” — "
                                                   "bukan bilangan bulat (contoh: 1.234 atau 1234)"]
+
+
+class _Pencatat:
+    """Keeps every large-file loader a build creates, to read what it did (sorted which tables,
+    ran the checks across files or took them from the cache)."""
+
+    def __init__(self, monkeypatch):
+        from siaga.data import besar
+
+        self.dibuat = []
+        asli = besar.Pemuat
+        dibuat = self.dibuat
+
+        class Pemuat(asli):
+            def __init__(self, *a, **k):
+                super().__init__(*a, **k)
+                dibuat.append(self)
+
+        monkeypatch.setattr(besar, "Pemuat", Pemuat)
+
+    @property
+    def terakhir(self):
+        return self.dibuat[-1]
+
+
+def _muat_baru(paths: Paths, folder) -> Store:
+    """A build into a new publish folder (what a changed input or new code costs), from the cache."""
+    store = Store(Paths(paths.data, paths.geo, folder))
+    store.muat()
+    return store
+
+
+def _pesan(store: Store) -> list[str]:
+    return [m.pesan() for m in (store.ditolak or store.snapshot.peringatan)]
+
+
+def test_tables_are_cached_in_place_order_so_a_load_from_the_cache_sorts_nothing(contoh_paths, monkeypatch,
+                                                                                tmp_path):
+    import duckdb
+
+    from siaga.data.besar import URUTAN
+    from siaga.inti.kontrak import INPUTS
+
+    monkeypatch.setenv("SIAGA_BESAR_MB", "0")
+    monkeypatch.setenv("SIAGA_CACHE", str(tmp_path / "cache"))
+    catat = _Pencatat(monkeypatch)
+    pertama = _muat_baru(contoh_paths, tmp_path / "t1")
+    assert pertama.siap and not pertama.ditolak
+    assert catat.terakhir.diurutkan == list(OPERASIONAL)
+    con = duckdb.connect()
+    for name, kolom in URUTAN.items():
+        (pq,) = (tmp_path / "cache").glob(f"{name}-*.parquet")
+        df = con.execute("SELECT * FROM read_parquet($p)", {"p": str(pq)}).df()
+        # the entry is in place order (equal places in file order) and knows each row's record number
+        assert list(df[kolom]) == sorted(df[kolom])
+        assert name != "logistik" or list(df["_baris"]) != sorted(df["_baris"])      # not the file's order
+        assert df.sort_values([kolom, "_baris"])["_baris"].tolist() == df["_baris"].tolist()
+        csv = pd.read_csv(contoh_paths.data / INPUTS[name].berkas, dtype=str)
+        assert df.sort_values("_baris")[kolom].tolist() == csv[kolom].tolist()
+    kedua = _muat_baru(contoh_paths, tmp_path / "t2")
+    assert kedua.siap and not kedua.ditolak
+    assert catat.terakhir.diurutkan == [] and not catat.terakhir.silang_diperiksa
+    for name in OPERASIONAL:           # the same rows in the same stored order, the contract's columns only
+        a, b = (s.snapshot.cursor().execute(f"SELECT * FROM {name}").df() for s in (pertama, kedua))
+        assert list(a.columns) == [k.nama for k in INPUTS[name].kolom]
+        pd.testing.assert_frame_equal(a, b, obj=name)
+    for q, p in [("kesiapan_tps", dict(tanggal="2024-11-25", kecamatan=None, kelurahan=None)),
+                 ("logistik_wilayah", dict(tanggal="2024-11-26", kecamatan=None)),
+                 ("logistik_tahap", dict(tanggal="2024-11-26", kecamatan="99.01.01"))]:
+        pd.testing.assert_frame_equal(pertama.query(q, **p), kedua.query(q, **p), obj=q)
+    # a change to one file sorts that table only
+    _rewrite(contoh_paths, "insiden.csv", "Keributan di depan balai warga", "Keributan di depan pasar")
+    assert _muat_baru(contoh_paths, tmp_path / "t3").siap
+    assert catat.terakhir.diurutkan == ["insiden"] and catat.terakhir.silang_diperiksa
+
+
+# Rows at the end of the file whose places sort first, with problems across files: their messages
+# must name the rows of the file, whatever order the table is stored in (row 16 follows row 14 in
+# the running total of its place and item).
+_TAMBAHAN = ("2024-11-21 09:00,gudang,99.01,KOTAK,8,0,0,\n"
+             "2024-11-26 10:00,tps,99.01.02.1001.001,KOTAK,2,1,0,\n")
+
+
+def test_cross_file_messages_are_cached_on_the_inputs_fingerprints(contoh_paths, monkeypatch, tmp_path):
+    import json
+    import os
+
+    with (contoh_paths.data / "logistik.csv").open("a") as f:
+        f.write(_TAMBAHAN)
+    monkeypatch.setenv("SIAGA_BESAR_MB", "1000")
+    kecil = _pesan(_muat_baru(contoh_paths, tmp_path / "kecil"))
+    monkeypatch.setenv("SIAGA_BESAR_MB", "0")
+    monkeypatch.setenv("SIAGA_CACHE", str(tmp_path / "cache"))
+    catat = _Pencatat(monkeypatch)
+    segar = _pesan(_muat_baru(contoh_paths, tmp_path / "t1"))
+    assert catat.terakhir.silang_diperiksa
+    assert ("logistik.csv, baris 15, kolom jumlah_diterima: nilai “0” — baris tanpa jumlah diterima maupun "
+            "rusak") in segar
+    assert ("logistik.csv, baris 16, kolom jumlah_diterima: nilai “3 (kebutuhan 2)” — jumlah layak pakai (diterima − "
+            "rusak) kumulatif di tempat ini melebihi kebutuhan menurut rumus") in segar
+    assert sorted(segar) == sorted(kecil)          # the pandas reader says the same
+    dari_cache = _pesan(_muat_baru(contoh_paths, tmp_path / "t2"))
+    assert not catat.terakhir.silang_diperiksa and catat.terakhir.diurutkan == []
+    assert dari_cache == segar
+    # the messages come from the cache entry: an entry edited by hand is what the next load reports
+    (entri,) = (tmp_path / "cache").glob("silang-*.json")
+    isi = json.loads(entri.read_text())
+    baris15 = next(m for m in isi["masalah"] if m["baris"] == 15)
+    baris15["alasan"] = "dari cache"
+    entri.write_text(json.dumps(isi))
+    assert "logistik.csv, baris 15, kolom jumlah_diterima: nilai “0” — dari cache" in \
+        _pesan(_muat_baru(contoh_paths, tmp_path / "t3"))
+    # any input the checks read changes (here only its modification time): they run again
+    for berkas, i in (("tps.csv", 4), ("logistik_item.csv", 5), ("wilayah.toml", 6)):
+        st = (contoh_paths.data / berkas).stat()
+        os.utime(contoh_paths.data / berkas, ns=(st.st_atime_ns, st.st_mtime_ns + 10**9))
+        assert _pesan(_muat_baru(contoh_paths, tmp_path / f"t{i}")) == segar, berkas
+        assert catat.terakhir.silang_diperiksa, berkas
+        assert len(list((tmp_path / "cache").glob("silang-*.json"))) == 1
+
+
+def test_checks_that_depend_on_the_moment_are_counted_on_every_load(contoh_paths, monkeypatch, tmp_path):
+    import datetime as dt
+
+    from siaga.masuk import kewajaran
+
+    monkeypatch.setenv("SIAGA_BESAR_MB", "0")
+    catat = _Pencatat(monkeypatch)
+    saat = {"kini": dt.datetime(2024, 11, 24, 12, 0)}
+    monkeypatch.setattr(kewajaran, "sekarang_wilayah", lambda wil: saat["kini"])
+
+    def muat(folder, cache):
+        monkeypatch.setenv("SIAGA_CACHE", str(tmp_path / cache))
+        return _pesan(_muat_baru(contoh_paths, tmp_path / folder))
+
+    awal = muat("t1", "cache")
+    assert catat.terakhir.silang_diperiksa and sum("sesudah saat pemeriksaan" in p for p in awal) > 1
+    assert muat("t2", "cache") == awal and not catat.terakhir.silang_diperiksa
+    saat["kini"] = dt.datetime(2024, 11, 24, 12, 30)       # no event time passed: still the same messages
+    assert muat("t3", "cache") == awal and not catat.terakhir.silang_diperiksa
+    saat["kini"] = dt.datetime(2024, 11, 25, 12, 0)        # events of 24-25 November are no longer ahead
+    kemudian = muat("t4", "cache")
+    assert catat.terakhir.silang_diperiksa and kemudian != awal
+    assert kemudian == muat("t5", "cache-kosong") and catat.terakhir.silang_diperiksa    # as a fresh check

@@ -29,8 +29,9 @@ from pathlib import Path
 import duckdb
 
 from siaga.inti import fileio
-from siaga.inti.config import Paths, Wilayah
+from siaga.inti.config import CONFIG_FILE, Paths, Wilayah
 from siaga.inti.kontrak import (
+    DIMUAT,
     INPUTS,
     JADWAL,
     KOREKSI,
@@ -49,12 +50,21 @@ from siaga.masuk.baca import lokasi_berkas, norm_judul
 from siaga.masuk.periksa import ALASAN, MAX_PER_KOLOM, RENTANG_KOORDINAT, contoh_nilai, teks_rentang
 
 OPERASIONAL = ("tps", "logistik", "checklist", "insiden", "netralitas")
-# tables ordered by place after the checks (a look-up by code prefix then reads a few row groups)
+# tables ordered by place once checked, before they are cached (a look-up by code prefix then reads a
+# few row groups, and a load from the cache needs no sort)
 URUTAN = {"logistik": "kode_lokasi", "checklist": "kode_tps", "insiden": "kode_kecamatan",
           "netralitas": "kode_kecamatan"}
 # jenis that DuckDB's reader types while parsing (as the contract's DuckDB type); the others are
 # read as text and checked, then converted, in SQL
 _BERTIPE = {"bulat", "desimal", "lintang", "bujur", "tanggal", "waktu"}
+# A checked table keeps its record number in the file (0 for the first record) in this column until
+# the checks across files are done: their row numbers and the order of equal times follow the file,
+# not the place order the table is stored in. Dropped before publishing (Pemuat.rapikan).
+_BARIS = "_baris"
+_CACHE_VERSI = 2          # layout of a cache entry; raise it when that changes
+# A fixed "now" for the fingerprint of the checks across files: the SQL of every check except the
+# moment-dependent ones (guarded by their counts, see Pemuat.silang) is part of the cache key.
+_ACUAN = dt.datetime(2000, 1, 1)
 
 
 def batas_besar() -> int:
@@ -82,6 +92,7 @@ class _Cek:
     kondisi: str          # SQL boolean over the raw table; true = problem
     nilai: str | None     # SQL expression of the value to show
     tingkat: str = GALAT
+    kini: bool = False    # depends on the moment of checking ("in the future"); reads one column only
 
 
 def _q(name: str) -> str:
@@ -175,7 +186,7 @@ def folder_cache(paths: Paths) -> Path:
 def _kunci_cache(inp: Input, path: Path) -> str:
     """The file as read (path, size, modification time) and the contract it was checked against."""
     st = path.stat()
-    teks = f"{path.resolve()}|{st.st_size}|{st.st_mtime_ns}|{inp!r}"
+    teks = f"{path.resolve()}|{st.st_size}|{st.st_mtime_ns}|{inp!r}|{_CACHE_VERSI}|{URUTAN.get(inp.nama)}"
     return hashlib.sha1(teks.encode()).hexdigest()[:16]
 
 
@@ -184,14 +195,18 @@ class Pemuat:
     :class:`siaga.masuk.baca._Validator` does: examples per (file, column, reason), then a summary
     line with the number of further rows.
 
-    With a ``cache`` folder, a file that passed its own checks is kept there as Parquet, keyed on
-    its size, time and the contract: the next load (a restart, or another file changed) reads the
-    Parquet instead of parsing and checking the CSV again. The checks across files always run."""
+    A checked table is stored ordered by place (:data:`URUTAN`) with its file record number
+    (``_baris``). With a ``cache`` folder it is kept there as Parquet in that order, keyed on the
+    file's size, time and the contract: the next load (a new snapshot after another file changed,
+    or a new publish folder) reads the Parquet instead of parsing, checking and sorting the CSV
+    again. The messages of the checks across files are cached too (:meth:`silang`)."""
 
     def __init__(self, con: duckdb.DuckDBPyConnection, cache: Path | None = None):
         self.con = con
         self.cache = cache
         self.masalah: list[Masalah] = []
+        self.diurutkan: list[str] = []      # tables sorted by this loader (none when all came from the cache)
+        self.silang_diperiksa = False       # the checks across files ran (not taken from the cache)
 
     def _dari_cache(self, name: str, kunci: str) -> bool:
         if self.cache is None:
@@ -287,8 +302,7 @@ class Pemuat:
             self._x(f"DROP TABLE {raw}")
             return False
         self._ketik(inp, raw, names)
-        self._x(f"DROP TABLE IF EXISTS {name}")
-        self._x(f"ALTER TABLE {raw} RENAME TO {name}")
+        self._urutkan(name, raw)
         self._x("CHECKPOINT")          # compress this table before the next one is read
         self._simpan_cache(name, kunci_cache, self.masalah[sebelum:])
         return True
@@ -313,6 +327,17 @@ class Pemuat:
         if list(self._x(f"SELECT column_name FROM information_schema.columns WHERE table_name = '{raw}' "
                         "ORDER BY ordinal_position")) != [(n,) for n in urut]:
             self._x(f"CREATE OR REPLACE TABLE {raw} AS SELECT {', '.join(_q(n) for n in urut)} FROM {raw}")
+
+    def _urutkan(self, name: str, raw: str) -> None:
+        """The checked raw table (file order) as table ``name``, ordered by place (:data:`URUTAN`;
+        equal places in file order), with the record number in :data:`_BARIS`: one sort, before
+        the table is cached, so a load from the cache needs none."""
+        urut = URUTAN.get(name)
+        self._x(f"DROP TABLE IF EXISTS {name}")
+        self._x(f"CREATE TABLE {name} AS SELECT *, rowid AS {_BARIS} FROM {raw} "
+                f"ORDER BY {_q(urut) + ', ' if urut else ''}{_BARIS}")
+        self._x(f"DROP TABLE {raw}")
+        self.diurutkan.append(name)
 
     def _ganda(self, inp: Input, raw: str) -> None:
         """Rows repeating the key of an earlier row, each named with that first row (as the pandas reader does)."""
@@ -351,18 +376,76 @@ class Pemuat:
                                         "sesuai jenis kolomnya"))
 
     # ------------------------------------------------------------ across files
-    def silang(self, wil: Wilayah, sekarang: dt.datetime | None = None) -> None:
+    def silang(self, wil: Wilayah, sekarang: dt.datetime | None = None, masukan: Paths | None = None) -> None:
         """The checks of :func:`siaga.masuk.periksa.cek_silang` for the operational tables, in SQL,
-        with the plausibility rules of :mod:`siaga.masuk.kewajaran` (same messages)."""
+        with the plausibility rules of :mod:`siaga.masuk.kewajaran` (same messages).
+
+        With a ``cache`` folder and the ``masukan`` paths, the messages are kept in the cache keyed
+        on the fingerprints of every input the checks read (:meth:`sidik_silang`): the next load of
+        the same inputs takes them from there instead of checking again. The checks that depend on
+        the moment ("in the future") are counted on every load; a different count checks again."""
         sekarang = sekarang or kewajaran.sekarang_wilayah(wil)
+        kunci = self.sidik_silang(wil, masukan) if self.cache is not None and masukan is not None else None
+        hitung = self._hitung_kini(wil, sekarang) if kunci else {}
+        if kunci and self._silang_dari_cache(kunci, hitung):
+            return
+        sebelum = len(self.masalah)
         for name in OPERASIONAL:
-            inp = INPUTS[name]
-            cek = [_Cek(r.kolom, f"kode tidak ditemukan di {INPUTS[r.input].berkas}",
-                        f"{_q(r.kolom)} IS NOT NULL AND {_q(r.kolom)} NOT IN "
-                        f"(SELECT {_q(r.kolom_tujuan)} FROM {r.input})",
-                        _q(r.kolom)) for r in inp.rujukan]
-            tabel = f"(SELECT rowid AS rid, *{_tambahan(name, self._segmen(name, wil))}) AS {name}"
-            self._laporkan(inp, tabel, cek + _semantik(name, wil) + _kewajaran(inp, wil, sekarang), baris="rid + 2")
+            tabel = f"(SELECT {name}.{_BARIS} AS rid, *{_tambahan(name, self._segmen(name, wil))}) AS {name}"
+            self._laporkan(INPUTS[name], tabel, _cek_silang(name, wil, sekarang), baris="rid + 2")
+        self.silang_diperiksa = True
+        if kunci:
+            self._simpan_silang(kunci, hitung, self.masalah[sebelum:])
+
+    def sidik_silang(self, wil: Wilayah, masukan: Paths) -> str:
+        """Cache key of the checks across files: every input they read (path, size, modification
+        time: the config and the tables of the snapshot), the contract, and the SQL of the checks as
+        this code and config write them (at a fixed moment, see :data:`_ACUAN`)."""
+        h = hashlib.sha1(f"{_CACHE_VERSI}|{MAX_PER_KOLOM}|{INPUTS!r}".encode())
+        for p in [masukan.data / CONFIG_FILE, *(lokasi_berkas(INPUTS[n], masukan) for n in DIMUAT)]:
+            try:
+                st = p.stat()
+                h.update(f"|{p.resolve()}|{st.st_size}|{st.st_mtime_ns}".encode())
+            except OSError:
+                h.update(f"|{p}|-".encode())
+        for name in OPERASIONAL:
+            h.update(f"|{_tambahan(name, self._segmen(name, wil))}|{_cek_silang(name, wil, _ACUAN)!r}".encode())
+        return h.hexdigest()[:16]
+
+    def _hitung_kini(self, wil: Wilayah, sekarang: dt.datetime) -> dict[str, list[int]]:
+        """Rows each moment-dependent check flags now, per table. Such a check flags the rows beyond
+        a limit that moves with the clock, so between two moments one set holds the other: equal
+        counts mean the same rows, and so the same messages."""
+        out = {}
+        for name in OPERASIONAL:
+            cek = [k for k in _cek_silang(name, wil, sekarang) if k.kini]
+            if cek:
+                out[name] = list(self._x(f"SELECT {', '.join(f'count(*) FILTER (WHERE {k.kondisi})' for k in cek)} "
+                                         f"FROM {name}")[0])
+        return out
+
+    def _silang_dari_cache(self, kunci: str, hitung: dict[str, list[int]]) -> bool:
+        entri = self.cache / f"silang-{kunci}.json"
+        try:
+            d = json.loads(entri.read_text(encoding="utf-8"))
+            if d["hitung"] != hitung:
+                return False
+            masalah = [Masalah(**m) for m in d["masalah"]]
+        except (OSError, ValueError, TypeError, KeyError):
+            return False
+        self.masalah.extend(masalah)
+        return True
+
+    def _simpan_silang(self, kunci: str, hitung: dict[str, list[int]], masalah: list[Masalah]) -> None:
+        """Write the messages of the checks across files (atomically); older entries go."""
+        try:
+            self.cache.mkdir(parents=True, exist_ok=True)
+            for tua in self.cache.glob("silang-*.json"):
+                tua.unlink(missing_ok=True)
+            fileio.tulis_atomik(self.cache / f"silang-{kunci}.json",
+                                json.dumps({"hitung": hitung, "masalah": [asdict(m) for m in masalah]}), mode=0o600)
+        except OSError:
+            pass            # a cache that cannot be written only costs time on the next load
 
     def _segmen(self, name: str, wil: Wilayah) -> str:
         """The partition suffix that starts a re-vote's own rows afresh (sums and states), as
@@ -380,18 +463,25 @@ class Pemuat:
                 f"{name}.waktu >= CAST({mulai} AS TIMESTAMP) "
                 f"AND {name}.waktu < CAST(u.tanggal AS TIMESTAMP) + INTERVAL 1 DAY)")
 
-    def urutkan(self) -> None:
-        """Order large tables by place once everything is checked (row numbers in messages are
-        file order, so this comes last): a kecamatan's TPS list then reads a few row groups
-        instead of scanning millions of rows (DuckDB skips row groups by their min/max)."""
-        for name, kolom in URUTAN.items():
-            self._x(f"CREATE OR REPLACE TABLE _urut AS SELECT * FROM {name} ORDER BY {kolom}")
-            self._x(f"DROP TABLE {name}")
-            self._x(f"ALTER TABLE _urut RENAME TO {name}")
-            self._x("CHECKPOINT")
+    def rapikan(self) -> None:
+        """Drop the record numbers once everything is checked: the published tables have the
+        contract's columns, already ordered by place (a kecamatan's TPS list reads a few row
+        groups instead of scanning millions of rows: DuckDB skips row groups by their min/max)."""
+        for name in OPERASIONAL:
+            self._x(f"ALTER TABLE {name} DROP COLUMN {_BARIS}")
+        self._x("CHECKPOINT")
 
     def ok(self) -> bool:
         return not any(m.tingkat == GALAT for m in self.masalah)
+
+
+def _cek_silang(name: str, wil: Wilayah, sekarang: dt.datetime) -> list[_Cek]:
+    """Every check across files of operational table ``name`` (references, meaning, plausibility)."""
+    inp = INPUTS[name]
+    cek = [_Cek(r.kolom, f"kode tidak ditemukan di {INPUTS[r.input].berkas}",
+                f"{_q(r.kolom)} IS NOT NULL AND {_q(r.kolom)} NOT IN (SELECT {_q(r.kolom_tujuan)} FROM {r.input})",
+                _q(r.kolom)) for r in inp.rujukan]
+    return cek + _semantik(name, wil) + _kewajaran(inp, wil, sekarang)
 
 
 def _semantik(name: str, wil: Wilayah) -> list[_Cek]:
@@ -455,14 +545,15 @@ def _tambahan(name: str, seg: str = "") -> str:
         return (", sum(jumlah_rusak) OVER w AS _rusak, sum(jumlah_diterima) OVER w AS _terima, "
                 "sum(jumlah_diterima - coalesce(jumlah_rusak, 0)) OVER w AS _kumulatif, k.kebutuhan AS _keb "
                 f"FROM logistik LEFT JOIN {_KEBUTUHAN} AS k USING (tahap, kode_lokasi, kode_item) "
-                f"WINDOW w AS (PARTITION BY tahap, kode_lokasi, kode_item{seg} ORDER BY waktu, logistik.rowid "
+                f"WINDOW w AS (PARTITION BY tahap, kode_lokasi, kode_item{seg} ORDER BY waktu, logistik.{_BARIS} "
                 "ROWS UNBOUNDED PRECEDING)")
     kol = []
     for m in MESIN_STATUS:
         if m.input == name:
-            kol.append(f"lag({_q(m.kolom)}) OVER (PARTITION BY {_q(m.kunci)}{seg} ORDER BY waktu, rowid) AS _sebelum")
+            kol.append(f"lag({_q(m.kolom)}) OVER (PARTITION BY {_q(m.kunci)}{seg} ORDER BY waktu, {_BARIS}) "
+                       "AS _sebelum")
     if name == "checklist":
-        kol += [f"lag({t}) OVER (PARTITION BY kode_tps{seg} ORDER BY waktu, rowid) AS _dulu_{t}" for t in TUGAS_TPS]
+        kol += [f"lag({t}) OVER (PARTITION BY kode_tps{seg} ORDER BY waktu, {_BARIS}) AS _dulu_{t}" for t in TUGAS_TPS]
     return (", " + ", ".join(kol) if kol else "") + f" FROM {name}"
 
 
@@ -484,7 +575,7 @@ def _kewajaran(inp: Input, wil: Wilayah, sekarang: dt.datetime) -> list[_Cek]:
             ujung = (_lit(batas.date().isoformat()) if k.jenis == "tanggal"
                      else _lit(batas.isoformat(sep=" ", timespec="seconds")))
             out.append(_Cek(k.nama, kewajaran.MASA_DEPAN.format(jam=kewajaran.angka_batas(w.toleransi_jam)),
-                            f"{c} IS NOT NULL AND NOT {luar} AND {c} > CAST({ujung} AS TIMESTAMP)", teks))
+                            f"{c} IS NOT NULL AND NOT {luar} AND {c} > CAST({ujung} AS TIMESTAMP)", teks, kini=True))
     if inp.nama == "logistik":
         f = w.faktor_kebutuhan
         nilai = "CAST(_kumulatif AS VARCHAR) || ' (kebutuhan ' || CAST(_keb AS VARCHAR) || ')'"

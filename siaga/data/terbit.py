@@ -358,9 +358,9 @@ def _bangun(paths: Paths, tujuan: Path, versi: str, sidik: tuple) -> Manifest:
                     con.from_arrow(tabel_arrow(name, df)).create(name)
                 pemuat = besar.Pemuat(con, besar.folder_cache(paths))
                 if all([pemuat.muat(n, lokasi_berkas(INPUTS[n], paths)) for n in besar.OPERASIONAL]):
-                    pemuat.silang(wil)
+                    pemuat.silang(wil, masukan=paths)
                     if pemuat.ok():
-                        pemuat.urutkan()
+                        pemuat.rapikan()
                 hasil.masalah.extend(pemuat.masalah)
         batas, pusat = {}, []
         if "wilayah" in hasil.tabel:

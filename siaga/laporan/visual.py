@@ -143,7 +143,7 @@ def gambar_peta(peta: PetaStatis, u: Ukuran, huruf: float = 14, huruf_min: float
     legend (classes, then points; beside the map when the box is wide, else below) and the note on
     the boundaries (approximate, their credit) along the bottom.
     ``huruf`` is the label size in CSS px; a crowded label shrinks to ``huruf_min`` (default ¾ of
-    ``huruf``) at most, then keeps only its score; labels never overlap."""
+    ``huruf``) at most, then keeps only its name; labels never overlap."""
     dpi = 100 * u.skala
     lebar, tinggi = u.piksel
     fig = Figure(figsize=(lebar / dpi, tinggi / dpi), dpi=dpi, facecolor="white")
@@ -237,8 +237,9 @@ def _pindah(i: int, teks: list, renderer, geom) -> bool:
 def _label(ax, gdf, ukuran: float, skala: float, kecil: float) -> None:
     """Name and score at each unit's label point. A label that would overlap another (the one of
     the smaller unit) or stick out of the map is moved within its unit, else wrapped (one word a
-    line), else made smaller (not below ``kecil`` pt), then keeps only its score; a label that still
-    collides is left out (the slide's table has every unit's score)."""
+    line), else made smaller (not below ``kecil`` pt), then keeps only its name (a bare score cannot
+    be matched to a place when the slide's table shows only the first rows); a label that still
+    collides is left out."""
     halo = [patheffects.withStroke(linewidth=3 * skala, foreground="white")]
     teks = [ax.text(lon, lat, f"{nama}\n{skor}", ha="center", va="center", fontsize=ukuran, fontweight="bold",
                     color=TEKS, path_effects=halo, linespacing=1.1)
@@ -255,12 +256,15 @@ def _label(ax, gdf, ukuran: float, skala: float, kecil: float) -> None:
             t, nama, skor = teks[i], gdf["nama"].iloc[i], gdf["nilai"].iloc[i]
             if _pindah(i, teks, renderer, gdf.geometry.iloc[i]):
                 continue
-            if " " in nama and t.get_text().count("\n") == 1:
+            if " " in nama and t.get_text() == f"{nama}\n{skor}":
                 t.set_text(f"{nama.replace(' ', chr(10))}\n{skor}")
             elif t.get_fontsize() * 0.9 >= kecil:
                 t.set_fontsize(t.get_fontsize() * 0.9)
-            else:
-                t.set_text(skor)
+            elif t.get_text() != nama.replace(" ", "\n"):
+                t.set_text(nama.replace(" ", "\n"))     # the name says where; the colour and the table say how
+    for t in teks:
+        if _di_luar(t.get_window_extent(renderer), ax.bbox):
+            t.set_visible(False)
     while tabrak := _tabrakan(teks, renderer):
         i, j = tabrak[0]
         (teks[j] if luas[j] < luas[i] else teks[i]).set_visible(False)

@@ -222,7 +222,7 @@ def test_the_big_screen_stops_when_its_user_is_removed(browser):
 FASE = {"2024-11-27": ("Hari pemungutan suara Rabu, 27 November 2024", "Partisipasi pemilih per jam"),
         "2024-12-01": ("Rekapitulasi suara per kecamatan", "PSU Minggu, 1 Desember 2024"),
         "2024-12-03": ("Rekapitulasi suara per kecamatan",)}
-UKURAN_FASE = [(1366, 768), (1920, 1080)]
+UKURAN_FASE = UKURAN
 
 
 @pytest.mark.parametrize("tgl", list(FASE))
