@@ -4,6 +4,8 @@ bad data, and the last good data kept."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 import pytest
 
@@ -286,3 +288,21 @@ def test_checks_that_depend_on_the_moment_are_counted_on_every_load(contoh_paths
     kemudian = muat("t4", "cache")
     assert catat.terakhir.silang_diperiksa and kemudian != awal
     assert kemudian == muat("t5", "cache-kosong") and catat.terakhir.silang_diperiksa    # as a fresh check
+
+
+def test_large_data_keeps_few_dates_of_readiness_rows(contoh_paths, monkeypatch):
+    """A date's readiness rows cover every TPS of the data: with national data a process keeps only
+    KESIAPAN_MAKS_BESAR dates of them (its memory target), a city keeps KESIAPAN_MAKS."""
+    from siaga.data import store as modul
+
+    monkeypatch.setenv("SIAGA_BESAR_MB", "0")
+    store = Store(contoh_paths)
+    assert store.muat(), store.ditolak
+    snap = store.snapshot
+    assert snap.besar
+    tanggal = [dt.date(2024, 11, d) for d in range(20, 26)]
+    for t in tanggal:
+        store.query("kesiapan_unit", tanggal=t.isoformat(), kecamatan=None)
+    assert snap.kesiapan == tanggal[-modul.KESIAPAN_MAKS_BESAR:]
+    n = snap.cursor().execute("SELECT count(DISTINCT tanggal) FROM kesiapan_simpan").fetchone()[0]
+    assert n == modul.KESIAPAN_MAKS_BESAR < modul.KESIAPAN_MAKS

@@ -46,6 +46,9 @@ RINGKAS_MAKS = 8          # as-of dates whose per-kecamatan summary is kept (7.3
 # dates: a desk moves back and forth over the last weeks, and the Ringkasan page reads the day before
 # too (the changes since then), so 8 dates were refilled on most date changes.
 KESIAPAN_MAKS = 32
+# the same for large (national or provincial) data: a date's readiness rows cover every TPS of the data
+# (hundreds of thousands of rows), so a process keeps few dates to stay within its memory target
+KESIAPAN_MAKS_BESAR = 2
 # (as-of date, scope) entries of logistics completeness rows kept (logistik_wilayah of one kecamatan,
 # or of the whole region without its kelurahan): a kecamatan's entry is its own units only (tens of
 # rows), so more entries than dates are kept for the same memory
@@ -75,6 +78,7 @@ class Snapshot:
     kesiapan: list[dt.date] = field(default_factory=list)    # dates held in kesiapan_simpan, oldest first
     # (date, kecamatan or None for the whole region) held in logistik_simpan, oldest first
     logistik: list[tuple[dt.date, str | None]] = field(default_factory=list)
+    besar: bool = False                                       # large data (the manifest says so)
 
     @classmethod
     def buka(cls, vfolder: Path) -> Snapshot:
@@ -92,7 +96,8 @@ class Snapshot:
             con.execute(queries.perintah("kesiapan_buat").sql).fetchall()
             con.execute(queries.perintah("logistik_buat").sql).fetchall()
             snap = cls(con, muat_wilayah(vfolder), {}, manifest.versi, dt.datetime.fromisoformat(manifest.dibuat),
-                       manifest.masalah(), [dt.date.fromisoformat(t) for t in manifest.ringkas])
+                       manifest.masalah(), [dt.date.fromisoformat(t) for t in manifest.ringkas],
+                       besar=manifest.besar)
             cur = snap.cursor()
             try:
                 snap.batas = terbit.baca_batas(cur)
@@ -118,8 +123,9 @@ class Snapshot:
     def siapkan_kesiapan(self, tanggal) -> None:
         """Make sure ``kesiapan_simpan`` holds the readiness rows of ``tanggal``: computed once
         per data version and date, where the readiness, indicator, attention and TPS queries of
-        a view each recomputed them; at most :data:`KESIAPAN_MAKS` dates kept."""
-        self._simpan("kesiapan", self.kesiapan, KESIAPAN_MAKS, tanggal)
+        a view each recomputed them; at most :data:`KESIAPAN_MAKS` dates kept
+        (:data:`KESIAPAN_MAKS_BESAR` for large data)."""
+        self._simpan("kesiapan", self.kesiapan, KESIAPAN_MAKS_BESAR if self.besar else KESIAPAN_MAKS, tanggal)
 
     def siapkan_logistik(self, tanggal, kecamatan: str | None) -> None:
         """The same for ``logistik_simpan``, the logistics completeness rows of ``tanggal`` read by
