@@ -1,6 +1,7 @@
 -- The three indicators of a successful Pilkada for a province, the nation or one kab/kota, as of
 -- a date (the province/national twin of indikator_utama): turnout readiness, no conflict, public
 -- services undisturbed, plus the DPT-weighted readiness score, units at risk and neutrality.
+-- reads: ringkas_simpan
 -- params:
 --   tanggal: DATE, as-of date
 --   induk: VARCHAR, scope code: 00 (nation), a province, kab/kota or kecamatan code

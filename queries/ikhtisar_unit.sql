@@ -3,6 +3,7 @@
 -- nation (00, kabkota: the national map), the kab/kota of a province (32, kabkota) or the
 -- kecamatan of a kab/kota (32.75, kecamatan). Sums and DPT-weighted means of the per-kecamatan
 -- summary (ringkas_simpan); a unit's level follows the config thresholds on its weighted score.
+-- reads: ringkas_simpan
 -- params:
 --   tanggal: DATE, as-of date
 --   induk: VARCHAR, parent code: 00, a province code or a kab/kota code

@@ -2,6 +2,7 @@
 -- turnout readiness (DPT, C-Pemberitahuan delivered), no conflict (open serious and conflict
 -- incidents), public services undisturbed (open incidents of that group); plus open neutrality
 -- cases. Readiness scores and levels come from kesiapan_unit only.
+-- reads: kesiapan_simpan
 -- params:
 --   tanggal: DATE, as-of date
 --   kecamatan: VARCHAR, kecamatan code, NULL for the whole region

@@ -3,6 +3,7 @@
 -- names of those still short there), the latest checklist report (its status, when it was
 -- made, since when the TPS has had that status, what is still missing), the flood-prone flag,
 -- open incidents at the TPS and its location (may be missing).
+-- reads: kesiapan_simpan
 -- params:
 --   tanggal: DATE, as-of date
 --   kecamatan: VARCHAR, kecamatan code, NULL for the whole region

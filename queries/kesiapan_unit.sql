@@ -3,6 +3,7 @@
 -- least to most ready). A unit without TPS is listed with no score (jumlah_tps 0).
 -- The region's scores are the DPT-weighted means of its kecamatan (as on the Ringkasan page);
 -- its counts are sums over the kecamatan.
+-- reads: kesiapan_simpan
 -- params:
 --   tanggal: DATE, as-of date
 --   kecamatan: VARCHAR, kecamatan code, NULL for the whole region

@@ -12,6 +12,7 @@
 -- Pace is in points per day and can be 0 (nothing moved) or negative (damage found later).
 -- Completeness per stage comes from the model logistik_wilayah (cumulative receipts, mean over
 -- items). The projection from the pace is done in siaga.tampilan.logistik.proyeksi.
+-- reads: logistik_simpan
 -- params:
 --   tanggal: DATE, as-of date
 --   kecamatan: VARCHAR, kecamatan code, NULL for the whole region

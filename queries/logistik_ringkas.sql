@@ -2,6 +2,7 @@
 -- item complete at the TPS, units still missing at the TPS stage, damaged units at the places
 -- in scope (the gudang KPU counts only for the whole region: it belongs to no kecamatan), and
 -- the receipts recorded so far in the whole region (for the "no receipt yet" state).
+-- reads: logistik_simpan
 -- params:
 --   tanggal: DATE, as-of date
 --   kecamatan: VARCHAR, kecamatan code, NULL for the whole region

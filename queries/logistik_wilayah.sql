@@ -3,6 +3,7 @@
 -- completeness is the mean over items of usable / needed units; the gudang is the region's and
 -- a kelurahan's PPK is its kecamatan's). The scope's own row comes first; units without a TPS
 -- are left out.
+-- reads: logistik_simpan
 -- params:
 --   tanggal: DATE, as-of date
 --   kecamatan: VARCHAR, kecamatan code, NULL for the whole region

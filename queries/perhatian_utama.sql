@@ -6,6 +6,7 @@
 -- Priority: overdue incidents 300 + severity (tinggi 60, sedang 30) + days overdue (max 30);
 -- lagging logistics 250 + % of TPS incomplete; bermasalah TPS 200 + count (max 50);
 -- ageing cases 150 + days overdue or age (max 30); overdue tasks 280 + days overdue (max 30).
+-- reads: kesiapan_simpan
 -- params:
 --   tanggal: DATE, as-of date
 --   saat: TIMESTAMP, task rows written up to this moment

@@ -5,6 +5,7 @@ the demo data at several dates."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pandas as pd
 import pytest
@@ -52,6 +53,18 @@ def test_header_declares_exactly_the_binds(name):
     assert q.doc, f"{name}: header comment must describe the query"
     assert q.columns, f"{name}: header must list output columns"
     assert q.binds() == set(q.params), f"{name}: header params {set(q.params)} != binds {q.binds()}"
+    # the kept per-date tables it reads are declared (``-- reads:``), so the store fills them first:
+    # exactly those named in its SQL outside comments, and a misspelt declaration is caught too
+    lesen = {t for t in ("ringkas_simpan", "kesiapan_simpan", "logistik_simpan")
+             if re.search(rf"\b{t}\b", re.sub(r"--[^\n]*", "", q.sql))}
+    assert q.baca == lesen, f"{name}: header reads {set(q.baca)} != tables read {lesen}"
+
+
+def test_reads_header_is_parsed():
+    q = queries.urai("x", "-- What it does.\n-- reads: kesiapan_simpan, logistik_simpan\n-- params:\n"
+                          "--   tanggal: DATE, as-of date\n-- columns:\n--   a: INTEGER, a\nSELECT 1")
+    assert q.baca == {"kesiapan_simpan", "logistik_simpan"}
+    assert q.doc == "What it does." and set(q.params) == {"tanggal"}
 
 
 @pytest.mark.parametrize("name", sorted(REGISTRY))

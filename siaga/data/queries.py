@@ -8,6 +8,11 @@ Each file starts with a header comment::
     -- columns:
     --   kode_kecamatan: VARCHAR, Kemendagri code
 
+A query that reads rows the store keeps per as-of date (``ringkas_simpan``, ``kesiapan_simpan``,
+``logistik_simpan``) says so in its header, so the store fills them before it runs::
+
+    -- reads: kesiapan_simpan
+
 Parameters are DuckDB ``$named`` binds; values are never formatted into SQL. A parameter
 declared ``TYPE = NULL`` (``--   kecamatan: VARCHAR = NULL, ...``) is optional and NULL when
 omitted: the scope parameter of queries that show the whole region unless a camat runs them.
@@ -27,6 +32,7 @@ MODEL_DIR = QUERY_DIR / "model"
 PERINTAH_DIR = QUERY_DIR / "perintah"      # statements the store runs itself (caches, boundaries), not page queries
 
 _BIND = re.compile(r"(?<![\w$])\$([a-z_][a-z0-9_]*)")
+_BACA = re.compile(r"^--\s+reads:\s*(.+)$")
 _HEADER_ITEM = re.compile(r"^--\s+([a-z_][a-z0-9_]*)\s*:\s*([A-Z][A-Z0-9_\[\]]*)\s*,?\s*(.*)$")
 
 
@@ -38,6 +44,7 @@ class Query:
     params: dict[str, str]      # name -> DuckDB type
     columns: dict[str, str]     # name -> DuckDB type
     opsional: frozenset[str] = frozenset()   # params that are NULL when omitted
+    baca: frozenset[str] = frozenset()       # kept per-date tables it reads (header ``-- reads:``)
 
     def binds(self) -> set[str]:
         return set(_BIND.findall(_strip_comments(self.sql)))
@@ -53,6 +60,7 @@ def urai(name: str, text: str) -> Query:
     params: dict[str, str] = {}
     columns: dict[str, str] = {}
     opsional: set[str] = set()
+    baca: set[str] = set()
     section = None
     for line in text.splitlines():
         if not line.startswith("--"):
@@ -60,6 +68,9 @@ def urai(name: str, text: str) -> Query:
                 break
             continue
         body = line[2:].strip()
+        if r := _BACA.match(line):
+            baca.update(t.strip() for t in r.group(1).split(","))
+            continue
         if body in ("params:", "columns:"):
             section = body[:-1]
             continue
@@ -70,7 +81,8 @@ def urai(name: str, text: str) -> Query:
                 opsional.add(m.group(1))
         elif section is None and body:
             doc.append(body)
-    return Query(name=name, sql=text, doc=" ".join(doc), params=params, columns=columns, opsional=frozenset(opsional))
+    return Query(name=name, sql=text, doc=" ".join(doc), params=params, columns=columns, opsional=frozenset(opsional),
+                 baca=frozenset(baca))
 
 
 @cache

@@ -288,11 +288,11 @@ class Store:
         if missing or extra:
             raise QueryError(f"parameter {name} tidak sesuai: kurang {sorted(missing)}, lebih {sorted(extra)}")
         snap = self.snapshot_versi(versi) if versi else self.snapshot
-        if "ringkas_simpan" in q.sql:        # reads the per-date summary: compute it once first
+        if "ringkas_simpan" in q.baca:       # reads the per-date summary (its header says so): compute it once first
             snap.siapkan(params["tanggal"])
-        if "kesiapan_simpan" in q.sql:       # reads the per-date readiness rows: the same
+        if "kesiapan_simpan" in q.baca:      # reads the per-date readiness rows: the same
             snap.siapkan_kesiapan(params["tanggal"])
-        if "logistik_simpan" in q.sql:       # per date and scope (the kecamatan, None: whole region)
+        if "logistik_simpan" in q.baca:      # per date and scope (the kecamatan, None: whole region)
             snap.siapkan_logistik(params["tanggal"], params["kecamatan"])
         cur = snap.cursor()
         try:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from PIL import Image
+from playwright.sync_api import expect
 
 from siaga.model import pemungutan
 
@@ -60,8 +61,8 @@ def _tabel(tab, nomor: int, kolom: int) -> list[list[str]]:
     t.scroll_into_view_if_needed()
     tab.settle()
     n = int(t.locator("[aria-rowcount]").first.get_attribute("aria-rowcount")) - 1      # without the header
+    expect(t.locator("td")).to_have_count(n * kolom)     # every row rendered (the grid fills its cells late)
     sel = t.locator("td").all_inner_texts()
-    assert len(sel) == n * kolom, "every row of the table is rendered"
     return [sel[i:i + kolom] for i in range(0, len(sel), kolom)]
 
 
@@ -115,7 +116,9 @@ def test_revote_day_countdown_and_its_two_tps_only(server, tab, artefak):
     m = _metrik(page)
     assert m["PSU Minggu, 1 Desember 2024"] == "Hari ini"
     tabel = page.locator('[data-testid="stDataFrame"]').filter(has_text="TPS 004, Kel. Bantargebang")
-    assert tabel.count() == 1
+    expect(tabel).to_have_count(1)
+    # the grid fills its cells after it is drawn: wait for the two TPS cells, then read them
+    expect(tabel.locator("td").filter(has_text=re.compile(r"^TPS \d+, Kel\. "))).to_have_count(2)
     tps = [t for t in tabel.locator("td").all_inner_texts() if t.startswith("TPS ")]
     assert sorted(tps) == ["TPS 004, Kel. Bantargebang", "TPS 005, Kel. Bantargebang"]
     # its own voting-day figures count its two TPS, not the region's
