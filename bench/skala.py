@@ -117,8 +117,7 @@ def anak_app(data: Path, skala: str, runs: int) -> dict:
             at.switch_page(page).run()
         assert not at.exception, at.exception
         st.cache_data.clear()                     # the queries of one view, from the store itself:
-        ui._model.clear()                         # the screen models built from them are cached too
-        ui._ikhtisar.clear()
+        ui.lupakan_model()                        # the screen models built from them are cached too
         catatan.clear()
         catatan_cpu.clear()
         at.run()

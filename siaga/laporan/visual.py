@@ -178,8 +178,8 @@ def gambar_peta(peta: PetaStatis, u: Ukuran, huruf: float = 14, huruf_min: float
             ax = fig.add_axes((0.01, catatan, lebar_peta, 0.99 - catatan))
     if not kanan:
         # as many columns as fit the width (every label whole), the fewer rows the better
-        for ncol in sorted({min(len(legenda), n) for n in (len(legenda) if u.lebar >= 260 * len(legenda) else 2, 1)},
-                           reverse=True):
+        ncol_awal = len(legenda) if u.lebar >= 260 * len(legenda) else min(2, len(legenda))
+        for ncol in dict.fromkeys((ncol_awal, 1)):
             leg = fig.legend(handles=legenda, loc="lower center", bbox_to_anchor=(0.5, catatan), ncol=ncol,
                              frameon=False, fontsize=ukuran, handlelength=1.4, columnspacing=1.6)
             if ncol == 1 or leg.get_window_extent(renderer).width <= 0.98 * lebar:

@@ -45,6 +45,7 @@ KELAS_BUKA = (("belum_0730", "Ada TPS belum dibuka lewat pukul 07.30", "#762A83"
               ("kurang", f"Dibuka ≤ 07.00 di bawah {AMBANG_TEPAT[1]}% TPS", "#C2A5CF"),
               ("sedang", f"Dibuka ≤ 07.00 di {AMBANG_TEPAT[1]}–{AMBANG_TEPAT[0] - 1}% TPS", "#ACD39E"),
               ("tepat", f"Dibuka ≤ 07.00 di {AMBANG_TEPAT[0]}% TPS atau lebih", "#1B7837"))
+WARNA_BUKA = {k: w for k, _, w in KELAS_BUKA}
 JENDELA_PETA = ("1jam", "6jam")            # the rolling incident layer of the voting-day map
 # The same classes in the still picture's legend, short enough to stand beside the map ("tepat": by 07.00,
 # as the labels on the map say).
@@ -57,6 +58,11 @@ JUDUL_PETA_STATIS = "Hari H: TPS dibuka per kecamatan dan insiden 6 jam terakhir
 
 def _persen(a, b) -> float:
     return 0.0 if not b else 100.0 * float(a) / float(b)
+
+
+def _label_tepat(tepat: float) -> str:
+    """A kecamatan's value on the voting-day map (live and still): the share of TPS opened by 07.00."""
+    return f"{fmt.angka(fmt.bulat(tepat))}% tepat"
 
 
 @dataclass(frozen=True)
@@ -214,7 +220,6 @@ def peta_hari(batas: Batas, kec: pd.DataFrame, daftar: pd.DataFrame, saat: dt.da
     and ``sumber``: the note on the boundaries under it)."""
     rows = kec.to_dict("records")
     kelas = [kelas_buka(r) for r in rows]
-    warna = {k: w for k, _, w in KELAS_BUKA}
     label = {k: lb for k, lb, _ in KELAS_BUKA}
     tepat = [_persen(r["dibuka_tepat"], r["jumlah_tps"]) for r in rows]
     props = pd.DataFrame({
@@ -225,7 +230,7 @@ def peta_hari(batas: Batas, kec: pd.DataFrame, daftar: pd.DataFrame, saat: dt.da
                        f"{fmt.angka(r['dibuka_terlambat'])} terlambat · {fmt.angka(r['belum_dibuka'])} belum dibuka\n"
                        f"Partisipasi {fmt.persen(_persen(r['hadir'], r['dpt']))}"
                        for r, c in zip(rows, kelas, strict=True)],
-        "warna": [_rgb(warna[c], 215) for c in kelas],
+        "warna": [_rgb(WARNA_BUKA[c], 215) for c in kelas],
     })
     data = geojson(batas, props)
     sub = batas.gdf[batas.gdf["kode"].isin(set(props["kode"]))]
@@ -233,7 +238,7 @@ def peta_hari(batas: Batas, kec: pd.DataFrame, daftar: pd.DataFrame, saat: dt.da
     dilabel = Batas(batas.tingkat, sub, batas.bounds)
     pusat = dilabel.titik_label().merge(pd.DataFrame({"kode": kec["kode"], "nama": kec["nama"], "tepat": tepat}),
                                         on="kode")
-    labels = [{"posisi": [lon, lat], "teks": f"{n}\n{fmt.angka(fmt.bulat(t))}% tepat"}
+    labels = [{"posisi": [lon, lat], "teks": f"{n}\n{_label_tepat(t)}"}
               for lon, lat, n, t in zip(pusat["lon"], pusat["lat"], pusat["nama"], pusat["tepat"], strict=True)]
     wilayah = pdk.Layer("GeoJsonLayer", data, id="hari-kecamatan", pickable=True, stroked=True, filled=True,
                         get_fill_color="properties.warna", get_line_color=[255, 255, 255, 255], get_line_width=1,
@@ -270,10 +275,9 @@ def peta_statis(wilayah: pd.DataFrame, pusat: pd.DataFrame, kelas: pd.DataFrame,
     """The voting-day map as a still picture: the kecamatan (``wilayah``: kode, geometry; ``pusat``: their
     label points) in the colour of their class (``kelas``: kode, nama, kelas, tepat), labelled with the share
     of TPS opened by 07.00, and the incidents of ``d`` that have a position as points (serious ones on top)."""
-    warna = {k: w for k, _, w in KELAS_BUKA}
     gdf = wilayah[["kode", "geometry"]].merge(pusat[["kode", "lon", "lat"]], on="kode").merge(kelas, on="kode")
-    gdf["nilai"] = [f"{fmt.angka(fmt.bulat(t))}% tepat" for t in gdf["tepat"]]
-    gdf["warna"] = [warna[c] for c in gdf["kelas"]]
+    gdf["nilai"] = [_label_tepat(t) for t in gdf["tepat"]]
+    gdf["warna"] = [WARNA_BUKA[c] for c in gdf["kelas"]]
     gdf = gpd.GeoDataFrame(gdf[["kode", "nama", "nilai", "kelas", "warna", "lon", "lat", "geometry"]],
                            geometry="geometry", crs=wilayah.crs)
     ada = d[d["lat"].notna() & d["lon"].notna()]

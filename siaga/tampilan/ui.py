@@ -125,6 +125,13 @@ def model(susun: Callable[[Q, Konteks], M], k: Konteks) -> M:
     return _model(f"{susun.__module__}.{susun.__qualname__}", k.kunci_tampilan, susun, k)
 
 
+def lupakan_model() -> None:
+    """Forget the screen models kept by :func:`model` and :func:`model_ikhtisar` (the store stays):
+    a benchmark timing a view's queries builds its models again."""
+    _model.clear()
+    _ikhtisar.clear()
+
+
 @st.cache_resource(max_entries=64, show_spinner=False)
 def _ikhtisar(kunci: tuple, induk: str | None, _k: Konteks, _nama: dict[str, str]) -> ikhtisar.HalamanIkhtisar:
     return ikhtisar.susun(q, _k, induk, _nama)
