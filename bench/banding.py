@@ -100,6 +100,11 @@ def baca_csv(data: Path) -> dict[str, pd.DataFrame]:
     net["waktu"] = pd.to_datetime(net["waktu"], format="ISO8601")
     t["netralitas"] = net
     t["_param"] = _param(d)
+    # large data (the store's rule, siaga.data.besar.mode_besar: an operational file above SIAGA_BESAR_MB,
+    # default 16 MB): readiness rows are kept per kecamatan, as the store keeps them
+    batas = float(os.environ.get("SIAGA_BESAR_MB", "16")) * 2**20
+    t["_besar"] = any((d / f"{n}.csv").is_file() and (d / f"{n}.csv").stat().st_size > batas
+                      for n in ("tps", "logistik", "checklist", "insiden", "netralitas"))
     # static per data version, as the snapshot's tps_wilayah and kebutuhan_unit tables
     t["tps_wilayah"] = _tps_wilayah(t)
     t["kebutuhan_unit"] = _kebutuhan(t, t["tps_wilayah"])
@@ -448,17 +453,22 @@ def _rencana(p: dict, tanggal: dt.date) -> dict:
             + 100 * (p["w_insiden"] + p["w_netralitas"])}
 
 
-KESIAPAN_MAKS = 32    # as-of dates whose readiness rows are kept (as the store's kesiapan_simpan, KESIAPAN_MAKS)
+KESIAPAN_MAKS = 32       # (date, scope) entries of readiness rows kept (as the store's kesiapan_simpan)
+KESIAPAN_MAKS_BESAR = 2  # of which whole-region dates of large data (the store's KESIAPAN_MAKS_BESAR)
 
 
-def _kesiapan_wilayah(t: dict, tanggal: dt.date) -> pd.DataFrame:
-    """Twin of kesiapan_wilayah(tanggal): every kecamatan, kelurahan and TPS, computed once per
-    date and kept for as many dates as the store's ``kesiapan_simpan``."""
+def _kesiapan_wilayah(t: dict, tanggal: dt.date, awalan: str | None = None) -> pd.DataFrame:
+    """Twin of kesiapan_wilayah(tanggal, awalan): every kecamatan, kelurahan and TPS (of the
+    kecamatan ``awalan`` only, from its own places), computed once per date and scope and kept as
+    the store keeps ``kesiapan_simpan`` (Snapshot.siapkan_kesiapan): a city keeps the whole region's
+    rows, large data a kecamatan's own unless the whole region's rows of the date are held."""
     simpan = t.setdefault("_kesiapan", {})
-    if tanggal in simpan:
-        return simpan[tanggal]
+    kunci = (tanggal, awalan if t["_besar"] else None)
+    for k in ((tanggal, None), kunci):
+        if k in simpan:
+            return simpan[k]
     p = t["_param"]
-    k = _komponen_tps(t, tanggal)
+    k = _komponen_tps(t, tanggal, kunci[1])
     k["_bermasalah"] = k["status_laporan"] == "bermasalah"
     k["_ld"], k["_cd"] = k["skor_logistik"] * k["dpt"], k["skor_checklist"] * k["dpt"]
 
@@ -486,7 +496,7 @@ def _kesiapan_wilayah(t: dict, tanggal: dt.date) -> pd.DataFrame:
              "c_pemberitahuan", "tps_logistik_lengkap", "tps_bermasalah", "skor_logistik", "skor_checklist",
              "netralitas_terbuka"]
     u = pd.concat([kec[kolom], kel[kolom], tps[kolom]], ignore_index=True)
-    ins = _insiden_asof(t, tanggal)
+    ins = _insiden_asof(t, tanggal, kunci[1])
     ins = ins[ins["terbuka"]].assign(serius=lambda d: d["keparahan"] == "tinggi")
     pen = pd.concat([ins.dropna(subset=[kunci]).groupby(kunci).agg(
         insiden_terbuka=("id_insiden", "size"), insiden_serius=("serius", "sum"),
@@ -508,9 +518,13 @@ def _kesiapan_wilayah(t: dict, tanggal: dt.date) -> pd.DataFrame:
     u["skor_rencana"] = r["rencana"]
     u["level"] = _level(u["skor"], r["rencana"], p)
     u = u.drop(columns="penalti")
-    while len(simpan) >= KESIAPAN_MAKS:
-        simpan.pop(next(iter(simpan)))
-    simpan[tanggal] = u
+    if kunci[1] is None:         # the whole region's rows replace the date's kecamatan rows
+        for k in [k for k in simpan if k[0] == tanggal]:
+            del simpan[k]
+    while simpan and (len(simpan) >= KESIAPAN_MAKS or (kunci[1] is None and t["_besar"] and sum(
+            k[1] is None for k in simpan) >= KESIAPAN_MAKS_BESAR)):
+        simpan.pop(next(iter(simpan)) if len(simpan) >= KESIAPAN_MAKS else next(k for k in simpan if k[1] is None))
+    simpan[kunci] = u
     return u
 
 
@@ -518,7 +532,7 @@ def pd_kesiapan_unit(t: dict, tanggal: dt.date, kecamatan: str | None = None) ->
     """Twin of queries/kesiapan_unit.sql: the scope's row (the region or one kecamatan) and the
     units one level down, least ready first, over the kept readiness rows of the date."""
     p = t["_param"]
-    s = _kesiapan_wilayah(t, tanggal)
+    s = _kesiapan_wilayah(t, tanggal, kecamatan)
     if kecamatan is None:
         w = s[s["tingkat"] == "kecamatan"]
     else:

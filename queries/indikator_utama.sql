@@ -22,9 +22,11 @@
 --   insiden_terlambat: BIGINT, open incidents past their due date
 --   netralitas_terbuka: BIGINT, open ASN neutrality cases
 WITH kec AS (
-    SELECT * EXCLUDE (tanggal)
-    FROM kesiapan_simpan  -- kesiapan_wilayah($tanggal), kept per date
-    WHERE tanggal = $tanggal AND (tingkat = 'kecamatan' AND ($kecamatan IS NULL OR kode = $kecamatan))
+    SELECT * EXCLUDE (tanggal, awalan)
+    -- kesiapan_wilayah($tanggal), kept per date and scope: the whole region's rows, or the kecamatan's own
+    FROM kesiapan_simpan
+    WHERE tanggal = $tanggal AND (awalan IS NULL OR awalan = $kecamatan)
+        AND (tingkat = 'kecamatan' AND ($kecamatan IS NULL OR kode = $kecamatan))
 ),
 ins AS (
     SELECT *

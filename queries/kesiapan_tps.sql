@@ -58,9 +58,10 @@ WITH t AS (
         AND (CAST($kelurahan AS VARCHAR) IS NULL OR kode_kelurahan = $kelurahan)
 ),
 w AS (
-    SELECT * EXCLUDE (tanggal)
-    FROM kesiapan_simpan  -- kesiapan_wilayah($tanggal), kept per date
-    WHERE tanggal = $tanggal AND (tingkat = 'tps')
+    SELECT * EXCLUDE (tanggal, awalan)
+    -- kesiapan_wilayah($tanggal), kept per date and scope: the whole region's rows, or the kecamatan's own
+    FROM kesiapan_simpan
+    WHERE tanggal = $tanggal AND (awalan IS NULL OR awalan = $kecamatan) AND (tingkat = 'tps')
 ),
 sejak AS (
     -- since when each TPS has had its latest status: the start of the last run of equal statuses

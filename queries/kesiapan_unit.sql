@@ -36,9 +36,10 @@
 --   rencana_checklist: DOUBLE, the checklist component the plan asks for on the date
 --   level: VARCHAR, siap | perlu_perhatian | rawan (NULL without TPS)
 WITH w AS (
-    SELECT * EXCLUDE (tanggal)
-    FROM kesiapan_simpan  -- kesiapan_wilayah($tanggal), kept per date
-    WHERE tanggal = $tanggal AND (
+    SELECT * EXCLUDE (tanggal, awalan)
+    -- kesiapan_wilayah($tanggal), kept per date and scope: the whole region's rows, or the kecamatan's own
+    FROM kesiapan_simpan
+    WHERE tanggal = $tanggal AND (awalan IS NULL OR awalan = $kecamatan) AND (
             (CAST($kecamatan AS VARCHAR) IS NULL AND tingkat = 'kecamatan')
             OR (tingkat = 'kecamatan' AND kode = $kecamatan)
             OR (tingkat = 'kelurahan' AND kode_kecamatan = $kecamatan)

@@ -50,9 +50,10 @@ ins AS (
     WHERE i.terlambat
 ),
 kec AS (
-    SELECT * EXCLUDE (tanggal)
-    FROM kesiapan_simpan  -- kesiapan_wilayah($tanggal), kept per date
-    WHERE tanggal = $tanggal AND (tingkat = 'kecamatan')
+    SELECT * EXCLUDE (tanggal, awalan)
+    -- kesiapan_wilayah($tanggal), kept per date and scope: the whole region's rows, or the kecamatan's own
+    FROM kesiapan_simpan
+    WHERE tanggal = $tanggal AND (awalan IS NULL OR awalan = $kecamatan) AND (tingkat = 'kecamatan')
 ),
 terakhir_terima AS (
     SELECT kode_kecamatan, max(terakhir) AS terakhir

@@ -33,13 +33,17 @@ def test_kembar_pandas_sama_dengan_duckdb(nama, request):
 
 
 @pytest.mark.lambat
-def test_kembar_pandas_data_nasional(tmp_path):
+@pytest.mark.parametrize("besar_mb", ["1000", "0"], ids=["kecil", "besar"])
+def test_kembar_pandas_data_nasional(tmp_path, monkeypatch, besar_mb):
     """National data (the generator's, small): kab/kota rows, a region's own gudang, the pairs of a
-    kab/kota desk's whole region left out; the twins still equal DuckDB on every kecamatan."""
+    kab/kota desk's whole region left out; the twins still equal DuckDB on every kecamatan, also
+    loaded as large data (as the full national set is), where both sides keep a kecamatan's own
+    readiness rows."""
     from siaga.data.store import Store
     from siaga.demo.nasional import buat
     from siaga.inti.config import Paths
 
+    monkeypatch.setenv("SIAGA_BESAR_MB", besar_mb)
     buat(tmp_path / "data", tmp_path / "geo", faktor=0.002)
     pasangan = banding.pilih_pasangan(tmp_path)
     assert {p.nama for p in pasangan} == {p.nama for p in banding.PASANGAN if not p.kota_saja}
@@ -48,7 +52,11 @@ def test_kembar_pandas_data_nasional(tmp_path):
     assert store.muat(), store.ditolak
     tabel = banding.baca_csv(tmp_path)
     views = banding.kasus(tabel, [dt.date(2024, 11, 10), dt.date(2024, 11, 25)], maks=6)
+    assert tabel["_besar"] == store.snapshot.besar == (besar_mb == "0")
     assert banding.periksa_sama(store, tabel, views, pasangan) == len(views) * len(pasangan)
+    kunci = set(tabel["_kesiapan"])
+    assert {k[1] for k in kunci} == ({v[1] for v in views} if tabel["_besar"] else {None})
+    assert {k[1] for k in store.snapshot.kesiapan} == {k[1] for k in kunci}
     assert banding.pilih_pasangan(FIXTURE) == banding.PASANGAN
 
 

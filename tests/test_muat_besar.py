@@ -291,8 +291,9 @@ def test_checks_that_depend_on_the_moment_are_counted_on_every_load(contoh_paths
 
 
 def test_large_data_keeps_few_dates_of_readiness_rows(contoh_paths, monkeypatch):
-    """A date's readiness rows cover every TPS of the data: with national data a process keeps only
-    KESIAPAN_MAKS_BESAR dates of them (its memory target), a city keeps KESIAPAN_MAKS."""
+    """The whole region's readiness rows of a date cover every TPS of the data: with national data a
+    process keeps only KESIAPAN_MAKS_BESAR dates of them (its memory target), a city keeps
+    KESIAPAN_MAKS (a kecamatan's own rows: tests/test_queries.py)."""
     from siaga.data import store as modul
 
     monkeypatch.setenv("SIAGA_BESAR_MB", "0")
@@ -303,6 +304,6 @@ def test_large_data_keeps_few_dates_of_readiness_rows(contoh_paths, monkeypatch)
     tanggal = [dt.date(2024, 11, d) for d in range(20, 26)]
     for t in tanggal:
         store.query("kesiapan_unit", tanggal=t.isoformat(), kecamatan=None)
-    assert snap.kesiapan == tanggal[-modul.KESIAPAN_MAKS_BESAR:]
+    assert snap.kesiapan == [(t, None) for t in tanggal[-modul.KESIAPAN_MAKS_BESAR:]]
     n = snap.cursor().execute("SELECT count(DISTINCT tanggal) FROM kesiapan_simpan").fetchone()[0]
     assert n == modul.KESIAPAN_MAKS_BESAR < modul.KESIAPAN_MAKS

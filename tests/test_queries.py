@@ -326,34 +326,114 @@ def test_ringkasan_summary_is_kept_per_date_and_bounded(contoh_paths):
     assert fresh == again["jumlah_kecamatan"].iloc[0] == 2
 
 
-@pytest.mark.parametrize(("tabel", "makro", "query", "lagi"), [
-    ("kesiapan", "kesiapan_wilayah", "kesiapan_unit", "indikator_utama"),
-])
-def test_rows_kept_per_date_equal_the_model_and_are_bounded(demo_store, tabel, makro, query, lagi):
-    """The page queries read one date's readiness rows from a table filled once per date: the rows
-    are exactly the model's, and at most the configured number of dates is held."""
+def test_readiness_rows_kept_per_date_equal_the_model_and_are_bounded(demo_store):
+    """The page queries read one date's readiness rows from a table filled once per date: on city
+    data the whole region's rows (a kecamatan's views read them too, no build of their own), exactly
+    the model's, and at most KESIAPAN_MAKS dates are held."""
     from siaga.data import store as modul
 
-    maks = getattr(modul, f"{tabel.upper()}_MAKS")
+    maks = modul.KESIAPAN_MAKS
     s = modul.Store(demo_store.paths, pemuat="luar")       # the published snapshot, opened afresh
     assert s.muat(baru=False)
     snap = s.snapshot
+    assert not snap.besar
     days = [TGL - dt.timedelta(days=i) for i in range(maks + 2)]
     for d in days:
-        s.query(query, tanggal=d, kecamatan=None)
-    assert getattr(snap, tabel) == days[-maks:]
+        s.query("kesiapan_unit", tanggal=d, kecamatan=None)
+    assert snap.kesiapan == [(d, None) for d in days[-maks:]]
     cur = snap.cursor()
-    held = cur.execute(f"SELECT DISTINCT tanggal FROM {tabel}_simpan ORDER BY 1").fetchall()
-    assert [r[0] for r in held] == sorted(days[-maks:])
+    held = cur.execute("SELECT DISTINCT tanggal, awalan FROM kesiapan_simpan ORDER BY 1").fetchall()
+    assert held == [(d, None) for d in sorted(days[-maks:])]
     d = days[-1]
     urut = "ORDER BY tingkat, kode"
-    simpan = cur.execute(f"SELECT * EXCLUDE (tanggal) FROM {tabel}_simpan WHERE tanggal = $t {urut}", {"t": d}).df()
-    model = cur.execute(f"SELECT * FROM {makro}($t) {urut}", {"t": d}).df()
+    simpan = cur.execute(f"SELECT * EXCLUDE (tanggal, awalan) FROM kesiapan_simpan WHERE tanggal = $t {urut}",
+                         {"t": d}).df()
+    model = cur.execute(f"SELECT * FROM kesiapan_wilayah($t) {urut}", {"t": d}).df()
     assert len(simpan) > 12
     pd.testing.assert_frame_equal(simpan, model, check_exact=False, rtol=1e-12)
-    # another query of a date already held adds nothing
-    s.query(lagi, tanggal=d, kecamatan="32.75.07")
-    assert cur.execute(f"SELECT count(*) FROM {tabel}_simpan").fetchall()[0][0] == maks * len(model)
+    # a kecamatan's queries of a date already held add nothing (a city keeps the whole region's rows)
+    for q in ("indikator_utama", "kesiapan_unit"):
+        s.query(q, tanggal=d, kecamatan="32.75.07")
+    s.query("kesiapan_tps", tanggal=d, kecamatan="32.75.07", kelurahan=None)
+    assert cur.execute("SELECT count(*) FROM kesiapan_simpan").fetchall()[0][0] == maks * len(model)
+    assert snap.kesiapan == [(d, None) for d in days[-maks:]]
+    cur.close()
+
+
+def test_scoped_readiness_model_equals_the_whole_for_every_kecamatan(contoh_store):
+    """kesiapan_wilayah(t, awalan := kecamatan) reads only the kecamatan's places, incidents and
+    cases: its rows equal the unscoped model's rows of that kecamatan, for every kecamatan and
+    several dates (incidents open and closed, neutrality cases, checklist reports on them)."""
+    cur = contoh_store.snapshot.cursor()
+    kecamatan = [r[0] for r in cur.execute("SELECT kode FROM wilayah WHERE tingkat = 'kecamatan' ORDER BY 1")
+                 .fetchall()]
+    assert len(kecamatan) >= 2
+    urut = "ORDER BY tingkat, kode"
+    for d in (dt.date(2024, 11, 10), dt.date(2024, 11, 23), TGL, dt.date(2024, 11, 27)):
+        semua = cur.execute(f"SELECT * FROM kesiapan_wilayah($t) {urut}", {"t": d}).df()
+        gabung = []
+        for k in kecamatan:
+            sendiri = cur.execute(f"SELECT * FROM kesiapan_wilayah($t, awalan := $k) {urut}", {"t": d, "k": k}).df()
+            assert set(sendiri["kode_kecamatan"]) <= {k}
+            potong = semua[semua["kode_kecamatan"] == k].reset_index(drop=True)
+            pd.testing.assert_frame_equal(sendiri, potong, check_dtype=False, check_exact=False, rtol=1e-12,
+                                          obj=f"{k} {d}")
+            gabung.append(sendiri)
+        # the kecamatan together are the whole: no unit lost, none counted twice
+        pd.testing.assert_frame_equal(pd.concat(gabung).sort_values(["tingkat", "kode"]).reset_index(drop=True),
+                                      semua, check_dtype=False, check_exact=False, rtol=1e-12)
+        assert semua["insiden_terbuka"].sum() > 0 or d < dt.date(2024, 11, 20)
+    cur.close()
+
+
+def test_large_data_keeps_a_kecamatans_own_readiness_rows(contoh_paths, monkeypatch, tmp_path):
+    """Large data: a kecamatan's views keep only its own readiness rows (built from its own places),
+    the page queries give the same results as a city's store that keeps the whole region's rows, and
+    the whole region's rows of a date then replace that date's kecamatan rows."""
+    from siaga.data.store import Store
+    from siaga.inti.config import Paths
+
+    paths = Paths(contoh_paths.data, contoh_paths.geo, tmp_path / "terbit-kecil")
+    monkeypatch.setenv("SIAGA_BESAR_MB", "1000")
+    kecil = Store(paths)
+    assert kecil.muat() and not kecil.snapshot.besar
+    monkeypatch.setenv("SIAGA_BESAR_MB", "0")
+    besar = Store(Paths(contoh_paths.data, contoh_paths.geo, tmp_path / "terbit-besar"))
+    assert besar.muat(), besar.ditolak
+    snap = besar.snapshot
+    assert snap.besar
+    cur = snap.cursor()
+    kecamatan = [r[0] for r in cur.execute("SELECT kode FROM wilayah WHERE tingkat = 'kecamatan' ORDER BY 1")
+                 .fetchall()]
+    saat = dt.datetime.combine(TGL, dt.time(23, 59, 59))
+
+    def hasil(store, k):
+        return {
+            "kesiapan_unit": store.query("kesiapan_unit", tanggal=TGL, kecamatan=k),
+            "indikator_utama": store.query("indikator_utama", tanggal=TGL, kecamatan=k),
+            "perhatian_utama": store.query("perhatian_utama", tanggal=TGL, saat=saat, sekarang=saat, kecamatan=k,
+                                           jumlah=10_000),
+            "kesiapan_tps": store.query("kesiapan_tps", tanggal=TGL, kecamatan=k, kelurahan=None),
+        }
+
+    for k in kecamatan:
+        for nama, df in hasil(besar, k).items():
+            pd.testing.assert_frame_equal(df, hasil(kecil, k)[nama], obj=f"{nama} {k}")
+        held = cur.execute("SELECT * FROM kesiapan_simpan WHERE awalan = $k", {"k": k}).df()
+        assert len(held) > 0 and set(held["kode_kecamatan"]) == {k}
+    assert snap.kesiapan == [(TGL, k) for k in kecamatan]
+    assert cur.execute("SELECT count(*) FROM kesiapan_simpan WHERE awalan IS NULL").fetchall()[0][0] == 0
+    # the whole region's view: its rows replace the date's kecamatan rows (never both: nothing read twice)
+    for nama, df in hasil(besar, None).items():
+        pd.testing.assert_frame_equal(df, hasil(kecil, None)[nama], obj=f"{nama} seluruh wilayah")
+    assert snap.kesiapan == [(TGL, None)]
+    assert cur.execute("SELECT count(*) FILTER (WHERE awalan IS NOT NULL), count(*) FROM kesiapan_simpan"
+                       ).fetchall()[0] == (0, len(cur.execute("SELECT * FROM kesiapan_wilayah($t)", {"t": TGL})
+                                                      .fetchall()))
+    # and a kecamatan's views of that date read them, building nothing of their own
+    for nama, df in hasil(besar, kecamatan[0]).items():
+        pd.testing.assert_frame_equal(df, hasil(kecil, kecamatan[0])[nama], obj=f"{nama} lagi")
+    assert snap.kesiapan == [(TGL, None)]
     cur.close()
 
 
@@ -517,4 +597,45 @@ def test_logistics_of_a_national_kecamatan_reads_its_own_units(tmp_path):
     assert cur.execute("SELECT count(DISTINCT awalan), count(*) FILTER (WHERE awalan IS NULL) FROM logistik_simpan"
                        ).fetchall()[0] == (2, 0)
     assert s.snapshot.logistik == [(TGL, pilih[0]), (TGL, pilih[1])]
+    cur.close()
+
+
+@pytest.mark.lambat
+def test_readiness_of_a_national_kecamatan_reads_its_own_units(tmp_path, monkeypatch):
+    """National data (the generator's, small, loaded as large data): a kecamatan's readiness views
+    keep only that kecamatan's rows (the per-date rows of every TPS of the nation held with the
+    whole-nation incident list ran out of DuckDB's 400 MB on the full set), and the rows and the
+    page queries equal the unscoped model's."""
+    from siaga.data.store import Store
+    from siaga.demo.nasional import buat
+    from siaga.inti.config import Paths
+
+    buat(tmp_path / "data", tmp_path / "geo", faktor=0.002)
+    monkeypatch.setenv("SIAGA_BESAR_MB", "0")
+    s = Store(Paths(tmp_path / "data", tmp_path / "geo", tmp_path / "terbit"), pemuat="sendiri")
+    assert s.muat(), s.ditolak
+    assert s.snapshot.besar
+    cur = s.snapshot.cursor()
+    kec = [r[0] for r in cur.execute("SELECT kode FROM wilayah WHERE tingkat = 'kecamatan' ORDER BY kode").fetchall()]
+    pilih = [kec[0], kec[len(kec) // 2], kec[-1]]
+    urut = "ORDER BY tingkat, kode"
+    semua = cur.execute(f"SELECT * FROM kesiapan_wilayah($t) {urut}", {"t": TGL}).df()
+    for k in pilih:
+        unit = s.query("kesiapan_unit", tanggal=TGL, kecamatan=k)
+        tps = s.query("kesiapan_tps", tanggal=TGL, kecamatan=k, kelurahan=None)
+        ind = s.query("indikator_utama", tanggal=TGL, kecamatan=k).iloc[0]
+        held = cur.execute(f"SELECT * EXCLUDE (tanggal, awalan) FROM kesiapan_simpan WHERE awalan = $k {urut}",
+                           {"k": k}).df()
+        potong = semua[semua["kode_kecamatan"] == k].reset_index(drop=True)
+        assert len(held) > 1
+        pd.testing.assert_frame_equal(held, potong, check_dtype=False, check_exact=False, rtol=1e-12, obj=k)
+        mine = potong.set_index(["tingkat", "kode"])
+        assert set(tps["kode_tps"]) == set(potong.loc[potong["tingkat"] == "tps", "kode"])
+        assert (tps.set_index("kode_tps")["skor"] - mine.loc["tps"]["skor"]).abs().max() < 1e-9
+        diri = unit[unit["lingkup"]].iloc[0]
+        assert diri["kode"] == k and diri["skor"] == pytest.approx(mine.loc[("kecamatan", k), "skor"], abs=1e-9)
+        assert ind["jumlah_tps"] == mine.loc[("kecamatan", k), "jumlah_tps"] == len(tps)
+    assert cur.execute("SELECT count(DISTINCT awalan), count(*) FILTER (WHERE awalan IS NULL) FROM kesiapan_simpan"
+                       ).fetchall()[0] == (3, 0)
+    assert s.snapshot.kesiapan == [(TGL, k) for k in pilih]
     cur.close()

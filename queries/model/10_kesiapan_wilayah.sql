@@ -5,8 +5,12 @@
 -- only (cases are recorded per kecamatan and OPD: a kelurahan or TPS does not inherit them); its
 -- weight is 0 unless the config sets one.
 -- Score: weighted sum with the config weights; level against the plan of the date (level_kesiapan).
+-- With `awalan` (a kecamatan code) only that kecamatan, its kelurahan and its TPS are computed and
+-- returned, from its own places, incidents and cases (the rows equal the unscoped model's rows of
+-- that kecamatan): a kecamatan view of national data reads its own places, not the nation's.
 -- params:
 --   tanggal: DATE, as-of date
+--   awalan: VARCHAR = NULL, only the units of this kecamatan (its code); NULL for all
 -- columns:
 --   tingkat: VARCHAR, kecamatan | kelurahan | tps
 --   kode: VARCHAR, code of the unit
@@ -34,13 +38,13 @@
 --   skor: DOUBLE, readiness score 0..100
 --   skor_rencana: DOUBLE, the score the KPU plan asks for on the date (rencana_kesiapan)
 --   level: VARCHAR, siap | perlu_perhatian | rawan, judged against skor_rencana
-CREATE OR REPLACE MACRO kesiapan_wilayah(tanggal) AS TABLE
+CREATE OR REPLACE MACRO kesiapan_wilayah(tanggal, awalan := NULL) AS TABLE
     WITH tps AS (
-        SELECT * FROM komponen_tps(tanggal)
+        SELECT * FROM komponen_tps(tanggal, awalan := awalan)
     ),
     ins AS (
         SELECT *
-        FROM insiden_asof(tanggal)
+        FROM insiden_asof(tanggal, awalan := awalan)
         WHERE terbuka
     ),
     unit AS (

@@ -41,13 +41,16 @@ log = logging.getLogger("siaga.data.store")
 # query split over two threads costs more CPU than it saves time (bench/cpu_interaksi.py). Large data: two.
 THREADS_KECIL = 1
 RINGKAS_MAKS = 8          # as-of dates whose per-kecamatan summary is kept (7.300 rows each nationally)
-# as-of dates whose readiness rows (kesiapan_wilayah: every kecamatan, kelurahan and TPS) are kept;
-# read by the kab/kota desk's pages only (about 3.700 rows, 0,2 MB, a date for a city: 32 dates 5,5 MB). A month of
-# dates: a desk moves back and forth over the last weeks, and the Ringkasan page reads the day before
-# too (the changes since then), so 8 dates were refilled on most date changes.
+# (as-of date, scope) entries of readiness rows (kesiapan_wilayah) kept. A city keeps the whole
+# region's rows only (every kecamatan, kelurahan and TPS, about 3.700 rows, 0,2 MB, a date: 32 dates
+# 5,5 MB), one build per date serving every kecamatan's views. A month of dates: a desk moves back and
+# forth over the last weeks, and the Ringkasan page reads the day before too (the changes since then),
+# so 8 dates were refilled on most date changes.
 KESIAPAN_MAKS = 32
-# the same for large (national or provincial) data: a date's readiness rows cover every TPS of the data
-# (hundreds of thousands of rows), so a process keeps few dates to stay within its memory target
+# Large (national or provincial) data: a kecamatan view keeps only its kecamatan's rows, built from
+# its own places (about a hundred TPS: tens of KB); the whole region's rows of a date cover every TPS
+# of the data (hundreds of thousands of rows), so at most this many dates of them are kept, within
+# the KESIAPAN_MAKS entries, to stay within a process's memory target
 KESIAPAN_MAKS_BESAR = 2
 # (as-of date, scope) entries of logistics completeness rows kept (logistik_wilayah of one kecamatan,
 # or of the whole region without its kelurahan): a kecamatan's entry is its own units only (tens of
@@ -75,7 +78,8 @@ class Snapshot:
     peringatan: list[Masalah] = field(default_factory=list)
     ringkas: list[dt.date] = field(default_factory=list)     # dates held in ringkas_simpan, oldest first
     kunci_ringkas: threading.Lock = field(default_factory=threading.Lock)
-    kesiapan: list[dt.date] = field(default_factory=list)    # dates held in kesiapan_simpan, oldest first
+    # (date, kecamatan or None for the whole region) held in kesiapan_simpan, oldest first
+    kesiapan: list[tuple[dt.date, str | None]] = field(default_factory=list)
     # (date, kecamatan or None for the whole region) held in logistik_simpan, oldest first
     logistik: list[tuple[dt.date, str | None]] = field(default_factory=list)
     besar: bool = False                                       # large data (the manifest says so)
@@ -120,12 +124,48 @@ class Snapshot:
         most :data:`RINGKAS_MAKS` dates kept."""
         self._simpan("ringkas", self.ringkas, RINGKAS_MAKS, tanggal)
 
-    def siapkan_kesiapan(self, tanggal) -> None:
-        """Make sure ``kesiapan_simpan`` holds the readiness rows of ``tanggal``: computed once
-        per data version and date, where the readiness, indicator, attention and TPS queries of
-        a view each recomputed them; at most :data:`KESIAPAN_MAKS` dates kept
-        (:data:`KESIAPAN_MAKS_BESAR` for large data)."""
-        self._simpan("kesiapan", self.kesiapan, KESIAPAN_MAKS_BESAR if self.besar else KESIAPAN_MAKS, tanggal)
+    def siapkan_kesiapan(self, tanggal, kecamatan: str | None = None) -> None:
+        """Make sure ``kesiapan_simpan`` holds the readiness rows of ``tanggal`` that a view of
+        ``kecamatan`` (None: the whole region) reads: computed once per data version, date and
+        scope, where the readiness, indicator, attention and TPS queries of a view each recomputed
+        them. Large data keeps a kecamatan's own rows (computed from its own places only) unless
+        the whole region's rows of the date are held; a city always keeps the whole region's rows
+        (one build per date serves every kecamatan). A date is held either for the whole region or
+        per kecamatan, never both (the queries read ``awalan IS NULL OR awalan = kecamatan``): the
+        whole region's rows replace the date's kecamatan rows in one transaction. At most
+        :data:`KESIAPAN_MAKS` entries, of which :data:`KESIAPAN_MAKS_BESAR` whole-region dates of
+        large data."""
+        t = pd.Timestamp(tanggal).date()
+        kunci = (t, kecamatan if self.besar else None)
+        ada = self.kesiapan
+        if (t, None) in ada or kunci in ada:
+            return
+        with self.kunci_ringkas:
+            if (t, None) in ada or kunci in ada:
+                return
+            tutup = [k for k in ada if k[0] == t] if kunci[1] is None else []   # covered by the whole region
+            sisa = [k for k in ada if k not in tutup]
+            buang = []
+            while sisa and (len(sisa) >= KESIAPAN_MAKS or (
+                    kunci[1] is None and self.besar and sum(k[1] is None for k in sisa) >= KESIAPAN_MAKS_BESAR)):
+                k = sisa[0] if len(sisa) >= KESIAPAN_MAKS else next(k for k in sisa if k[1] is None)
+                sisa.remove(k)
+                buang.append(k)
+            cur = self.cursor()
+            try:
+                cur.begin()          # readers see the date's rows before or after, never both scopes
+                for k in buang:
+                    cur.execute(queries.perintah("kesiapan_hapus").sql, _param_kunci(k)).fetchall()
+                if tutup:
+                    cur.execute(queries.perintah("kesiapan_hapus_kecamatan").sql, {"tanggal": t}).fetchall()
+                cur.execute(queries.perintah("kesiapan_tambah").sql, _param_kunci(kunci)).fetchall()
+                cur.commit()
+            except BaseException:
+                cur.rollback()
+                raise
+            finally:
+                cur.close()
+            ada[:] = [*sisa, kunci]
 
     def siapkan_logistik(self, tanggal, kecamatan: str | None) -> None:
         """The same for ``logistik_simpan``, the logistics completeness rows of ``tanggal`` read by
@@ -290,8 +330,8 @@ class Store:
         snap = self.snapshot_versi(versi) if versi else self.snapshot
         if "ringkas_simpan" in q.baca:       # reads the per-date summary (its header says so): compute it once first
             snap.siapkan(params["tanggal"])
-        if "kesiapan_simpan" in q.baca:      # reads the per-date readiness rows: the same
-            snap.siapkan_kesiapan(params["tanggal"])
+        if "kesiapan_simpan" in q.baca:      # per date and scope (the kecamatan, None: whole region)
+            snap.siapkan_kesiapan(params["tanggal"], params["kecamatan"])
         if "logistik_simpan" in q.baca:      # per date and scope (the kecamatan, None: whole region)
             snap.siapkan_logistik(params["tanggal"], params["kecamatan"])
         cur = snap.cursor()
