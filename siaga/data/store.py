@@ -73,7 +73,8 @@ class Snapshot:
     versi: str
     dimuat: dt.datetime
     peringatan: list[Masalah] = field(default_factory=list)
-    ringkas: list[dt.date] = field(default_factory=list)     # dates held in ringkas_simpan, oldest first
+    ringkas: list[dt.date] = field(default_factory=list)     # dates this process added (ringkas_proses), oldest first
+    ringkas_terbit: frozenset[dt.date] = frozenset()          # dates the loader published (every date, multi data)
     kunci_ringkas: threading.Lock = field(default_factory=threading.Lock)
     kesiapan: list[dt.date] = field(default_factory=list)    # dates held in kesiapan_simpan, oldest first
     # (date, kecamatan or None for the whole region) held in logistik_simpan, oldest first
@@ -92,11 +93,12 @@ class Snapshot:
         try:
             con.execute("ATTACH $f AS data (READ_ONLY)", {"f": str(vfolder / terbit.BERKAS_DB)}).fetchall()
             con.execute(queries.perintah("ringkas_salin").sql).fetchall()
+            con.execute(queries.perintah("ringkas_gabung").sql).fetchall()
             con.execute(_JALUR).fetchall()
             con.execute(queries.perintah("kesiapan_buat").sql).fetchall()
             con.execute(queries.perintah("logistik_buat").sql).fetchall()
             snap = cls(con, muat_wilayah(vfolder), {}, manifest.versi, dt.datetime.fromisoformat(manifest.dibuat),
-                       manifest.masalah(), [dt.date.fromisoformat(t) for t in manifest.ringkas],
+                       manifest.masalah(), ringkas_terbit=frozenset(dt.date.fromisoformat(t) for t in manifest.ringkas),
                        besar=manifest.besar)
             cur = snap.cursor()
             try:
@@ -115,9 +117,12 @@ class Snapshot:
         return cur
 
     def siapkan(self, tanggal) -> None:
-        """Make sure ``ringkas_simpan`` holds the per-kecamatan summary of ``tanggal``: computed
-        once per data version and date (the heavy part of a province or national view), at
-        most :data:`RINGKAS_MAKS` dates kept."""
+        """Make sure ``ringkas_simpan`` holds the per-kecamatan summary of ``tanggal``. The loader
+        publishes every date of multi-region data (a look-up); another date is computed once per
+        data version and date in this process (the heavy part of a province or national view), at
+        most :data:`RINGKAS_MAKS` such dates kept."""
+        if pd.Timestamp(tanggal).date() in self.ringkas_terbit:
+            return
         self._simpan("ringkas", self.ringkas, RINGKAS_MAKS, tanggal)
 
     def siapkan_kesiapan(self, tanggal) -> None:

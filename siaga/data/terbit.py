@@ -139,7 +139,7 @@ class Manifest:
     dibuat: str                      # ISO time of publication (server clock)
     detik: float                     # build time
     besar: bool                      # large operational files loaded by DuckDB
-    ringkas: list[str] = field(default_factory=list)         # as-of dates summarised (ringkas_simpan)
+    ringkas: list[str] = field(default_factory=list)         # as-of dates published in ringkas_simpan
     peringatan: list[dict] = field(default_factory=list)     # warnings of the accepted inputs
     sidik: list = field(default_factory=list)
 
@@ -373,13 +373,7 @@ def _bangun(paths: Paths, tujuan: Path, versi: str, sidik: tuple) -> Manifest:
         buat_koneksi({} if data_besar else hasil.tabel, wil,
                      pd.concat(pusat, ignore_index=True) if pusat else None, con)
         simpan_batas(con, batas)
-        ringkas = []
-        if wil.multi:             # the latest day's summary: the first overview is served at once
-            akhir_data = con.execute(queries.daftar()["rentang_data"].sql).df()["tanggal_akhir"].iloc[0]
-            if pd.notna(akhir_data):
-                t = pd.Timestamp(akhir_data).date()
-                con.execute(queries.perintah("ringkas_tambah").sql, {"tanggal": t}).fetchall()
-                ringkas.append(t.isoformat())
+        ringkas = ringkas_semua(con) if wil.multi else []
         con.execute("CHECKPOINT").fetchall()
         con.close()
         con = None
@@ -401,6 +395,22 @@ def _bangun(paths: Paths, tujuan: Path, versi: str, sidik: tuple) -> Manifest:
             con.close()
         shutil.rmtree(staging, ignore_errors=True)
         raise
+
+
+def ringkas_semua(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """The per-kecamatan summary (``ringkas_simpan``) of every date from the first to the last day
+    with events, from the state tables over time (``queries/model/5x_*_rentang.sql``): an overview
+    of any of these dates is a look-up in an app process. Returns the dates (ISO)."""
+    r = con.execute(queries.daftar()["rentang_data"].sql).fetchall()[0]
+    if r[0] is None:
+        return []
+    out = []
+    t = r[0]
+    while t <= r[1]:
+        con.execute(queries.perintah("ringkas_terbit").sql, {"tanggal": t}).fetchall()
+        out.append(t.isoformat())
+        t += dt.timedelta(days=1)
+    return out
 
 
 # ------------------------------------------------------------------ tables
