@@ -27,7 +27,10 @@ def _sama(a: pd.DataFrame, b: pd.DataFrame, label: str) -> None:
 
 
 def _hari(cur, tambah: int = 1) -> list[dt.date]:
-    awal, akhir = cur.execute(queries.daftar()["rentang_data"].sql).fetchall()[0][:2]
+    """The days a view may be asked for (the voting-day and rekapitulasi logs included), ``tambah``
+    more on either side."""
+    awal, akhir, _, pasca = cur.execute(queries.daftar()["rentang_data"].sql).fetchall()[0]
+    akhir = max(akhir, pasca.date()) if pasca is not None else akhir
     n = (akhir - awal).days + 2 * tambah
     return [awal - dt.timedelta(days=tambah) + dt.timedelta(days=i) for i in range(n + 1)]
 

@@ -1,10 +1,11 @@
 -- The rows of ringkas_kecamatan(tanggal), from the state tables over time (logistik_rentang,
 -- logistik_kelompok, checklist_rentang, insiden_rentang, netralitas_rentang) instead of replaying
 -- the logs: the loader publishes them for every date of the data. The same figures by the same
--- formulas; sums of doubles may differ in their last bits (the order of addition). A TPS whose own
--- place has received nothing (and needs every item) has position 0 at the TPS for every item, so
--- its logistics score is its kelurahan's, computed once per kelurahan; only TPS with receipts are
--- computed item by item.
+-- formulas; sums of doubles may differ in their last bits (the order of addition). A place that has
+-- received nothing (and needs every item) has completeness 0 for every item, which never wins the
+-- best position of an item: a TPS with nothing received scores its kelurahan's chain, computed once
+-- per kelurahan, and when its PPS and PPK have nothing either, its kab/kota's gudang, computed once
+-- per kab/kota; only TPS with receipts are computed item by item.
 -- params:
 --   tanggal: DATE, as-of date
 -- columns:
@@ -45,7 +46,40 @@ CREATE OR REPLACE MACRO ringkas_tanggal(tanggal) AS TABLE
         FROM logistik_rentang
         WHERE dari <= CAST(tanggal AS DATE) AND CAST(tanggal AS DATE) < sampai
     ),
-    atas AS MATERIALIZED (  -- every PPS, PPK and gudang place and item, with its completeness
+    aktif AS MATERIALIZED (  -- TPS with receipts by the date, or with an item they need none of
+        SELECT u.kode_lokasi AS kode_tps
+        FROM u
+        WHERE u.tahap = 'tps'
+        UNION
+        SELECT k.kode_lokasi AS kode_tps
+        FROM kebutuhan_unit AS k
+        WHERE k.tahap = 'tps' AND k.kebutuhan = 0
+    ),
+    kec_aktif AS (  -- kecamatan whose PPK has received something, or needs none of an item
+        SELECT u.kode_lokasi AS kode_kecamatan
+        FROM u
+        WHERE u.tahap = 'ppk'
+        UNION
+        SELECT k.kode_lokasi AS kode_kecamatan
+        FROM kebutuhan_unit AS k
+        WHERE k.tahap = 'ppk' AND k.kebutuhan = 0
+    ),
+    kel_aktif AS MATERIALIZED (  -- kelurahan whose PPS or PPK has moved, or with a TPS of the above
+        SELECT u.kode_lokasi AS kode_kelurahan
+        FROM u
+        WHERE u.tahap = 'pps'
+        UNION
+        SELECT k.kode_lokasi AS kode_kelurahan
+        FROM kebutuhan_unit AS k
+        WHERE k.tahap = 'pps' AND k.kebutuhan = 0
+        UNION
+        SELECT w.kode_kelurahan
+        FROM tps_wilayah AS w
+        WHERE
+            w.kode_kecamatan IN (SELECT c.kode_kecamatan FROM kec_aktif AS c)
+            OR w.kode_tps IN (SELECT a.kode_tps FROM aktif AS a)
+    ),
+    atas AS MATERIALIZED (  -- the PPS of those kelurahan, every PPK and gudang: completeness per item
         SELECT
             k.tahap,
             k.kode_lokasi,
@@ -54,9 +88,11 @@ CREATE OR REPLACE MACRO ringkas_tanggal(tanggal) AS TABLE
             coalesce(u.lengkap, CASE WHEN k.kebutuhan = 0 THEN 1.0 ELSE 0.0 END) AS lengkap
         FROM kebutuhan_unit AS k
         LEFT JOIN u USING (tahap, kode_lokasi, kode_item)
-        WHERE k.tahap <> 'tps'
+        WHERE
+            k.tahap IN ('ppk', 'gudang')
+            OR (k.tahap = 'pps' AND k.kode_lokasi IN (SELECT a.kode_kelurahan FROM kel_aktif AS a))
     ),
-    rantai AS MATERIALIZED (  -- per kelurahan and item: the best position above the TPS
+    rantai AS MATERIALIZED (  -- per kelurahan of kel_aktif and item: the best position above the TPS
         SELECT
             s.kode_lokasi AS kode_kelurahan,
             s.kode_item,
@@ -67,19 +103,16 @@ CREATE OR REPLACE MACRO ringkas_tanggal(tanggal) AS TABLE
             ON g.tahap = 'gudang' AND g.kode_lokasi = left(s.kode_kecamatan, 5) AND g.kode_item = s.kode_item
         WHERE s.tahap = 'pps'
     ),
-    kel_kosong AS (  -- the score of a TPS of the kelurahan with nothing received at the TPS
+    kel_kosong AS (  -- the score of a TPS of such a kelurahan with nothing received at the TPS
         SELECT kode_kelurahan, 100 * min(posisi) AS skor_logistik
         FROM rantai
         GROUP BY kode_kelurahan
     ),
-    aktif AS (  -- TPS with receipts by the date, or with an item it needs none of
-        SELECT u.kode_lokasi AS kode_tps
-        FROM u
-        WHERE u.tahap = 'tps'
-        UNION
-        SELECT k.kode_lokasi AS kode_tps
-        FROM kebutuhan_unit AS k
-        WHERE k.tahap = 'tps' AND k.kebutuhan = 0
+    kab_kosong AS (  -- the same for any other TPS: nothing at its TPS, PPS or PPK, only its gudang counts
+        SELECT kode_lokasi AS kode_kabkota, 100 * min(0.25 * lengkap) AS skor_logistik
+        FROM atas
+        WHERE tahap = 'gudang'
+        GROUP BY kode_lokasi
     ),
     aktif_item AS MATERIALIZED (  -- their items, with the kelurahan (first: only these TPS are joined below)
         SELECT
@@ -115,7 +148,11 @@ CREATE OR REPLACE MACRO ringkas_tanggal(tanggal) AS TABLE
             t.kode_tps,
             t.kode_kecamatan,
             t.dpt,
-            CASE WHEN a.kode_tps IS NULL THEN coalesce(kk.skor_logistik, 0) ELSE a.skor_logistik END AS skor_logistik,
+            CASE
+                WHEN a.kode_tps IS NOT NULL THEN a.skor_logistik
+                WHEN kl.kode_kelurahan IS NOT NULL THEN coalesce(kk.skor_logistik, 0)
+                ELSE coalesce(kb.skor_logistik, 0)
+            END AS skor_logistik,
             coalesce(a.logistik_lengkap, FALSE) AS logistik_lengkap,
             coalesce(c.c_pemberitahuan, 0) AS c_pemberitahuan,
             c.status AS status_laporan,
@@ -132,7 +169,9 @@ CREATE OR REPLACE MACRO ringkas_tanggal(tanggal) AS TABLE
             ) / 9.0 AS skor_checklist
         FROM tps_wilayah AS t
         LEFT JOIN tps_aktif AS a ON a.kode_tps = t.kode_tps
+        LEFT JOIN kel_aktif AS kl ON kl.kode_kelurahan = t.kode_kelurahan
         LEFT JOIN kel_kosong AS kk ON kk.kode_kelurahan = t.kode_kelurahan
+        LEFT JOIN kab_kosong AS kb ON kb.kode_kabkota = left(t.kode_kecamatan, 5)
         LEFT JOIN cek AS c ON c.kode_tps = t.kode_tps
     ),
     ins AS (

@@ -140,6 +140,7 @@ class Manifest:
     detik: float                     # build time
     besar: bool                      # large operational files loaded by DuckDB
     ringkas: list[str] = field(default_factory=list)         # as-of dates published in ringkas_simpan
+    detik_ringkas: float = 0.0       # of the build time: summarising those dates (ringkas_semua)
     peringatan: list[dict] = field(default_factory=list)     # warnings of the accepted inputs
     sidik: list = field(default_factory=list)
 
@@ -373,12 +374,15 @@ def _bangun(paths: Paths, tujuan: Path, versi: str, sidik: tuple) -> Manifest:
         buat_koneksi({} if data_besar else hasil.tabel, wil,
                      pd.concat(pusat, ignore_index=True) if pusat else None, con)
         simpan_batas(con, batas)
+        mulai_ringkas = time.perf_counter()
         ringkas = ringkas_semua(con) if wil.multi else []
+        detik_ringkas = round(time.perf_counter() - mulai_ringkas, 2)
         con.execute("CHECKPOINT").fetchall()
         con.close()
         con = None
         manifest = Manifest(versi=versi, resep=resep(), dibuat=dt.datetime.now().isoformat(timespec="seconds"),
                             detik=round(time.perf_counter() - mulai, 2), besar=data_besar, ringkas=ringkas,
+                            detik_ringkas=detik_ringkas,
                             peringatan=[asdict(m) for m in hasil.masalah if m.tingkat != GALAT],
                             sidik=[list(s) for s in sidik])
         fileio.tulis_atomik(staging / MANIFEST, json.dumps(asdict(manifest), ensure_ascii=False), mode=0o644)
@@ -398,15 +402,19 @@ def _bangun(paths: Paths, tujuan: Path, versi: str, sidik: tuple) -> Manifest:
 
 
 def ringkas_semua(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """The per-kecamatan summary (``ringkas_simpan``) of every date from the first to the last day
-    with events, from the state tables over time (``queries/model/5x_*_rentang.sql``): an overview
-    of any of these dates is a look-up in an app process. Returns the dates (ISO)."""
-    r = con.execute(queries.daftar()["rentang_data"].sql).fetchall()[0]
-    if r[0] is None:
+    """The per-kecamatan summary (``ringkas_simpan``) of every date a view may be asked for, from
+    the first day with events to the last (voting-day and rekapitulasi logs included, as
+    :class:`siaga.model.konteks.Rentang` bounds the date), computed by ``ringkas_tanggal`` from the
+    state tables over time (``queries/model/52``–``56``): an overview of any of these dates is a
+    look-up in an app process. Returns the dates (ISO)."""
+    awal, akhir, _, pasca = con.execute(queries.daftar()["rentang_data"].sql).fetchall()[0]
+    if awal is None:
         return []
+    if pasca is not None:
+        akhir = max(akhir, pasca.date())
     out = []
-    t = r[0]
-    while t <= r[1]:
+    t = awal
+    while t <= akhir:
         con.execute(queries.perintah("ringkas_terbit").sql, {"tanggal": t}).fetchall()
         out.append(t.isoformat())
         t += dt.timedelta(days=1)
