@@ -79,6 +79,8 @@ class Snapshot:
     # (date, kecamatan or None for the whole region) held in logistik_simpan, oldest first
     logistik: list[tuple[dt.date, str | None]] = field(default_factory=list)
     besar: bool = False                                       # large data (the manifest says so)
+    # dates whose readiness rows the loader published (kesiapan_terbit): copied, not computed
+    kesiapan_terbit: frozenset[dt.date] = frozenset()
 
     @classmethod
     def buka(cls, vfolder: Path) -> Snapshot:
@@ -97,7 +99,8 @@ class Snapshot:
             con.execute(queries.perintah("logistik_buat").sql).fetchall()
             snap = cls(con, muat_wilayah(vfolder), {}, manifest.versi, dt.datetime.fromisoformat(manifest.dibuat),
                        manifest.masalah(), [dt.date.fromisoformat(t) for t in manifest.ringkas],
-                       besar=manifest.besar)
+                       besar=manifest.besar,
+                       kesiapan_terbit=frozenset(dt.date.fromisoformat(t) for t in manifest.kesiapan))
             cur = snap.cursor()
             try:
                 snap.batas = terbit.baca_batas(cur)
@@ -124,7 +127,8 @@ class Snapshot:
         """Make sure ``kesiapan_simpan`` holds the readiness rows of ``tanggal``: computed once
         per data version and date, where the readiness, indicator, attention and TPS queries of
         a view each recomputed them; at most :data:`KESIAPAN_MAKS` dates kept
-        (:data:`KESIAPAN_MAKS_BESAR` for large data)."""
+        (:data:`KESIAPAN_MAKS_BESAR` for large data). A kab/kota snapshot publishes the rows of
+        the last days (``terbit.KESIAPAN_TERBIT``): those are copied from it, not computed."""
         self._simpan("kesiapan", self.kesiapan, KESIAPAN_MAKS_BESAR if self.besar else KESIAPAN_MAKS, tanggal)
 
     def siapkan_logistik(self, tanggal, kecamatan: str | None) -> None:
@@ -148,7 +152,9 @@ class Snapshot:
             try:
                 while len(ada) >= maks:
                     cur.execute(queries.perintah(f"{nama}_hapus").sql, _param_kunci(ada.pop(0))).fetchall()
-                cur.execute(queries.perintah(f"{nama}_tambah").sql, _param_kunci(kunci)).fetchall()
+                # rows the loader published are copied from the snapshot; others are computed here
+                tambah = "kesiapan_salin" if nama == "kesiapan" and t in self.kesiapan_terbit else f"{nama}_tambah"
+                cur.execute(queries.perintah(tambah).sql, _param_kunci(kunci)).fetchall()
             finally:
                 cur.close()
             ada.append(kunci)

@@ -507,14 +507,26 @@ def seri_harian(q: Q, k: Konteks, kecamatan: str | None, kelurahan: str | None) 
     of one per scope and date."""
     akhir = k.rentang.batas_atas
     if k.tanggal >= akhir:
-        return q("kesiapan_harian", tanggal=k.tanggal, kecamatan=kecamatan, kelurahan=kelurahan)
-    semua = q("kesiapan_harian", tanggal=akhir, kecamatan=kecamatan, kelurahan=kelurahan)
+        return _harian(q, k, k.tanggal, kecamatan, kelurahan)
+    semua = _harian(q, k, akhir, kecamatan, kelurahan)
     hari = pd.to_datetime(semua["tanggal"]).dt.date
     if semua.empty or hari.iloc[0] > k.tanggal:         # before the first day of data: no series
         return semua.iloc[0:0].reset_index(drop=True)
     out = semua[hari <= max(k.tanggal, k.wilayah.batas_logistik)].copy()
     out.loc[hari[out.index] > k.tanggal, list(KOLOM_HARIAN)] = None
     return out.reset_index(drop=True)
+
+
+def _harian(q: Q, k: Konteks, tanggal: dt.date, kecamatan: str | None, kelurahan: str | None) -> pd.DataFrame:
+    """``kesiapan_harian`` of the scope as of ``tanggal``. The region's and a kecamatan's series
+    are cut from the series of every kecamatan (``kesiapan_harian_kecamatan``: one query, kept
+    per date), so moving from one kecamatan to another runs no query; a kelurahan's (or a
+    lurah's) is queried on its own."""
+    if kelurahan is not None or k.akses.kelurahan is not None:
+        return q("kesiapan_harian", tanggal=tanggal, kecamatan=kecamatan, kelurahan=kelurahan)
+    semua = q("kesiapan_harian_kecamatan", tanggal=tanggal, kecamatan=None)
+    pilih = semua["kode_kecamatan"].isna() if kecamatan is None else semua["kode_kecamatan"] == kecamatan
+    return semua[pilih].drop(columns="kode_kecamatan").reset_index(drop=True)
 
 
 def nilai_pada(harian: pd.DataFrame, tanggal: dt.date, kolom: str) -> float | None:
