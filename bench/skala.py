@@ -87,9 +87,14 @@ def anak_app(data: Path, skala: str, runs: int) -> dict:
     store = ui._store(Paths.dari_env())           # the app's cached store, reused by every AppTest below
     out: dict = {"muat_s": time.perf_counter() - t, "halaman": {}}
     assert store.siap, store.ditolak
-    t = time.perf_counter()
-    store.snapshot.siapkan(TGL)                    # a date the load did not summarise (national)
+    # the first use of the as-of date in this process: its per-kecamatan summary (published by the
+    # loader for every date of multi-region data, else computed here) and the nation's overview
+    # figures read from it, as the Ikhtisar's first query does
+    t, c = time.perf_counter(), time.process_time()
+    store.snapshot.siapkan(TGL)
+    store.query("ikhtisar_indikator", tanggal=TGL, induk="00")
     out["ringkas_dingin_ms"] = (time.perf_counter() - t) * 1000
+    out["ringkas_dingin_cpu_ms"] = (time.process_time() - c) * 1000
 
     catatan: list[float] = []
     catatan_cpu: list[float] = []
@@ -190,7 +195,8 @@ def _baris(skala: str, r: dict) -> list[str]:
             f"| restart to a usable first page: opening the snapshot + the first page's first run "
             f"| {app['muat_s'] + app.get('pertama_s', 0):.1f} s |",
             f"| peak memory of the app process (load, every page, reruns) | {app['rss_puncak_mb']:.0f} MB |",
-            f"| first use of a new as-of date (per-kecamatan summary) | {app['ringkas_dingin_ms']:.0f} ms |",
+            f"| first use of a new as-of date (per-kecamatan summary and the nation's overview figures) | "
+            f"{app['ringkas_dingin_ms']:.0f} ms ({app.get('ringkas_dingin_cpu_ms', 0):.0f} ms CPU) |",
             ""]
     return out
 

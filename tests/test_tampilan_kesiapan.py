@@ -387,6 +387,20 @@ def _sama_dengan_macro(store, tanggal, kecamatan=None, kelurahan=None, hari=None
     return cek
 
 
+def _semua_kecamatan_sama(store, tanggal) -> int:
+    """kesiapan_harian_kecamatan (every kecamatan and the whole scope in one query) equals
+    kesiapan_harian run for each of them; returns how many series were compared."""
+    semua = store.query("kesiapan_harian_kecamatan", tanggal=tanggal, kecamatan=None)
+    kode = [None, *sorted(store.query("daftar_wilayah").query("tingkat == 'kecamatan'")["kode"])]
+    for kec in kode:
+        cut = semua[semua["kode_kecamatan"].isna() if kec is None else semua["kode_kecamatan"] == kec]
+        satu = store.query("kesiapan_harian", tanggal=tanggal, kecamatan=kec, kelurahan=None)
+        assert not satu.empty
+        pd.testing.assert_frame_equal(cut.drop(columns="kode_kecamatan").reset_index(drop=True), satu,
+                                      check_exact=False, rtol=1e-12)
+    return len(kode)
+
+
 def test_daily_series_equals_the_per_date_macro_on_an_edited_fixture(contoh_dir):
     """Edge cases the demo lacks: an item no TPS needs, a TPS with no voters (needs no ballots),
     damage found after receipt, an incident whose location is corrected to another kelurahan,
@@ -420,6 +434,7 @@ def test_daily_series_equals_the_per_date_macro_on_an_edited_fixture(contoh_dir)
     assert _sama_dengan_macro(s, akhir, "99.01.01") == 17
     for kel in ("99.01.01.1001", "99.01.01.1002"):
         assert _sama_dengan_macro(s, akhir, "99.01.01", kel) == 17
+    assert _semua_kecamatan_sama(s, akhir) == 3                  # the region and its two kecamatan
 
 
 HARI_DEMO = {dt.date(2024, 10, 1), dt.date(2024, 10, 28), dt.date(2024, 11, 14), dt.date(2024, 11, 18),
@@ -433,6 +448,12 @@ def test_daily_series_equals_the_per_date_macro_on_the_demo(demo_store, kecamata
     assert _sama_dengan_macro(demo_store, dt.date(2024, 11, 27), kecamatan, kelurahan, hari) == len(hari)
 
 
+def test_every_kecamatan_series_in_one_query_equals_each_series_on_the_demo(demo_store):
+    r = demo_store.query("rentang_data").iloc[0]
+    assert _semua_kecamatan_sama(demo_store, r.waktu_pasca.date()) == 13     # Kota Bekasi and its 12 kecamatan
+    assert _semua_kecamatan_sama(demo_store, dt.date(2024, 11, 14)) == 13
+
+
 def _seri_dipotong_sama(store, kecamatan, kelurahan, hari_uji):
     """seri_harian (the series as of the last day a view may ask for, cut) equals kesiapan_harian
     queried as of each date; only that last day's series is queried for a date before it."""
@@ -443,7 +464,7 @@ def _seri_dipotong_sama(store, kecamatan, kelurahan, hari_uji):
     diminta = []
 
     def q(nama, **p):
-        if nama == "kesiapan_harian":
+        if nama in ("kesiapan_harian", "kesiapan_harian_kecamatan"):
             diminta.append(p["tanggal"])
         return store.query(nama, **p)
 

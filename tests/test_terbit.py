@@ -9,6 +9,7 @@ import json
 import os
 import threading
 
+import pandas as pd
 import pytest
 
 from siaga.data import terbit
@@ -172,3 +173,59 @@ def test_waiting_for_the_inputs_follows_them_when_the_loader_skips_a_version(con
     assert terbit.terbitkan(contoh_paths) == terbit.BARU        # the loader publishes the newest only
     t.join(60)
     assert hasil == [True] and s.versi == asli(contoh_paths)
+
+
+def _kesiapan_terbit(cur, t: dt.date):
+    return cur.execute("SELECT * EXCLUDE (tanggal) FROM data.main.kesiapan_terbit WHERE tanggal = $t ORDER BY ALL",
+                       {"t": t}).df()
+
+
+def _kesiapan_dihitung(cur, t: dt.date):
+    return cur.execute("SELECT * FROM kesiapan_wilayah($t) ORDER BY ALL", {"t": t}).df()
+
+
+def test_a_kabkota_snapshot_publishes_the_readiness_rows_of_the_last_days_and_a_report_recomputes_only_its_days(
+        contoh_paths):
+    """The loader computes the readiness rows of the days a desk moves over once for every app
+    process; a later snapshot copies the days whose inputs are unchanged and computes the others,
+    and every published day equals kesiapan_wilayah computed on that snapshot."""
+    s = Store(contoh_paths, pemuat="sendiri")
+    assert s.muat()
+    m = terbit.baca_manifest(s.folder / terbit.terkini(s.folder)["folder"])
+    hari = [dt.date.fromisoformat(t) for t in m.kesiapan]
+    # the fixture's logs run from 10 to 27 Nov (voting day, the last day its date filter offers):
+    # fewer days than the window, so all of them
+    awal = s.query("rentang_data").iloc[0]["tanggal_awal"].date()
+    assert awal == dt.date(2024, 11, 10) and terbit.KESIAPAN_TERBIT > (dt.date(2024, 11, 27) - awal).days
+    assert hari[0] == awal and hari[-1] == dt.date(2024, 11, 27)
+    assert hari == [hari[0] + dt.timedelta(days=i) for i in range(len(hari))]
+    assert m.kesiapan_dihitung == len(hari) and set(m.kesiapan_jejak) == set(m.kesiapan)
+    cur = s.snapshot.cursor()
+    for t in hari:
+        pd.testing.assert_frame_equal(_kesiapan_terbit(cur, t), _kesiapan_dihitung(cur, t))
+    sebelum = _kesiapan_terbit(cur, TGL)
+
+    # a new incident on 25 Nov: 25, 26 and 27 Nov are computed again, the other days copied
+    p = contoh_paths.data / "insiden.csv"
+    p.write_text(p.read_text(encoding="utf-8") + "I9,2024-11-25 11:00,2024-11-25 10:00,99.01.02,99.01.02.1001,,,,"
+                 "konflik,tinggi,dilaporkan,polri_tni,Adu mulut di depan TPS,,Polres Contoh,2024-11-26\n",
+                 encoding="utf-8")
+    assert s.muat()
+    m2 = terbit.baca_manifest(s.folder / terbit.terkini(s.folder)["folder"])
+    assert m2.kesiapan == m.kesiapan and m2.kesiapan_dihitung == 3
+    assert [t for t in m.kesiapan if m.kesiapan_jejak[t] != m2.kesiapan_jejak[t]] == \
+        ["2024-11-25", "2024-11-26", "2024-11-27"]
+    cur = s.snapshot.cursor()
+    for t in hari:
+        pd.testing.assert_frame_equal(_kesiapan_terbit(cur, t), _kesiapan_dihitung(cur, t))
+    sesudah = _kesiapan_terbit(cur, TGL)
+    assert sesudah["insiden_terbuka"].sum() > sebelum["insiden_terbuka"].sum()
+
+    # the store serves a published day by copying it, and an older day by computing it: both
+    # equal the computation
+    for t in (TGL, hari[0] - dt.timedelta(days=3)):
+        s.snapshot.siapkan_kesiapan(t)
+        kept = cur.execute("SELECT * EXCLUDE (tanggal, awalan) FROM kesiapan_simpan WHERE tanggal = $t ORDER BY ALL",
+                           {"t": t}).df()
+        pd.testing.assert_frame_equal(kept, _kesiapan_dihitung(cur, t))
+    assert TGL in s.snapshot.kesiapan_terbit and hari[0] - dt.timedelta(days=3) not in s.snapshot.kesiapan_terbit

@@ -1,5 +1,6 @@
--- Drop the per-kecamatan summary of one as-of date (the oldest, when the store holds too many).
+-- Drop the per-kecamatan summary of one as-of date the process added (the oldest, when it holds
+-- too many).
 -- params:
 --   tanggal: DATE, as-of date
-DELETE FROM ringkas_simpan
+DELETE FROM ringkas_proses
 WHERE tanggal = $tanggal

@@ -1,5 +1,6 @@
--- The per-date summaries a process may add to (Store.siapkan): a table of its own, in memory,
--- starting with the summaries the loader published (the latest day of a province or national desk).
-CREATE TABLE memory.main.ringkas_simpan AS
+-- The per-date summaries a process adds itself (Store.siapkan, dates the loader did not publish):
+-- a table of its own, in memory, with the columns of the published ringkas_simpan.
+CREATE TABLE memory.main.ringkas_proses AS
 SELECT *  -- the columns of ringkas_simpan, as published -- noqa: AM04
 FROM data.main.ringkas_simpan
+WHERE FALSE

@@ -76,13 +76,16 @@ class Snapshot:
     versi: str
     dimuat: dt.datetime
     peringatan: list[Masalah] = field(default_factory=list)
-    ringkas: list[dt.date] = field(default_factory=list)     # dates held in ringkas_simpan, oldest first
+    ringkas: list[dt.date] = field(default_factory=list)     # dates this process added (ringkas_proses), oldest first
+    ringkas_terbit: frozenset[dt.date] = frozenset()          # dates the loader published (every date, multi data)
     kunci_ringkas: threading.Lock = field(default_factory=threading.Lock)
     # (date, kecamatan or None for the whole region) held in kesiapan_simpan, oldest first
     kesiapan: list[tuple[dt.date, str | None]] = field(default_factory=list)
     # (date, kecamatan or None for the whole region) held in logistik_simpan, oldest first
     logistik: list[tuple[dt.date, str | None]] = field(default_factory=list)
     besar: bool = False                                       # large data (the manifest says so)
+    # dates whose readiness rows the loader published (kesiapan_terbit): copied, not computed
+    kesiapan_terbit: frozenset[dt.date] = frozenset()
 
     @classmethod
     def buka(cls, vfolder: Path) -> Snapshot:
@@ -96,12 +99,14 @@ class Snapshot:
         try:
             con.execute("ATTACH $f AS data (READ_ONLY)", {"f": str(vfolder / terbit.BERKAS_DB)}).fetchall()
             con.execute(queries.perintah("ringkas_salin").sql).fetchall()
+            con.execute(queries.perintah("ringkas_gabung").sql).fetchall()
             con.execute(_JALUR).fetchall()
             con.execute(queries.perintah("kesiapan_buat").sql).fetchall()
             con.execute(queries.perintah("logistik_buat").sql).fetchall()
             snap = cls(con, muat_wilayah(vfolder), {}, manifest.versi, dt.datetime.fromisoformat(manifest.dibuat),
-                       manifest.masalah(), [dt.date.fromisoformat(t) for t in manifest.ringkas],
-                       besar=manifest.besar)
+                       manifest.masalah(), ringkas_terbit=frozenset(dt.date.fromisoformat(t) for t in manifest.ringkas),
+                       besar=manifest.besar,
+                       kesiapan_terbit=frozenset(dt.date.fromisoformat(t) for t in manifest.kesiapan))
             cur = snap.cursor()
             try:
                 snap.batas = terbit.baca_batas(cur)
@@ -119,9 +124,12 @@ class Snapshot:
         return cur
 
     def siapkan(self, tanggal) -> None:
-        """Make sure ``ringkas_simpan`` holds the per-kecamatan summary of ``tanggal``: computed
-        once per data version and date (the heavy part of a province or national view), at
-        most :data:`RINGKAS_MAKS` dates kept."""
+        """Make sure ``ringkas_simpan`` holds the per-kecamatan summary of ``tanggal``. The loader
+        publishes every date of multi-region data (a look-up); another date is computed once per
+        data version and date in this process (the heavy part of a province or national view), at
+        most :data:`RINGKAS_MAKS` such dates kept."""
+        if pd.Timestamp(tanggal).date() in self.ringkas_terbit:
+            return
         self._simpan("ringkas", self.ringkas, RINGKAS_MAKS, tanggal)
 
     def siapkan_kesiapan(self, tanggal, kecamatan: str | None = None) -> None:
@@ -134,7 +142,8 @@ class Snapshot:
         per kecamatan, never both (the queries read ``awalan IS NULL OR awalan = kecamatan``): the
         whole region's rows replace the date's kecamatan rows in one transaction. At most
         :data:`KESIAPAN_MAKS` entries, of which :data:`KESIAPAN_MAKS_BESAR` whole-region dates of
-        large data."""
+        large data. A kab/kota snapshot publishes the whole region's rows of the last days
+        (``terbit.KESIAPAN_TERBIT``): those are copied from it, not computed."""
         t = pd.Timestamp(tanggal).date()
         kunci = (t, kecamatan if self.besar else None)
         ada = self.kesiapan
@@ -158,7 +167,10 @@ class Snapshot:
                     cur.execute(queries.perintah("kesiapan_hapus").sql, _param_kunci(k)).fetchall()
                 if tutup:
                     cur.execute(queries.perintah("kesiapan_hapus_kecamatan").sql, {"tanggal": t}).fetchall()
-                cur.execute(queries.perintah("kesiapan_tambah").sql, _param_kunci(kunci)).fetchall()
+                if kunci[1] is None and t in self.kesiapan_terbit:   # published by the loader: a copy
+                    cur.execute(queries.perintah("kesiapan_salin").sql, {"tanggal": t}).fetchall()
+                else:
+                    cur.execute(queries.perintah("kesiapan_tambah").sql, _param_kunci(kunci)).fetchall()
                 cur.commit()
             except BaseException:
                 cur.rollback()

@@ -47,6 +47,7 @@ from pathlib import Path
 
 import duckdb
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import shapely
@@ -62,6 +63,8 @@ from siaga.masuk.periksa import muat_semua
 
 log = logging.getLogger("siaga.data.terbit")
 
+# days of readiness rows a kab/kota snapshot publishes (the store keeps as many per process)
+KESIAPAN_TERBIT = 32
 SKEMA = 1                     # layout of a snapshot; raise it when that changes
 DUCKDB_CONFIG = {"threads": 2, "memory_limit": "1GB"}
 BERKAS_DB = "data.duckdb"
@@ -139,7 +142,11 @@ class Manifest:
     dibuat: str                      # ISO time of publication (server clock)
     detik: float                     # build time
     besar: bool                      # large operational files loaded by DuckDB
-    ringkas: list[str] = field(default_factory=list)         # as-of dates summarised (ringkas_simpan)
+    ringkas: list[str] = field(default_factory=list)         # as-of dates published in ringkas_simpan
+    detik_ringkas: float = 0.0       # of the build time: summarising those dates (ringkas_semua)
+    kesiapan: list[str] = field(default_factory=list)        # as-of dates of the readiness rows published
+    kesiapan_jejak: dict[str, str] = field(default_factory=dict)  # their input digests (jejak_kesiapan)
+    kesiapan_dihitung: int = 0                               # of them computed, not copied from the last snapshot
     peringatan: list[dict] = field(default_factory=list)     # warnings of the accepted inputs
     sidik: list = field(default_factory=list)
 
@@ -332,6 +339,79 @@ def koneksi_tulis(path: Path, besar_: bool) -> duckdb.DuckDBPyConnection:
     return duckdb.connect(str(path), config=config)
 
 
+def tanggal_kesiapan(con: duckdb.DuckDBPyConnection, wil: Wilayah) -> list[dt.date]:
+    """The as-of dates whose readiness rows a kab/kota snapshot publishes: the last
+    :data:`KESIAPAN_TERBIT` days a desk can pick (up to the later of the last day of any log and
+    voting day, as the date filter allows), and the day before the first of them (the Ringkasan
+    page compares a date with the day before). None before the first day of data."""
+    r = con.execute(queries.daftar()["rentang_data"].sql).df().iloc[0]
+    if pd.isna(r["tanggal_akhir"]):
+        return []
+    awal = pd.Timestamp(r["tanggal_awal"]).date()
+    ujung = max(pd.Timestamp(r["tanggal_akhir"]).date(), wil.hari_pemungutan,
+                *([] if pd.isna(r["waktu_pasca"]) else [pd.Timestamp(r["waktu_pasca"]).date()]))
+    pertama = max(awal, ujung - dt.timedelta(days=KESIAPAN_TERBIT))
+    return [pertama + dt.timedelta(days=i) for i in range((ujung - pertama).days + 1)]
+
+
+def jejak_kesiapan(tabel: dict[str, pd.DataFrame], config: bytes, hari: list[dt.date]) -> dict[str, str]:
+    """Per as-of date (ISO), a digest of everything that date's readiness rows can read: the
+    recipe, the config, every table without times whole, and of each log the rows up to the
+    end of that day. Two snapshots with the same digest for a date have the same rows for it."""
+    statis = hashlib.sha1(resep().encode() + b"\0" + config)
+    log_hari: list[tuple[str, np.ndarray, np.ndarray]] = []
+    for name in sorted(tabel):
+        df = tabel[name]
+        h = pd.util.hash_pandas_object(df, index=False).to_numpy()
+        hari_baris = pd.to_datetime(df["waktu"]).dt.normalize().to_numpy() if "waktu" in df.columns else None
+        if hari_baris is None:
+            statis.update(f"{name}|{len(df)}|{int(h.sum(dtype=np.uint64))}".encode())
+            continue
+        tanpa = np.isnat(hari_baris)         # rows without a time count for every date
+        statis.update(f"{name}~{int(tanpa.sum())}|{int(h[tanpa].sum(dtype=np.uint64))}".encode())
+        log_hari.append((name, h[~tanpa], hari_baris[~tanpa]))
+    dasar = statis.hexdigest()
+    out = {}
+    for t in hari:
+        batas = np.datetime64(t)
+        d = hashlib.sha1(dasar.encode())
+        for name, h, hb in log_hari:
+            sampai = hb <= batas
+            d.update(f"{name}|{int(sampai.sum())}|{int(h[sampai].sum(dtype=np.uint64))}".encode())
+        out[t.isoformat()] = d.hexdigest()
+    return out
+
+
+def terbitkan_kesiapan(con: duckdb.DuckDBPyConnection, wil: Wilayah, tabel: dict[str, pd.DataFrame] | None,
+                       config: bytes, lama: Path | None) -> tuple[list[str], dict[str, str], int]:
+    """Write ``kesiapan_terbit``: the readiness rows of :func:`tanggal_kesiapan` for a kab/kota,
+    computed once here instead of once per app process and date. A date whose digest
+    (:func:`jejak_kesiapan`) equals the one in the previous snapshot ``lama`` is copied from it: a
+    field report of today recomputes today (and the later days of the window), not the month.
+    ``tabel`` None (large data) or a province/nation: the table stays empty (their processes
+    compute a date's rows per scope). Returns the dates (ISO), their digests and how many dates
+    were computed."""
+    con.execute(queries.perintah("kesiapan_terbit_buat").sql).fetchall()
+    if tabel is None or wil.multi:
+        return [], {}, 0
+    hari = tanggal_kesiapan(con, wil)
+    jejak = jejak_kesiapan(tabel, config, hari)
+    m = baca_manifest(lama) if lama is not None else None
+    sebelum = m.kesiapan_jejak if m is not None and m.resep == resep() else {}
+    salin = [t for t in hari if sebelum.get(t.isoformat()) == jejak[t.isoformat()]]
+    if salin:
+        con.execute("ATTACH $f AS lama (READ_ONLY)", {"f": str(lama / BERKAS_DB)}).fetchall()
+        try:
+            for t in salin:
+                con.execute(queries.perintah("kesiapan_terbit_salin").sql, {"tanggal": t}).fetchall()
+        finally:
+            con.execute("DETACH lama").fetchall()
+    hitung = [t for t in hari if t not in salin]
+    for t in hitung:
+        con.execute(queries.perintah("kesiapan_terbit_tambah").sql, {"tanggal": t}).fetchall()
+    return [t.isoformat() for t in hari], jejak, len(hitung)
+
+
 def _bangun(paths: Paths, tujuan: Path, versi: str, sidik: tuple) -> Manifest:
     """Validate the inputs and write ``v-<versi>``; raise :class:`MasalahError` when refused."""
     mulai = time.perf_counter()
@@ -373,18 +453,20 @@ def _bangun(paths: Paths, tujuan: Path, versi: str, sidik: tuple) -> Manifest:
         buat_koneksi({} if data_besar else hasil.tabel, wil,
                      pd.concat(pusat, ignore_index=True) if pusat else None, con)
         simpan_batas(con, batas)
-        ringkas = []
-        if wil.multi:             # the latest day's summary: the first overview is served at once
-            akhir_data = con.execute(queries.daftar()["rentang_data"].sql).df()["tanggal_akhir"].iloc[0]
-            if pd.notna(akhir_data):
-                t = pd.Timestamp(akhir_data).date()
-                con.execute(queries.perintah("ringkas_tambah").sql, {"tanggal": t}).fetchall()
-                ringkas.append(t.isoformat())
+        mulai_ringkas = time.perf_counter()
+        ringkas = ringkas_semua(con) if wil.multi else []
+        detik_ringkas = round(time.perf_counter() - mulai_ringkas, 2)
+        sekarang = terkini(tujuan)
+        kesiapan, jejak, dihitung = terbitkan_kesiapan(
+            con, wil, None if data_besar else hasil.tabel, (staging / CONFIG_FILE).read_bytes(),
+            tujuan / sekarang["folder"] if sekarang and (tujuan / sekarang["folder"] / MANIFEST).is_file() else None)
         con.execute("CHECKPOINT").fetchall()
         con.close()
         con = None
         manifest = Manifest(versi=versi, resep=resep(), dibuat=dt.datetime.now().isoformat(timespec="seconds"),
                             detik=round(time.perf_counter() - mulai, 2), besar=data_besar, ringkas=ringkas,
+                            detik_ringkas=detik_ringkas,
+                            kesiapan=kesiapan, kesiapan_jejak=jejak, kesiapan_dihitung=dihitung,
                             peringatan=[asdict(m) for m in hasil.masalah if m.tingkat != GALAT],
                             sidik=[list(s) for s in sidik])
         fileio.tulis_atomik(staging / MANIFEST, json.dumps(asdict(manifest), ensure_ascii=False), mode=0o644)
@@ -401,6 +483,26 @@ def _bangun(paths: Paths, tujuan: Path, versi: str, sidik: tuple) -> Manifest:
             con.close()
         shutil.rmtree(staging, ignore_errors=True)
         raise
+
+
+def ringkas_semua(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """The per-kecamatan summary (``ringkas_simpan``) of every date a view may be asked for, from
+    the first day with events to the last (voting-day and rekapitulasi logs included, as
+    :class:`siaga.model.konteks.Rentang` bounds the date), computed by ``ringkas_tanggal`` from the
+    state tables over time (``queries/model/52``–``56``): an overview of any of these dates is a
+    look-up in an app process. Returns the dates (ISO)."""
+    awal, akhir, _, pasca = con.execute(queries.daftar()["rentang_data"].sql).fetchall()[0]
+    if awal is None:
+        return []
+    if pasca is not None:
+        akhir = max(akhir, pasca.date())
+    out = []
+    t = awal
+    while t <= akhir:
+        con.execute(queries.perintah("ringkas_terbit").sql, {"tanggal": t}).fetchall()
+        out.append(t.isoformat())
+        t += dt.timedelta(days=1)
+    return out
 
 
 # ------------------------------------------------------------------ tables

@@ -166,32 +166,40 @@ def deck(layers: list[pdk.Layer], bounds: tuple[float, float, float, float], too
 
 # ------------------------------------------------------------------ plotly house style
 
-def gaya(fig: go.Figure, tinggi: int = 360, legenda: bool = True) -> go.Figure:
-    """Indonesian number separators (1.234,5), colour-blind palette, quiet layout."""
-    fig.update_layout(
-        separators=",.", colorway=PALET, height=tinggi, margin=dict(l=8, r=8, t=36, b=8),
-        font=dict(family="Source Sans Pro, sans-serif", size=14), plot_bgcolor="#ffffff", paper_bgcolor="#ffffff",
-        showlegend=legenda, legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0, title=None),
-        hoverlabel=dict(font_size=14), title=dict(font=dict(size=16)),
-    )
-    fig.update_xaxes(gridcolor="#e6e9ef", zeroline=False)
-    fig.update_yaxes(gridcolor="#e6e9ef", zeroline=False)
-    return fig
+# The house style of every chart as one layout dict: Indonesian number separators (1.234,5), the
+# colour-blind palette, a quiet layout, light grid lines and no zero line on both axes.
+GAYA = {
+    "separators": ",.", "colorway": PALET, "height": 360, "margin": {"l": 8, "r": 8, "t": 36, "b": 8},
+    "font": {"family": "Source Sans Pro, sans-serif", "size": 14}, "plot_bgcolor": "#ffffff",
+    "paper_bgcolor": "#ffffff", "showlegend": True,
+    "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0},
+    "hoverlabel": {"font": {"size": 14}}, "title": {"font": {"size": 16}},
+    "xaxis": {"gridcolor": "#e6e9ef", "zeroline": False}, "yaxis": {"gridcolor": "#e6e9ef", "zeroline": False},
+}
 
 
-def angka_sumbu(fig: go.Figure, axis: str = "y") -> go.Figure:
-    """Whole-number ticks with thousands dots (``1.200``), never SI suffixes like ``1.2k``."""
-    (fig.update_yaxes if axis == "y" else fig.update_xaxes)(tickformat=",~r")
-    return fig
+def gabung(dasar: dict, tambahan: dict) -> dict:
+    """``dasar`` updated with ``tambahan``, recursing into nested dicts (a new dict; neither is changed)."""
+    out = dict(dasar)
+    for k, v in tambahan.items():
+        out[k] = gabung(out[k], v) if isinstance(v, dict) and isinstance(out.get(k), dict) else v
+    return out
 
 
-def sumbu_tanggal(fig: go.Figure, tanggal: Sequence[dt.date], axis: str = "x", maks: int = 12) -> go.Figure:
-    """Date ticks with Indonesian month names (``27 Nov``), formatted here, not by the browser."""
+def figur(data: Sequence[dict], layout: dict | None = None, tinggi: int = 360, legenda: bool = True) -> go.Figure:
+    """A chart in the house style (:data:`GAYA`), built from one dict: ``data`` the traces as dicts
+    (``{"type": "bar", ...}``), ``layout`` merged over the house style (nested dicts merged key by key,
+    so ``{"legend": {"y": 1.1}}`` keeps the rest of the legend style). The one way the models build a
+    plotly figure: plotly's incremental API (add_trace, update_*) costs tens of ms a figure."""
+    return go.Figure({"data": list(data),
+                      "layout": gabung(GAYA, {**(layout or {}), "height": tinggi, "showlegend": legenda})})
+
+
+def tik_tanggal(tanggal: Sequence[dt.date], maks: int = 12) -> dict:
+    """Date ticks with Indonesian month names (``27 Nov``), formatted here, not by the browser: at most
+    ``maks`` ticks over the days of ``tanggal``, to merge into a date axis (empty when no days)."""
     days = sorted({pd.Timestamp(t).date() for t in tanggal})
     if not days:
-        return fig
-    step = max(1, -(-len(days) // maks))
-    ticks = days[::step]
-    update = dict(tickvals=[pd.Timestamp(d) for d in ticks], ticktext=[fmt.bulan_pendek(d) for d in ticks])
-    (fig.update_xaxes if axis == "x" else fig.update_yaxes)(**update)
-    return fig
+        return {}
+    ticks = days[::max(1, -(-len(days) // maks))]
+    return {"tickvals": [pd.Timestamp(d) for d in ticks], "ticktext": [fmt.bulan_pendek(d) for d in ticks]}

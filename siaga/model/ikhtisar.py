@@ -91,15 +91,13 @@ def peringkat(df: pd.DataFrame) -> pd.DataFrame:
 def grafik_rantai(df: pd.DataFrame, jumlah: int = 15) -> go.Figure:
     """Completeness at each stage of the chain for the least ready units (horizontal bars)."""
     sub = df.sort_values(["persen_tps", "kode"]).head(jumlah).iloc[::-1]
-    fig = go.Figure()
-    for (kolom, label), warna in zip(TAHAP_RANTAI, grafik.PALET):
-        fig.add_bar(y=nama_unit(sub), x=sub[kolom].fillna(0), name=label, orientation="h", marker_color=warna,
-                    customdata=[fmt.persen(v) for v in sub[kolom]],
-                    hovertemplate="%{y} · " + label + ": %{customdata}<extra></extra>")
-    grafik.gaya(fig, tinggi=max(360, 30 * len(sub) + 120))
-    fig.update_layout(barmode="group", legend=dict(orientation="h", y=1.06),
-                      xaxis=dict(range=[0, 100], title="Kelengkapan (%)"))
-    return fig
+    data = [{"type": "bar", "y": nama_unit(sub), "x": sub[kolom].fillna(0), "name": label, "orientation": "h",
+             "marker": {"color": warna}, "customdata": [fmt.persen(v) for v in sub[kolom]],
+             "hovertemplate": "%{y} · " + label + ": %{customdata}<extra></extra>"}
+            for (kolom, label), warna in zip(TAHAP_RANTAI, grafik.PALET)]
+    return grafik.figur(data, {"barmode": "group", "legend": {"orientation": "h", "y": 1.06},
+                               "xaxis": {"range": [0, 100], "title": "Kelengkapan (%)"}},
+                        tinggi=max(360, 30 * len(sub) + 120))
 
 
 def peta(batas, df: pd.DataFrame) -> object:

@@ -107,23 +107,6 @@ def _angka(x) -> str:
     return fmt.angka(x)
 
 
-def _gabung(dasar: dict, tambahan: dict) -> dict:
-    """``dasar`` updated with ``tambahan``, recursing into nested dicts (a new dict)."""
-    out = dict(dasar)
-    for k, v in tambahan.items():
-        out[k] = _gabung(out[k], v) if isinstance(v, dict) and isinstance(out.get(k), dict) else v
-    return out
-
-
-# The house style (grafik.gaya) as a layout dict, computed once; figures are built from one
-# dict each, because plotly's incremental API (add_trace, update_*) costs tens of ms a figure.
-_GAYA = {k: v for k, v in grafik.gaya(go.Figure()).layout.to_plotly_json().items() if k != "template"}
-
-
-def _figur(data: list[dict], layout: dict, tinggi: int, legenda: bool = True) -> go.Figure:
-    return go.Figure({"data": data, "layout": _gabung(_GAYA, {"height": tinggi, "showlegend": legenda, **layout})})
-
-
 # ------------------------------------------------------------------ sentences and key figures
 
 def kalimat_jendela(jendela: str, mulai: dt.datetime | None, saat: dt.datetime, awal: dt.date, zona: str) -> str:
@@ -375,7 +358,7 @@ def legenda_peta(wilayah: pd.DataFrame, tingkat: str) -> go.Figure:
                      "marker": {"symbol": simbol, "size": 13 if simbol == "square" else 11,
                                 "color": [w for _, w in isi],
                                 "line": {"color": "#787878" if simbol == "square" else "#ffffff", "width": 1}}})
-    return _figur(data, {"margin": {"l": 0, "r": 0, "t": 0, "b": 0}, "hovermode": False, "dragmode": False,
+    return grafik.figur(data, {"margin": {"l": 0, "r": 0, "t": 0, "b": 0}, "hovermode": False, "dragmode": False,
                          "annotations": notes,
                          "xaxis": {"visible": False, "range": [0, 100], "fixedrange": True},
                          "yaxis": {"visible": False, "range": [-0.6, 1.6], "fixedrange": True}},
@@ -446,10 +429,10 @@ def grafik_harian(harian: pd.DataFrame, awal: dt.date, akhir: dt.date, tahapan: 
                        "line": {"color": "#333333", "width": 1.5, "dash": "dash"}})
         data.append({"type": "scatter", "x": [None], "y": [None], "mode": "lines", "name": "Hari H (pemungutan suara)",
                      "hoverinfo": "skip", "line": {"color": "#333333", "width": 1.5, "dash": "dash"}})
-    fig = _figur(data, {"barmode": "stack", "legend": {"traceorder": "normal"},
-                        "xaxis": {"type": "date", "range": [x0.isoformat(), x1.isoformat()]}, "yaxis": yaxis,
-                        "shapes": shapes}, tinggi=400)
-    return grafik.sumbu_tanggal(fig, list(pd.date_range(awal, akhir, freq="D").date), maks=10)
+    return grafik.figur(data, {"barmode": "stack", "legend": {"traceorder": "normal"},
+                               "xaxis": {"type": "date", "range": [x0.isoformat(), x1.isoformat()],
+                                         **grafik.tik_tanggal(pd.date_range(awal, akhir, freq="D").date, maks=10)},
+                               "yaxis": yaxis, "shapes": shapes}, tinggi=400)
 
 
 def grafik_kategori(harian: pd.DataFrame, maks: int = MAKS_KATEGORI) -> go.Figure:
@@ -467,7 +450,7 @@ def grafik_kategori(harian: pd.DataFrame, maks: int = MAKS_KATEGORI) -> go.Figur
     data = [{"type": "bar", "orientation": "h", "y": nama, "x": nilai, "text": teks, "textposition": "outside",
              "cliponaxis": False, "marker": {"color": warna}, "customdata": teks,
              "hovertemplate": "%{y}: %{customdata} insiden<extra></extra>"}]
-    return _figur(data, {"margin": {"l": 8, "r": 24, "t": 8, "b": 8}, "bargap": 0.35,
+    return grafik.figur(data, {"margin": {"l": 8, "r": 24, "t": 8, "b": 8}, "bargap": 0.35,
                          "yaxis": {"autorange": "reversed", "automargin": True, "gridcolor": "rgba(0,0,0,0)",
                                    "ticksuffix": "  "},
                          "xaxis": {"rangemode": "tozero", "range": [0, max([*nilai, 1]) * 1.2],
@@ -487,7 +470,7 @@ def grafik_status(status: pd.DataFrame) -> go.Figure:
              "x": [int(r["jumlah"]) for r in rows], "text": teks, "textposition": "outside", "cliponaxis": False,
              "marker": {"color": [WARNA_STATUS.get(r["status"], grafik.PALET[0]) for r in rows]},
              "customdata": teks, "hovertemplate": "%{y}: %{customdata}<extra></extra>"}]
-    return _figur(data, {"margin": {"l": 8, "r": 24, "t": 8, "b": 8},
+    return grafik.figur(data, {"margin": {"l": 8, "r": 24, "t": 8, "b": 8},
                          "yaxis": {"autorange": "reversed", "gridcolor": "rgba(0,0,0,0)"},
                          "xaxis": {"rangemode": "tozero", "range": [0, max(maks, 1) * 1.45], "showticklabels": False}},
                   tinggi=250, legenda=False)

@@ -177,9 +177,6 @@ def grafik_matriks(unit: pd.DataFrame, k: Kesiapan, pilih: str | None = None) ->
     skala = []
     for i, lv in enumerate(level.URUTAN_LEVEL):
         skala += [[i / n, level.warna(lv)], [(i + 1) / n, level.warna(lv)]]
-    fig = go.Figure(go.Heatmap(
-        z=z, x=kolom, y=y, customdata=hover, hovertemplate="%{customdata}<extra></extra>",
-        colorscale=skala, zmin=-0.5, zmax=n - 0.5, showscale=False, xgap=3, ygap=3))
     # values as a text layer, so each cell's text colour can stay readable on its level colour
     tx, ty, tt, tc = [], [], [], []
     for nama, baris_z, baris_t in zip(y, z, teks):
@@ -189,15 +186,18 @@ def grafik_matriks(unit: pd.DataFrame, k: Kesiapan, pilih: str | None = None) ->
             ty.append(nama)
             tt.append(t)
             tc.append(WARNA_TEKS.get(lv, "#1a1a1a"))
-    fig.add_trace(go.Scatter(x=tx, y=ty, text=tt, mode="text", textfont=dict(size=15, color=tc), hoverinfo="skip",
-                             showlegend=False))
-    grafik.gaya(fig, tinggi=90 + 36 * max(len(y), 1), legenda=False)
-    fig.update_layout(margin=dict(l=8, r=8, t=40, b=8), plot_bgcolor="#ffffff")
-    fig.update_xaxes(side="top", fixedrange=True, showgrid=False, tickfont=grafik.TEKS_SUMBU, type="category",
-                     categoryorder="array", categoryarray=kolom)
-    fig.update_yaxes(autorange="reversed", fixedrange=True, showgrid=False, tickfont=grafik.TEKS_SUMBU, type="category",
-                     categoryorder="array", categoryarray=y)
-    return fig
+    data = [{"type": "heatmap", "z": z, "x": kolom, "y": y, "customdata": hover,
+             "hovertemplate": "%{customdata}<extra></extra>", "colorscale": skala, "zmin": -0.5, "zmax": n - 0.5,
+             "showscale": False, "xgap": 3, "ygap": 3},
+            {"type": "scatter", "x": tx, "y": ty, "text": tt, "mode": "text", "textfont": {"size": 15, "color": tc},
+             "hoverinfo": "skip", "showlegend": False}]
+    return grafik.figur(data, {
+        "margin": {"l": 8, "r": 8, "t": 40, "b": 8}, "plot_bgcolor": "#ffffff",
+        "xaxis": {"side": "top", "fixedrange": True, "showgrid": False, "tickfont": grafik.TEKS_SUMBU,
+                  "type": "category", "categoryorder": "array", "categoryarray": kolom},
+        "yaxis": {"autorange": "reversed", "fixedrange": True, "showgrid": False, "tickfont": grafik.TEKS_SUMBU,
+                  "type": "category", "categoryorder": "array", "categoryarray": y}},
+        tinggi=90 + 36 * max(len(y), 1), legenda=False)
 
 
 # ------------------------------------------------------------------ drill-down tables
@@ -507,14 +507,26 @@ def seri_harian(q: Q, k: Konteks, kecamatan: str | None, kelurahan: str | None) 
     of one per scope and date."""
     akhir = k.rentang.batas_atas
     if k.tanggal >= akhir:
-        return q("kesiapan_harian", tanggal=k.tanggal, kecamatan=kecamatan, kelurahan=kelurahan)
-    semua = q("kesiapan_harian", tanggal=akhir, kecamatan=kecamatan, kelurahan=kelurahan)
+        return _harian(q, k, k.tanggal, kecamatan, kelurahan)
+    semua = _harian(q, k, akhir, kecamatan, kelurahan)
     hari = pd.to_datetime(semua["tanggal"]).dt.date
     if semua.empty or hari.iloc[0] > k.tanggal:         # before the first day of data: no series
         return semua.iloc[0:0].reset_index(drop=True)
     out = semua[hari <= max(k.tanggal, k.wilayah.batas_logistik)].copy()
     out.loc[hari[out.index] > k.tanggal, list(KOLOM_HARIAN)] = None
     return out.reset_index(drop=True)
+
+
+def _harian(q: Q, k: Konteks, tanggal: dt.date, kecamatan: str | None, kelurahan: str | None) -> pd.DataFrame:
+    """``kesiapan_harian`` of the scope as of ``tanggal``. The region's and a kecamatan's series
+    are cut from the series of every kecamatan (``kesiapan_harian_kecamatan``: one query, kept
+    per date), so moving from one kecamatan to another runs no query; a kelurahan's (or a
+    lurah's) is queried on its own."""
+    if kelurahan is not None or k.akses.kelurahan is not None:
+        return q("kesiapan_harian", tanggal=tanggal, kecamatan=kecamatan, kelurahan=kelurahan)
+    semua = q("kesiapan_harian_kecamatan", tanggal=tanggal, kecamatan=None)
+    pilih = semua["kode_kecamatan"].isna() if kecamatan is None else semua["kode_kecamatan"] == kecamatan
+    return semua[pilih].drop(columns="kode_kecamatan").reset_index(drop=True)
 
 
 def nilai_pada(harian: pd.DataFrame, tanggal: dt.date, kolom: str) -> float | None:
@@ -560,23 +572,22 @@ def grafik_harian(harian: pd.DataFrame, tanggal: dt.date, batas: dt.date, k: Kes
     ada = harian["skor"].notna().to_numpy()
     harian = harian.assign(batas_siap=harian["jalur"] * k.ambang_siap / 100,
                            batas_perhatian=harian["jalur"] * k.ambang_perhatian / 100)
-    fig = go.Figure()
     seri = [("batas_perhatian", f"{level.label('perlu_perhatian')} ≥ {fmt.angka(k.ambang_perhatian)}% rencana",
-             dict(color=level.warna("perlu_perhatian"), width=1.5, dash="dot"), None),
+             {"color": level.warna("perlu_perhatian"), "width": 1.5, "dash": "dot"}, None),
             ("batas_siap", f"{level.label('siap')} ≥ {fmt.angka(k.ambang_siap)}% rencana",
-             dict(color=level.warna("siap"), width=1.5, dash="dot"), None),
-            ("jalur", "Rencana KPU", dict(color=WARNA_JALUR, width=2, dash="dash"), None),
-            ("skor_logistik", "Logistik", dict(color=grafik.PALET[1], width=1.5), ada),
-            ("skor_checklist", "Checklist TPS", dict(color=grafik.PALET[2], width=1.5), ada),
-            ("skor", "Skor kesiapan", dict(color=grafik.PALET[0], width=4), ada)]
+             {"color": level.warna("siap"), "width": 1.5, "dash": "dot"}, None),
+            ("jalur", "Rencana KPU", {"color": WARNA_JALUR, "width": 2, "dash": "dash"}, None),
+            ("skor_logistik", "Logistik", {"color": grafik.PALET[1], "width": 1.5}, ada),
+            ("skor_checklist", "Checklist TPS", {"color": grafik.PALET[2], "width": 1.5}, ada),
+            ("skor", "Skor kesiapan", {"color": grafik.PALET[0], "width": 4}, ada)]
+    data = []
     for col, nama, garis, mask in seri:
         xs = [h for h, m in zip(hari, ada if mask is not None else [True] * len(hari)) if m]
         ys = harian[col].to_numpy()[mask] if mask is not None else harian[col].to_numpy()
         lab = [lb for lb, m in zip(label_hari, ada if mask is not None else [True] * len(hari)) if m]
-        fig.add_trace(go.Scatter(
-            x=xs, y=ys, mode="lines", name=nama, line=garis,
-            customdata=[f"{lb} · {nama}: {fmt.angka(v, 1)}" for lb, v in zip(lab, ys)],
-            hovertemplate="%{customdata}<extra></extra>"))
+        data.append({"type": "scatter", "x": xs, "y": ys, "mode": "lines", "name": nama, "line": garis,
+                     "customdata": [f"{lb} · {nama}: {fmt.angka(v, 1)}" for lb, v in zip(lab, ys)],
+                     "hovertemplate": "%{customdata}<extra></extra>"})
     # the earlier line's label to its left, the later one's to its right: they never overlap
     if tanggal == batas:
         garis = [(batas, f"Batas H-1 = data per {fmt.bulan_pendek(batas)}", WARNA_BATAS, "dash", "right")]
@@ -585,19 +596,22 @@ def grafik_harian(harian: pd.DataFrame, tanggal: dt.date, batas: dt.date, k: Kes
                   "left" if tanggal < batas else "right"),
                  (tanggal, f"Data per {fmt.bulan_pendek(tanggal)}", "#1a1a1a", "dot",
                   "right" if tanggal < batas else "left")]
+    shapes, notes = [], []
     for hari_garis, teks, warna, gaya, sisi in garis:
-        fig.add_vline(x=pd.Timestamp(hari_garis), line=dict(color=warna, width=2 if gaya == "dash" else 1, dash=gaya))
-        fig.add_annotation(x=pd.Timestamp(hari_garis), y=1, yref="paper", yanchor="bottom", showarrow=False, text=teks,
-                           font=dict(size=13, color=warna), xanchor=sisi)
-    grafik.gaya(fig, tinggi=420)
-    fig.update_layout(hovermode="closest", margin=dict(l=8, r=140, t=72, b=8),
-                      legend=dict(y=1.1, yanchor="bottom"))
-    fig.update_yaxes(range=[0, 104], tickvals=[0, 20, 40, 60, 80, 100], fixedrange=True, tickfont=grafik.TEKS_SUMBU,
-                     title=dict(text="Skor 0–100", font=grafik.TEKS_SUMBU))
-    fig.update_xaxes(type="date", fixedrange=True, tickfont=grafik.TEKS_SUMBU,
-                     range=[hari[0] - pd.Timedelta(days=1), hari[-1] + pd.Timedelta(days=1)])
-    grafik.sumbu_tanggal(fig, [h.date() for h in hari], maks=12)
-    return fig
+        x = pd.Timestamp(hari_garis)
+        shapes.append({"type": "line", "x0": x, "x1": x, "xref": "x", "y0": 0, "y1": 1, "yref": "y domain",
+                       "line": {"color": warna, "width": 2 if gaya == "dash" else 1, "dash": gaya}})
+        notes.append({"x": x, "y": 1, "yref": "paper", "yanchor": "bottom", "showarrow": False, "text": teks,
+                      "font": {"size": 13, "color": warna}, "xanchor": sisi})
+    return grafik.figur(data, {
+        "hovermode": "closest", "margin": {"l": 8, "r": 140, "t": 72, "b": 8},
+        "legend": {"y": 1.1, "yanchor": "bottom"}, "shapes": shapes, "annotations": notes,
+        "yaxis": {"range": [0, 104], "tickvals": [0, 20, 40, 60, 80, 100], "fixedrange": True,
+                  "tickfont": grafik.TEKS_SUMBU, "title": {"text": "Skor 0–100", "font": grafik.TEKS_SUMBU}},
+        "xaxis": {"type": "date", "fixedrange": True, "tickfont": grafik.TEKS_SUMBU,
+                  "range": [hari[0] - pd.Timedelta(days=1), hari[-1] + pd.Timedelta(days=1)],
+                  **grafik.tik_tanggal([h.date() for h in hari], maks=12)}},
+        tinggi=420)
 
 
 def ekspor_harian(harian: pd.DataFrame) -> pd.DataFrame:

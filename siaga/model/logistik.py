@@ -197,19 +197,18 @@ def grafik_tahap(df: pd.DataFrame, nama_kecamatan: str | None = None) -> go.Figu
     skala = []
     for i, k in enumerate(KELAS_PERSEN):
         skala += [[i / n, k[2]], [(i + 1) / n, k[2]]]
-    fig = go.Figure(go.Heatmap(
-        z=[[kelas(v) for v in baris] for baris in z], x=kolom, y=items, zmin=-0.5, zmax=n - 0.5,
-        colorscale=skala, text=teks, texttemplate="%{text}", textfont=dict(size=15),
-        customdata=hover, hovertemplate="%{customdata}<extra></extra>", xgap=3, ygap=3,
-        colorbar=dict(title=dict(text="Kelengkapan", font=grafik.TEKS_SUMBU), tickvals=list(range(n)),
-                      ticktext=[k[1] for k in KELAS_PERSEN], tickfont=grafik.TEKS_SUMBU, thickness=14,
-                      len=min(1.0, 0.25 * n / max(len(items), 1) + 0.5)),
-    ))
-    grafik.gaya(fig, tinggi=90 + 44 * len(items), legenda=False)
-    fig.update_layout(margin=dict(l=8, r=8, t=40, b=8))
-    fig.update_xaxes(side="top", showgrid=False, fixedrange=True, tickfont=grafik.TEKS_SUMBU)
-    fig.update_yaxes(autorange="reversed", showgrid=False, fixedrange=True, tickfont=grafik.TEKS_SUMBU)
-    return fig
+    data = [{"type": "heatmap", "z": [[kelas(v) for v in baris] for baris in z], "x": kolom, "y": items,
+             "zmin": -0.5, "zmax": n - 0.5, "colorscale": skala, "text": teks, "texttemplate": "%{text}",
+             "textfont": {"size": 15}, "customdata": hover, "hovertemplate": "%{customdata}<extra></extra>",
+             "xgap": 3, "ygap": 3,
+             "colorbar": {"title": {"text": "Kelengkapan", "font": grafik.TEKS_SUMBU}, "tickvals": list(range(n)),
+                          "ticktext": [k[1] for k in KELAS_PERSEN], "tickfont": grafik.TEKS_SUMBU, "thickness": 14,
+                          "len": min(1.0, 0.25 * n / max(len(items), 1) + 0.5)}}]
+    return grafik.figur(data, {
+        "margin": {"l": 8, "r": 8, "t": 40, "b": 8},
+        "xaxis": {"side": "top", "showgrid": False, "fixedrange": True, "tickfont": grafik.TEKS_SUMBU},
+        "yaxis": {"autorange": "reversed", "showgrid": False, "fixedrange": True, "tickfont": grafik.TEKS_SUMBU}},
+        tinggi=90 + 44 * len(items), legenda=False)
 
 
 def tabel_tahap(df: pd.DataFrame) -> pd.DataFrame:
@@ -603,23 +602,24 @@ def grafik_proyeksi(dfp: pd.DataFrame, tanggal: dt.date, batas: dt.date, tambah_
         hover.append(f"{nama}<br>{STATUS_PROYEKSI[r['status']][0]}: {_keterangan(r, batas)}<br>"
                      f"kemajuan {persen_lengkap(r['kemajuan'])} {UKUR[r['metode']]}, {_laju_teks(r)}")
     anak = anak.assign(_x=x, _label=label, _hover=hover)
-    fig = go.Figure()
     garis_x, garis_y = [], []
     for r in anak.to_dict("records"):
         if r["status"] != "lengkap":
             garis_x += [pd.Timestamp(tanggal), pd.Timestamp(r["_x"]), None]
             garis_y += [r["nama"], r["nama"], None]
-    fig.add_trace(go.Scatter(x=garis_x, y=garis_y, mode="lines", line=dict(color="#c4c9d4", width=2),
-                             hoverinfo="skip", showlegend=False))
+    data = [{"type": "scatter", "x": garis_x, "y": garis_y, "mode": "lines", "line": {"color": "#c4c9d4", "width": 2},
+             "hoverinfo": "skip", "showlegend": False}]
     for status, (nama_status, warna, simbol) in STATUS_PROYEKSI.items():
         bag = anak[anak["status"] == status]
         if bag.empty:
             continue
-        fig.add_trace(go.Scatter(
-            x=[pd.Timestamp(v) for v in bag["_x"]], y=bag["nama"].tolist(), mode="markers+text", name=nama_status,
-            marker=dict(color=warna, symbol=simbol, size=14, line=dict(color="#ffffff", width=1)),
-            text=bag["_label"].tolist(), textposition="middle right", textfont=dict(color="#1a1a1a", size=13),
-            customdata=bag["_hover"].tolist(), hovertemplate="%{customdata}<extra></extra>", cliponaxis=False))
+        data.append({
+            "type": "scatter", "x": [pd.Timestamp(v) for v in bag["_x"]], "y": bag["nama"].tolist(),
+            "mode": "markers+text", "name": nama_status,
+            "marker": {"color": warna, "symbol": simbol, "size": 14, "line": {"color": "#ffffff", "width": 1}},
+            "text": bag["_label"].tolist(), "textposition": "middle right",
+            "textfont": {"color": "#1a1a1a", "size": 13}, "customdata": bag["_hover"].tolist(),
+            "hovertemplate": "%{customdata}<extra></extra>", "cliponaxis": False})
     kiri = min([tanggal, batas, *[v for v in anak["_x"]]]) - dt.timedelta(days=1)
     kanan = max([batas, *[v for v in anak["_x"]]]) + dt.timedelta(days=2)
     if tanggal == batas:
@@ -628,20 +628,21 @@ def grafik_proyeksi(dfp: pd.DataFrame, tanggal: dt.date, batas: dt.date, tambah_
         sisi_data = "right" if tanggal < batas else "left"
         garis = [(batas, f"Batas H-1 · {fmt.bulan_pendek(batas)}", "dash", "left" if tanggal < batas else "right"),
                  (tanggal, f"Data per {fmt.bulan_pendek(tanggal)}", "dot", sisi_data)]
+    shapes, notes = [], []
     for hari, teks, gaya, sisi in garis:
         warna = "#CC3311" if gaya == "dash" else "#555555"
-        fig.add_shape(type="line", x0=pd.Timestamp(hari), x1=pd.Timestamp(hari), y0=0, y1=1, yref="paper",
-                      line=dict(color=warna, width=2, dash=gaya))
-        fig.add_annotation(x=pd.Timestamp(hari), y=1, yref="paper", yanchor="bottom", text=teks, showarrow=False,
-                           font=dict(size=13, color=warna), xanchor=sisi)
-    grafik.gaya(fig, tinggi=120 + 34 * max(len(anak), 1))
-    fig.update_layout(margin=dict(l=8, r=90, t=64, b=8),
-                      legend=dict(x=1, xanchor="right", y=1.0, yanchor="bottom"))
-    fig.update_xaxes(type="date", range=[pd.Timestamp(kiri), pd.Timestamp(kanan)], fixedrange=True,
-                     tickfont=grafik.TEKS_SUMBU)
-    fig.update_yaxes(type="category", fixedrange=True, showgrid=False, tickfont=grafik.TEKS_SUMBU)
-    grafik.sumbu_tanggal(fig, pd.date_range(kiri, kanan, freq="D").date, maks=12)
-    return fig
+        shapes.append({"type": "line", "x0": pd.Timestamp(hari), "x1": pd.Timestamp(hari), "y0": 0, "y1": 1,
+                       "yref": "paper", "line": {"color": warna, "width": 2, "dash": gaya}})
+        notes.append({"x": pd.Timestamp(hari), "y": 1, "yref": "paper", "yanchor": "bottom", "text": teks,
+                      "showarrow": False, "font": {"size": 13, "color": warna}, "xanchor": sisi})
+    return grafik.figur(data, {
+        "margin": {"l": 8, "r": 90, "t": 64, "b": 8}, "shapes": shapes, "annotations": notes,
+        "legend": {"x": 1, "xanchor": "right", "y": 1.0, "yanchor": "bottom"},
+        "xaxis": {"type": "date", "range": [pd.Timestamp(kiri), pd.Timestamp(kanan)], "fixedrange": True,
+                  "tickfont": grafik.TEKS_SUMBU,
+                  **grafik.tik_tanggal(pd.date_range(kiri, kanan, freq="D").date, maks=12)},
+        "yaxis": {"type": "category", "fixedrange": True, "showgrid": False, "tickfont": grafik.TEKS_SUMBU}},
+        tinggi=120 + 34 * max(len(anak), 1))
 
 
 # ------------------------------------------------------------------ the screen

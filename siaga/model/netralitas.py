@@ -136,7 +136,7 @@ def _grafik_batang(kategori: list[str], jejak: list[dict], total, tinggi: int, g
     if garis is not None:
         layout["shapes"] = [dict(type="line", xref="paper", x0=0, x1=1, yref="y", y0=garis, y1=garis,
                                  line=dict(color="#888888", width=1, dash="dash"))]
-    return grafik.gaya(go.Figure(data=jejak, layout=layout), tinggi=tinggi)
+    return grafik.figur(jejak, layout, tinggi=tinggi)
 
 
 def grafik_alur(df: pd.DataFrame) -> go.Figure:

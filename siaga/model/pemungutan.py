@@ -140,21 +140,21 @@ def grafik_jam(jam: pd.DataFrame, kurva: tuple[float, ...], label_acuan: str) ->
     """Cumulative turnout by hour (% of DPT) and, dashed, the reference election's curve."""
     if jam.empty and not kurva:
         return None
-    fig = go.Figure()
     label_jam = [f"{j:02d}.00" for j in JAM_ACUAN]
+    data = []
     if kurva:
-        fig.add_scatter(x=label_jam, y=list(kurva), name=label_acuan or "pemilihan sebelumnya", mode="lines",
-                        line=dict(dash="dash", color="#777777"),
-                        hovertemplate="%{x}: %{y:.1f}%<extra>" + (label_acuan or "acuan") + "</extra>")
+        data.append({"type": "scatter", "x": label_jam, "y": list(kurva), "name": label_acuan or "pemilihan sebelumnya",
+                     "mode": "lines", "line": {"dash": "dash", "color": "#777777"},
+                     "hovertemplate": "%{x}: %{y:.1f}%<extra>" + (label_acuan or "acuan") + "</extra>"})
     if not jam.empty:
-        fig.add_scatter(x=[f"{int(j):02d}.00" for j in jam["jam"]], y=[float(p) for p in jam["persen"]],
-                        name="Partisipasi hari ini", mode="lines+markers", line=dict(color="#0077BB", width=3),
-                        text=[fmt.angka(h) for h in jam["hadir"]],
-                        hovertemplate="%{x}: %{y:.1f}% (%{text} pemilih)<extra></extra>")
+        data.append({"type": "scatter", "x": [f"{int(j):02d}.00" for j in jam["jam"]],
+                     "y": [float(p) for p in jam["persen"]], "name": "Partisipasi hari ini", "mode": "lines+markers",
+                     "line": {"color": "#0077BB", "width": 3}, "text": [fmt.angka(h) for h in jam["hadir"]],
+                     "hovertemplate": "%{x}: %{y:.1f}% (%{text} pemilih)<extra></extra>"})
     # "07.00" is a label, not the number 7 (plotly would otherwise read the hours as numbers)
-    fig.update_xaxes(type="category", categoryorder="array", categoryarray=label_jam, title="Pukul")
-    fig.update_yaxes(range=[0, 100], ticksuffix="%", title="Hadir dari DPT")
-    return grafik.gaya(fig, tinggi=320)
+    return grafik.figur(data, {
+        "xaxis": {"type": "category", "categoryorder": "array", "categoryarray": label_jam, "title": "Pukul"},
+        "yaxis": {"range": [0, 100], "ticksuffix": "%", "title": "Hadir dari DPT"}}, tinggi=320)
 
 
 def kelas_buka(r) -> str:

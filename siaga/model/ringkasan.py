@@ -208,17 +208,23 @@ def perhatian(df: pd.DataFrame, zona: str, unit: Callable[[str], str] = str) -> 
 
 def angka_perhatian(df: pd.DataFrame) -> tuple[Angka, ...]:
     """How many items of each kind need attention (``perhatian_utama``, every item)."""
-    per = {j: df[df["jenis"] == j] for j in ("insiden", "logistik", "tps", "netralitas", "tugas")}
+    # one pass over the items: how many of each kind, and the sum of their figures
+    n = {j: 0 for j in ("insiden", "logistik", "tps", "netralitas", "tugas")}
+    jumlah = dict.fromkeys(n, 0)
+    for j, a in zip(df["jenis"].tolist(), df["angka"].tolist(), strict=True):
+        if j in n:
+            n[j] += 1
+            jumlah[j] += 0 if fmt.hilang(a) else a
     return (
-        Angka("Insiden lewat batas waktu", f"{fmt.angka(len(per['insiden']))} insiden",
+        Angka("Insiden lewat batas waktu", f"{fmt.angka(n['insiden'])} insiden",
               "tindak lanjutnya melewati batas waktu"),
-        Angka("Logistik di belakang rencana", f"{fmt.angka(len(per['logistik']))} kecamatan",
-              f"{fmt.angka(per['logistik']['angka'].sum())} TPS belum lengkap"),
-        Angka("TPS bermasalah", f"{fmt.angka(per['tps']['angka'].sum())} TPS",
-              f"di {fmt.angka(len(per['tps']))} kecamatan, menurut laporan terakhir"),
-        Angka("Kasus netralitas berlarut", f"{fmt.angka(len(per['netralitas']))} kasus",
+        Angka("Logistik di belakang rencana", f"{fmt.angka(n['logistik'])} kecamatan",
+              f"{fmt.angka(jumlah['logistik'])} TPS belum lengkap"),
+        Angka("TPS bermasalah", f"{fmt.angka(jumlah['tps'])} TPS",
+              f"di {fmt.angka(n['tps'])} kecamatan, menurut laporan terakhir"),
+        Angka("Kasus netralitas berlarut", f"{fmt.angka(n['netralitas'])} kasus",
               "lewat batas waktu atau berjalan lama"),
-        Angka("Tugas lewat batas waktu", f"{fmt.angka(len(per['tugas']))} tugas",
+        Angka("Tugas lewat batas waktu", f"{fmt.angka(n['tugas'])} tugas",
               "tindak lanjut yang ditugaskan desk dan belum selesai"),
     )
 
