@@ -339,17 +339,25 @@ def koneksi_tulis(path: Path, besar_: bool) -> duckdb.DuckDBPyConnection:
     return duckdb.connect(str(path), config=config)
 
 
+def hari_data(con: duckdb.DuckDBPyConnection) -> tuple[dt.date, dt.date] | None:
+    """The first and the last day of the data (``rentang_data``: the last day of any log, the
+    voting-day and rekapitulasi logs included, as :class:`siaga.model.konteks.Rentang` bounds a
+    view's date); None without events."""
+    awal, akhir, _, pasca = con.execute(queries.daftar()["rentang_data"].sql).fetchall()[0]
+    if awal is None:
+        return None
+    return awal, max(akhir, pasca.date()) if pasca is not None else akhir
+
+
 def tanggal_kesiapan(con: duckdb.DuckDBPyConnection, wil: Wilayah) -> list[dt.date]:
     """The as-of dates whose readiness rows a kab/kota snapshot publishes: the last
     :data:`KESIAPAN_TERBIT` days a desk can pick (up to the later of the last day of any log and
     voting day, as the date filter allows), and the day before the first of them (the Ringkasan
     page compares a date with the day before). None before the first day of data."""
-    r = con.execute(queries.daftar()["rentang_data"].sql).df().iloc[0]
-    if pd.isna(r["tanggal_akhir"]):
+    hari = hari_data(con)
+    if hari is None:
         return []
-    awal = pd.Timestamp(r["tanggal_awal"]).date()
-    ujung = max(pd.Timestamp(r["tanggal_akhir"]).date(), wil.hari_pemungutan,
-                *([] if pd.isna(r["waktu_pasca"]) else [pd.Timestamp(r["waktu_pasca"]).date()]))
+    awal, ujung = hari[0], max(hari[1], wil.hari_pemungutan)
     pertama = max(awal, ujung - dt.timedelta(days=KESIAPAN_TERBIT))
     return [pertama + dt.timedelta(days=i) for i in range((ujung - pertama).days + 1)]
 
@@ -491,13 +499,11 @@ def ringkas_semua(con: duckdb.DuckDBPyConnection) -> list[str]:
     :class:`siaga.model.konteks.Rentang` bounds the date), computed by ``ringkas_tanggal`` from the
     state tables over time (``queries/model/52``–``56``): an overview of any of these dates is a
     look-up in an app process. Returns the dates (ISO)."""
-    awal, akhir, _, pasca = con.execute(queries.daftar()["rentang_data"].sql).fetchall()[0]
-    if awal is None:
+    hari = hari_data(con)
+    if hari is None:
         return []
-    if pasca is not None:
-        akhir = max(akhir, pasca.date())
     out = []
-    t = awal
+    t, akhir = hari
     while t <= akhir:
         con.execute(queries.perintah("ringkas_terbit").sql, {"tanggal": t}).fetchall()
         out.append(t.isoformat())
